@@ -1,0 +1,30 @@
+using Kaifan.BuildingBlocks.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Catalog;
+
+/// <summary>The Catalog module's tables; schema "catalog" on PostgreSQL.</summary>
+internal abstract class CatalogDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
+{
+    public const string SchemaName = "catalog";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDb).Assembly);
+    }
+}
+
+internal sealed class SqliteCatalogDb(DbContextOptions<SqliteCatalogDb> options) : CatalogDb(options);
+
+internal sealed class PostgresCatalogDb(DbContextOptions<PostgresCatalogDb> options) : CatalogDb(options);
+
+internal sealed class SqliteCatalogDbFactory : SqliteDesignTimeFactory<SqliteCatalogDb>
+{
+    protected override string SchemaOf() => CatalogDb.SchemaName;
+}
+
+internal sealed class PostgresCatalogDbFactory : PostgresDesignTimeFactory<PostgresCatalogDb>
+{
+    protected override string SchemaOf() => CatalogDb.SchemaName;
+}

@@ -1,0 +1,61 @@
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Catalog;
+using Kaifan.Identity;
+using Kaifan.Ordering;
+using Kaifan.Payments;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Scalar.AspNetCore;
+
+namespace Kaifan.Host;
+
+/// <summary>Composes the modules into one web host; every module plugs in here and nowhere else.</summary>
+internal static class KaifanHost
+{
+    public static WebApplicationBuilder AddKaifan(this WebApplicationBuilder builder)
+    {
+        var storage = Storage.FromConfiguration(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Huge bodies never reach a handler: one order or menu edit fits easily in 256 KB.
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 256 * 1024);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.AddKaifanHealthChecks();
+        builder.AddKaifanMessaging(storage);
+
+        builder.Services.AddIdentityModule(builder.Configuration, storage);
+        builder.Services.AddCatalogModule(storage);
+        builder.Services.AddOrderingModule(builder.Configuration, storage);
+        builder.Services.AddPaymentsModule(builder.Configuration, storage);
+        return builder;
+    }
+
+    public static WebApplication UseKaifan(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Kaifan 开饭 API"));
+        app.MapKaifanHealthChecks();
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+
+        app.MapIdentityEndpoints();
+        app.MapCatalogEndpoints();
+        app.MapOrderingEndpoints();
+        app.MapPaymentsEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates every module's tables, then seeds the demo campus when configured to.</summary>
+    public static async Task PrepareDatabasesAsync(this WebApplication app)
+    {
+        var storage = app.Services.GetRequiredService<StorageSettings>();
+        await Storage.PrepareAsync(storage, app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,51 @@
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Catalog;
+using Kaifan.Identity;
+using Kaifan.Ordering;
+using Kaifan.Payments;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.EntityFrameworkCore;
+using Wolverine.Postgresql;
+using Wolverine.Sqlite;
+
+namespace Kaifan.Host;
+
+/// <summary>
+/// Integration events and durable timeouts go through Wolverine's transactional outbox, stored in the
+/// same database as the modules' tables so that a change and its event commit together (ADR 0002).
+/// </summary>
+internal static class Messaging
+{
+    public static void AddKaifanMessaging(this WebApplicationBuilder builder, StorageSettings storage)
+    {
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ServiceName = "kaifan";
+            opts.UseRuntimeCompilation();
+
+            if (storage.Provider == StorageProvider.Sqlite)
+            {
+                opts.PersistMessagesWithSqlite(storage.ConnectionString);
+            }
+            else
+            {
+                opts.PersistMessagesWithPostgresql(storage.ConnectionString, "wolverine");
+            }
+
+            opts.UseEntityFrameworkCoreTransactions();
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+
+            opts.Discovery.IncludeAssembly(typeof(IdentityModule).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(CatalogModule).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(OrderingModule).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(PaymentsModule).Assembly);
+
+            // Handlers are idempotent, so a retry after a transient failure is always safe.
+            opts.OnAnyException()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10));
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using Kaifan.BuildingBlocks.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Identity;
+
+/// <summary>The Identity module's tables; schema "identity" on PostgreSQL.</summary>
+internal abstract class IdentityDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
+{
+    public const string SchemaName = "identity";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDb).Assembly);
+    }
+}
+
+internal sealed class SqliteIdentityDb(DbContextOptions<SqliteIdentityDb> options) : IdentityDb(options);
+
+internal sealed class PostgresIdentityDb(DbContextOptions<PostgresIdentityDb> options) : IdentityDb(options);
+
+internal sealed class SqliteIdentityDbFactory : SqliteDesignTimeFactory<SqliteIdentityDb>
+{
+    protected override string SchemaOf() => IdentityDb.SchemaName;
+}
+
+internal sealed class PostgresIdentityDbFactory : PostgresDesignTimeFactory<PostgresIdentityDb>
+{
+    protected override string SchemaOf() => IdentityDb.SchemaName;
+}

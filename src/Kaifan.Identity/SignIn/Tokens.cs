@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Text;
+using Kaifan.Contracts;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Kaifan.Identity.SignIn;
+
+/// <summary>Bearer tokens: HMAC-signed JWTs whose key comes from configuration, so every host in a cluster accepts them.</summary>
+internal sealed class Tokens(TokenSettings settings, TimeProvider clock)
+{
+    public string Issue(Guid userId, string role, Guid? merchantId, Guid? riderId)
+    {
+        var claims = new Dictionary<string, object> { [KaifanClaims.UserId] = userId.ToString(), [KaifanClaims.Role] = role };
+        if (merchantId is { } m)
+        {
+            claims[KaifanClaims.MerchantId] = m.ToString();
+        }
+
+        if (riderId is { } r)
+        {
+            claims[KaifanClaims.RiderId] = r.ToString();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TokenSettings.Issuer,
+            Audience = TokenSettings.Audience,
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.Add(settings.Lifetime),
+            SigningCredentials = new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
+
+internal sealed class TokenSettings
+{
+    public const string Issuer = "kaifan";
+    public const string Audience = "kaifan-api";
+
+    public required SymmetricSecurityKey SigningKey { get; init; }
+
+    public TimeSpan Lifetime { get; init; } = TimeSpan.FromDays(7);
+
+    public static TokenSettings FromConfiguration(IConfiguration configuration)
+    {
+        var key = configuration["Kaifan:Tokens:SigningKey"];
+        if (string.IsNullOrWhiteSpace(key) || Encoding.UTF8.GetByteCount(key) < 32)
+        {
+            throw new InvalidOperationException("Kaifan:Tokens:SigningKey must be set to at least 32 bytes.");
+        }
+
+        return new TokenSettings { SigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)) };
+    }
+}
+
+internal static class TokenAuthentication
+{
+    public static void AddKaifanAuthentication(this IServiceCollection services, TokenSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<Tokens>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = TokenSettings.Issuer,
+                    ValidAudience = TokenSettings.Audience,
+                    IssuerSigningKey = settings.SigningKey,
+                    NameClaimType = KaifanClaims.UserId,
+                    RoleClaimType = KaifanClaims.Role,
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Customer, p => p.RequireRole(Roles.Customer))
+            .AddPolicy(Roles.Merchant, p => p.RequireRole(Roles.Merchant).RequireClaim(KaifanClaims.MerchantId))
+            .AddPolicy(Roles.Rider, p => p.RequireRole(Roles.Rider).RequireClaim(KaifanClaims.RiderId))
+            .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Kaifan.BuildingBlocks.Storage;
+using NetArchTest.Rules;
+
+namespace Kaifan.Tests;
+
+public sealed class ArchitectureTests
+{
+    private static readonly Assembly[] Modules =
+    [
+        typeof(Kaifan.Identity.IdentityModule).Assembly,
+        typeof(Kaifan.Catalog.CatalogModule).Assembly,
+        typeof(Kaifan.Ordering.OrderingModule).Assembly,
+        typeof(Kaifan.Payments.PaymentsModule).Assembly,
+    ];
+
+    public static TheoryData<string> ModuleNames() => new(Modules.Select(m => m.GetName().Name!));
+
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void a_module_references_no_other_module(string module)
+    {
+        var assembly = Modules.Single(m => m.GetName().Name == module);
+        var others = Modules.Where(m => m != assembly).Select(m => m.GetName().Name!).ToArray();
+
+        var referenced = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+        referenced.ShouldNotContain(r => others.Contains(r) || r == "Kaifan.Host");
+
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(others).GetResult();
+        result.IsSuccessful.ShouldBeTrue($"{module} uses {string.Join(", ", result.FailingTypes?.Select(t => t.FullName) ?? [])}");
+    }
+
+    [Fact]
+    public void contracts_and_building_blocks_know_no_module()
+    {
+        var moduleNames = Modules.Select(m => m.GetName().Name!).ToArray();
+        foreach (var shared in new[] { typeof(Kaifan.Contracts.Roles).Assembly, typeof(StorageSettings).Assembly })
+        {
+            shared.GetReferencedAssemblies().Select(a => a.Name!).ShouldNotContain(r => moduleNames.Contains(r));
+        }
+    }
+
+    [Fact]
+    public void contracts_hold_no_behaviour_heavier_than_records_and_interfaces()
+    {
+        var contracts = typeof(Kaifan.Contracts.Roles).Assembly;
+        contracts.GetReferencedAssemblies().Select(a => a.Name!)
+            .ShouldAllBe(name => name.StartsWith("System", StringComparison.Ordinal) || name == "netstandard");
+    }
+}

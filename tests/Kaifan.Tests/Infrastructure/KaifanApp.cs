@@ -1,0 +1,134 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Kaifan.Tests.Infrastructure;
+
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// A real Kaifan host on a loopback port with its own fresh database, so tests go through real HTTP
+/// (the payment sandbox calls the host back over the network like a real gateway).
+/// The clock is a FakeTimeProvider that starts at the real time; tests move it forward.
+/// </summary>
+public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> settings = [];
+    private string? sqliteFile;
+    private string? postgresDatabase;
+
+    protected KaifanApp(Provider provider) => Provider = provider;
+
+    public Provider Provider { get; }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Extra configuration for a fixture that needs it (say, a short payment timeout).</summary>
+    protected virtual void Configure(IDictionary<string, string?> configuration)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        settings["Kaifan:Tokens:SigningKey"] = "test-signing-key-0123456789-0123456789-abcdef";
+        settings["Kaifan:PersonalData:ActiveKeyId"] = "t1";
+        settings["Kaifan:PersonalData:Keys:t1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        settings["Kaifan:PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        if (Provider == Provider.Sqlite)
+        {
+            sqliteFile = Path.Combine(Path.GetTempPath(), $"kaifan-test-{Guid.NewGuid():N}.db");
+            ConnectionString = $"Data Source={sqliteFile}";
+            settings["Kaifan:Mode"] = "Single";
+            settings["ConnectionStrings:Sqlite"] = ConnectionString;
+        }
+        else
+        {
+            postgresDatabase = $"kaifan_test_{Guid.NewGuid():N}";
+            await using (var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {postgresDatabase}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            ConnectionString = new NpgsqlConnectionStringBuilder(TestPostgres.AdminConnectionString) { Database = postgresDatabase }.ToString();
+            settings["Kaifan:Mode"] = "Cluster";
+            settings["ConnectionStrings:Postgres"] = ConnectionString;
+        }
+
+        Configure(settings);
+        UseKestrel(0);
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(sqliteFile + suffix);
+            }
+        }
+
+        if (postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+public sealed class SqliteApp() : KaifanApp(Provider.Sqlite);
+
+public sealed class PostgresApp() : KaifanApp(Provider.Postgres);
+
+/// <summary>The throwaway PostgreSQL server that ./test.sh starts; the tests refuse to pretend without it.</summary>
+public static class TestPostgres
+{
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("KAIFAN_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("KAIFAN_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts PostgreSQL.");
+}
