@@ -41,7 +41,7 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        settings["Kaifan:Tokens:SigningKey"] = "test-signing-key-0123456789-0123456789-abcdef";
+        settings["Kaifan:Tokens:SigningKey"] = TestTokens.SigningKey;
         settings["Kaifan:PersonalData:ActiveKeyId"] = "t1";
         settings["Kaifan:PersonalData:Keys:t1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         settings["Kaifan:PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
