@@ -1,4 +1,12 @@
+using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Merchant;
+using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Payments;
+using Kaifan.Ordering.Placement;
+using Kaifan.Ordering.Pricing;
+using Kaifan.Ordering.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -11,11 +19,36 @@ public static class OrderingModule
     public static IServiceCollection AddOrderingModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
     {
         services.AddModuleDb<OrderingDb, SqliteOrderingDb, PostgresOrderingDb>(storage, OrderingDb.SchemaName);
+        services.AddSingleton(OrderingSettings.FromConfiguration(configuration));
+        services.AddScoped<CartQuoting>();
+        services.AddScoped<IdempotentRequests>();
+        services.AddScoped<OrderPlacement>();
+        services.AddScoped<IOrderPaymentTerms, OrderPaymentTermsQuery>();
+
+        services.AddSingleton<IValidator<CartRequest>, CartRequestValidator>();
+        services.AddSingleton<IValidator<PlaceOrder.Request>, PlaceOrder.Validator>();
+        services.AddSingleton<IValidator<CancelOrder.Request>, CancelOrder.Validator>();
+        services.AddSingleton<IValidator<AcceptOrder.Request>, AcceptOrder.Validator>();
+        services.AddSingleton<IValidator<RejectOrder.Request>, RejectOrder.Validator>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapOrderingEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        QuoteCart.Map(endpoints);
+        PlaceOrder.Map(endpoints);
+        GetMyOrders.Map(endpoints);
+        GetMyOrder.Map(endpoints);
+        CancelOrder.Map(endpoints);
+        Reorder.Map(endpoints);
+
+        ListMerchantOrders.Map(endpoints);
+        AcceptOrder.Map(endpoints);
+        RejectOrder.Map(endpoints);
+        MarkOrderReady.Map(endpoints);
+
+        GetRiderOrder.Map(endpoints);
+        ListOpsOrders.Map(endpoints);
         return endpoints;
     }
 }
