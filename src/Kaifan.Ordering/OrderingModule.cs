@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Kaifan.Ordering;
 
@@ -19,6 +20,10 @@ public static class OrderingModule
     public static IServiceCollection AddOrderingModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
     {
         services.AddModuleDb<OrderingDb, SqliteOrderingDb, PostgresOrderingDb>(storage, OrderingDb.SchemaName);
+
+        // The handlers take the abstract OrderingDb, whose registration picks the provider's context in a
+        // factory; Wolverine's generated code cannot construct that inline, so it resolves it from the scope.
+        services.ConfigureWolverine(opts => opts.CodeGeneration.AlwaysUseServiceLocationFor<OrderingDb>());
         services.AddSingleton(OrderingSettings.FromConfiguration(configuration));
         services.AddScoped<CartQuoting>();
         services.AddScoped<IdempotentRequests>();

@@ -88,7 +88,9 @@ internal sealed class OrderPlacement(
             claim.ResponseStatus = StatusCodes.Status201Created;
             claim.ResponseBody = JsonSerializer.Serialize(response(order), json.Value.SerializerOptions);
             await outbox.PublishAsync(new OrderPlaced(order.Id, customerId, order.MerchantId, order.ZoneId, order.TotalFen, now));
-            await outbox.ScheduleAsync(new PaymentDeadlineReached(order.Id), order.PaymentDeadline);
+
+            // A delay rather than an instant: the scheduler keeps its own clock, which may differ from ours.
+            await outbox.ScheduleAsync(new PaymentDeadlineReached(order.Id), settings.PaymentTimeout);
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
             return IdempotentRequests.Replay(claim.ResponseStatus.Value, claim.ResponseBody);
         }
