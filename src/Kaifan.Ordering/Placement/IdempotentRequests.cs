@@ -17,6 +17,7 @@ internal sealed class IdempotentRequests(IDbContextOutbox<OrderingDb> outbox, Ti
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan WaitForWinner = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     public static IResult? CheckKey(string? key) =>
         string.IsNullOrWhiteSpace(key)
@@ -61,6 +62,13 @@ internal sealed class IdempotentRequests(IDbContextOutbox<OrderingDb> outbox, Ti
                 if (existing?.ResponseStatus is { } status)
                 {
                     return Replay(status, existing.ResponseBody ?? "");
+                }
+
+                // A claim this old without a response belongs to a request that died mid-way; free the key.
+                if (existing is not null && clock.GetUtcNow() - existing.CreatedAt > AbandonedAfter)
+                {
+                    await db.IdempotencyRecords.Where(r => r.Id == existing.Id && r.ResponseStatus == null).ExecuteDeleteAsync(ct);
+                    continue;
                 }
 
                 if (waited.Elapsed > WaitForWinner)
