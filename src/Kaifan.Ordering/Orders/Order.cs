@@ -1,7 +1,7 @@
 namespace Kaifan.Ordering.Orders;
 
 /// <summary>RiderAssigned, PickedUp and Delivered follow Ready once dispatch exists; the numbers leave room for them.</summary>
-public enum OrderStatus
+internal enum OrderStatus
 {
     AwaitingPayment = 0,
     AwaitingAcceptance = 10,
@@ -10,7 +10,7 @@ public enum OrderStatus
     Cancelled = 90,
 }
 
-public enum CancelledBy
+internal enum CancelledBy
 {
     Customer,
     Merchant,

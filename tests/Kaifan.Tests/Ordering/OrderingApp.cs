@@ -7,15 +7,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>
-/// A Kaifan host whose clock starts at the next 12:00 in Shanghai (lunch, inside any opening hours; the
-/// fake clock only moves forward, so it starts in the future) and whose menu is a <see cref="FakeCatalog"/>.
+/// A Kaifan host whose clock starts at the next 12:00 in Shanghai: lunch, inside the demo shops' hours.
+/// The fake clock only moves forward, so it starts in the future rather than today.
 /// </summary>
-public abstract class OrderingApp : KaifanApp
+public abstract class LunchtimeApp : KaifanApp
 {
-    protected OrderingApp(Provider provider)
+    protected LunchtimeApp(Provider provider)
         : base(provider) => Clock.SetUtcNow(NextShanghaiNoon(Clock.GetUtcNow()));
-
-    public FakeCatalog Catalog { get; } = new();
 
     public static DateTimeOffset NextShanghaiNoon(DateTimeOffset now)
     {
@@ -23,6 +21,16 @@ public abstract class OrderingApp : KaifanApp
         var noon = new DateTimeOffset(shanghai.Date.AddHours(12), TimeSpan.FromHours(8));
         return (noon > now ? noon : noon.AddDays(1)).ToUniversalTime();
     }
+}
+
+public sealed class LunchtimeSqliteApp() : LunchtimeApp(Provider.Sqlite);
+
+public sealed class LunchtimePostgresApp() : LunchtimeApp(Provider.Postgres);
+
+/// <summary>A lunchtime host whose menu is a <see cref="FakeCatalog"/> the tests edit directly.</summary>
+public abstract class OrderingApp(Provider provider) : LunchtimeApp(provider)
+{
+    public FakeCatalog Catalog { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
