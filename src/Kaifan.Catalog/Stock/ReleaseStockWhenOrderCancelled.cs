@@ -1,0 +1,10 @@
+using Kaifan.Contracts.Events;
+using Kaifan.Contracts.Queries;
+
+namespace Kaifan.Catalog.Stock;
+
+/// <summary>A cancelled order's units go back on the shelf; a redelivered event finds them already released.</summary>
+public static class ReleaseStockWhenOrderCancelled
+{
+    public static Task Handle(OrderCancelled e, IStockReservations stock, CancellationToken ct) => stock.ReleaseAsync(e.OrderId, ct);
+}
