@@ -8,6 +8,7 @@ using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Kaifan.Catalog;
 
@@ -20,6 +21,10 @@ public static class CatalogModule
         services.AddScoped<ICatalogQueries, CatalogQueries>();
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();
+
+        // Our implementations are internal, so Wolverine's generated handler code cannot construct them;
+        // it asks the scoped container instead, for this one service only.
+        services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<IStockReservations>());
         return services;
     }
 
