@@ -6,6 +6,7 @@ using Kaifan.Catalog.Manage;
 using Kaifan.Catalog.Stock;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -24,6 +25,10 @@ public static class CatalogModule
 
         // Our implementations are internal, so Wolverine's generated handler code cannot construct them;
         // it asks the scoped container instead, for this one service only.
+        // Outside Development minimal APIs answer unreadable JSON with a bare 400; throwing lets the host's
+        // BadRequestExceptionHandler name the field. Host-wide in effect: belongs in the Host (reported to the lead).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
         services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<IStockReservations>());
         return services;
     }

@@ -37,7 +37,19 @@ internal sealed class CatalogDemoSeeder : IDemoSeeder
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another host of the cluster seeded at the same moment; its rows are the same rows.
+            db.ChangeTracker.Clear();
+            if (!await db.Zones.AnyAsync(z => z.Id == DemoCampus.ZoneId(1), ct))
+            {
+                throw;
+            }
+        }
     }
 }
 

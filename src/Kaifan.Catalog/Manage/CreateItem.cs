@@ -32,7 +32,7 @@ internal static class CreateItem
             RuleFor(x => x.Calories).InclusiveBetween(0, ItemRules.MaxCalories);
             RuleFor(x => x.Stock).InclusiveBetween(0, ItemRules.MaxStock);
             RuleFor(x => x.OptionGroups).Must(g => g is null || g.Count <= 10).WithMessage("规格组最多 10 个 (at most 10 option groups)");
-            RuleForEach(x => x.OptionGroups).SetValidator(new OptionGroupInputValidator());
+            RuleForEach(x => x.OptionGroups).NotNull().SetValidator(new OptionGroupInputValidator());
         }
     }
 

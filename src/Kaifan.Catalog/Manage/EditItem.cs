@@ -29,7 +29,7 @@ internal static class EditItem
             RuleFor(x => x.PriceFen).InclusiveBetween(0, ItemRules.MaxPriceFen);
             RuleFor(x => x.Calories).InclusiveBetween(0, ItemRules.MaxCalories);
             RuleFor(x => x.OptionGroups).Must(g => g is null || g.Count <= 10).WithMessage("规格组最多 10 个 (at most 10 option groups)");
-            RuleForEach(x => x.OptionGroups).SetValidator(new OptionGroupInputValidator());
+            RuleForEach(x => x.OptionGroups).NotNull().SetValidator(new OptionGroupInputValidator());
         }
     }
 
@@ -58,7 +58,16 @@ internal static class EditItem
         item.PriceFen = request.PriceFen;
         item.Calories = request.Calories;
         ItemRules.ApplyOptionGroups(item, request.OptionGroups);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A parallel edit removed an option group or option this edit also touched.
+            return Problems.Conflict("商品刚被修改，请刷新后重试 (the item changed meanwhile; reload and retry)");
+        }
+
         return TypedResults.Ok(item.ToView());
     }
 }

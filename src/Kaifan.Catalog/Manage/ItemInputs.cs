@@ -63,7 +63,7 @@ internal sealed class OptionGroupInputValidator : AbstractValidator<OptionGroupI
             .GreaterThanOrEqualTo(1)
             .Must((group, max) => max <= Math.Max(1, group.Options is null ? 1 : group.Options.Count))
             .WithMessage("可选数量须在 1 到选项数之间 (maxChoices must be between 1 and the number of options)");
-        RuleForEach(x => x.Options).ChildRules(o =>
+        RuleForEach(x => x.Options).NotNull().ChildRules(o =>
         {
             o.RuleFor(x => x.Name).NotEmpty().MaximumLength(20);
             o.RuleFor(x => x.PriceDeltaFen).InclusiveBetween(0, ItemRules.MaxPriceFen);

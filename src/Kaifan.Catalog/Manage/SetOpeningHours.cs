@@ -21,7 +21,7 @@ internal static class SetOpeningHours
         public Validator()
         {
             RuleFor(x => x.Slots).NotNull().Must(s => s is null || s.Count <= 28).WithMessage("时段最多 28 个 (at most 28 slots)");
-            RuleForEach(x => x.Slots).ChildRules(slot =>
+            RuleForEach(x => x.Slots).NotNull().ChildRules(slot =>
             {
                 slot.RuleFor(s => s.Day).NotEmpty().MaximumLength(10)
                     .Must(d => TryDay(d, out _)).WithMessage("星期无效 (day must be Monday … Sunday)");
