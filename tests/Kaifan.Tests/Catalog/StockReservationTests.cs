@@ -102,6 +102,22 @@ public abstract class StockReservationTests(KaifanApp app)
         }
 
         (await StockOf(5, itemId)).ShouldBe(4);
+
+        // Published (not invoked) the event goes through the durable local queue, as Ordering's outbox will send it.
+        var later = Guid.NewGuid();
+        (await Reserve(later, new StockLine(itemId, 1))).Succeeded.ShouldBeTrue();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(cancelled with { OrderId = later });
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await StockOf(5, itemId) != 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        (await StockOf(5, itemId)).ShouldBe(4);
     }
 
     [Fact]
