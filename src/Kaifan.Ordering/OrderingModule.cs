@@ -30,11 +30,7 @@ public static class OrderingModule
         services.AddScoped<OrderPlacement>();
         services.AddScoped<IOrderPaymentTerms, OrderPaymentTermsQuery>();
 
-        services.AddSingleton<IValidator<CartRequest>, CartRequestValidator>();
-        services.AddSingleton<IValidator<PlaceOrder.Request>, PlaceOrder.Validator>();
-        services.AddSingleton<IValidator<CancelOrder.Request>, CancelOrder.Validator>();
-        services.AddSingleton<IValidator<AcceptOrder.Request>, AcceptOrder.Validator>();
-        services.AddSingleton<IValidator<RejectOrder.Request>, RejectOrder.Validator>();
+        services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 
