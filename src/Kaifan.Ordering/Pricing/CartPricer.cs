@@ -89,7 +89,8 @@ internal static class CartPricer
     {
         LineIssue Issue(string reason, string message, string field) => new(index, item.Id, item.Name, reason, message, $"lines[{index}].{field}");
 
-        if (!item.IsAvailable)
+        // Catalog flags a dish with no stock left unavailable too; that one is 已售罄, not 已下架.
+        if (!item.IsAvailable && item.Stock != 0)
         {
             return (null, Issue(LineReasons.Unlisted, $"{item.Name} 已下架 (not on sale)", "itemId"));
         }

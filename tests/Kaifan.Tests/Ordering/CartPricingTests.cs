@@ -95,6 +95,10 @@ public sealed class CartPricingTests
         var soldOut = CartPricer.Price(Merchant(teaStock: 2), Zone, East(0.5), [new(Tea, 3, null)]);
         soldOut.Issues.Single().Reason.ShouldBe(LineReasons.SoldOut);
         soldOut.Issues.Single().PlacementStatus.ShouldBe(409);
+
+        // Catalog marks a dish with nothing left unavailable as well; it is still sold out, not unlisted.
+        var noneLeft = CartPricer.Price(Merchant(teaAvailable: false, teaStock: 0), Zone, East(0.5), [new(Tea, 1, null)]);
+        noneLeft.Issues.Single().Reason.ShouldBe(LineReasons.SoldOut);
     }
 
     [Fact]

@@ -1,18 +1,15 @@
-using Kaifan.Contracts.Queries;
 using Kaifan.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>
-/// A Kaifan host whose clock starts at the next 12:00 in Shanghai: lunch, inside the demo shops' hours.
+/// The whole Kaifan host (real Catalog, seeded demo campus) with its clock at the next 12:00 in Shanghai:
+/// lunch, inside the daytime shops' hours and outside the night-only barbecue's (shop 8, 17:00–02:00).
 /// The fake clock only moves forward, so it starts in the future rather than today.
 /// </summary>
-public abstract class LunchtimeApp : KaifanApp
+public abstract class OrderingApp : KaifanApp
 {
-    protected LunchtimeApp(Provider provider)
+    protected OrderingApp(Provider provider)
         : base(provider) => Clock.SetUtcNow(NextShanghaiNoon(Clock.GetUtcNow()));
 
     public static DateTimeOffset NextShanghaiNoon(DateTimeOffset now)
@@ -20,28 +17,6 @@ public abstract class LunchtimeApp : KaifanApp
         var shanghai = now.ToOffset(TimeSpan.FromHours(8));
         var noon = new DateTimeOffset(shanghai.Date.AddHours(12), TimeSpan.FromHours(8));
         return (noon > now ? noon : noon.AddDays(1)).ToUniversalTime();
-    }
-}
-
-public sealed class LunchtimeSqliteApp() : LunchtimeApp(Provider.Sqlite);
-
-public sealed class LunchtimePostgresApp() : LunchtimeApp(Provider.Postgres);
-
-/// <summary>A lunchtime host whose menu is a <see cref="FakeCatalog"/> the tests edit directly.</summary>
-public abstract class OrderingApp(Provider provider) : LunchtimeApp(provider)
-{
-    public FakeCatalog Catalog { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<ICatalogQueries>();
-            services.RemoveAll<IStockReservations>();
-            services.AddSingleton<ICatalogQueries>(Catalog);
-            services.AddSingleton<IStockReservations>(Catalog);
-        });
     }
 }
 

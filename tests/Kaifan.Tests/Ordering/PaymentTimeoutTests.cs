@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.Tests.Infrastructure;
+using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Ordering;
 
@@ -11,8 +12,7 @@ public abstract class PaymentTimeoutTests(ShortPaymentTimeoutApp app)
     public async Task an_unpaid_order_is_cancelled_by_its_durable_deadline_message_without_any_help()
     {
         var client = app.Client(TestTokens.Customer(1));
-        var order = await OrderingTests.PlacedAsync(client, OrderingTests.RiceAndTea(1));
-        var id = order["id"]!.GetValue<Guid>();
+        var id = IdOf(await PlacedAsync(client, BeefRiceAndTea(1)));
 
         // The scheduler runs on the wall clock and the handler reads ours: move ours along with it.
         var waited = Stopwatch.StartNew();
