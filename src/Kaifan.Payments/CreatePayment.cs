@@ -5,10 +5,9 @@ using Kaifan.Contracts.Queries;
 using Kaifan.Payments.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Payments;
 
@@ -50,9 +49,8 @@ internal static class CreatePayment
     private static async Task<IResult> Handle(
         Guid orderId,
         CreatePaymentRequest request,
-        ClaimsPrincipal user,
+        HttpContext http,
         PaymentsDb db,
-        [FromServices] IOrderPaymentTerms orders,
         SandboxGateway gateway,
         TimeProvider clock,
         CancellationToken ct)
@@ -62,7 +60,9 @@ internal static class CreatePayment
             return Problems.Unprocessable("暂不支持该支付方式，请使用微信支付 (only wechat is available for now)", "channel");
         }
 
-        var customerId = user.UserId();
+        // Resolved only once the request is well-formed: Ordering owns the amount and the order's state.
+        var orders = http.RequestServices.GetRequiredService<IOrderPaymentTerms>();
+        var customerId = http.User.UserId();
         var terms = await orders.GetAsync(orderId, ct);
         if (terms is null || terms.CustomerId != customerId)
         {

@@ -4,9 +4,9 @@ using Kaifan.Contracts.Queries;
 using Kaifan.Payments.WechatPay;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Payments;
@@ -33,7 +33,6 @@ internal static class ReceivePaymentNotification
         NotificationVerifier verifier,
         WechatPayPlatform platform,
         IDbContextOutbox<PaymentsDb> outbox,
-        [FromServices] IOrderPaymentTerms orders,
         TimeProvider clock,
         CancellationToken ct)
     {
@@ -80,7 +79,7 @@ internal static class ReceivePaymentNotification
         var now = clock.GetUtcNow();
         intent.GatewayTransactionId = paid.TransactionId;
         intent.PaidAt = PaymentNotifications.GatewayTime(paid.SuccessTime, now);
-        var terms = await orders.GetAsync(intent.OrderId, ct);
+        var terms = await request.HttpContext.RequestServices.GetRequiredService<IOrderPaymentTerms>().GetAsync(intent.OrderId, ct);
         if (terms is { AwaitingPayment: true })
         {
             intent.Status = PaymentStatus.Succeeded;
