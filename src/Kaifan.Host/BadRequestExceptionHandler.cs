@@ -35,7 +35,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is JsonException { Path: { Length: > 0 } path })
+            if (e is JsonException { Path: { Length: > 1 } path })
             {
                 return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
             }

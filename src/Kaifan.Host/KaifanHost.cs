@@ -20,6 +20,8 @@ internal static class KaifanHost
         // Huge bodies never reach a handler: one order or menu edit fits easily in 256 KB.
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 256 * 1024);
 
+        // Bad JSON surfaces as an exception so BadRequestExceptionHandler can name the field in problem+json.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());

@@ -1,4 +1,7 @@
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Identity.Addresses;
+using Kaifan.Identity.SignIn;
+using Kaifan.Identity.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Identity;
@@ -7,6 +10,12 @@ namespace Kaifan.Identity;
 internal abstract class IdentityDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
 {
     public const string SchemaName = "identity";
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Address> Addresses => Set<Address>();
+
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

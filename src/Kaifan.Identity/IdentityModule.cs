@@ -1,23 +1,41 @@
+using Kaifan.BuildingBlocks.Security;
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Identity.Addresses;
 using Kaifan.Identity.SignIn;
-using Microsoft.AspNetCore.Builder;
+using Kaifan.Identity.Users;
+using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Identity;
 
+/// <summary>Sign-in, roles, people's personal data (encrypted at rest) and their addresses.</summary>
 public static class IdentityModule
 {
     public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
     {
         services.AddKaifanAuthentication(TokenSettings.FromConfiguration(configuration));
         services.AddModuleDb<IdentityDb, SqliteIdentityDb, PostgresIdentityDb>(storage, IdentityDb.SchemaName);
+
+        var keys = configuration.GetSection("Kaifan:PersonalData").Get<PersonalDataKeys>()
+            ?? throw new InvalidOperationException("Kaifan:PersonalData keys are not configured.");
+        services.AddSingleton<IPersonalDataProtector>(new AesGcmPersonalDataProtector(keys));
+        services.AddSingleton<ISmsSender, ConsoleSmsSender>();
+        services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddSingleton<IDemoSeeder, DemoSeed>();
+        services.AddValidatorsFromAssemblyContaining<IdentityDb>(includeInternalTypes: true);
         return services;
     }
 
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        RequestCode.Map(endpoints);
+        SignInWithCode.Map(endpoints);
+        Me.Map(endpoints);
+        MyAddresses.Map(endpoints);
+        ListUsers.Map(endpoints);
         return endpoints;
     }
 }

@@ -31,8 +31,6 @@ internal sealed class Tokens(TokenSettings settings, TimeProvider clock)
             Issuer = TokenSettings.Issuer,
             Audience = TokenSettings.Audience,
             Claims = claims,
-            IssuedAt = now,
-            NotBefore = now,
             Expires = now.Add(settings.Lifetime),
             SigningCredentials = new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256),
         });

@@ -32,10 +32,18 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Sign-in codes the host "sent by SMS", so tests sign in through the real flow.</summary>
+    internal RecordingSmsSender Sms { get; } = new();
+
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>Extra configuration for a fixture that needs it (say, a short payment timeout).</summary>
     protected virtual void Configure(IDictionary<string, string?> configuration)
+    {
+    }
+
+    /// <summary>Replaces a service for a fixture that needs to observe it (say, the SMS sender).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 
@@ -84,6 +92,8 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.Replace(ServiceDescriptor.Singleton<Kaifan.Identity.SignIn.ISmsSender>(Sms));
+            ConfigureServices(services);
         });
     }
 

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kaifan.Identity.Users;
+
+/// <summary>A person who signs in. Phone and name are stored only encrypted; PhoneHash finds them.</summary>
+internal sealed class User
+{
+    public Guid Id { get; init; }
+
+    public required string Role { get; init; }
+
+    public required string PhoneCipher { get; set; }
+
+    public required string PhoneHash { get; set; }
+
+    public string? NameCipher { get; set; }
+
+    public Guid? MerchantId { get; init; }
+
+    public Guid? RiderId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("identity_users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Role).HasMaxLength(16);
+        builder.Property(u => u.PhoneCipher).HasMaxLength(200);
+        builder.Property(u => u.PhoneHash).HasMaxLength(64);
+        builder.Property(u => u.NameCipher).HasMaxLength(300);
+        builder.HasIndex(u => u.PhoneHash).IsUnique();
+    }
+}

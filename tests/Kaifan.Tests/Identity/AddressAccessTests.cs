@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kaifan.BuildingBlocks;
+using Kaifan.Tests.Infrastructure;
+
+namespace Kaifan.Tests.Identity;
+
+public abstract class AddressAccessTests(KaifanApp app)
+{
+    [Fact]
+    public async Task a_customer_lists_only_their_own_addresses_in_full()
+    {
+        var addresses = await app.Client(TestTokens.Customer(1)).GetFromJsonAsync<JsonElement[]>("/api/me/addresses") ?? [];
+
+        var only = addresses.ShouldHaveSingleItem();
+        only.GetProperty("id").GetGuid().ShouldBe(DemoCampus.Id("address:1"));
+        only.GetProperty("phone").GetString().ShouldBe(DemoCampus.CustomerPhone(1));
+    }
+
+    [Fact]
+    public async Task another_customers_address_cannot_be_changed_or_deleted()
+    {
+        var intruder = app.Client(TestTokens.Customer(2));
+        var victimsAddress = DemoCampus.Id("address:1");
+        var edit = new
+        {
+            zoneId = DemoCampus.ZoneId(1), contactName = "坏人", phone = "13912345678", detail = "别处", latitude = 31.0, longitude = 121.4,
+            tag = "家", stairsNoLift = false,
+        };
+
+        (await intruder.PutAsJsonAsync($"/api/me/addresses/{victimsAddress}", edit)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await intruder.DeleteAsync($"/api/me/addresses/{victimsAddress}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var owners = await app.Client(TestTokens.Customer(1)).GetFromJsonAsync<JsonElement[]>("/api/me/addresses") ?? [];
+        owners.ShouldHaveSingleItem().GetProperty("contactName").GetString().ShouldBe("张伟");
+    }
+
+    [Fact]
+    public async Task the_operator_sees_people_with_masked_phones_and_names()
+    {
+        var users = await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonElement[]>("/api/ops/users?role=customer") ?? [];
+
+        var first = users.Single(u => u.GetProperty("userId").GetGuid() == DemoCampus.CustomerId(1));
+        first.GetProperty("maskedPhone").GetString().ShouldBe("138****0001");
+        first.GetProperty("maskedName").GetString().ShouldBe("张*");
+        JsonSerializer.Serialize(users).ShouldNotContain(DemoCampus.CustomerPhone(1));
+    }
+
+    [Fact]
+    public async Task customers_cannot_use_the_operator_list()
+    {
+        var response = await app.Client(TestTokens.Customer(1)).GetAsync("/api/ops/users");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class AddressAccessOnSqlite(SqliteApp app) : AddressAccessTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AddressAccessOnPostgres(PostgresApp app) : AddressAccessTests(app), IClassFixture<PostgresApp>;
