@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Catalog.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Catalog;
@@ -7,6 +8,22 @@ namespace Kaifan.Catalog;
 internal abstract class CatalogDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
 {
     public const string SchemaName = "catalog";
+
+    public DbSet<Zone> Zones => Set<Zone>();
+
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+
+    public DbSet<OpeningSlot> OpeningSlots => Set<OpeningSlot>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Item> Items => Set<Item>();
+
+    public DbSet<OptionGroup> OptionGroups => Set<OptionGroup>();
+
+    public DbSet<Option> Options => Set<Option>();
+
+    public DbSet<StockReservation> StockReservations => Set<StockReservation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,76 @@
+using FluentValidation;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Catalog.Model;
+using Kaifan.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Catalog.Browse;
+
+/// <summary>附近商家: a zone's shops, open ones first, filtered by shop or dish name and sorted as the customer chose.</summary>
+internal static class ListMerchants
+{
+    public static readonly string[] Sorts = ["smart", "distance", "sales", "rating", "minimum"];
+
+    internal sealed record Query(string? Q, string? Sort, double? Lat, double? Lon);
+
+    internal sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Q).MaximumLength(50);
+            RuleFor(x => x.Sort)
+                .Must(s => s is null || Sorts.Contains(s, StringComparer.OrdinalIgnoreCase))
+                .WithMessage($"排序方式无效 (sort must be one of {string.Join(", ", Sorts)})");
+            RuleFor(x => x.Lat).InclusiveBetween(-90, 90);
+            RuleFor(x => x.Lon).InclusiveBetween(-180, 180);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/zones/{zoneId:guid}/merchants", Handle)
+            .Validate<Query>()
+            .WithTags("Catalog")
+            .AllowAnonymous();
+
+    private static async Task<IResult> Handle(Guid zoneId, [AsParameters] Query query, CatalogDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var zone = await db.Zones.AsNoTracking().FirstOrDefaultAsync(z => z.Id == zoneId, ct);
+        if (zone is null)
+        {
+            return Problems.NotFound("配送区域 (zone)");
+        }
+
+        var merchants = db.Merchants.AsNoTracking().Include(m => m.OpeningSlots).Where(m => m.ZoneId == zoneId);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            merchants = merchants.Where(m => m.Name.Contains(q) || db.Items.Any(i => i.MerchantId == m.Id && i.IsListed && i.Name.Contains(q)));
+        }
+
+        var from = query.Lat is { } lat && query.Lon is { } lon ? new GeoPoint(lat, lon) : zone.Center;
+        var local = OpeningHours.LocalNow(clock);
+        var cards = (await merchants.ToListAsync(ct))
+            .Select(m => m.ToCard(zone, m.Location.DistanceMetresTo(from) / 1000, local))
+            .ToList();
+        return TypedResults.Ok(Sort(cards, query.Sort?.ToLowerInvariant() ?? "smart").ToList());
+    }
+
+    private static IEnumerable<MerchantCard> Sort(List<MerchantCard> cards, string sort)
+    {
+        var openFirst = cards.OrderByDescending(c => c.IsOpenNow);
+        var sorted = sort switch
+        {
+            "distance" => openFirst.ThenBy(c => c.DistanceKm),
+            "sales" => openFirst.ThenByDescending(c => c.MonthlySales),
+            "rating" => openFirst.ThenByDescending(c => c.Rating),
+            "minimum" => openFirst.ThenBy(c => c.MinimumOrderFen),
+
+            // Smart: well-rated busy shops first, nearer ones ahead when otherwise alike.
+            _ => openFirst.ThenByDescending(c => (c.Rating * Math.Log10(c.MonthlySales + 10)) - c.DistanceKm),
+        };
+        return sorted.ThenBy(c => c.Id);
+    }
+}

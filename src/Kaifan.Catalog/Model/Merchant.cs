@@ -1,0 +1,77 @@
+using Kaifan.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kaifan.Catalog.Model;
+
+internal sealed class Merchant
+{
+    public Guid Id { get; set; }
+
+    public Guid ZoneId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Announcement { get; set; } = "";
+
+    public string LogoEmoji { get; set; } = "";
+
+    public double Lat { get; set; }
+
+    public double Lon { get; set; }
+
+    public long PackagingFeeFen { get; set; }
+
+    public long MinimumOrderFen { get; set; }
+
+    public double Rating { get; set; }
+
+    public int MonthlySales { get; set; }
+
+    /// <summary>休息中: the owner closed the shop by hand, whatever the opening hours say.</summary>
+    public bool IsPaused { get; set; }
+
+    public List<OpeningSlot> OpeningSlots { get; set; } = [];
+
+    public GeoPoint Location => new(Lat, Lon);
+}
+
+/// <summary>Opening hours in Asia/Shanghai local time; Close &lt;= Open means the slot ends on the next day.</summary>
+internal sealed class OpeningSlot
+{
+    public Guid Id { get; set; }
+
+    public Guid MerchantId { get; set; }
+
+    public DayOfWeek Day { get; set; }
+
+    public TimeOnly Open { get; set; }
+
+    public TimeOnly Close { get; set; }
+}
+
+internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
+{
+    public void Configure(EntityTypeBuilder<Merchant> b)
+    {
+        b.ToTable("catalog_merchants");
+        b.Property(m => m.Id).ValueGeneratedNever();
+        b.Property(m => m.Name).HasMaxLength(40);
+        b.Property(m => m.Announcement).HasMaxLength(200);
+        b.Property(m => m.LogoEmoji).HasMaxLength(16);
+        b.Ignore(m => m.Location);
+        b.HasIndex(m => m.ZoneId);
+        b.HasMany(m => m.OpeningSlots).WithOne().HasForeignKey(s => s.MerchantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OpeningSlotConfiguration : IEntityTypeConfiguration<OpeningSlot>
+{
+    public void Configure(EntityTypeBuilder<OpeningSlot> b)
+    {
+        b.ToTable("catalog_opening_slots");
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.HasIndex(s => s.MerchantId);
+        b.Property(s => s.Day).HasConversion<int>();
+    }
+}
