@@ -14,7 +14,7 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
     {
         services.AddModuleDb<PaymentsDb, SqlitePaymentsDb, PostgresPaymentsDb>(storage, PaymentsDb.SchemaName);
-        services.AddScoped<IValidator<CreatePayment.CreatePaymentRequest>, CreatePayment.Validator>();
+        services.AddValidatorsFromAssemblyContaining<PaymentsDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // The sandbox stands for the external gateway; the merchant side only ever sees its public half.
         services.AddSingleton(sp => SandboxKeys.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
