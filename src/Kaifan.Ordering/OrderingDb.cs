@@ -1,12 +1,21 @@
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Placement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Ordering;
 
-/// <summary>The Ordering module's tables; schema "ordering" on PostgreSQL.</summary>
-internal abstract class OrderingDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
+/// <summary>
+/// The Ordering module's tables; schema "ordering" on PostgreSQL. Public only because Wolverine's
+/// generated handler code must name it; the entities stay internal.
+/// </summary>
+public abstract class OrderingDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
 {
     public const string SchemaName = "ordering";
+
+    internal DbSet<Order> Orders => Set<Order>();
+
+    internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,9 +24,9 @@ internal abstract class OrderingDb(DbContextOptions options) : ModuleDbContext(o
     }
 }
 
-internal sealed class SqliteOrderingDb(DbContextOptions<SqliteOrderingDb> options) : OrderingDb(options);
+public sealed class SqliteOrderingDb(DbContextOptions<SqliteOrderingDb> options) : OrderingDb(options);
 
-internal sealed class PostgresOrderingDb(DbContextOptions<PostgresOrderingDb> options) : OrderingDb(options);
+public sealed class PostgresOrderingDb(DbContextOptions<PostgresOrderingDb> options) : OrderingDb(options);
 
 internal sealed class SqliteOrderingDbFactory : SqliteDesignTimeFactory<SqliteOrderingDb>
 {

@@ -1,8 +1,17 @@
+using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Merchant;
+using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Payments;
+using Kaifan.Ordering.Placement;
+using Kaifan.Ordering.Pricing;
+using Kaifan.Ordering.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Kaifan.Ordering;
 
@@ -11,11 +20,36 @@ public static class OrderingModule
     public static IServiceCollection AddOrderingModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
     {
         services.AddModuleDb<OrderingDb, SqliteOrderingDb, PostgresOrderingDb>(storage, OrderingDb.SchemaName);
+
+        // The handlers take the abstract OrderingDb, whose registration picks the provider's context in a
+        // factory; Wolverine's generated code cannot construct that inline, so it resolves it from the scope.
+        services.ConfigureWolverine(opts => opts.CodeGeneration.AlwaysUseServiceLocationFor<OrderingDb>());
+        services.AddSingleton(OrderingSettings.FromConfiguration(configuration));
+        services.AddScoped<CartQuoting>();
+        services.AddScoped<IdempotentRequests>();
+        services.AddScoped<OrderPlacement>();
+        services.AddScoped<IOrderPaymentTerms, OrderPaymentTermsQuery>();
+
+        services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 
     public static IEndpointRouteBuilder MapOrderingEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        QuoteCart.Map(endpoints);
+        PlaceOrder.Map(endpoints);
+        GetMyOrders.Map(endpoints);
+        GetMyOrder.Map(endpoints);
+        CancelOrder.Map(endpoints);
+        Reorder.Map(endpoints);
+
+        ListMerchantOrders.Map(endpoints);
+        AcceptOrder.Map(endpoints);
+        RejectOrder.Map(endpoints);
+        MarkOrderReady.Map(endpoints);
+
+        GetRiderOrder.Map(endpoints);
+        ListOpsOrders.Map(endpoints);
         return endpoints;
     }
 }

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Orders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Merchant;
+
+/// <summary>GET /api/merchant/orders?status=: today's paid orders of the merchant (Shanghai day), customer data masked.</summary>
+internal static class ListMerchantOrders
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/api/merchant/orders", HandleAsync)
+            .RequireAuthorization(Roles.Merchant)
+            .WithTags("Merchant orders")
+            .Produces<List<OrderView>>();
+
+    private static async Task<IResult> HandleAsync(
+        string? status, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        if (!OrderStatusFilter.TryParse(status, out var wanted))
+        {
+            return OrderStatusFilter.Problem();
+        }
+
+        var merchantId = user.MerchantId();
+        var since = OrderingSettings.StartOfShanghaiDay(clock.GetUtcNow());
+        var query = db.Orders.AsNoTracking()
+            .Where(o => o.MerchantId == merchantId && o.Status != OrderStatus.AwaitingPayment && o.PlacedAt >= since);
+        if (wanted is { } s)
+        {
+            query = query.Where(o => o.Status == s);
+        }
+
+        var orders = await query.OrderByDescending(o => o.PlacedAt).Take(500).ToListAsync(ct);
+        return Results.Ok(orders.Select(o => OrderView.From(o, protector, masked: true)).ToList());
+    }
+}

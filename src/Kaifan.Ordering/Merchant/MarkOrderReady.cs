@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Events;
+using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Orders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Merchant;
+
+/// <summary>POST /api/merchant/orders/{id}/ready: 出餐, the food waits for a rider.</summary>
+internal static class MarkOrderReady
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/api/merchant/orders/{id:guid}/ready", HandleAsync)
+            .RequireAuthorization(Roles.Merchant)
+            .WithTags("Merchant orders")
+            .Produces<OrderView>();
+
+    private static async Task<IResult> HandleAsync(
+        Guid id, ClaimsPrincipal user, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        var order = await MerchantOrderLookup.FindAsync(outbox.DbContext, user, id, ct);
+        if (order is null)
+        {
+            return Problems.NotFound("订单");
+        }
+
+        var now = clock.GetUtcNow();
+        var transition = order.MarkReady(now);
+        if (!transition.Done)
+        {
+            return OrderChanges.Refused(transition);
+        }
+
+        await outbox.PublishAsync(new OrderReady(order.Id, order.MerchantId, order.ZoneId, now));
+        return await OrderChanges.CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: true));
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Orders;
+
+/// <summary>GET /api/orders/{id}: the order page, for its owner only (anyone else gets 404).</summary>
+internal static class GetMyOrder
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/api/orders/{id:guid}", HandleAsync)
+            .RequireAuthorization(Roles.Customer)
+            .WithTags("Ordering")
+            .Produces<OrderView>();
+
+    private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, CancellationToken ct)
+    {
+        var customerId = user.UserId();
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.CustomerId == customerId, ct);
+        return order is null ? Problems.NotFound("订单") : Results.Ok(OrderView.From(order, protector, masked: false));
+    }
+}

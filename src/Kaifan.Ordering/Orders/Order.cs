@@ -1,0 +1,176 @@
+namespace Kaifan.Ordering.Orders;
+
+/// <summary>RiderAssigned, PickedUp and Delivered follow Ready once dispatch exists; the numbers leave room for them.</summary>
+internal enum OrderStatus
+{
+    AwaitingPayment = 0,
+    AwaitingAcceptance = 10,
+    Accepted = 20,
+    Ready = 30,
+    Cancelled = 90,
+}
+
+internal enum CancelledBy
+{
+    Customer,
+    Merchant,
+    System,
+}
+
+/// <summary>Whether a state change happened; when not, why (the caller answers 409).</summary>
+internal readonly record struct Transition(bool Done, string? Error)
+{
+    public static readonly Transition Ok = new(true, null);
+
+    public static Transition Refused(OrderStatus from, string action) =>
+        new(false, $"订单当前状态为{OrderStatusText.Of(from)}，不能{action} (not allowed in {from})");
+}
+
+internal sealed class Order
+{
+    public Guid Id { get; init; }
+    public required string Number { get; init; }
+    public Guid CustomerId { get; init; }
+    public Guid MerchantId { get; init; }
+    public required string MerchantName { get; init; }
+    public Guid ZoneId { get; init; }
+    public OrderStatus Status { get; private set; } = OrderStatus.AwaitingPayment;
+    public List<OrderLine> Lines { get; init; } = [];
+    public long ItemsTotalFen { get; init; }
+    public long PackagingFeeFen { get; init; }
+    public long DeliveryFeeFen { get; init; }
+    public long TotalFen { get; init; }
+    public int TotalCalories { get; init; }
+    public Guid AddressId { get; init; }
+
+    /// <summary>Encrypted with IPersonalDataProtector; never stored or logged in clear.</summary>
+    public required string ContactNameProtected { get; init; }
+    public required string PhoneProtected { get; init; }
+    public required string AddressDetailProtected { get; init; }
+    public double Latitude { get; init; }
+    public double Longitude { get; init; }
+    public bool StairsNoLift { get; init; }
+    public string? Note { get; init; }
+    public int CutleryCount { get; init; }
+    public int? PrepMinutes { get; private set; }
+    public Guid? RiderId { get; private set; }
+    public DateTimeOffset PlacedAt { get; init; }
+    public DateTimeOffset PaymentDeadline { get; init; }
+    public DateTimeOffset? PaidAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public DateTimeOffset? ReadyAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelReason { get; private set; }
+    public CancelledBy? CancelledBy { get; private set; }
+    public DateTimeOffset? RefundedAt { get; private set; }
+    public int Version { get; private set; }
+
+    // The state machine: each transition names the states it may start from, and is the only way Status changes.
+    public Transition MarkPaid(DateTimeOffset at)
+    {
+        if (Status != OrderStatus.AwaitingPayment)
+        {
+            return Transition.Refused(Status, "标记为已支付");
+        }
+
+        PaidAt = at;
+        return MoveTo(OrderStatus.AwaitingAcceptance);
+    }
+
+    public Transition Accept(int prepMinutes, DateTimeOffset at)
+    {
+        if (Status != OrderStatus.AwaitingAcceptance)
+        {
+            return Transition.Refused(Status, "接单");
+        }
+
+        PrepMinutes = prepMinutes;
+        AcceptedAt = at;
+        return MoveTo(OrderStatus.Accepted);
+    }
+
+    public Transition MarkReady(DateTimeOffset at)
+    {
+        if (Status != OrderStatus.Accepted)
+        {
+            return Transition.Refused(Status, "出餐");
+        }
+
+        ReadyAt = at;
+        return MoveTo(OrderStatus.Ready);
+    }
+
+    /// <summary>The customer may cancel before the merchant accepts; after payment the money is refunded.</summary>
+    public Transition CancelByCustomer(string reason, DateTimeOffset at) =>
+        Status is OrderStatus.AwaitingPayment or OrderStatus.AwaitingAcceptance
+            ? Cancel(reason, Orders.CancelledBy.Customer, at)
+            : Transition.Refused(Status, "取消");
+
+    public Transition Reject(string reason, DateTimeOffset at) =>
+        Status == OrderStatus.AwaitingAcceptance
+            ? Cancel(reason, Orders.CancelledBy.Merchant, at)
+            : Transition.Refused(Status, "拒单");
+
+    public Transition ExpireUnpaid(DateTimeOffset now) =>
+        Status == OrderStatus.AwaitingPayment && now >= PaymentDeadline
+            ? Cancel("支付超时", Orders.CancelledBy.System, now)
+            : Transition.Refused(Status, "超时取消");
+
+    /// <summary>Only a paid order owes money back once cancelled.</summary>
+    public bool RefundDue => Status == OrderStatus.Cancelled && PaidAt is not null;
+
+    public void MarkRefunded(DateTimeOffset at)
+    {
+        RefundedAt ??= at;
+        Version++;
+    }
+
+    private Transition Cancel(string reason, CancelledBy by, DateTimeOffset at)
+    {
+        CancelReason = reason;
+        CancelledBy = by;
+        CancelledAt = at;
+        return MoveTo(OrderStatus.Cancelled);
+    }
+
+    private Transition MoveTo(OrderStatus next)
+    {
+        Status = next;
+        Version++;
+        return Transition.Ok;
+    }
+}
+
+internal sealed class OrderLine
+{
+    public Guid ItemId { get; init; }
+    public required string Name { get; init; }
+    public List<ChosenOption> Options { get; init; } = [];
+
+    /// <summary>Item price plus every chosen option's delta, for one piece.</summary>
+    public long UnitPriceFen { get; init; }
+    public int Quantity { get; init; }
+
+    /// <summary>Calories of one piece with its options.</summary>
+    public int Calories { get; init; }
+    public long LineTotalFen { get; init; }
+}
+
+internal sealed class ChosenOption
+{
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+}
+
+internal static class OrderStatusText
+{
+    public static string Of(OrderStatus status) => status switch
+    {
+        OrderStatus.AwaitingPayment => "待付款",
+        OrderStatus.AwaitingAcceptance => "等待商家接单",
+        OrderStatus.Accepted => "商家已接单",
+        OrderStatus.Ready => "待取餐",
+        OrderStatus.Cancelled => "已取消",
+        _ => status.ToString(),
+    };
+}

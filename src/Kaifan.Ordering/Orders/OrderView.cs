@@ -1,0 +1,153 @@
+using Kaifan.BuildingBlocks.Security;
+using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Pricing;
+
+namespace Kaifan.Ordering.Orders;
+
+internal sealed record OrderLineView(Guid ItemId, string Name, IReadOnlyList<OptionView> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen);
+
+internal sealed record AddressView(string ContactName, string Phone, string Detail, double Latitude, double Longitude, bool StairsNoLift);
+
+/// <summary>One step of the order page's timeline; `at` is null for a step not reached yet (shown as --:--).</summary>
+internal sealed record TimelineStep(string Step, string Label, bool Reached, DateTimeOffset? At);
+
+internal sealed record OrderView(
+    Guid Id,
+    string Number,
+    string Status,
+    string StatusText,
+    Guid MerchantId,
+    string MerchantName,
+    Guid ZoneId,
+    IReadOnlyList<OrderLineView> Lines,
+    long ItemsTotalFen,
+    long PackagingFeeFen,
+    long DeliveryFeeFen,
+    long TotalFen,
+    int TotalCalories,
+    AddressView Address,
+    string? Note,
+    int CutleryCount,
+    int? PrepMinutes,
+    Guid? RiderId,
+    DateTimeOffset PlacedAt,
+    DateTimeOffset PaymentDeadline,
+    DateTimeOffset? PaidAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ReadyAt,
+    DateTimeOffset? CancelledAt,
+    string? CancelReason,
+    string? CancelledBy,
+    DateTimeOffset? RefundedAt,
+    bool RefundDue,
+    IReadOnlyList<TimelineStep> Timeline,
+    bool CanCancel,
+    bool CanPay)
+{
+    /// <summary>The owner sees the address in full; everyone else sees it masked.</summary>
+    public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)
+    {
+        var name = protector.Unprotect(order.ContactNameProtected);
+        var phone = protector.Unprotect(order.PhoneProtected);
+        var detail = protector.Unprotect(order.AddressDetailProtected);
+        var address = masked
+            ? new AddressView(Mask.Name(name), Mask.Phone(phone), Mask.Address(detail), order.Latitude, order.Longitude, order.StairsNoLift)
+            : new AddressView(name, phone, detail, order.Latitude, order.Longitude, order.StairsNoLift);
+        return new OrderView(
+            order.Id,
+            order.Number,
+            order.Status.ToString(),
+            OrderStatusText.Of(order.Status),
+            order.MerchantId,
+            order.MerchantName,
+            order.ZoneId,
+            order.Lines.Select(l => new OrderLineView(l.ItemId, l.Name, l.Options.Select(o => new OptionView(o.Id, o.Name)).ToList(), l.UnitPriceFen, l.Quantity, l.Calories, l.LineTotalFen)).ToList(),
+            order.ItemsTotalFen,
+            order.PackagingFeeFen,
+            order.DeliveryFeeFen,
+            order.TotalFen,
+            order.TotalCalories,
+            address,
+            order.Note,
+            order.CutleryCount,
+            order.PrepMinutes,
+            order.RiderId,
+            order.PlacedAt,
+            order.PaymentDeadline,
+            order.PaidAt,
+            order.AcceptedAt,
+            order.ReadyAt,
+            order.CancelledAt,
+            order.CancelReason,
+            order.CancelledBy?.ToString(),
+            order.RefundedAt,
+            order.RefundDue,
+            TimelineOf(order),
+            order.Status is OrderStatus.AwaitingPayment or OrderStatus.AwaitingAcceptance,
+            order.Status == OrderStatus.AwaitingPayment);
+    }
+
+    private static List<TimelineStep> TimelineOf(Order order)
+    {
+        var steps = new List<TimelineStep>
+        {
+            new("placed", "订单已提交", true, order.PlacedAt),
+            new("paid", "支付成功", order.PaidAt is not null, order.PaidAt),
+            new("accepted", "商家已接单", order.AcceptedAt is not null, order.AcceptedAt),
+            new("ready", "商家已出餐", order.ReadyAt is not null, order.ReadyAt),
+        };
+        if (order.Status != OrderStatus.Cancelled)
+        {
+            return steps;
+        }
+
+        // A cancelled order never reaches its later steps, so they are left out rather than shown as pending.
+        steps.RemoveAll(s => !s.Reached);
+        steps.Add(new("cancelled", $"订单已取消：{order.CancelReason}", true, order.CancelledAt));
+        if (order.RefundedAt is not null)
+        {
+            steps.Add(new("refunded", "退款成功", true, order.RefundedAt));
+        }
+
+        return steps;
+    }
+}
+
+/// <summary>A row of the Orders tab: shop, time, status, "首项 等N件商品", amount.</summary>
+internal sealed record OrderSummaryView(
+    Guid Id,
+    string Number,
+    Guid MerchantId,
+    string MerchantName,
+    string Status,
+    string StatusText,
+    DateTimeOffset PlacedAt,
+    string FirstItemName,
+    int ItemCount,
+    string Summary,
+    long TotalFen,
+    DateTimeOffset? PaymentDeadline,
+    bool CanPay,
+    bool CanReorder)
+{
+    public static OrderSummaryView From(Order order)
+    {
+        var first = order.Lines.FirstOrDefault()?.Name ?? "";
+        var count = order.Lines.Sum(l => l.Quantity);
+        return new OrderSummaryView(
+            order.Id,
+            order.Number,
+            order.MerchantId,
+            order.MerchantName,
+            order.Status.ToString(),
+            OrderStatusText.Of(order.Status),
+            order.PlacedAt,
+            first,
+            count,
+            $"{first} 等{count}件商品",
+            order.TotalFen,
+            order.Status == OrderStatus.AwaitingPayment ? order.PaymentDeadline : null,
+            order.Status == OrderStatus.AwaitingPayment,
+            order.Status != OrderStatus.AwaitingPayment);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Kaifan.Contracts.Events;
+using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Payments;
+using Kaifan.Ordering.Pricing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Placement;
+
+/// <summary>
+/// Turns a priced cart into an order: hold the stock, then save the order, its events, its payment
+/// deadline and the idempotent response in one commit. Stock held for an order that did not save is released.
+/// </summary>
+internal sealed class OrderPlacement(
+    IDbContextOutbox<OrderingDb> outbox,
+    IStockReservations stock,
+    IPersonalDataProtector protector,
+    TimeProvider clock,
+    OrderingSettings settings,
+    IOptions<JsonOptions> json)
+{
+    public async Task<IResult> PlaceAsync(
+        Guid customerId, CartQuote quote, string? note, int cutleryCount, IdempotencyRecord claim, Func<Order, object> response, CancellationToken ct)
+    {
+        if (CartQuoting.PlacementBlocker(quote) is { } blocker)
+        {
+            return blocker;
+        }
+
+        var now = clock.GetUtcNow();
+        var orderId = Guid.CreateVersion7(now);
+        var cart = quote.Cart;
+        var stockLines = cart.Lines.GroupBy(l => l.ItemId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).ToList();
+        var reservation = await stock.ReserveAsync(orderId, stockLines, ct);
+        if (!reservation.Succeeded)
+        {
+            await stock.ReleaseAsync(orderId, CancellationToken.None);
+            var short_ = cart.Lines.FirstOrDefault(l => reservation.ShortItemIds.Contains(l.ItemId)) ?? cart.Lines[0];
+            return Kaifan.BuildingBlocks.Http.Problems.Conflict($"{short_.Name} 库存不足 (not enough stock)", $"lines[{short_.Index}].itemId");
+        }
+
+        try
+        {
+            var order = new Order
+            {
+                Id = orderId,
+                Number = await NextNumberAsync(now, ct),
+                CustomerId = customerId,
+                MerchantId = quote.Merchant.Id,
+                MerchantName = quote.Merchant.Name,
+                ZoneId = quote.Merchant.ZoneId,
+                Lines = cart.Lines.Select(l => new OrderLine
+                {
+                    ItemId = l.ItemId,
+                    Name = l.Name,
+                    Options = l.Options.Select(o => new ChosenOption { Id = o.Id, Name = o.Name }).ToList(),
+                    UnitPriceFen = l.UnitPriceFen,
+                    Quantity = l.Quantity,
+                    Calories = l.Calories,
+                    LineTotalFen = l.LineTotalFen,
+                }).ToList(),
+                ItemsTotalFen = cart.ItemsTotalFen,
+                PackagingFeeFen = cart.PackagingFeeFen,
+                DeliveryFeeFen = cart.DeliveryFeeFen,
+                TotalFen = cart.TotalFen,
+                TotalCalories = cart.TotalCalories,
+                AddressId = quote.Address.Id,
+                ContactNameProtected = protector.Protect(quote.Address.ContactName),
+                PhoneProtected = protector.Protect(quote.Address.Phone),
+                AddressDetailProtected = protector.Protect(quote.Address.Detail),
+                Latitude = quote.Address.Location.Latitude,
+                Longitude = quote.Address.Location.Longitude,
+                StairsNoLift = quote.Address.StairsNoLift,
+                Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+                CutleryCount = cutleryCount,
+                PlacedAt = now,
+                PaymentDeadline = now + settings.PaymentTimeout,
+            };
+
+            var db = outbox.DbContext;
+            db.Orders.Add(order);
+            claim.ResponseStatus = StatusCodes.Status201Created;
+            claim.ResponseBody = JsonSerializer.Serialize(response(order), json.Value.SerializerOptions);
+            await outbox.PublishAsync(new OrderPlaced(order.Id, customerId, order.MerchantId, order.ZoneId, order.TotalFen, now));
+
+            // A delay rather than an instant: the scheduler keeps its own clock, which may differ from ours.
+            await outbox.ScheduleAsync(new PaymentDeadlineReached(order.Id), settings.PaymentTimeout);
+            await outbox.SaveChangesAndFlushMessagesAsync(ct);
+            return IdempotentRequests.Replay(claim.ResponseStatus.Value, claim.ResponseBody);
+        }
+        catch
+        {
+            claim.ResponseStatus = null;
+            claim.ResponseBody = null;
+            await stock.ReleaseAsync(orderId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>yyyyMMdd (Shanghai) + a per-day counter taken by one atomic upsert, so numbers never repeat.</summary>
+    private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var day = now.ToOffset(OrderingSettings.ShanghaiOffset).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var db = outbox.DbContext;
+        var entity = db.Model.FindEntityType(typeof(OrderNumberCounter))!;
+        var schema = entity.GetSchema();
+        var table = schema is null ? $"\"{entity.GetTableName()}\"" : $"\"{schema}\".\"{entity.GetTableName()}\"";
+        var sql = $$"""
+            INSERT INTO {{table}} AS c ("Day", "Last") VALUES ({0}, 1)
+            ON CONFLICT ("Day") DO UPDATE SET "Last" = c."Last" + 1
+            RETURNING "Last" AS "Value"
+            """;
+        var values = await db.Database.SqlQueryRaw<long>(sql, day).ToListAsync(ct);
+        return $"{day}{values.Single():000000}";
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using FluentValidation;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Pricing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kaifan.Ordering.Placement;
+
+/// <summary>POST /api/orders: places an order from a cart, exactly once per Idempotency-Key.</summary>
+internal static class PlaceOrder
+{
+    internal sealed record Request(Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest>? Lines, string? Note, int CutleryCount = 0);
+
+    internal sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.MerchantId).NotEmpty().WithMessage(CartMessages.MerchantRequired);
+            RuleFor(r => r.AddressId).NotEmpty().WithMessage(CartMessages.AddressRequired);
+            RuleFor(r => r.Lines).NotEmpty().WithMessage(CartMessages.LinesRequired).Must(l => l is null || l.Count <= 50).WithMessage(CartMessages.TooManyLines);
+            RuleForEach(r => r.Lines).NotNull().SetValidator(new CartLineRequestValidator());
+            RuleFor(r => r.Note).MaximumLength(200).WithMessage("备注最多200字 (note is at most 200 characters)");
+            RuleFor(r => r.CutleryCount).InclusiveBetween(0, 20).WithMessage("餐具数量须在0到20之间 (cutleryCount must be 0..20)");
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/api/orders", HandleAsync)
+            .RequireAuthorization(Roles.Customer)
+            .Validate<Request>()
+            .WithTags("Ordering")
+            .Produces<OrderView>(StatusCodes.Status201Created);
+
+    private static async Task<IResult> HandleAsync(
+        Request request,
+        [FromHeader(Name = IdempotentRequests.Header)] string? idempotencyKey,
+        ClaimsPrincipal user,
+        IdempotentRequests idempotent,
+        CartQuoting quoting,
+        OrderPlacement placement,
+        IPersonalDataProtector protector,
+        CancellationToken ct)
+    {
+        if (IdempotentRequests.CheckKey(idempotencyKey) is { } keyProblem)
+        {
+            return keyProblem;
+        }
+
+        var customerId = user.UserId();
+        return await idempotent.RunAsync(customerId, idempotencyKey!, IdempotentRequests.Hash("place", request), async claim =>
+        {
+            var (quote, error) = await quoting.QuoteAsync(customerId, request.MerchantId, request.AddressId, request.Lines!, ct);
+            return error ?? await placement.PlaceAsync(
+                customerId, quote!, request.Note, request.CutleryCount, claim, order => OrderView.From(order, protector, masked: false), ct);
+        }, ct);
+    }
+}
