@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Kaifan.Payments;
 
@@ -14,6 +15,8 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
     {
         services.AddModuleDb<PaymentsDb, SqlitePaymentsDb, PostgresPaymentsDb>(storage, PaymentsDb.SchemaName);
+        // PaymentsDb's options come from a factory lambda, which Wolverine's generated handlers cannot inline.
+        services.ConfigureWolverine(opts => opts.CodeGeneration.AlwaysUseServiceLocationFor<PaymentsDb>());
         services.AddValidatorsFromAssemblyContaining<PaymentsDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // The sandbox stands for the external gateway; the merchant side only ever sees its public half.

