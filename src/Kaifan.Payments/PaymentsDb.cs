@@ -1,12 +1,23 @@
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Payments.Sandbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Payments;
 
-/// <summary>The Payments module's tables; schema "payments" on PostgreSQL.</summary>
-internal abstract class PaymentsDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
+/// <summary>
+/// The Payments module's tables; schema "payments" on PostgreSQL. Public only because Wolverine's generated
+/// handler code must name it; the entities stay internal.
+/// </summary>
+public abstract class PaymentsDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
 {
     public const string SchemaName = "payments";
+
+    internal DbSet<PaymentIntent> Intents => Set<PaymentIntent>();
+
+    internal DbSet<Refund> Refunds => Set<Refund>();
+
+    /// <summary>The sandbox gateway's own ledger; it stands for the external gateway's database.</summary>
+    internal DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,9 +26,9 @@ internal abstract class PaymentsDb(DbContextOptions options) : ModuleDbContext(o
     }
 }
 
-internal sealed class SqlitePaymentsDb(DbContextOptions<SqlitePaymentsDb> options) : PaymentsDb(options);
+public sealed class SqlitePaymentsDb(DbContextOptions<SqlitePaymentsDb> options) : PaymentsDb(options);
 
-internal sealed class PostgresPaymentsDb(DbContextOptions<PostgresPaymentsDb> options) : PaymentsDb(options);
+public sealed class PostgresPaymentsDb(DbContextOptions<PostgresPaymentsDb> options) : PaymentsDb(options);
 
 internal sealed class SqlitePaymentsDbFactory : SqliteDesignTimeFactory<SqlitePaymentsDb>
 {

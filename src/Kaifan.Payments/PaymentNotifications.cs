@@ -1,0 +1,17 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Kaifan.Payments;
+
+/// <summary>Where the gateway calls us back, and how we acknowledge (WeChat Pay v3 expects 2xx, optionally {"code":"SUCCESS"}).</summary>
+internal static class PaymentNotifications
+{
+    public const string PaymentPath = "/api/payments/notify/wechat";
+    public const string RefundPath = "/api/payments/notify/wechat-refund";
+
+    public static IResult Acknowledge() => Results.Ok(new { code = "SUCCESS" });
+
+    /// <summary>The gateway's own time of the event; ours if it sent none we can read.</summary>
+    public static DateTimeOffset GatewayTime(string? rfc3339, DateTimeOffset fallback) =>
+        DateTimeOffset.TryParse(rfc3339, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at.ToUniversalTime() : fallback;
+}

@@ -1,0 +1,108 @@
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts.Events;
+using Kaifan.Contracts.Queries;
+using Kaifan.Payments.WechatPay;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.EntityFrameworkCore;
+
+namespace Kaifan.Payments;
+
+/// <summary>
+/// POST /api/payments/notify/wechat: the gateway says money arrived. Only a verified callback for a known intent
+/// with the right amount moves it, exactly once; copies are acknowledged and change nothing.
+/// </summary>
+internal static class ReceivePaymentNotification
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(PaymentNotifications.PaymentPath, Handle)
+            .AllowAnonymous()
+            .WithTags("Payment gateway callbacks")
+            .WithSummary("微信支付成功通知 (WeChat Pay v3 TRANSACTION.SUCCESS callback)")
+            .Accepts<WechatNotification>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> Handle(
+        HttpRequest request,
+        NotificationVerifier verifier,
+        WechatPayPlatform platform,
+        IDbContextOutbox<PaymentsDb> outbox,
+        TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (verified, failure) = await verifier.VerifyAsync<WechatTransaction>(request, WechatPayJson.TransactionSuccess, ct);
+        if (verified is null)
+        {
+            return failure!;
+        }
+
+        var paid = verified.Resource;
+        var intent = Guid.TryParseExact(paid.OutTradeNo, "N", out var paymentId)
+            ? await outbox.DbContext.Intents.FirstOrDefaultAsync(p => p.Id == paymentId, ct)
+            : null;
+        if (intent is null)
+        {
+            return Problems.Unprocessable("支付单不存在 (unknown out_trade_no)", "out_trade_no");
+        }
+
+        if (paid.Mchid != platform.MchId || paid.Appid != platform.AppId)
+        {
+            return Problems.Unprocessable("商户号不符 (mchid/appid do not match)", "mchid");
+        }
+
+        if (paid.TradeState != "SUCCESS")
+        {
+            return Problems.Unprocessable("交易未成功 (trade_state is not SUCCESS)", "trade_state");
+        }
+
+        if (paid.Amount.Total != intent.AmountFen || paid.Amount.Currency != "CNY")
+        {
+            return Problems.Unprocessable("金额不符 (amount.total does not match the payment)", "amount.total");
+        }
+
+        if (paid.TransactionId is not { Length: > 0 and <= 64 })
+        {
+            return Problems.Unprocessable("交易号无效 (invalid transaction_id)", "transaction_id");
+        }
+
+        if (intent.Status != PaymentStatus.Pending)
+        {
+            return PaymentNotifications.Acknowledge();
+        }
+
+        var now = clock.GetUtcNow();
+        intent.GatewayTransactionId = paid.TransactionId;
+        intent.PaidAt = PaymentNotifications.GatewayTime(paid.SuccessTime, now);
+        var terms = await request.HttpContext.RequestServices.GetRequiredService<IOrderPaymentTerms>().GetAsync(intent.OrderId, ct);
+        if (terms is { AwaitingPayment: true })
+        {
+            intent.Status = PaymentStatus.Succeeded;
+            intent.Version++;
+            await outbox.PublishAsync(new PaymentSucceeded(intent.Id, intent.OrderId, intent.AmountFen, paid.TransactionId, intent.PaidAt.Value));
+        }
+        else
+        {
+            // The order was cancelled while the customer paid: keep nothing that is not ours.
+            var (refund, submit) = Refunds.Start(intent, "订单已不再等待支付，自动退款 (order no longer awaits payment)", now);
+            outbox.DbContext.Refunds.Add(refund);
+            await outbox.PublishAsync(submit);
+        }
+
+        try
+        {
+            await outbox.SaveChangesAndFlushMessagesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A parallel copy of this callback made the transition; this copy is a duplicate.
+        }
+
+        return PaymentNotifications.Acknowledge();
+    }
+}

@@ -1,0 +1,96 @@
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts.Events;
+using Kaifan.Payments.WechatPay;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Wolverine.EntityFrameworkCore;
+
+namespace Kaifan.Payments;
+
+/// <summary>POST /api/payments/notify/wechat-refund: the gateway says the money went back; Refunding → Refunded once.</summary>
+internal static class ReceiveRefundNotification
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(PaymentNotifications.RefundPath, Handle)
+            .AllowAnonymous()
+            .WithTags("Payment gateway callbacks")
+            .WithSummary("微信退款成功通知 (WeChat Pay v3 REFUND.SUCCESS callback)")
+            .Accepts<WechatNotification>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> Handle(
+        HttpRequest request,
+        NotificationVerifier verifier,
+        WechatPayPlatform platform,
+        IDbContextOutbox<PaymentsDb> outbox,
+        TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (verified, failure) = await verifier.VerifyAsync<WechatRefund>(request, WechatPayJson.RefundSuccess, ct);
+        if (verified is null)
+        {
+            return failure!;
+        }
+
+        var returned = verified.Resource;
+        var db = outbox.DbContext;
+        var intent = Guid.TryParseExact(returned.OutTradeNo, "N", out var paymentId)
+            ? await db.Intents.FirstOrDefaultAsync(p => p.Id == paymentId, ct)
+            : null;
+        if (intent is null)
+        {
+            return Problems.Unprocessable("支付单不存在 (unknown out_trade_no)", "out_trade_no");
+        }
+
+        var refund = Guid.TryParseExact(returned.OutRefundNo, "N", out var refundId)
+            ? await db.Refunds.FirstOrDefaultAsync(r => r.Id == refundId && r.PaymentId == intent.Id, ct)
+            : null;
+        if (refund is null)
+        {
+            return Problems.Unprocessable("退款单不存在 (unknown out_refund_no)", "out_refund_no");
+        }
+
+        if (returned.Mchid != platform.MchId)
+        {
+            return Problems.Unprocessable("商户号不符 (mchid does not match)", "mchid");
+        }
+
+        if (returned.RefundStatus != "SUCCESS")
+        {
+            return Problems.Unprocessable("退款未成功 (refund_status is not SUCCESS)", "refund_status");
+        }
+
+        if (returned.Amount.Refund != refund.AmountFen || returned.Amount.Total != intent.AmountFen)
+        {
+            return Problems.Unprocessable("金额不符 (amount.refund does not match the refund)", "amount.refund");
+        }
+
+        if (intent.Status != PaymentStatus.Refunding)
+        {
+            return PaymentNotifications.Acknowledge();
+        }
+
+        var refundedAt = PaymentNotifications.GatewayTime(returned.SuccessTime, clock.GetUtcNow());
+        intent.Status = PaymentStatus.Refunded;
+        intent.RefundedAt = refundedAt;
+        intent.Version++;
+        refund.Status = RefundStatus.Succeeded;
+        refund.CompletedAt = refundedAt;
+        await outbox.PublishAsync(new PaymentRefunded(intent.Id, intent.OrderId, refund.AmountFen, refundedAt));
+        try
+        {
+            await outbox.SaveChangesAndFlushMessagesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A parallel copy of this callback made the transition.
+        }
+
+        return PaymentNotifications.Acknowledge();
+    }
+}

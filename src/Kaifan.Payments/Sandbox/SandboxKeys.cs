@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+
+namespace Kaifan.Payments.Sandbox;
+
+/// <summary>
+/// The sandbox gateway's secrets: its RSA signing key (a real gateway's platform key), the merchant's APIv3 key
+/// and the certificate serial. Read from configuration; generated once per host when absent (development, tests)
+/// so that the gateway and the merchant-side verifier agree. Public only because Wolverine's generated handler code names it.
+/// </summary>
+public sealed class SandboxKeys : IDisposable
+{
+    private readonly RSA privateKey;
+    private readonly Lock signing = new();
+
+    private SandboxKeys(RSA privateKey, byte[] apiV3Key, string serial, string appId, string mchId, double duplicateRate)
+    {
+        this.privateKey = privateKey;
+        ApiV3Key = apiV3Key;
+        Serial = serial;
+        AppId = appId;
+        MchId = mchId;
+        DuplicateRate = duplicateRate;
+        PublicKey = privateKey.ExportSubjectPublicKeyInfo();
+    }
+
+    internal byte[] ApiV3Key { get; }
+
+    internal string Serial { get; }
+
+    internal string AppId { get; }
+
+    internal string MchId { get; }
+
+    /// <summary>Like the real gateway, the sandbox sometimes delivers a notification twice.</summary>
+    internal double DuplicateRate { get; }
+
+    /// <summary>SubjectPublicKeyInfo (DER): what the merchant learns from the platform certificate.</summary>
+    internal byte[] PublicKey { get; }
+
+    internal static SandboxKeys FromConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Kaifan:Payments:Sandbox");
+        var rsa = RSA.Create();
+        var pem = section["PrivateKeyPem"];
+        if (string.IsNullOrWhiteSpace(pem))
+        {
+            rsa.KeySize = 2048;
+            rsa.ExportParameters(false); // forces generation now, at start-up, not on the first payment
+        }
+        else
+        {
+            rsa.ImportFromPem(pem);
+        }
+
+        var apiV3 = section["ApiV3Key"];
+        var apiV3Key = string.IsNullOrWhiteSpace(apiV3) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(apiV3);
+        if (apiV3Key.Length != 32)
+        {
+            throw new InvalidOperationException("Kaifan:Payments:Sandbox:ApiV3Key must be 32 bytes (base64).");
+        }
+
+        var serial = section["Serial"];
+        if (string.IsNullOrWhiteSpace(serial))
+        {
+            serial = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+        }
+
+        var duplicateRate = double.Parse(section["DuplicateRate"] ?? "0.2", CultureInfo.InvariantCulture);
+        return new SandboxKeys(rsa, apiV3Key, serial, section["AppId"] ?? "wxkaifansandbox01", section["MchId"] ?? "1900000109", duplicateRate);
+    }
+
+    internal string Sign(string timestamp, string nonce, ReadOnlySpan<byte> body)
+    {
+        // RSA objects are not documented as thread-safe; signing is rare enough to serialize.
+        lock (signing)
+        {
+            return WechatPay.WechatPayCrypto.Sign(privateKey, timestamp, nonce, body);
+        }
+    }
+
+    public void Dispose() => privateKey.Dispose();
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Kaifan.Payments.WechatPay;
+using Wolverine;
+
+namespace Kaifan.Payments.Sandbox;
+
+/// <summary>Builds the encrypted callback bodies the sandbox sends, and queues their durable delivery.</summary>
+internal static class SandboxNotifications
+{
+    public static string PaymentSucceeded(SandboxKeys keys, SandboxTransaction transaction, DateTimeOffset now)
+    {
+        var resource = new WechatTransaction(
+            keys.AppId,
+            keys.MchId,
+            transaction.OutTradeNo,
+            transaction.TransactionId!,
+            "JSAPI",
+            "SUCCESS",
+            "支付成功",
+            WechatPayJson.Time(transaction.PaidAt ?? now),
+            new WechatTransactionAmount(transaction.AmountFen, transaction.AmountFen, "CNY", "CNY"));
+        return Envelope(keys, WechatPayJson.TransactionSuccess, "支付成功", "transaction", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
+    }
+
+    public static string RefundSucceeded(SandboxKeys keys, SandboxTransaction transaction, DateTimeOffset now)
+    {
+        var resource = new WechatRefund(
+            keys.MchId,
+            transaction.OutTradeNo,
+            transaction.TransactionId!,
+            transaction.OutRefundNo!,
+            transaction.RefundId!,
+            "SUCCESS",
+            WechatPayJson.Time(transaction.RefundedAt ?? now),
+            new WechatRefundAmount(transaction.AmountFen, transaction.RefundFen ?? 0, transaction.AmountFen, transaction.RefundFen ?? 0));
+        return Envelope(keys, WechatPayJson.RefundSuccess, "退款成功", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
+    }
+
+    /// <summary>Queues the delivery in the caller's outbox; sometimes a second copy follows, as the real gateway does.</summary>
+    public static async Task QueueAsync(IMessageBus outbox, SandboxKeys keys, string notifyPath, string body)
+    {
+        var message = new DeliverSandboxNotification(notifyPath, body);
+        await outbox.PublishAsync(message);
+        if (Random.Shared.NextDouble() < keys.DuplicateRate)
+        {
+            await outbox.ScheduleAsync(message, TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static string Envelope(SandboxKeys keys, string eventType, string summary, string originalType, string plaintext, DateTimeOffset now)
+    {
+        const string associatedData = "transaction";
+        var nonce = WechatPayCrypto.NewNonce(12);
+        var notification = new WechatNotification(
+            Guid.NewGuid().ToString(),
+            WechatPayJson.Time(now),
+            eventType,
+            "encrypt-resource",
+            summary,
+            new WechatEncryptedResource(
+                WechatPayCrypto.Algorithm,
+                WechatPayCrypto.Encrypt(keys.ApiV3Key, plaintext, nonce, associatedData),
+                nonce,
+                associatedData,
+                originalType));
+        return JsonSerializer.Serialize(notification, WechatPayJson.Options);
+    }
+}

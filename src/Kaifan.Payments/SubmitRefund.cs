@@ -1,0 +1,39 @@
+using Kaifan.Payments.Sandbox;
+
+namespace Kaifan.Payments;
+
+/// <summary>Asks the gateway to return a payment's money; sent through the outbox once the refund is recorded.</summary>
+public sealed record SubmitRefund(Guid RefundId, string OutTradeNo, string OutRefundNo, long AmountFen);
+
+public static class SubmitRefundHandler
+{
+    /// <summary>
+    /// Takes no DbContext on purpose: the gateway call is a call to another system and must not run inside our
+    /// transaction. The gateway is idempotent per out_refund_no, so redelivery never refunds twice.
+    /// </summary>
+    public static Task Handle(SubmitRefund message, SandboxGateway gateway, CancellationToken ct) =>
+        gateway.RefundAsync(message.OutTradeNo, message.OutRefundNo, message.AmountFen, PaymentNotifications.RefundPath, ct);
+}
+
+internal static class Refunds
+{
+    /// <summary>
+    /// Moves a paid intent to Refunding (guarded by its Version token) and records the one refund it may have.
+    /// The caller saves both together with the returned message in its outbox.
+    /// </summary>
+    public static (Refund Refund, SubmitRefund Submit) Start(PaymentIntent intent, string reason, DateTimeOffset now)
+    {
+        intent.Status = PaymentStatus.Refunding;
+        intent.Version++;
+        var refund = new Refund
+        {
+            Id = Guid.CreateVersion7(now),
+            PaymentId = intent.Id,
+            AmountFen = intent.AmountFen,
+            Reason = reason.Length > 200 ? reason[..200] : reason,
+            Status = RefundStatus.Pending,
+            RequestedAt = now,
+        };
+        return (refund, new SubmitRefund(refund.Id, intent.OutTradeNo, refund.OutRefundNo, refund.AmountFen));
+    }
+}

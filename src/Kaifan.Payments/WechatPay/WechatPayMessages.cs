@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kaifan.Payments.WechatPay;
+
+/// <summary>The callback envelope WeChat Pay v3 POSTs to the merchant's notify URL.</summary>
+internal sealed record WechatNotification(
+    string Id,
+    string CreateTime,
+    string EventType,
+    string ResourceType,
+    string Summary,
+    WechatEncryptedResource Resource);
+
+internal sealed record WechatEncryptedResource(
+    string Algorithm,
+    string Ciphertext,
+    string Nonce,
+    string AssociatedData,
+    string OriginalType);
+
+/// <summary>The decrypted resource of TRANSACTION.SUCCESS.</summary>
+internal sealed record WechatTransaction(
+    string Appid,
+    string Mchid,
+    string OutTradeNo,
+    string TransactionId,
+    string TradeType,
+    string TradeState,
+    string TradeStateDesc,
+    string SuccessTime,
+    WechatTransactionAmount Amount);
+
+internal sealed record WechatTransactionAmount(long Total, long PayerTotal, string Currency, string PayerCurrency);
+
+/// <summary>The decrypted resource of REFUND.SUCCESS.</summary>
+internal sealed record WechatRefund(
+    string Mchid,
+    string OutTradeNo,
+    string TransactionId,
+    string OutRefundNo,
+    string RefundId,
+    string RefundStatus,
+    string SuccessTime,
+    WechatRefundAmount Amount);
+
+internal sealed record WechatRefundAmount(long Total, long Refund, long PayerTotal, long PayerRefund);
+
+internal static class WechatPayJson
+{
+    public const string TransactionSuccess = "TRANSACTION.SUCCESS";
+    public const string RefundSuccess = "REFUND.SUCCESS";
+
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>WeChat writes times in RFC 3339 with the China offset.</summary>
+    public static string Time(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Kaifan.Payments.Sandbox;
+using Kaifan.Payments.WechatPay;
+using Kaifan.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kaifan.Tests.Payments;
+
+/// <summary>
+/// Builds WeChat Pay v3 callbacks the way the sandbox gateway does, from the running host's own sandbox key
+/// material, so tests can send valid ones without racing the sandbox, and forged ones on purpose.
+/// </summary>
+internal sealed class ForgedNotifications(KaifanApp app)
+{
+    public const string PaymentPath = "/api/payments/notify/wechat";
+    public const string RefundPath = "/api/payments/notify/wechat-refund";
+
+    private SandboxKeys Keys => app.Services.GetRequiredService<SandboxKeys>();
+
+    public byte[] PaymentBody(Guid paymentId, long totalFen, string? transactionId = null, string tradeState = "SUCCESS")
+    {
+        var resource = new WechatTransaction(
+            Keys.AppId, Keys.MchId, paymentId.ToString("N"), transactionId ?? "4200" + RandomNumberGenerator.GetString("0123456789", 24),
+            "JSAPI", tradeState, "支付成功", WechatPayJson.Time(app.Clock.GetUtcNow()),
+            new WechatTransactionAmount(totalFen, totalFen, "CNY", "CNY"));
+        return Envelope(WechatPayJson.TransactionSuccess, "transaction", JsonSerializer.Serialize(resource, WechatPayJson.Options));
+    }
+
+    public byte[] RefundBody(Guid paymentId, Guid refundId, long refundFen, long totalFen)
+    {
+        var resource = new WechatRefund(
+            Keys.MchId, paymentId.ToString("N"), "4200000000000000000000000000", refundId.ToString("N"), "50000000000000000000000000000", "SUCCESS",
+            WechatPayJson.Time(app.Clock.GetUtcNow()), new WechatRefundAmount(totalFen, refundFen, totalFen, refundFen));
+        return Envelope(WechatPayJson.RefundSuccess, "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options));
+    }
+
+    /// <summary>Signs with the sandbox key, or with <paramref name="signingKey"/> to forge; stamps the fake clock's time unless told otherwise.</summary>
+    public HttpRequestMessage Request(string path, byte[] body, DateTimeOffset? at = null, RSA? signingKey = null, string? serial = null, byte[]? signedBody = null)
+    {
+        var timestamp = (at ?? app.Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var nonce = WechatPayCrypto.NewNonce(32);
+        var toSign = signedBody ?? body;
+        var signature = signingKey is null ? Keys.Sign(timestamp, nonce, toSign) : WechatPayCrypto.Sign(signingKey, timestamp, nonce, toSign);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("Wechatpay-Timestamp", timestamp);
+        request.Headers.Add("Wechatpay-Nonce", nonce);
+        request.Headers.Add("Wechatpay-Serial", serial ?? Keys.Serial);
+        request.Headers.Add("Wechatpay-Signature", signature);
+        request.Headers.Add("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048");
+        return request;
+    }
+
+    private byte[] Envelope(string eventType, string originalType, string plaintext)
+    {
+        var nonce = WechatPayCrypto.NewNonce(12);
+        var notification = new WechatNotification(
+            Guid.NewGuid().ToString(), WechatPayJson.Time(app.Clock.GetUtcNow()), eventType, "encrypt-resource", "支付成功",
+            new WechatEncryptedResource(WechatPayCrypto.Algorithm, WechatPayCrypto.Encrypt(Keys.ApiV3Key, plaintext, nonce, "transaction"), nonce, "transaction", originalType));
+        return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(notification, WechatPayJson.Options));
+    }
+}

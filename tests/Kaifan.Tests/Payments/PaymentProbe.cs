@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kaifan.Tests.Infrastructure;
+using Kaifan.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kaifan.Tests.Payments;
+
+/// <summary>What the payment tests look at: the customer's views of payments and orders, and the intent's transition count.</summary>
+internal sealed class PaymentProbe(KaifanApp app)
+{
+    public async Task<JsonElement> PaymentAsync(Guid paymentId, int customer)
+    {
+        var response = await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/payments/{paymentId}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<string> PaymentStatusAsync(Guid paymentId, int customer) =>
+        (await PaymentAsync(paymentId, customer)).GetProperty("status").GetString()!;
+
+    public async Task<JsonElement> OrderAsync(Guid orderId, int customer)
+    {
+        var response = await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/orders/{orderId}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<string> OrderStatusAsync(Guid orderId, int customer) =>
+        (await OrderAsync(orderId, customer)).GetProperty("status").GetString()!;
+
+    /// <summary>Polls until the condition holds; the sandbox's callbacks arrive over HTTP, asynchronously.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException($"Not within {seconds} s: {what}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// How many transitions the payment has made: its Version token moves once per committed transition, and each
+    /// transition publishes its event in the same transaction, so this counts the events too.
+    /// </summary>
+    public async Task<int> TransitionCountAsync(Guid paymentId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+        return await db.Intents.Where(p => p.Id == paymentId).Select(p => p.Version).SingleAsync();
+    }
+}
