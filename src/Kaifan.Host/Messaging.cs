@@ -33,6 +33,9 @@ internal static class Messaging
                 opts.PersistMessagesWithPostgresql(storage.ConnectionString, "wolverine");
             }
 
+            // Each module's handler of an event is its own chain: one module's failure and retry never re-runs another's.
+            opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+
             opts.UseEntityFrameworkCoreTransactions();
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();

@@ -4,16 +4,27 @@ using Wolverine;
 
 namespace Kaifan.Ordering.Payments;
 
-/// <summary>Moves orders along when Payments reports money in or out; duplicates and late arrivals change nothing.</summary>
+/// <summary>Moves orders along when Payments reports money in or out; duplicates change nothing, money for a cancelled order goes back.</summary>
 public static class PaymentEventsHandler
 {
     public static async Task<OutgoingMessages> Handle(PaymentSucceeded paid, OrderingDb db, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
         var order = await db.Orders.FindAsync([paid.OrderId], ct);
-        if (order is not null && order.MarkPaid(paid.PaidAt).Done)
+        if (order is null)
+        {
+            return messages;
+        }
+
+        if (order.MarkPaid(paid.PaidAt).Done)
         {
             messages.Add(new OrderPaid(order.Id, order.MerchantId, paid.PaidAt));
+        }
+        else if (order.Status == OrderStatus.Cancelled && order.PaidAt is null)
+        {
+            // The money overtook a cancellation (say, the payment deadline): say again that the order is
+            // cancelled, now with a refund due, so Payments gives the money back. Refunds are one per payment.
+            messages.Add(new OrderCancelled(order.Id, order.MerchantId, order.CancelReason ?? "", RefundDue: true, order.CancelledAt ?? paid.PaidAt));
         }
 
         return messages;

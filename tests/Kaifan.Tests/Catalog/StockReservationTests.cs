@@ -1,3 +1,4 @@
+using Kaifan.Catalog.Stock;
 using System.Net.Http.Json;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
@@ -98,7 +99,7 @@ public abstract class StockReservationTests(KaifanApp app)
         foreach (var _ in Enumerable.Range(0, 2))
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(cancelled);
+            await ReleaseStockWhenOrderCancelled.Handle(cancelled, scope.ServiceProvider.GetRequiredService<IStockReservations>(), CancellationToken.None);
         }
 
         (await StockOf(5, itemId)).ShouldBe(4);

@@ -9,7 +9,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>After payment: the noodle shop's staff accept, ready or reject; customers cancel while they still may.</summary>
-public abstract class MerchantOrderFlowTests(OrderingApp app)
+public abstract class MerchantOrderFlowTests(LunchtimeApp app)
 {
     [Fact]
     public async Task a_merchant_accepts_and_readies_its_own_paid_orders_in_order_only()
@@ -84,6 +84,6 @@ public abstract class MerchantOrderFlowTests(OrderingApp app)
     }
 }
 
-public sealed class MerchantOrderFlowOnSqlite(OrderingSqliteApp app) : MerchantOrderFlowTests(app), IClassFixture<OrderingSqliteApp>;
+public sealed class MerchantOrderFlowOnSqlite(LunchtimeSqliteApp app) : MerchantOrderFlowTests(app), IClassFixture<LunchtimeSqliteApp>;
 
-public sealed class MerchantOrderFlowOnPostgres(OrderingPostgresApp app) : MerchantOrderFlowTests(app), IClassFixture<OrderingPostgresApp>;
+public sealed class MerchantOrderFlowOnPostgres(LunchtimePostgresApp app) : MerchantOrderFlowTests(app), IClassFixture<LunchtimePostgresApp>;

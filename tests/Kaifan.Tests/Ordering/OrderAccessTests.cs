@@ -6,7 +6,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>Who may see an order: its customer; a stranger, a rider not on it and other roles get 404 or 403; the operator sees it masked.</summary>
-public abstract class OrderAccessTests(OrderingApp app)
+public abstract class OrderAccessTests(LunchtimeApp app)
 {
     [Fact]
     public async Task another_customer_can_neither_read_nor_cancel_nor_reorder_someone_elses_order()
@@ -41,6 +41,6 @@ public abstract class OrderAccessTests(OrderingApp app)
     }
 }
 
-public sealed class OrderAccessOnSqlite(OrderingSqliteApp app) : OrderAccessTests(app), IClassFixture<OrderingSqliteApp>;
+public sealed class OrderAccessOnSqlite(LunchtimeSqliteApp app) : OrderAccessTests(app), IClassFixture<LunchtimeSqliteApp>;
 
-public sealed class OrderAccessOnPostgres(OrderingPostgresApp app) : OrderAccessTests(app), IClassFixture<OrderingPostgresApp>;
+public sealed class OrderAccessOnPostgres(LunchtimePostgresApp app) : OrderAccessTests(app), IClassFixture<LunchtimePostgresApp>;

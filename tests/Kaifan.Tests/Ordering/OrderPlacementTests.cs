@@ -10,7 +10,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>Placing and quoting against the seeded menus at lunchtime; each test has its own customer or restores what it changed.</summary>
-public abstract class OrderPlacementTests(OrderingApp app)
+public abstract class OrderPlacementTests(LunchtimeApp app)
 {
     [Fact]
     public async Task an_order_is_priced_on_the_server_and_its_customer_sees_it_awaiting_payment()
@@ -201,6 +201,6 @@ public abstract class OrderPlacementTests(OrderingApp app)
     }
 }
 
-public sealed class OrderPlacementOnSqlite(OrderingSqliteApp app) : OrderPlacementTests(app), IClassFixture<OrderingSqliteApp>;
+public sealed class OrderPlacementOnSqlite(LunchtimeSqliteApp app) : OrderPlacementTests(app), IClassFixture<LunchtimeSqliteApp>;
 
-public sealed class OrderPlacementOnPostgres(OrderingPostgresApp app) : OrderPlacementTests(app), IClassFixture<OrderingPostgresApp>;
+public sealed class OrderPlacementOnPostgres(LunchtimePostgresApp app) : OrderPlacementTests(app), IClassFixture<LunchtimePostgresApp>;

@@ -5,7 +5,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>再来一单 after the shop changed its menu through the merchant console; each test puts the menu back.</summary>
-public abstract class ReorderTests(OrderingApp app)
+public abstract class ReorderTests(LunchtimeApp app)
 {
     [Fact]
     public async Task a_reorder_lists_what_was_unlisted_and_places_the_rest_at_todays_price()
@@ -74,6 +74,6 @@ public abstract class ReorderTests(OrderingApp app)
     }
 }
 
-public sealed class ReorderOnSqlite(OrderingSqliteApp app) : ReorderTests(app), IClassFixture<OrderingSqliteApp>;
+public sealed class ReorderOnSqlite(LunchtimeSqliteApp app) : ReorderTests(app), IClassFixture<LunchtimeSqliteApp>;
 
-public sealed class ReorderOnPostgres(OrderingPostgresApp app) : ReorderTests(app), IClassFixture<OrderingPostgresApp>;
+public sealed class ReorderOnPostgres(LunchtimePostgresApp app) : ReorderTests(app), IClassFixture<LunchtimePostgresApp>;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Kaifan.Contracts.Events;
+using Kaifan.Ordering;
 using Kaifan.Ordering.Payments;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>Catalog's real stock under parallel orders, and the payment deadline giving stock back; each test uses its own dish.</summary>
-public abstract class StockAndDeadlineTests(OrderingApp app)
+public abstract class StockAndDeadlineTests(LunchtimeApp app)
 {
     [Fact]
     public async Task fifty_parallel_orders_for_ten_in_stock_sell_exactly_ten_and_stock_never_goes_negative()
@@ -60,6 +62,22 @@ public abstract class StockAndDeadlineTests(OrderingApp app)
     }
 
     [Fact]
+    public async Task money_that_overtakes_a_deadline_cancellation_is_announced_as_a_refund_due()
+    {
+        var id = IdOf(await PlacedAsync(app.Client(TestTokens.Customer(5)), BeefRiceAndTea(5)));
+        app.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        await app.Services.GetRequiredService<IMessageBus>().InvokeAsync(new PaymentDeadlineReached(id));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var late = new PaymentSucceeded(Guid.NewGuid(), id, 1, "sandbox-tx", app.Clock.GetUtcNow());
+        var messages = await PaymentEventsHandler.Handle(late, scope.ServiceProvider.GetRequiredService<OrderingDb>(), CancellationToken.None);
+
+        messages.OfType<OrderCancelled>().ShouldHaveSingleItem().RefundDue.ShouldBeTrue();
+        messages.OfType<OrderPaid>().ShouldBeEmpty();
+        (await app.StatusAsync(id, 5)).ShouldBe("Cancelled");
+    }
+
+    [Fact]
     public async Task an_unpaid_order_cancelled_at_its_deadline_puts_its_stock_back()
     {
         await app.SetStockAsync(BraisedEgg, 20);
@@ -89,6 +107,6 @@ public abstract class StockAndDeadlineTests(OrderingApp app)
     }
 }
 
-public sealed class StockAndDeadlineOnSqlite(OrderingSqliteApp app) : StockAndDeadlineTests(app), IClassFixture<OrderingSqliteApp>;
+public sealed class StockAndDeadlineOnSqlite(LunchtimeSqliteApp app) : StockAndDeadlineTests(app), IClassFixture<LunchtimeSqliteApp>;
 
-public sealed class StockAndDeadlineOnPostgres(OrderingPostgresApp app) : StockAndDeadlineTests(app), IClassFixture<OrderingPostgresApp>;
+public sealed class StockAndDeadlineOnPostgres(LunchtimePostgresApp app) : StockAndDeadlineTests(app), IClassFixture<LunchtimePostgresApp>;

@@ -1,15 +1,13 @@
-using Kaifan.Tests.Infrastructure;
-
-namespace Kaifan.Tests.Ordering;
+namespace Kaifan.Tests.Infrastructure;
 
 /// <summary>
 /// The whole Kaifan host (real Catalog, seeded demo campus) with its clock at the next 12:00 in Shanghai:
 /// lunch, inside the daytime shops' hours and outside the night-only barbecue's (shop 8, 17:00–02:00).
 /// The fake clock only moves forward, so it starts in the future rather than today.
 /// </summary>
-public abstract class OrderingApp : KaifanApp
+public abstract class LunchtimeApp : KaifanApp
 {
-    protected OrderingApp(Provider provider)
+    protected LunchtimeApp(Provider provider)
         : base(provider) => Clock.SetUtcNow(NextShanghaiNoon(Clock.GetUtcNow()));
 
     public static DateTimeOffset NextShanghaiNoon(DateTimeOffset now)
@@ -20,12 +18,12 @@ public abstract class OrderingApp : KaifanApp
     }
 }
 
-public sealed class OrderingSqliteApp() : OrderingApp(Provider.Sqlite);
+public sealed class LunchtimeSqliteApp() : LunchtimeApp(Provider.Sqlite);
 
-public sealed class OrderingPostgresApp() : OrderingApp(Provider.Postgres);
+public sealed class LunchtimePostgresApp() : LunchtimeApp(Provider.Postgres);
 
 /// <summary>Pays-or-cancels in two seconds, to watch the durable deadline fire on its own.</summary>
-public abstract class ShortPaymentTimeoutApp(Provider provider) : OrderingApp(provider)
+public abstract class ShortPaymentTimeoutApp(Provider provider) : LunchtimeApp(provider)
 {
     protected override void Configure(IDictionary<string, string?> configuration) =>
         configuration["Kaifan:Ordering:PaymentTimeout"] = "00:00:02";
