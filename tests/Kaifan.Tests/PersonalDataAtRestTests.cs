@@ -6,7 +6,7 @@ using Npgsql;
 namespace Kaifan.Tests;
 
 /// <summary>Reads the raw storage, as a thief with the disk would, looking for any seeded phone number.</summary>
-public abstract class PersonalDataAtRestTests(KaifanApp app)
+public abstract class PersonalDataAtRestTests(LunchtimeApp app)
 {
     private static readonly string[] SeededPhones =
     [
@@ -17,12 +17,16 @@ public abstract class PersonalDataAtRestTests(KaifanApp app)
     ];
 
     [Fact]
-    public async Task no_seeded_phone_number_is_stored_in_plain_text()
+    public async Task no_seeded_phone_number_is_stored_in_plain_text_even_in_orders()
     {
+        var order = await Ordering.OrderingKit.PlacedAsync(app.Client(TestTokens.Customer(1)), Ordering.OrderingKit.BeefRiceAndTea(1));
+        order["address"]!["phone"]!.GetValue<string>().ShouldBe(DemoCampus.CustomerPhone(1));
+
         var stored = await ReadEverythingStoredAsync();
 
         stored.Length.ShouldBeGreaterThan(1000);
         stored.ShouldContain("identity_users", Case.Insensitive);
+        stored.ShouldContain("ordering_orders", Case.Insensitive);
         foreach (var phone in SeededPhones)
         {
             stored.ShouldNotContain(phone);
@@ -74,6 +78,6 @@ public abstract class PersonalDataAtRestTests(KaifanApp app)
     }
 }
 
-public sealed class PersonalDataAtRestOnSqlite(SqliteApp app) : PersonalDataAtRestTests(app), IClassFixture<SqliteApp>;
+public sealed class PersonalDataAtRestOnSqlite(LunchtimeSqliteApp app) : PersonalDataAtRestTests(app), IClassFixture<LunchtimeSqliteApp>;
 
-public sealed class PersonalDataAtRestOnPostgres(PostgresApp app) : PersonalDataAtRestTests(app), IClassFixture<PostgresApp>;
+public sealed class PersonalDataAtRestOnPostgres(LunchtimePostgresApp app) : PersonalDataAtRestTests(app), IClassFixture<LunchtimePostgresApp>;

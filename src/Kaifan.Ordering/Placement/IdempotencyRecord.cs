@@ -15,6 +15,7 @@ internal sealed class IdempotencyRecord
     public required string RequestHash { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public int? ResponseStatus { get; set; }
+    /// <summary>Encrypted like other personal data: the response shows the customer's own address in full.</summary>
     public string? ResponseBody { get; set; }
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Wolverine.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Kaifan.Ordering.Placement;
 /// inserting a row under a unique index and committing it; the others wait for its stored response and
 /// replay it. A claim whose work fails is deleted, so a retry with the same key may try again.
 /// </summary>
-internal sealed class IdempotentRequests(IDbContextOutbox<OrderingDb> outbox, TimeProvider clock)
+internal sealed class IdempotentRequests(IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan WaitForWinner = TimeSpan.FromSeconds(10);
@@ -61,7 +62,7 @@ internal sealed class IdempotentRequests(IDbContextOutbox<OrderingDb> outbox, Ti
 
                 if (existing?.ResponseStatus is { } status)
                 {
-                    return Replay(status, existing.ResponseBody ?? "");
+                    return Replay(status, existing.ResponseBody is null ? "" : protector.Unprotect(existing.ResponseBody));
                 }
 
                 // A claim this old without a response belongs to a request that died mid-way; free the key.

@@ -86,13 +86,14 @@ internal sealed class OrderPlacement(
             var db = outbox.DbContext;
             db.Orders.Add(order);
             claim.ResponseStatus = StatusCodes.Status201Created;
-            claim.ResponseBody = JsonSerializer.Serialize(response(order), json.Value.SerializerOptions);
+            var body = JsonSerializer.Serialize(response(order), json.Value.SerializerOptions);
+            claim.ResponseBody = protector.Protect(body);
             await outbox.PublishAsync(new OrderPlaced(order.Id, customerId, order.MerchantId, order.ZoneId, order.TotalFen, now));
 
             // A delay rather than an instant: the scheduler keeps its own clock, which may differ from ours.
             await outbox.ScheduleAsync(new PaymentDeadlineReached(order.Id), settings.PaymentTimeout);
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
-            return IdempotentRequests.Replay(claim.ResponseStatus.Value, claim.ResponseBody);
+            return IdempotentRequests.Replay(claim.ResponseStatus.Value, body);
         }
         catch
         {
