@@ -38,7 +38,7 @@ internal static class FeasibilityChecker
                     errors.Add($"order {id}: order row disagrees with its assignment or the instance");
                 if (row.DropoffAt < lastDrop) errors.Add($"order {id} dropped before the previous order of its bundle");
                 lastDrop = row.DropoffAt;
-                if (row.DropoffAt - o.PlacedAt > instance.Parameters.MaxClickToDoor)
+                if (row.DropoffAt - o.PlacedAt > instance.Parameters.MaxClickToDoor && IntrinsicMinimum(instance, o) <= instance.Parameters.MaxClickToDoor)
                     errors.Add($"order {id} click-to-door {row.DropoffAt - o.PlacedAt} beyond maximum {instance.Parameters.MaxClickToDoor}");
             }
         }
@@ -50,6 +50,13 @@ internal static class FeasibilityChecker
         {
             throw new InvalidOperationException($"{instance.Name}: {errors.Count} feasibility violation(s):\n  " + string.Join("\n  ", errors.Take(50)));
         }
+    }
+
+    /// <summary>Click-to-door if a courier were waiting at the restaurant when the order became ready.</summary>
+    public static int IntrinsicMinimum(MdrpInstance instance, MdrpOrder o)
+    {
+        var travel = instance.Travel;
+        return travel.DropoffTime(travel.LeaveMerchant(o.ReadyAt) + travel.Minutes(instance.Restaurants[o.RestaurantId], o.DropOff)) - o.PlacedAt;
     }
 
     /// <summary>Walks each courier's moves against its assignments in time order, re-deriving every arrival by the travel rules.</summary>

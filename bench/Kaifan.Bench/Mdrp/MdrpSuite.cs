@@ -50,7 +50,7 @@ internal static class MdrpSuite
         if (compared.Length > 0)
         {
             var g = compared.Select(r => baseline[r.Instance]).ToArray();
-            var worse = compared.Where(r => r.UndeliveredPct > baseline[r.Instance].UndeliveredPct + 1e-9).Select(r => r.Instance).ToArray();
+            var worse = compared.Where(r => r.Orders - r.Delivered > Math.Round(baseline[r.Instance].UndeliveredPct * r.Orders / 100.0)).Select(r => r.Instance).ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"greedy on the same {compared.Length}: undelivered {g.Average(x => x.UndeliveredPct):F3}%, CtD mean {g.Average(x => x.ClickToDoorMean):F2}, CtD p90 {g.Average(x => x.ClickToDoorP90):F1}, RtP mean {g.Average(x => x.ReadyToPickupMean):F2}, cost/order {g.Average(x => x.CostPerOrder):F3}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,7 +18,8 @@ internal static class DispatchOptimiser
             .ToArray();
         if (orders.Length == 0) return new DispatchPlan([], []);
 
-        var candidates = Candidates(BundleBuilder.Build(orders, travel, settings), riders, clock, travel, settings);
+        var alternatives = new Dictionary<string, int>(StringComparer.Ordinal);
+        var candidates = Candidates(BundleBuilder.Build(orders, travel, settings), riders, clock, travel, settings, alternatives);
         var chosen = SetPacking.Solve(candidates, settings);
 
         var horizon = clock + settings.DecisionIntervalMinutes;
@@ -29,7 +30,10 @@ internal static class DispatchOptimiser
         {
             var mustStart = c.Rider.FreeAt <= horizon && c.LatestDeparture <= horizon;
             var specialCareWithIdleRider = c.Bundle.HasSpecialCare && c.Rider.FreeAt <= clock;
-            if (!mustStart && !specialCareWithIdleRider) continue;
+            // With hardly any rider able to serve an order, waiting risks losing it: tell the rider now (a busy
+            // rider leaves for it straight after the current drop-off).
+            var scarce = c.Bundle.Orders.Any(o => alternatives.GetValueOrDefault(o.Id) <= settings.ScarceAlternatives);
+            if (!mustStart && !specialCareWithIdleRider && !scarce) continue;
             Commit(c, committed, usedRiders, assigned);
         }
 
@@ -70,22 +74,46 @@ internal static class DispatchOptimiser
         foreach (var o in c.Bundle.Orders) assigned.Add(o.Id);
     }
 
+    /// <summary>
+    /// Every feasible (bundle, rider) pair, the best few riders per bundle kept. An order whose best possible
+    /// click-to-door is already past the target gains urgency value, so that under overload the old orders are served
+    /// before they can no longer make the maximum, instead of being starved by fresh ones that would score better.
+    /// </summary>
     private static List<Candidate> Candidates(List<Bundle> bundles, RiderState[] riders, int clock, TravelModel travel,
-        DispatchSettings settings)
+        DispatchSettings settings, Dictionary<string, int> alternatives)
     {
-        var all = new List<Candidate>();
-        var perBundle = new List<Candidate>();
+        var perBundle = new List<List<Candidate>>(bundles.Count);
+        var bestCtd = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var bundle in bundles)
         {
-            perBundle.Clear();
+            var list = new List<Candidate>();
             foreach (var rider in riders)
             {
                 var c = RouteEvaluator.Evaluate(bundle, rider, clock, travel, settings);
-                if (c is not null && c.Value > 0) perBundle.Add(c);
+                if (c is null) continue;
+                list.Add(c);
+                if (bundle.Orders.Count == 1)
+                {
+                    var ctd = c.Route.DropoffAt[0] - bundle.Orders[0].PlacedAt;
+                    bestCtd[bundle.Orders[0].Id] = Math.Min(bestCtd.GetValueOrDefault(bundle.Orders[0].Id, int.MaxValue), ctd);
+                }
             }
 
-            perBundle.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Rider.Id, b.Rider.Id));
-            all.AddRange(perBundle.Take(settings.CandidateRidersPerBundle));
+            if (bundle.Orders.Count == 1) alternatives[bundle.Orders[0].Id] = list.Count;
+            perBundle.Add(list);
+        }
+
+        var all = new List<Candidate>();
+        foreach (var list in perBundle)
+        {
+            if (list.Count == 0) continue;
+            var urgency = list[0].Bundle.Orders.Sum(o => Bundle.Weight(o, settings) * settings.UrgencyWeight
+                * Math.Max(0, bestCtd.GetValueOrDefault(o.Id, 0) - settings.TargetClickToDoorMinutes));
+            var kept = list.Select(c => urgency == 0 ? c : c with { Value = c.Value + urgency })
+                .Where(c => c.Value > 0)
+                .OrderByDescending(c => c.Value).ThenBy(c => c.Rider.Id, StringComparer.Ordinal)
+                .Take(settings.CandidateRidersPerBundle);
+            all.AddRange(kept);
         }
 
         return all;

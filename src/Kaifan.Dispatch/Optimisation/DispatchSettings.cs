@@ -26,11 +26,17 @@ internal sealed record DispatchSettings
     /// <summary>Value of serving an order at all, in weighted minutes; dominates so that the matching serves as many as it can.</summary>
     public double ServeReward { get; init; } = 300.0;
 
+    /// <summary>Extra value per minute that an order's best possible click-to-door exceeds the target.</summary>
+    public double UrgencyWeight { get; init; } = 3.0;
+
     /// <summary>Weight of the rider's empty ride to the merchant, so nearer riders win ties.</summary>
     public double EmptyTravelWeight { get; init; } = 0.3;
 
     /// <summary>A special-care order is never held while a capable idle rider is within this distance of its merchant.</summary>
     public double NearbyMeters { get; init; } = 3000;
+
+    /// <summary>An order that at most this many riders can serve is committed as soon as it is matched.</summary>
+    public int ScarceAlternatives { get; init; } = 2;
 
     public int Seed { get; init; } = 1;
 

@@ -26,7 +26,7 @@ internal static class RouteEvaluator
             var order = bundle.Orders[i];
             drops[i] = pickup + bundle.DropoffOffsets[i];
             var ctd = drops[i] - order.PlacedAt;
-            if (ctd > settings.MaxClickToDoorMinutes) return null;
+            if (ctd > settings.MaxClickToDoorMinutes && !CannotMeetMaximum(order, travel, settings)) return null;
             var late = Math.Max(0, ctd - settings.TargetClickToDoorMinutes);
             value += Bundle.Weight(order, settings) * (settings.ServeReward - ctd - late);
         }
@@ -36,6 +36,14 @@ internal static class RouteEvaluator
         var latest = bundle.ReadyAt - travel.PickupHalf - ride;
         return new Candidate(bundle, rider, route, latest, value);
     }
+
+    /// <summary>
+    /// An order whose own preparation and direct ride already exceed the maximum click-to-door cannot meet it with any
+    /// rider; the limit is waived for it (it is still served as early as possible) rather than dropping the order.
+    /// </summary>
+    public static bool CannotMeetMaximum(PendingOrder order, TravelModel travel, DispatchSettings settings) =>
+        travel.DropoffTime(travel.LeaveMerchant(order.ReadyAt) + travel.Minutes(order.Merchant, order.DropOff)) - order.PlacedAt
+        > settings.MaxClickToDoorMinutes;
 
     /// <summary>The rider-capability part of feasibility: carry capacity and stairs.</summary>
     public static bool Capable(Bundle bundle, RiderState rider) =>
