@@ -9,7 +9,7 @@ namespace Kaifan.Bench;
 /// mdrp --instance DIR --out OUTDIR            replay one instance, check it, write the evaluator's files
 /// mdrp --all DIR [--filter TEXT] [--baseline FILE] [--parallel N]   replay every instance below DIR vs the greedy
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
-/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N
+/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
 /// </summary>
 internal static class BenchMain
 {
@@ -24,6 +24,7 @@ internal static class BenchMain
             LookAheadMinutes = opts.Int("lookahead", new DispatchSettings().LookAheadMinutes),
             MaxBundleSize = opts.Int("bundle", new DispatchSettings().MaxBundleSize),
             CandidateRidersPerBundle = opts.Int("candidates", new DispatchSettings().CandidateRidersPerBundle),
+            UrgencyWeight = opts.Int("urgency", (int)new DispatchSettings().UrgencyWeight),
         };
         switch (args.FirstOrDefault())
         {

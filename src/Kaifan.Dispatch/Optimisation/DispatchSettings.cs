@@ -27,7 +27,7 @@ internal sealed record DispatchSettings
     public double ServeReward { get; init; } = 300.0;
 
     /// <summary>Extra value per minute that an order's best possible click-to-door exceeds the target.</summary>
-    public double UrgencyWeight { get; init; } = 3.0;
+    public double UrgencyWeight { get; init; } = 12.0;
 
     /// <summary>Weight of the rider's empty ride to the merchant, so nearer riders win ties.</summary>
     public double EmptyTravelWeight { get; init; } = 0.3;
