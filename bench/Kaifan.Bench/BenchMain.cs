@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kaifan.Bench.Mdrp;
+using Kaifan.Dispatch.Optimisation;
+
+namespace Kaifan.Bench;
+
+/// <summary>
+/// mdrp --instance DIR --out OUTDIR            replay one instance, check it, write the evaluator's files
+/// mdrp --all DIR [--filter TEXT] [--baseline FILE] [--parallel N]   replay every instance below DIR vs the greedy
+/// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
+/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
+/// </summary>
+internal static class BenchMain
+{
+    public static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var opts = Options.Parse(args.Skip(1));
+        var settings = new DispatchSettings
+        {
+            DecisionIntervalMinutes = opts.Int("interval", new DispatchSettings().DecisionIntervalMinutes),
+            LookAheadMinutes = opts.Int("lookahead", new DispatchSettings().LookAheadMinutes),
+            MaxBundleSize = opts.Int("bundle", new DispatchSettings().MaxBundleSize),
+            CandidateRidersPerBundle = opts.Int("candidates", new DispatchSettings().CandidateRidersPerBundle),
+            UrgencyWeight = opts.Int("urgency", (int)new DispatchSettings().UrgencyWeight),
+        };
+        switch (args.FirstOrDefault())
+        {
+            case "mdrp" when opts.Has("instance"):
+                return One(opts.Get("instance"), opts.GetOrDefault("out"), settings);
+            case "mdrp" when opts.Has("all"):
+                return MdrpSuite.Run(opts.Get("all"), opts.GetOrDefault("filter"), opts.GetOrDefault("baseline"), opts.Int("parallel", 1), settings);
+            case "bench":
+                return SyntheticRound.Run(opts.Int("orders", 200), opts.Int("riders", 100), settings);
+            default:
+                Console.Error.WriteLine("usage: mdrp --instance DIR --out OUTDIR | mdrp --all DIR [--filter TEXT] | bench");
+                return 2;
+        }
+    }
+
+    private static int One(string dir, string? outDir, DispatchSettings settings)
+    {
+        var instance = MdrpInstance.Load(dir);
+        var sw = Stopwatch.StartNew();
+        var solution = MdrpReplay.Run(instance, settings);
+        FeasibilityChecker.Check(instance, solution);
+        if (outDir is not null) solution.Write(outDir);
+        var m = MdrpMetrics.Of(instance, solution);
+        Console.WriteLine(MdrpSuite.Header);
+        Console.WriteLine(MdrpSuite.Row(m, null));
+        Console.WriteLine($"feasibility checks passed; {sw.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+}
+
+internal sealed class Options
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public static Options Parse(IEnumerable<string> args)
+    {
+        var o = new Options();
+        var list = args.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!list[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument {list[i]}");
+            var key = list[i][2..];
+            o._values[key] = i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal) ? list[++i] : "true";
+        }
+
+        return o;
+    }
+
+    public bool Has(string key) => _values.ContainsKey(key);
+
+    public string Get(string key) => _values[key];
+
+    public string? GetOrDefault(string key) => _values.GetValueOrDefault(key);
+
+    public int Int(string key, int fallback) => _values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+}

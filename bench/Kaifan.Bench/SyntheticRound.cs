@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Kaifan.Dispatch.Optimisation;
+
+namespace Kaifan.Bench;
+
+/// <summary>Times one decision round on a fixed-seed synthetic snapshot (a busy 10 km city at one moment).</summary>
+internal static class SyntheticRound
+{
+    public static int Run(int orderCount, int riderCount, DispatchSettings settings)
+    {
+        var (snapshot, travel) = Snapshot(orderCount, riderCount, seed: 42);
+        var first = DispatchOptimiser.Plan(snapshot, travel, settings);
+        var times = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var plan = DispatchOptimiser.Plan(snapshot, travel, settings);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            if (plan.Assignments.Count != first.Assignments.Count || plan.Held.Count != first.Held.Count)
+                throw new InvalidOperationException("two rounds on the same snapshot disagree");
+        }
+
+        times.Sort();
+        Console.WriteLine($"decision round, {orderCount} pending orders, {riderCount} riders: median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms " +
+                          $"({first.Assignments.Count} routes committed carrying {first.Assignments.Sum(a => a.OrderIds.Count)} orders, {first.Held.Count} held); {Environment.ProcessorCount} cores");
+        return 0;
+    }
+
+    public static (DispatchSnapshot Snapshot, TravelModel Travel) Snapshot(int orderCount, int riderCount, int seed)
+    {
+        var rng = new Random(seed);
+        const int clock = 600;
+        Point P() => new(rng.Next(0, 10_000), rng.Next(0, 10_000));
+        var merchants = Enumerable.Range(0, Math.Max(1, orderCount / 3)).Select(i => ($"m{i}", P())).ToArray();
+        var orders = Enumerable.Range(0, orderCount).Select(i =>
+        {
+            var (id, at) = merchants[rng.Next(merchants.Length)];
+            var placed = clock - rng.Next(0, 15);
+            return new PendingOrder($"o{i}", id, at, P(), placed, placed + rng.Next(8, 30),
+                rng.Next(10) == 0 ? OrderPriority.SpecialCare : OrderPriority.Normal, rng.Next(8) == 0);
+        }).ToArray();
+        var riders = Enumerable.Range(0, riderCount).Select(i =>
+        {
+            var free = P();
+            return new RiderState($"r{i}", free, clock + rng.Next(-5, 15), free, clock + rng.Next(30, 240), rng.Next(1, 5),
+                rng.Next(6, 40), rng.Next(3) != 0);
+        }).ToArray();
+        return (new DispatchSnapshot(clock, orders, riders), new TravelModel(320, 4, 4));
+    }
+}

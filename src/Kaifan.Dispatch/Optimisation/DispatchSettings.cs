@@ -1,0 +1,45 @@
+namespace Kaifan.Dispatch.Optimisation;
+
+/// <summary>Knobs of the optimiser. Defaults are the ones measured in docs/benchmarks.md.</summary>
+internal sealed record DispatchSettings
+{
+    /// <summary>Minutes between decision rounds; only routes that must start before the next round are committed.</summary>
+    public int DecisionIntervalMinutes { get; init; } = 2;
+
+    /// <summary>Riders who become free later than this are not considered this round.</summary>
+    public int LookAheadMinutes { get; init; } = 20;
+
+    public int MaxBundleSize { get; init; } = 3;
+
+    /// <summary>Orders further apart than this in ready time are not bundled.</summary>
+    public int MaxReadySpreadMinutes { get; init; } = 10;
+
+    public int CandidateRidersPerBundle { get; init; } = 8;
+
+    public int TargetClickToDoorMinutes { get; init; } = 40;
+
+    /// <summary>Hard limit: no plan delivers an order later than this after it was placed.</summary>
+    public int MaxClickToDoorMinutes { get; init; } = 90;
+
+    public double SpecialCareWeight { get; init; } = 3.0;
+
+    /// <summary>Value of serving an order at all, in weighted minutes; dominates so that the matching serves as many as it can.</summary>
+    public double ServeReward { get; init; } = 300.0;
+
+    /// <summary>Extra value per minute that an order's best possible click-to-door exceeds the target.</summary>
+    public double UrgencyWeight { get; init; } = 12.0;
+
+    /// <summary>Weight of the rider's empty ride to the merchant, so nearer riders win ties.</summary>
+    public double EmptyTravelWeight { get; init; } = 0.3;
+
+    /// <summary>A special-care order is never held while a capable idle rider is within this distance of its merchant.</summary>
+    public double NearbyMeters { get; init; } = 3000;
+
+    /// <summary>An order that at most this many riders can serve is committed as soon as it is matched.</summary>
+    public int ScarceAlternatives { get; init; } = 2;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>CP-SAT deterministic time limit (deterministic, unlike a wall-clock limit).</summary>
+    public double SolverDeterministicSeconds { get; init; } = 2.0;
+}
