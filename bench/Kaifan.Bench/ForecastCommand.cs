@@ -15,7 +15,7 @@ internal static class ForecastCommand
         if (options is null)
         {
             Console.Error.WriteLine("forecast --history DIR --from yyyy-MM-dd --to yyyy-MM-dd [--horizon 2] [--out preds.csv] " +
-                "[--trees 200] [--train-days 56] [--leaves 31] [--baselines-only] [--verbose]");
+                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--baselines-only] [--verbose]");
             return 2;
         }
         var (dir, from, to, horizon, output, model, withModel, verbose) = options.Value;
@@ -74,7 +74,7 @@ internal static class ForecastCommand
         ForecastMetrics.Compute(records.Select(r => (r.Actual, r.Predicted[(int)method], r.Predicted[(int)Method.SameHourLastWeek])));
 
     private static string Pct(double v) => double.IsNaN(v) ? "–" : (v * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
-    private static string SignedPct(double v) => double.IsNaN(v) ? "–" : (v * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%";
+    private static string SignedPct(double v) => double.IsNaN(v) ? "–" : (v * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
 
     private static void WritePredictions(string file, DemandHistory history, List<ForecastRecord> records)
     {
@@ -117,6 +117,8 @@ internal static class ForecastCommand
             Trees = Int("--trees", defaults.Trees),
             Leaves = Int("--leaves", defaults.Leaves),
             TrainingDays = Int("--train-days", defaults.TrainingDays),
+            MinLeafRows = Int("--min-leaf", defaults.MinLeafRows),
+            LearningRate = map.TryGetValue("--learning-rate", out var lr) ? double.Parse(lr, CultureInfo.InvariantCulture) : defaults.LearningRate,
         };
         return (dir, DateTime.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTime.ParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture), Int("--horizon", 2),

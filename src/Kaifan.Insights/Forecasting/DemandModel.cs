@@ -11,8 +11,8 @@ internal sealed record ModelOptions(int Trees = 200, int Leaves = 31, int MinLea
     public static ModelOptions Tiny => new(Trees: 20, Leaves: 8, MinLeafRows: 10, TrainingDays: 14);
 }
 
-/// <summary>One global LightGBM regressor over all zones and both horizons. It predicts demand relative to the zone's recent
-/// level and weights each row by that level, so the squared loss tracks absolute errors in orders (what WAPE counts).</summary>
+/// <summary>One global LightGBM regressor over all zones and both horizons. It predicts demand as a multiple of
+/// <see cref="Features.Base"/> and weights each row by that base, so the loss tracks errors in orders (what WAPE counts).</summary>
 internal sealed class DemandModel
 {
     private readonly MLContext ml;

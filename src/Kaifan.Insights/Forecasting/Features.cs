@@ -5,14 +5,15 @@ namespace Kaifan.Insights.Forecasting;
 /// observed yet at the issue hour).</summary>
 internal static class Features
 {
-    public const int Count = 26;
+    public const int Count = 35;
 
     public static readonly string[] Names =
     [
         "horizon", "hourOfDay", "dayOfWeek", "holiday", "holidayLastWeek", "holidayTomorrow", "logLevel",
         "lag0", "lag1", "lag2", "sameHourYesterday", "sameHourLastWeek", "sameHour2WeeksAgo", "weeklyMean",
         "ratio24h", "ratio3h", "ratio168h", "weeklyMeanAtIssue", "neighbourRatio3h", "rainYesterday", "snowYesterday",
-        "snowDepthYesterday", "maxTempYesterday", "zone", "scaledWeeklyMean", "lastWeekAtIssue",
+        "snowDepthYesterday", "maxTempYesterday", "zone", "scaledWeeklyMean", "lastWeekAtIssue", "persistenceAlongProfile", "ratio6h", "ratio12h", "sameHour2DaysAgo",
+        "sameHour3DaysAgo", "shortScaledWeeklyMean", "weeklyMedian", "medianRatio24h", "scaledWeeklyMedian",
     ];
 
     /// <summary>The zone's mean hourly count over the last week, floored at 1 so near-empty zones don't blow up ratios.</summary>
@@ -20,6 +21,14 @@ internal static class Features
     {
         var mean = known.Mean(known.Issue - 167, known.Issue);
         return float.IsNaN(mean) ? 1f : Math.Max(mean, 1f);
+    }
+
+    /// <summary>What the model's output multiplies: the 4-week same-hour-of-week mean scaled by the last day's level, floored
+    /// at 1. Trees approximate a product badly, so they learn the correction to this instead of the count itself.</summary>
+    public static float Base(KnownSeries known, int horizon)
+    {
+        var scaled = Baselines.Forecast(Method.ScaledFourWeekMean, known, horizon);
+        return float.IsNaN(scaled) ? Level(known) : Math.Max(scaled, 1f);
     }
 
     public static float[] Build(DemandHistory history, int zone, int issue, int horizon)
@@ -61,6 +70,18 @@ internal static class Features
         f[23] = zone;
         f[24] = weeklyMean * ratio24 / level;
         f[25] = known.At(issue - 168) / level;
+        var weeklyMeanAtIssue = known.WeeklyMean(issue);
+        // Where the last known hour would land if the zone follows its usual rhythm from now to the target.
+        f[26] = weeklyMeanAtIssue > 0 ? known.At(issue) * weeklyMean / weeklyMeanAtIssue / level : float.NaN;
+        f[27] = known.LevelRatio(6);
+        f[28] = known.LevelRatio(12);
+        f[29] = known.At(target - 48) / level;
+        f[30] = known.At(target - 72) / level;
+        f[31] = weeklyMean * f[15] / level;
+        var median = known.WeeklyMedian(target);
+        f[32] = median / level;
+        f[33] = known.MedianLevelRatio(24);
+        f[34] = median * f[33] / level;
         return f;
     }
 

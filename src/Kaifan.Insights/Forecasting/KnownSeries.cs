@@ -50,6 +50,35 @@ internal readonly struct KnownSeries(float[] counts, int issue)
         return n == 0 ? float.NaN : sum / n;
     }
 
+    /// <summary>Mean of the middle two of the last four same-hours-of-week: one storm or holiday in the month moves it little.</summary>
+    public float WeeklyMedian(int target)
+    {
+        Span<float> v = stackalloc float[4];
+        var n = 0;
+        for (var k = 1; k <= 4; k++)
+        {
+            var x = At(target - 168 * k);
+            if (!float.IsNaN(x)) v[n++] = x;
+        }
+        if (n == 0) return float.NaN;
+        v[..n].Sort();
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /// <summary>Like <see cref="LevelRatio"/> against the <see cref="WeeklyMedian"/> profile.</summary>
+    public float MedianLevelRatio(int hours = 24)
+    {
+        float actual = 0, usual = 0;
+        for (var i = Issue - hours + 1; i <= Issue; i++)
+        {
+            var a = At(i);
+            var u = WeeklyMedian(i);
+            if (float.IsNaN(a) || float.IsNaN(u)) continue;
+            actual += a; usual += u;
+        }
+        return usual <= 0 ? 1f : actual / usual;
+    }
+
     /// <summary>Recent level against the 4-week same-hour-of-week profile over the last <paramref name="hours"/> known
     /// hours: 1.2 means demand has run 20% above its usual rhythm.</summary>
     public float LevelRatio(int hours = 24)

@@ -65,8 +65,8 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
                 for (var i = 0; i < dayRecords.Count; i++)
                 {
                     var r = dayRecords[i];
-                    var level = Features.Level(new KnownSeries(history.Counts[r.Zone], r.Target - r.Horizon));
-                    r.Predicted[(int)Method.Model] = Math.Max(0, scores[i] * level);
+                    var scale = Features.Base(new KnownSeries(history.Counts[r.Zone], r.Target - r.Horizon), r.Horizon);
+                    r.Predicted[(int)Method.Model] = Math.Max(0, scores[i] * scale);
                 }
             }
             else
@@ -89,8 +89,8 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
                 {
                     var actual = new KnownSeries(history.Counts[zone], lastKnown).At(issue + h);
                     if (float.IsNaN(actual)) continue;
-                    var level = Features.Level(new KnownSeries(history.Counts[zone], issue));
-                    rows.Add(new TrainingRow { Features = FeaturesOf(zone, issue, h), Label = actual / level, Weight = level });
+                    var scale = Features.Base(new KnownSeries(history.Counts[zone], issue), h);
+                    rows.Add(new TrainingRow { Features = FeaturesOf(zone, issue, h), Label = actual / scale, Weight = scale });
                 }
         return rows;
     }
