@@ -12,6 +12,7 @@ public sealed class ArchitectureTests
         typeof(Kaifan.Catalog.CatalogModule).Assembly,
         typeof(Kaifan.Ordering.OrderingModule).Assembly,
         typeof(Kaifan.Payments.PaymentsModule).Assembly,
+        typeof(Kaifan.Insights.InsightsModule).Assembly,
     ];
 
     public static TheoryData<string> ModuleNames() => new(Modules.Select(m => m.GetName().Name!));
