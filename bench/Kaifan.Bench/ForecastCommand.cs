@@ -15,11 +15,14 @@ internal static class ForecastCommand
         if (options is null)
         {
             Console.Error.WriteLine("forecast --history DIR --from yyyy-MM-dd --to yyyy-MM-dd [--horizon 2] [--out preds.csv] " +
-                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--baselines-only] [--verbose]");
+                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--baselines-only] [--verbose] " +
+                "[--observed-weather-as-forecast (experiment: reads each target day's observed weather, so it looks ahead)]");
             return 2;
         }
         var (dir, from, to, horizon, output, model, withModel, verbose) = options.Value;
 
+        if (model.ObservedWeatherAsForecast)
+            Console.Error.WriteLine("warning: --observed-weather-as-forecast reads the target day's observed weather; these forecasts look ahead");
         var clock = Stopwatch.StartNew();
         var history = DemandHistory.Load(dir);
         var harness = new RollingOrigin(history, model, horizon)
@@ -118,6 +121,7 @@ internal static class ForecastCommand
             Leaves = Int("--leaves", defaults.Leaves),
             TrainingDays = Int("--train-days", defaults.TrainingDays),
             MinLeafRows = Int("--min-leaf", defaults.MinLeafRows),
+            ObservedWeatherAsForecast = flags.Contains("--observed-weather-as-forecast"),
             LearningRate = map.TryGetValue("--learning-rate", out var lr) ? double.Parse(lr, CultureInfo.InvariantCulture) : defaults.LearningRate,
         };
         return (dir, DateTime.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -5,7 +5,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Kaifan.Insights.Forecasting;
 
 internal sealed record ModelOptions(int Trees = 200, int Leaves = 31, int MinLeafRows = 50, double LearningRate = 0.08,
-    int TrainingDays = 56, int Seed = 17)
+    int TrainingDays = 56, int Seed = 17, bool ObservedWeatherAsForecast = false)
 {
     /// <summary>Small and fast, for tests.</summary>
     public static ModelOptions Tiny => new(Trees: 20, Leaves: 8, MinLeafRows: 10, TrainingDays: 14);

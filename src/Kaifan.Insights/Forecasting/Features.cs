@@ -31,7 +31,7 @@ internal static class Features
         return float.IsNaN(scaled) ? Level(known) : Math.Max(scaled, 1f);
     }
 
-    public static float[] Build(DemandHistory history, int zone, int issue, int horizon)
+    public static float[] Build(DemandHistory history, int zone, int issue, int horizon, bool targetDayWeather = false)
     {
         var known = new KnownSeries(history.Counts[zone], issue);
         var target = issue + horizon;
@@ -41,7 +41,8 @@ internal static class Features
         var weeklyMean = known.WeeklyMean(target);
         var ratio24 = known.LevelRatio(24);
         // Weather rows are daily totals, complete only once the day is over: the issue day's row is not yet known.
-        var weather = history.Weather.GetValueOrDefault(DateOnly.FromDateTime(history.TimeOf(issue)).AddDays(-1));
+        // targetDayWeather stands the observed day in for a weather forecast: an experiment only, it reads the future.
+        var weather = history.Weather.GetValueOrDefault(targetDayWeather ? targetDay : DateOnly.FromDateTime(history.TimeOf(issue)).AddDays(-1));
 
         var f = new float[Count];
         f[0] = horizon;
