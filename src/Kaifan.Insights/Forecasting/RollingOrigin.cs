@@ -40,10 +40,10 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
             DemandModel? model = null;
             if (WithModel)
             {
-                var started = DateTime.UtcNow;
+                var started = System.Diagnostics.Stopwatch.StartNew();
                 var rows = TrainingRows(lastKnown: refresh - 1);
                 model = DemandModel.Train(rows, options);
-                Log?.Invoke($"{day:yyyy-MM-dd}: trained on {rows.Count} rows in {(DateTime.UtcNow - started).TotalSeconds:F1}s");
+                Log?.Invoke($"{day:yyyy-MM-dd}: trained on {rows.Count} rows in {started.Elapsed.TotalSeconds:F1}s");
             }
 
             var features = new List<float[]>();
