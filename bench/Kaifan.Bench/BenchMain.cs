@@ -9,6 +9,7 @@ namespace Kaifan.Bench;
 /// mdrp --instance DIR --out OUTDIR            replay one instance, check it, write the evaluator's files
 /// mdrp --all DIR [--filter TEXT] [--baseline FILE] [--parallel N]   replay every instance below DIR vs the greedy
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
+/// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
 /// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
 /// </summary>
 internal static class BenchMain
@@ -17,6 +18,11 @@ internal static class BenchMain
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args.FirstOrDefault() == "forecast")
+        {
+            return ForecastCommand.Run(args[1..]);
+        }
+
         var opts = Options.Parse(args.Skip(1));
         var settings = new DispatchSettings
         {
@@ -35,7 +41,7 @@ internal static class BenchMain
             case "bench":
                 return SyntheticRound.Run(opts.Int("orders", 200), opts.Int("riders", 100), settings);
             default:
-                Console.Error.WriteLine("usage: mdrp --instance DIR --out OUTDIR | mdrp --all DIR [--filter TEXT] | bench");
+                Console.Error.WriteLine("usage: mdrp --instance DIR --out OUTDIR | mdrp --all DIR [--filter TEXT] | bench | forecast --history DIR --from DAY --to DAY");
                 return 2;
         }
     }

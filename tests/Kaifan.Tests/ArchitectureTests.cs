@@ -13,6 +13,7 @@ public sealed class ArchitectureTests
         typeof(Kaifan.Ordering.OrderingModule).Assembly,
         typeof(Kaifan.Payments.PaymentsModule).Assembly,
         typeof(Kaifan.Dispatch.Optimisation.DispatchOptimiser).Assembly,
+        typeof(Kaifan.Insights.InsightsModule).Assembly,
     ];
 
     public static TheoryData<string> ModuleNames() => new(Modules.Select(m => m.GetName().Name!));
