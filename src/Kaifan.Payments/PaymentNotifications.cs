@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
@@ -10,6 +12,18 @@ internal static class PaymentNotifications
     public const string RefundPath = "/api/payments/notify/wechat-refund";
 
     public static IResult Acknowledge() => Results.Ok(new { code = "SUCCESS" });
+
+    /// <summary>A gateway callback: anonymous (the signature is the credential) and documented alike.</summary>
+    public static RouteHandlerBuilder MapGatewayCallback(this IEndpointRouteBuilder endpoints, string path, string summary, Delegate handler) =>
+        endpoints.MapPost(path, handler)
+            .AllowAnonymous()
+            .WithTags("Payment gateway callbacks")
+            .WithSummary(summary)
+            .Accepts<WechatPay.WechatNotification>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>The gateway's own time of the event; ours if it sent none we can read.</summary>
     public static DateTimeOffset GatewayTime(string? rfc3339, DateTimeOffset fallback) =>

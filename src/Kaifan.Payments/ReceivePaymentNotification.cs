@@ -18,15 +18,7 @@ namespace Kaifan.Payments;
 internal static class ReceivePaymentNotification
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(PaymentNotifications.PaymentPath, Handle)
-            .AllowAnonymous()
-            .WithTags("Payment gateway callbacks")
-            .WithSummary("微信支付成功通知 (WeChat Pay v3 TRANSACTION.SUCCESS callback)")
-            .Accepts<WechatNotification>("application/json")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        endpoints.MapGatewayCallback(PaymentNotifications.PaymentPath, "微信支付成功通知 (WeChat Pay v3 TRANSACTION.SUCCESS callback)", Handle);
 
     private static async Task<IResult> Handle(
         HttpRequest request,

@@ -13,15 +13,7 @@ namespace Kaifan.Payments;
 internal static class ReceiveRefundNotification
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(PaymentNotifications.RefundPath, Handle)
-            .AllowAnonymous()
-            .WithTags("Payment gateway callbacks")
-            .WithSummary("微信退款成功通知 (WeChat Pay v3 REFUND.SUCCESS callback)")
-            .Accepts<WechatNotification>("application/json")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        endpoints.MapGatewayCallback(PaymentNotifications.RefundPath, "微信退款成功通知 (WeChat Pay v3 REFUND.SUCCESS callback)", Handle);
 
     private static async Task<IResult> Handle(
         HttpRequest request,
