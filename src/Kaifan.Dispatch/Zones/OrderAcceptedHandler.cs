@@ -4,7 +4,7 @@ using Kaifan.Contracts.Queries;
 namespace Kaifan.Dispatch.Zones;
 
 /// <summary>An accepted order joins its zone's pending set; the zone grain writes dispatch_jobs and ignores repeats.</summary>
-public static class QueueAcceptedOrder
+public static class OrderAcceptedHandler
 {
     public static async Task Handle(OrderAccepted accepted, IOrderDispatchQueries orders, IGrainFactory grains, CancellationToken ct)
     {
