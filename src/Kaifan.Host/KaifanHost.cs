@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog;
+using Kaifan.Dispatch;
 using Kaifan.Identity;
 using Kaifan.Ordering;
 using Kaifan.Payments;
@@ -27,11 +28,13 @@ internal static class KaifanHost
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddKaifanHealthChecks();
         builder.AddKaifanMessaging(storage);
+        builder.AddKaifanOrleans();
 
         builder.Services.AddIdentityModule(builder.Configuration, storage);
         builder.Services.AddCatalogModule(storage);
         builder.Services.AddOrderingModule(builder.Configuration, storage);
         builder.Services.AddPaymentsModule(builder.Configuration, storage);
+        builder.Services.AddDispatchModule(builder.Configuration, storage);
         return builder;
     }
 
@@ -51,6 +54,7 @@ internal static class KaifanHost
         app.MapCatalogEndpoints();
         app.MapOrderingEndpoints();
         app.MapPaymentsEndpoints();
+        app.MapDispatchEndpoints();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog;
+using Kaifan.Dispatch;
 using Kaifan.Identity;
 using Kaifan.Ordering;
 using Kaifan.Payments;
@@ -44,6 +45,7 @@ internal static class Messaging
             opts.Discovery.IncludeAssembly(typeof(CatalogModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(OrderingModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(PaymentsModule).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(DispatchModule).Assembly);
 
             // Handlers are idempotent, so a retry after a transient failure is always safe.
             opts.OnAnyException()

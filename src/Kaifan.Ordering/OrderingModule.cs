@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Delivery;
 using Kaifan.Ordering.Merchant;
 using Kaifan.Ordering.Orders;
 using Kaifan.Ordering.Payments;
@@ -29,6 +30,9 @@ public static class OrderingModule
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<OrderPlacement>();
         services.AddScoped<IOrderPaymentTerms, OrderPaymentTermsQuery>();
+        services.AddScoped<OrderTrackingQueries>();
+        services.AddScoped<IOrderTracking>(sp => sp.GetRequiredService<OrderTrackingQueries>());
+        services.AddScoped<IOrderDispatchQueries>(sp => sp.GetRequiredService<OrderTrackingQueries>());
 
         services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
@@ -49,6 +53,9 @@ public static class OrderingModule
         MarkOrderReady.Map(endpoints);
 
         GetRiderOrder.Map(endpoints);
+        ArriveAtMerchant.Map(endpoints);
+        PickUpOrder.Map(endpoints);
+        DeliverOrder.Map(endpoints);
         ListOpsOrders.Map(endpoints);
         return endpoints;
     }

@@ -74,7 +74,7 @@ public abstract class CoreLoopTests(LunchtimeApp app)
         var final = await customer.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
         final.GetProperty("status").GetString().ShouldBe("Ready");
         final.GetProperty("prepMinutes").GetInt32().ShouldBe(12);
-        final.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("reached").GetBoolean()).ShouldAllBe(reached => reached);
+        final.GetProperty("timeline").EnumerateArray().Take(4).Select(s => s.GetProperty("reached").GetBoolean()).ShouldAllBe(reached => reached);
         final.GetProperty("address").GetProperty("phone").GetString().ShouldBe(DemoCampus.CustomerPhone(3));
     }
 

@@ -1,13 +1,23 @@
 namespace Kaifan.Ordering.Orders;
 
-/// <summary>RiderAssigned, PickedUp and Delivered follow Ready once dispatch exists; the numbers leave room for them.</summary>
+/// <summary>A rider may be assigned before the food is ready, so RiderAssigned follows Accepted or Ready.</summary>
 internal enum OrderStatus
 {
     AwaitingPayment = 0,
     AwaitingAcceptance = 10,
     Accepted = 20,
     Ready = 30,
+    RiderAssigned = 40,
+    ArrivedAtMerchant = 50,
+    PickedUp = 60,
+    Delivered = 70,
     Cancelled = 90,
+}
+
+internal enum DeliveryMethod
+{
+    Door,
+    Locker,
 }
 
 internal enum CancelledBy
@@ -49,6 +59,8 @@ internal sealed class Order
     public required string AddressDetailProtected { get; init; }
     public double Latitude { get; init; }
     public double Longitude { get; init; }
+    public double MerchantLatitude { get; init; }
+    public double MerchantLongitude { get; init; }
     public bool StairsNoLift { get; init; }
     public string? Note { get; init; }
     public int CutleryCount { get; init; }
@@ -59,6 +71,15 @@ internal sealed class Order
     public DateTimeOffset? PaidAt { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
     public DateTimeOffset? ReadyAt { get; private set; }
+    public DateTimeOffset? RiderAssignedAt { get; private set; }
+    public DateTimeOffset? ArrivedAtMerchantAt { get; private set; }
+    public DateTimeOffset? PickedUpAt { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+    public DeliveryMethod? DeliveryMethod { get; private set; }
+    public string? Locker { get; private set; }
+
+    /// <summary>The 6-digit code that opens the locker; shown to the customer only.</summary>
+    public string? PickupCode { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public string? CancelReason { get; private set; }
     public CancelledBy? CancelledBy { get; private set; }
@@ -89,15 +110,73 @@ internal sealed class Order
         return MoveTo(OrderStatus.Accepted);
     }
 
+    /// <summary>A rider already on the way keeps the order's status (骑手已接单 / 骑手已到店); only ReadyAt is set.</summary>
     public Transition MarkReady(DateTimeOffset at)
     {
-        if (Status != OrderStatus.Accepted)
+        if (ReadyAt is not null || Status is not (OrderStatus.Accepted or OrderStatus.RiderAssigned or OrderStatus.ArrivedAtMerchant))
         {
             return Transition.Refused(Status, "出餐");
         }
 
         ReadyAt = at;
-        return MoveTo(OrderStatus.Ready);
+        return MoveTo(Status == OrderStatus.Accepted ? OrderStatus.Ready : Status);
+    }
+
+    /// <summary>Recorded once: a repeat for the same rider is a no-op, another rider is refused.</summary>
+    public Transition AssignRider(Guid riderId, DateTimeOffset at)
+    {
+        if (RiderId == riderId)
+        {
+            return new(false, null);
+        }
+
+        if (RiderId is not null || Status is not (OrderStatus.Accepted or OrderStatus.Ready))
+        {
+            return Transition.Refused(Status, "指派骑手");
+        }
+
+        RiderId = riderId;
+        RiderAssignedAt = at;
+        return MoveTo(OrderStatus.RiderAssigned);
+    }
+
+    public Transition ArriveAtMerchant(DateTimeOffset at)
+    {
+        if (Status != OrderStatus.RiderAssigned)
+        {
+            return Transition.Refused(Status, "到店");
+        }
+
+        ArrivedAtMerchantAt = at;
+        return MoveTo(OrderStatus.ArrivedAtMerchant);
+    }
+
+    /// <summary>The rider can only take food the merchant has handed out (出餐).</summary>
+    public Transition PickUp(DateTimeOffset at)
+    {
+        if (Status != OrderStatus.ArrivedAtMerchant || ReadyAt is null)
+        {
+            return ReadyAt is null && Status == OrderStatus.ArrivedAtMerchant
+                ? new(false, "商家尚未出餐，不能取餐 (the merchant has not marked the order ready)")
+                : Transition.Refused(Status, "取餐");
+        }
+
+        PickedUpAt = at;
+        return MoveTo(OrderStatus.PickedUp);
+    }
+
+    public Transition Deliver(DeliveryMethod method, string? locker, string? pickupCode, DateTimeOffset at)
+    {
+        if (Status != OrderStatus.PickedUp)
+        {
+            return Transition.Refused(Status, "送达");
+        }
+
+        DeliveryMethod = method;
+        Locker = method == Orders.DeliveryMethod.Locker ? locker : null;
+        PickupCode = method == Orders.DeliveryMethod.Locker ? pickupCode : null;
+        DeliveredAt = at;
+        return MoveTo(OrderStatus.Delivered);
     }
 
     /// <summary>The customer may cancel before the merchant accepts; after payment the money is refunded.</summary>
@@ -170,6 +249,10 @@ internal static class OrderStatusText
         OrderStatus.AwaitingAcceptance => "等待商家接单",
         OrderStatus.Accepted => "商家已接单",
         OrderStatus.Ready => "待取餐",
+        OrderStatus.RiderAssigned => "骑手已接单",
+        OrderStatus.ArrivedAtMerchant => "骑手已到店",
+        OrderStatus.PickedUp => "骑手已取餐·配送中",
+        OrderStatus.Delivered => "已送达",
         OrderStatus.Cancelled => "已取消",
         _ => status.ToString(),
     };

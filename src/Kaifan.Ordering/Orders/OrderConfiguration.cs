@@ -17,6 +17,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.CancelledBy).HasConversion<string>().HasMaxLength(16);
         order.Property(o => o.CancelReason).HasMaxLength(200);
         order.Property(o => o.Note).HasMaxLength(200);
+        order.Property(o => o.DeliveryMethod).HasConversion<string>().HasMaxLength(16);
+        order.Property(o => o.Locker).HasMaxLength(50);
+        order.Property(o => o.PickupCode).HasMaxLength(6);
+        order.HasIndex(o => o.RiderId);
         order.Property(o => o.ContactNameProtected).HasMaxLength(400);
         order.Property(o => o.PhoneProtected).HasMaxLength(400);
         order.Property(o => o.AddressDetailProtected).HasMaxLength(1000);

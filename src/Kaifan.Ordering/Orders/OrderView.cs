@@ -35,6 +35,13 @@ internal sealed record OrderView(
     DateTimeOffset? PaidAt,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? ReadyAt,
+    DateTimeOffset? RiderAssignedAt,
+    DateTimeOffset? ArrivedAtMerchantAt,
+    DateTimeOffset? PickedUpAt,
+    DateTimeOffset? DeliveredAt,
+    string? DeliveryMethod,
+    string? Locker,
+    string? PickupCode,
     DateTimeOffset? CancelledAt,
     string? CancelReason,
     string? CancelledBy,
@@ -44,7 +51,7 @@ internal sealed record OrderView(
     bool CanCancel,
     bool CanPay)
 {
-    /// <summary>The owner sees the address in full; everyone else sees it masked.</summary>
+    /// <summary>The owner sees the address and the locker's pickup code; everyone else sees the address masked and no code.</summary>
     public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)
     {
         var name = protector.Unprotect(order.ContactNameProtected);
@@ -77,6 +84,13 @@ internal sealed record OrderView(
             order.PaidAt,
             order.AcceptedAt,
             order.ReadyAt,
+            order.RiderAssignedAt,
+            order.ArrivedAtMerchantAt,
+            order.PickedUpAt,
+            order.DeliveredAt,
+            order.DeliveryMethod?.ToString().ToLowerInvariant(),
+            order.Locker,
+            masked ? null : order.PickupCode,
             order.CancelledAt,
             order.CancelReason,
             order.CancelledBy?.ToString(),
@@ -95,6 +109,10 @@ internal sealed record OrderView(
             new("paid", "支付成功", order.PaidAt is not null, order.PaidAt),
             new("accepted", "商家已接单", order.AcceptedAt is not null, order.AcceptedAt),
             new("ready", "商家已出餐", order.ReadyAt is not null, order.ReadyAt),
+            new("rider_assigned", "骑手已接单", order.RiderAssignedAt is not null, order.RiderAssignedAt),
+            new("arrived", "骑手已到店", order.ArrivedAtMerchantAt is not null, order.ArrivedAtMerchantAt),
+            new("picked_up", "骑手已取餐·配送中", order.PickedUpAt is not null, order.PickedUpAt),
+            new("delivered", "已送达", order.DeliveredAt is not null, order.DeliveredAt),
         };
         if (order.Status != OrderStatus.Cancelled)
         {

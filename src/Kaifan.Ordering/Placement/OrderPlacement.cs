@@ -77,6 +77,8 @@ internal sealed class OrderPlacement(
                 Latitude = quote.Address.Location.Latitude,
                 Longitude = quote.Address.Location.Longitude,
                 StairsNoLift = quote.Address.StairsNoLift,
+                MerchantLatitude = quote.Merchant.Location.Latitude,
+                MerchantLongitude = quote.Merchant.Location.Longitude,
                 Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
                 CutleryCount = cutleryCount,
                 PlacedAt = now,

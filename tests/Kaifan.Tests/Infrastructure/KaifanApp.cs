@@ -53,6 +53,10 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Kaifan:PersonalData:ActiveKeyId"] = "t1";
         settings["Kaifan:PersonalData:Keys:t1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         settings["Kaifan:PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+        // Every fixture runs its own Orleans silo in this one process: each needs ports of its own.
+        settings["Kaifan:Orleans:SiloPort"] = FreePort().ToString();
+        settings["Kaifan:Orleans:GatewayPort"] = FreePort().ToString();
         if (Provider == Provider.Sqlite)
         {
             sqliteFile = Path.Combine(Path.GetTempPath(), $"kaifan-test-{Guid.NewGuid():N}.db");
@@ -95,6 +99,13 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.Replace(ServiceDescriptor.Singleton<Kaifan.Identity.SignIn.ISmsSender>(Sms));
             ConfigureServices(services);
         });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public HttpClient Client(string? token = null)

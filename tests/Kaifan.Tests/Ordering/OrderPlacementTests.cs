@@ -50,7 +50,7 @@ public abstract class OrderPlacementTests(LunchtimeApp app)
 
         var read = await JsonOf(await client.GetAsync($"/api/orders/{IdOf(order)}"));
         read["status"]!.GetValue<string>().ShouldBe("AwaitingPayment");
-        read["timeline"]!.AsArray().Select(s => s!["step"]!.GetValue<string>()).ShouldBe(["placed", "paid", "accepted", "ready"]);
+        read["timeline"]!.AsArray().Select(s => s!["step"]!.GetValue<string>()).ShouldBe(["placed", "paid", "accepted", "ready", "rider_assigned", "arrived", "picked_up", "delivered"]);
         read["timeline"]![1]!["at"].ShouldBeNull();
 
         var mine = await JsonOf(await client.GetAsync("/api/orders"));

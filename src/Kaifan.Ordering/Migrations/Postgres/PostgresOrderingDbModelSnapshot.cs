@@ -39,6 +39,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<Guid>("AddressId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ArrivedAtMerchantAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -61,8 +64,15 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<int>("CutleryCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("DeliveryFeeFen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("DeliveryMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("bigint");
@@ -70,11 +80,21 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("Locker")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
+
+                    b.Property<double>("MerchantLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MerchantLongitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("MerchantName")
                         .IsRequired()
@@ -104,6 +124,13 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PickupCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -114,6 +141,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RiderAssignedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("RiderId")
@@ -146,6 +176,8 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("PlacedAt");
+
+                    b.HasIndex("RiderId");
 
                     b.HasIndex("CustomerId", "PlacedAt");
 

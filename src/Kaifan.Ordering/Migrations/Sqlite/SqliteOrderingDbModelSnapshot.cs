@@ -33,6 +33,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<Guid>("AddressId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ArrivedAtMerchantAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -55,8 +58,15 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<int>("CutleryCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DeliveryFeeFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("INTEGER");
@@ -64,11 +74,21 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Locker")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("MerchantLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MerchantLongitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("MerchantName")
                         .IsRequired()
@@ -98,6 +118,13 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PickupCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER");
 
@@ -108,6 +135,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RiderAssignedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RiderId")
@@ -140,6 +170,8 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PlacedAt");
+
+                    b.HasIndex("RiderId");
 
                     b.HasIndex("CustomerId", "PlacedAt");
 

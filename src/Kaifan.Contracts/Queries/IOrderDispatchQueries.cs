@@ -1,0 +1,20 @@
+namespace Kaifan.Contracts.Queries;
+
+/// <summary>What the zone dispatcher needs of an accepted order to offer it to a rider; owned by Ordering.</summary>
+public interface IOrderDispatchQueries
+{
+    /// <summary>Null when the order does not exist.</summary>
+    Task<OrderDispatchInfo?> GetForDispatchAsync(Guid orderId, CancellationToken ct);
+}
+
+/// <summary>ReadyEstimate is ReadyAt once the merchant marked it ready, else AcceptedAt plus the prep time.</summary>
+public sealed record OrderDispatchInfo(
+    Guid OrderId,
+    Guid MerchantId,
+    Guid ZoneId,
+    string Status,
+    GeoPoint MerchantLocation,
+    GeoPoint DropOffLocation,
+    bool StairsNoLift,
+    DateTimeOffset? ReadyEstimate,
+    Guid? RiderId);

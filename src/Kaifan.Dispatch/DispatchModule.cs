@@ -1,0 +1,48 @@
+using FluentValidation;
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Dispatch.Offers;
+using Kaifan.Dispatch.Riders;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Kaifan.Dispatch;
+
+/// <summary>Riders, their live state (grains) and the zone dispatchers. The Host adds Orleans itself; the grains live here.</summary>
+public static class DispatchModule
+{
+    public static IServiceCollection AddDispatchModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
+    {
+        services.AddModuleDb<DispatchDb, SqliteDispatchDb, PostgresDispatchDb>(storage, DispatchDb.SchemaName);
+        services.AddSingleton(DispatchOptions.FromConfiguration(configuration));
+        services.AddValidatorsFromAssemblyContaining<DispatchDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<IDemoSeeder, DemoRiders>();
+        services.AddSingleton<IRiderLocations, RiderLocations>();
+        services.AddSingleton<PositionBuffer>();
+        services.AddHostedService<PositionFlusher>();
+
+        // Generated handler code cannot build these (one is another module's internal class, one Orleans's); it asks the container.
+        services.ConfigureWolverine(o =>
+        {
+            o.CodeGeneration.AlwaysUseServiceLocationFor<DispatchDb>();
+            o.CodeGeneration.AlwaysUseServiceLocationFor<IOrderDispatchQueries>();
+            o.CodeGeneration.AlwaysUseServiceLocationFor<IGrainFactory>();
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDispatchEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var rider = endpoints.MapRiderApp();
+        GoOnline.Map(rider);
+        GoOffline.Map(rider);
+        RiderProfileEndpoints.Map(rider);
+        PostLocation.Map(rider);
+        ListOffers.Map(rider);
+        AnswerOffer.Map(rider);
+        ListTasks.Map(rider);
+        return endpoints;
+    }
+}

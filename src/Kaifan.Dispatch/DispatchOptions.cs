@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Kaifan.Dispatch;
+
+/// <summary>Kaifan:Dispatch:* — how often zones decide, how long an offer stands, how often positions reach the database.</summary>
+internal sealed record DispatchOptions(TimeSpan Round, TimeSpan OfferTimeout, TimeSpan PositionFlush, double RoadFactor, TimeSpan BundleWindow)
+{
+    public static DispatchOptions FromConfiguration(IConfiguration configuration) => new(
+        TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:RoundSeconds", 3.0)),
+        TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:OfferSeconds", 30.0)),
+        TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:PositionFlushSeconds", 5.0)),
+        configuration.GetValue("Kaifan:Dispatch:RoadFactor", 1.3),
+        TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:BundleWindowMinutes", 5.0)));
+}

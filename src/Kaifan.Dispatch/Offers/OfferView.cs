@@ -1,0 +1,24 @@
+using Kaifan.Dispatch.Zones;
+
+namespace Kaifan.Dispatch.Offers;
+
+internal sealed record PlaceView(double Latitude, double Longitude);
+
+internal sealed record OfferedOrderView(Guid OrderId, Guid MerchantId, PlaceView Pickup, PlaceView DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift);
+
+/// <summary>A 新任务 card: what to fetch where, how far the shop is, and the countdown (expiresAt).</summary>
+internal sealed record OfferView(Guid OfferId, DateTimeOffset ExpiresAt, int SecondsLeft, double MinutesToMerchant, IReadOnlyList<OfferedOrderView> Orders)
+{
+    public static OfferView From(OfferTicket offer, DateTimeOffset now) => new(
+        offer.OfferId,
+        offer.ExpiresAt,
+        (int)Math.Max(0, Math.Ceiling((offer.ExpiresAt - now).TotalSeconds)),
+        Math.Round(offer.MinutesToMerchant, 1),
+        offer.Jobs.Select(j => new OfferedOrderView(
+            j.OrderId,
+            j.MerchantId,
+            new PlaceView(j.MerchantLatitude, j.MerchantLongitude),
+            new PlaceView(j.DropOffLatitude, j.DropOffLongitude),
+            j.ReadyEstimate,
+            j.StairsNoLift)).ToList());
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Kaifan.Dispatch.Zones;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kaifan.Dispatch.Riders;
+
+/// <summary>POST /api/rider/offline: 下线; open offers go back to the zone, orders already taken stay the rider's.</summary>
+internal static class GoOffline
+{
+    public static void Map(RouteGroupBuilder rider) =>
+        rider.MapPost("/offline", HandleAsync).Produces<RiderStatusView>();
+
+    private static async Task<IResult> HandleAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!user.TryGetRider(out var riderId))
+        {
+            return RiderRoutes.NoRider();
+        }
+
+        if (await grains.GetGrain<IRiderGrain>(riderId).GoOffline() is { } zoneId)
+        {
+            await grains.GetGrain<IZoneGrain>(zoneId).RiderOffline(riderId);
+        }
+
+        return Results.Ok(new RiderStatusView(false, null, null, null, null));
+    }
+}

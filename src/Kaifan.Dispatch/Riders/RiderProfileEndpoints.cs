@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using FluentValidation;
+using Kaifan.BuildingBlocks.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Dispatch.Riders;
+
+internal sealed record RiderProfileView(Guid RiderId, Guid HomeZoneId, string VehicleType, double SpeedKmh, double BatteryRangeKm, int Capacity, bool AcceptsStairs)
+{
+    public static RiderProfileView From(RiderProfile p) =>
+        new(p.RiderId, p.HomeZoneId, p.VehicleType, VehicleTypes.SpeedOf(p.VehicleType), p.BatteryRangeKm, p.Capacity, p.AcceptsStairs);
+}
+
+/// <summary>GET/PUT /api/rider/profile: the capabilities dispatch respects. A change reaches the live rider at once.</summary>
+internal static class RiderProfileEndpoints
+{
+    internal sealed record Request(string? VehicleType, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
+
+    internal sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.VehicleType).NotEmpty().MaximumLength(16).Must(v => v is not null && VehicleTypes.SpeedKmh.ContainsKey(v))
+                .WithMessage("交通工具须为 ebike / bicycle / scooter / foot (vehicleType must be ebike, bicycle, scooter or foot)");
+            RuleFor(r => r.BatteryRangeKm).InclusiveBetween(0.5, 300).WithMessage("续航须在0.5到300公里之间 (batteryRangeKm must be 0.5..300)");
+            RuleFor(r => r.Capacity).InclusiveBetween(1, 10).WithMessage("载单量须在1到10之间 (capacity must be 1..10)");
+        }
+    }
+
+    public static void Map(RouteGroupBuilder rider)
+    {
+        rider.MapGet("/profile", GetAsync).Produces<RiderProfileView>();
+        rider.MapPut("/profile", PutAsync).Validate<Request>().Produces<RiderProfileView>();
+    }
+
+    private static async Task<IResult> GetAsync(ClaimsPrincipal user, DispatchDb db, CancellationToken ct)
+    {
+        var profile = user.TryGetRider(out var riderId) ? await db.Riders.AsNoTracking().SingleOrDefaultAsync(r => r.RiderId == riderId, ct) : null;
+        return profile is null ? RiderRoutes.NoRider() : Results.Ok(RiderProfileView.From(profile));
+    }
+
+    private static async Task<IResult> PutAsync(Request request, ClaimsPrincipal user, DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var profile = user.TryGetRider(out var riderId) ? await db.Riders.SingleOrDefaultAsync(r => r.RiderId == riderId, ct) : null;
+        if (profile is null)
+        {
+            return RiderRoutes.NoRider();
+        }
+
+        profile.VehicleType = request.VehicleType!;
+        profile.BatteryRangeKm = request.BatteryRangeKm;
+        profile.Capacity = request.Capacity;
+        profile.AcceptsStairs = request.AcceptsStairs;
+        await db.SaveChangesAsync(ct);
+        await grains.GetGrain<IRiderGrain>(riderId).UpdateCapabilities(RiderCapabilities.Of(profile));
+        return Results.Ok(RiderProfileView.From(profile));
+    }
+}

@@ -1,0 +1,34 @@
+using Kaifan.Contracts.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Dispatch.Zones;
+
+/// <summary>Keeps the rider's task list in step with the order, and frees the rider's capacity once delivered. Repeats change nothing.</summary>
+public static class DeliveryProgressHandler
+{
+    public static Task Handle(RiderArrivedAtMerchant arrived, DispatchDb db, CancellationToken ct) =>
+        MoveAsync(db, arrived.OrderId, JobStage.AtMerchant, [JobStage.ToMerchant], ct);
+
+    public static Task Handle(OrderPickedUp pickedUp, DispatchDb db, CancellationToken ct) =>
+        MoveAsync(db, pickedUp.OrderId, JobStage.ToCustomer, [JobStage.ToMerchant, JobStage.AtMerchant], ct);
+
+    public static async Task Handle(OrderDelivered delivered, DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var zoneId = await db.Jobs.Where(j => j.OrderId == delivered.OrderId).Select(j => (Guid?)j.ZoneId).SingleOrDefaultAsync(ct);
+        if (zoneId is null)
+        {
+            return;
+        }
+
+        await db.Jobs
+            .Where(j => j.OrderId == delivered.OrderId && j.Status == JobStatus.Assigned)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Delivered).SetProperty(j => j.Stage, JobStage.Done), ct);
+        await grains.GetGrain<IZoneGrain>(zoneId.Value).Finish(delivered.OrderId);
+    }
+
+    /// <summary>Only forward: a late duplicate of an earlier step never moves the task back.</summary>
+    private static async Task MoveAsync(DispatchDb db, Guid orderId, JobStage stage, JobStage[] from, CancellationToken ct) =>
+        await db.Jobs
+            .Where(j => j.OrderId == orderId && j.Status == JobStatus.Assigned && from.Contains(j.Stage))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, stage), ct);
+}

@@ -1,0 +1,325 @@
+using Kaifan.Contracts;
+using Kaifan.Contracts.Events;
+using Kaifan.Dispatch.Riders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Wolverine.EntityFrameworkCore;
+
+namespace Kaifan.Dispatch.Zones;
+
+internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock, DispatchOptions options, ILogger<ZoneGrain> logger)
+    : Grain, IZoneGrain
+{
+    private sealed class Waiting(JobTicket ticket, IEnumerable<Guid> refusedBy)
+    {
+        public JobTicket Ticket { get; } = ticket;
+        public HashSet<Guid> RefusedBy { get; } = [.. refusedBy];
+        public Guid? OfferId { get; set; }
+    }
+
+    private readonly Dictionary<Guid, Waiting> pending = [];
+    private readonly Dictionary<Guid, OfferTicket> offers = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> load = [];
+    private readonly HashSet<Guid> online = [];
+
+    private Guid ZoneId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        var zoneId = ZoneId;
+        var jobs = await db.Jobs.AsNoTracking()
+            .Where(j => j.ZoneId == zoneId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Assigned))
+            .ToListAsync(ct);
+        foreach (var job in jobs)
+        {
+            if (job.Status == JobStatus.Pending)
+            {
+                pending[job.OrderId] = new Waiting(TicketOf(job), Refusals(job.RefusedBy));
+            }
+            else if (job.RiderId is { } rider)
+            {
+                LoadOf(rider).Add(job.OrderId);
+            }
+        }
+
+        this.RegisterGrainTimer(
+            async _ =>
+            {
+                try
+                {
+                    await RunRound();
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Dispatch round failed in zone {ZoneId}", zoneId);
+                }
+            },
+            new GrainTimerCreationOptions(options.Round, options.Round) { KeepAlive = true });
+    }
+
+    public async Task Enqueue(JobTicket job)
+    {
+        if (pending.ContainsKey(job.OrderId) || load.Values.Any(orders => orders.Contains(job.OrderId)))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        var existing = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.OrderId == job.OrderId);
+        if (existing is null)
+        {
+            db.Jobs.Add(new DispatchJob
+            {
+                OrderId = job.OrderId,
+                ZoneId = ZoneId,
+                MerchantId = job.MerchantId,
+                MerchantLatitude = job.MerchantLatitude,
+                MerchantLongitude = job.MerchantLongitude,
+                DropOffLatitude = job.DropOffLatitude,
+                DropOffLongitude = job.DropOffLongitude,
+                ReadyEstimate = job.ReadyEstimate,
+                StairsNoLift = job.StairsNoLift,
+                Status = JobStatus.Pending,
+            });
+            await db.SaveChangesAsync();
+        }
+        else if (existing.Status != JobStatus.Pending)
+        {
+            return;
+        }
+
+        pending[job.OrderId] = new Waiting(job, Refusals(existing?.RefusedBy ?? ""));
+    }
+
+    public Task RiderOnline(Guid riderId)
+    {
+        online.Add(riderId);
+        return Task.CompletedTask;
+    }
+
+    public Task RiderOffline(Guid riderId)
+    {
+        online.Remove(riderId);
+        foreach (var offer in offers.Values.Where(o => o.RiderId == riderId).ToList())
+        {
+            Withdraw(offer);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<int> RunRound()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var stale in offers.Values.Where(o => o.ExpiresAt <= now).ToList())
+        {
+            await RefuseAsync(stale);
+        }
+
+        var candidates = online.Where(r => offers.Values.All(o => o.RiderId != r)).ToList();
+        var open = pending.Values.Where(w => w.OfferId is null).ToList();
+        if (candidates.Count == 0 || open.Count == 0)
+        {
+            return 0;
+        }
+
+        var riders = new List<PolicyRider>();
+        foreach (var rider in await Task.WhenAll(candidates.Select(r => GrainFactory.GetGrain<IRiderGrain>(r).Snapshot())))
+        {
+            if (!rider.Online || rider.ZoneId != ZoneId || rider.Capabilities is not { } caps)
+            {
+                online.Remove(rider.RiderId);
+                continue;
+            }
+
+            var carried = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
+            riders.Add(new PolicyRider(
+                rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.SpeedKmh, caps.Capacity - carried, caps.BatteryRangeKm, caps.AcceptsStairs));
+        }
+
+        var jobs = open.Select(w => new PolicyJob(
+            w.Ticket.OrderId,
+            w.Ticket.MerchantId,
+            new GeoPoint(w.Ticket.MerchantLatitude, w.Ticket.MerchantLongitude),
+            new GeoPoint(w.Ticket.DropOffLatitude, w.Ticket.DropOffLongitude),
+            w.Ticket.ReadyEstimate,
+            w.Ticket.StairsNoLift,
+            w.RefusedBy)).ToList();
+        var decisions = OfferPolicy.Decide(new PolicySnapshot(now, jobs, riders, options.RoadFactor, options.BundleWindow));
+        foreach (var decision in decisions)
+        {
+            var offer = new OfferTicket(
+                Guid.CreateVersion7(), decision.RiderId, decision.OrderIds.Select(id => pending[id].Ticket).ToList(), now + options.OfferTimeout, decision.MinutesToMerchant);
+            offers[offer.OfferId] = offer;
+            foreach (var id in decision.OrderIds)
+            {
+                pending[id].OfferId = offer.OfferId;
+            }
+        }
+
+        return decisions.Count;
+    }
+
+    public Task<IReadOnlyList<OfferTicket>> OffersFor(Guid riderId)
+    {
+        var now = clock.GetUtcNow();
+        IReadOnlyList<OfferTicket> mine = offers.Values.Where(o => o.RiderId == riderId && o.ExpiresAt > now).ToList();
+        return Task.FromResult(mine);
+    }
+
+    public async Task<OfferAnswer> Accept(Guid offerId, Guid riderId)
+    {
+        if (!offers.TryGetValue(offerId, out var offer) || offer.RiderId != riderId)
+        {
+            return OfferAnswer.NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        if (offer.ExpiresAt <= now)
+        {
+            await RefuseAsync(offer);
+            return OfferAnswer.Expired;
+        }
+
+        var ids = offer.Jobs.Select(j => j.OrderId).ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<DispatchDb>>();
+        var rows = await outbox.DbContext.Jobs.Where(j => ids.Contains(j.OrderId)).ToListAsync();
+        if (rows.Count != ids.Count || rows.Any(r => r.Status != JobStatus.Pending))
+        {
+            // Someone else's decision reached the database first (another silo in a split cluster): believe the database.
+            Withdraw(offer);
+            foreach (var row in rows.Where(r => r.Status != JobStatus.Pending))
+            {
+                pending.Remove(row.OrderId);
+            }
+
+            return OfferAnswer.Conflict;
+        }
+
+        foreach (var row in rows)
+        {
+            row.Status = JobStatus.Assigned;
+            row.Stage = JobStage.ToMerchant;
+            row.RiderId = riderId;
+            row.AssignedAt = now;
+            row.Version++;
+            await outbox.PublishAsync(new RiderAssigned(row.OrderId, riderId, ZoneId, now));
+        }
+
+        try
+        {
+            await outbox.SaveChangesAndFlushMessagesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Withdraw(offer);
+            return OfferAnswer.Conflict;
+        }
+
+        offers.Remove(offerId);
+        foreach (var id in ids)
+        {
+            pending.Remove(id);
+        }
+
+        LoadOf(riderId).UnionWith(ids);
+        return OfferAnswer.Done;
+    }
+
+    public async Task<OfferAnswer> Decline(Guid offerId, Guid riderId)
+    {
+        if (!offers.TryGetValue(offerId, out var offer) || offer.RiderId != riderId)
+        {
+            return OfferAnswer.NotFound;
+        }
+
+        await RefuseAsync(offer);
+        return OfferAnswer.Done;
+    }
+
+    public Task Finish(Guid orderId)
+    {
+        foreach (var orders in load.Values)
+        {
+            orders.Remove(orderId);
+        }
+
+        if (pending.Remove(orderId, out var waiting) && waiting.OfferId is { } offerId && offers.TryGetValue(offerId, out var offer))
+        {
+            Withdraw(offer);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ZoneBoard> Board() => Task.FromResult(new ZoneBoard(
+        pending.Count,
+        pending.Values.Count(w => w.OfferId is not null),
+        load.ToDictionary(l => l.Key, l => l.Value.Count),
+        online.Count));
+
+    /// <summary>A declined or expired offer: its orders go back to the pool, never again to this rider.</summary>
+    private async Task RefuseAsync(OfferTicket offer)
+    {
+        Withdraw(offer);
+        var ids = offer.Jobs.Select(j => j.OrderId).ToList();
+        foreach (var id in ids)
+        {
+            if (pending.TryGetValue(id, out var waiting))
+            {
+                waiting.RefusedBy.Add(offer.RiderId);
+            }
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        foreach (var row in await db.Jobs.Where(j => ids.Contains(j.OrderId)).ToListAsync())
+        {
+            row.RefusedBy = string.Join(',', Refusals(row.RefusedBy).Append(offer.RiderId).Distinct());
+            row.Version++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            // Memory already holds the refusal; only a restart would forget it.
+            logger.LogWarning(e, "Could not store a refused offer in zone {ZoneId}", ZoneId);
+        }
+    }
+
+    private void Withdraw(OfferTicket offer)
+    {
+        offers.Remove(offer.OfferId);
+        foreach (var job in offer.Jobs)
+        {
+            if (pending.TryGetValue(job.OrderId, out var waiting) && waiting.OfferId == offer.OfferId)
+            {
+                waiting.OfferId = null;
+            }
+        }
+    }
+
+    private HashSet<Guid> LoadOf(Guid riderId)
+    {
+        if (!load.TryGetValue(riderId, out var orders))
+        {
+            load[riderId] = orders = [];
+        }
+
+        return orders;
+    }
+
+    private static IEnumerable<Guid> Refusals(string refusedBy) =>
+        refusedBy.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse);
+
+    private static JobTicket TicketOf(DispatchJob job) => new(
+        job.OrderId, job.MerchantId, job.MerchantLatitude, job.MerchantLongitude, job.DropOffLatitude, job.DropOffLongitude, job.ReadyEstimate, job.StairsNoLift);
+}

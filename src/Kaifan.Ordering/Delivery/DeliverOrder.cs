@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using FluentValidation;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Events;
+using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Orders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wolverine.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Delivery;
+
+/// <summary>
+/// POST /api/rider/orders/{id}/deliver: 送达 at the door or into a locker. A locker delivery draws a 6-digit
+/// pickup code that only the customer sees; the rider's answer and the event never carry it.
+/// </summary>
+internal static class DeliverOrder
+{
+    internal sealed record Request(string? Method, string? Locker);
+
+    internal sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Method).Must(m => m is "door" or "locker").WithMessage("送达方式须为 door 或 locker (method must be door or locker)");
+            RuleFor(r => r.Locker).NotEmpty().When(r => r.Method == "locker").WithMessage("请填写外卖柜 (locker is required for a locker delivery)");
+            RuleFor(r => r.Locker).MaximumLength(50).WithMessage("外卖柜名称最多50字 (locker is at most 50 characters)");
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/api/rider/orders/{id:guid}/deliver", HandleAsync)
+            .RequireAuthorization(Roles.Rider)
+            .Validate<Request>()
+            .WithTags("Rider orders")
+            .Produces<OrderView>();
+
+    private static async Task<IResult> HandleAsync(
+        Guid id, Request request, ClaimsPrincipal user, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        var order = await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct);
+        if (order is null)
+        {
+            return Problems.NotFound("订单");
+        }
+
+        var now = clock.GetUtcNow();
+        var method = request.Method == "locker" ? DeliveryMethod.Locker : DeliveryMethod.Door;
+        var locker = method == DeliveryMethod.Locker ? request.Locker!.Trim() : null;
+        var code = method == DeliveryMethod.Locker ? RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6") : null;
+        var transition = order.Deliver(method, locker, code, now);
+        if (!transition.Done)
+        {
+            return OrderChanges.Refused(transition);
+        }
+
+        await outbox.PublishAsync(new OrderDelivered(order.Id, order.RiderId!.Value, request.Method!, locker, now));
+        return await OrderChanges.CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: true));
+    }
+}

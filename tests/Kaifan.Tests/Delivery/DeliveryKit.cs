@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kaifan.BuildingBlocks;
+using Kaifan.Dispatch.Zones;
+using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
+using Microsoft.Extensions.DependencyInjection;
+using static Kaifan.Tests.Ordering.OrderingKit;
+
+namespace Kaifan.Tests.Delivery;
+
+/// <summary>Orders brought to the dispatcher through the real API, and riders driven through the rider app's endpoints.</summary>
+internal static class DeliveryKit
+{
+    public static readonly Guid EastZone = DemoCampus.ZoneId(1);
+
+    /// <summary>东区's centre; the noodle shop is a few hundred metres away.</summary>
+    public const double EastLat = 31.0250;
+    public const double EastLon = 121.4420;
+
+    public static HttpClient Rider(this KaifanApp app, int n) => app.Client(TestTokens.Rider(n));
+
+    public static IZoneGrain Zone(this KaifanApp app, Guid zoneId) => app.Services.GetRequiredService<IGrainFactory>().GetGrain<IZoneGrain>(zoneId);
+
+    /// <summary>A paid order of the noodle shop, accepted with 10 minutes' prep (the fast path pays through the bus).</summary>
+    public static async Task<Guid> AcceptedOrderAsync(this KaifanApp app, int customer, bool ready = false)
+    {
+        var order = await PlacedAsync(app.Client(TestTokens.Customer(customer)), Cart(customer, Line(ColdBeef, 1)));
+        await app.PayAsync(order);
+        var id = IdOf(order);
+        await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "AwaitingAcceptance", "the order is paid");
+        (await app.Staff().PostAsJsonAsync($"/api/merchant/orders/{id}/accept", new { prepMinutes = 10 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        if (ready)
+        {
+            (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        return id;
+    }
+
+    public static async Task OnlineAsync(this KaifanApp app, int rider, double latOffset = 0, Guid? zone = null)
+    {
+        var response = await app.Rider(rider).PostAsJsonAsync("/api/rider/online", new { zoneId = zone ?? EastZone, latitude = EastLat + latOffset, longitude = EastLon });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task OfflineAsync(this KaifanApp app, params int[] riders)
+    {
+        foreach (var rider in riders)
+        {
+            await app.Rider(rider).PostAsync("/api/rider/offline", null);
+        }
+    }
+
+    public static async Task<JsonArray> OffersAsync(this KaifanApp app, int rider) =>
+        (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/offers"))).AsArray();
+
+    public static async Task<JsonNode?> OfferOfAsync(this KaifanApp app, int rider, Guid orderId) =>
+        (await app.OffersAsync(rider)).FirstOrDefault(o => o!["orders"]!.AsArray().Any(x => x!["orderId"]!.GetValue<Guid>() == orderId));
+
+    /// <summary>Runs rounds (the dispatcher learns of accepted orders asynchronously) until one of the riders holds an offer of the order.</summary>
+    public static async Task<(int Rider, Guid OfferId)> OfferedAsync(this KaifanApp app, Guid orderId, params int[] riders)
+    {
+        (int, Guid)? found = null;
+        await PaymentProbe.EventuallyAsync(
+            async () =>
+            {
+                await app.Zone(EastZone).RunRound();
+                foreach (var rider in riders)
+                {
+                    if (await app.OfferOfAsync(rider, orderId) is { } offer)
+                    {
+                        found = (rider, offer["offerId"]!.GetValue<Guid>());
+                        return true;
+                    }
+                }
+
+                return false;
+            },
+            $"order {orderId} is offered to one of riders {string.Join(',', riders)}");
+        return found!.Value;
+    }
+
+    /// <summary>The rider goes online, gets the order offered, accepts, and Ordering records them as its rider.</summary>
+    public static async Task AssignAsync(this KaifanApp app, Guid orderId, int rider)
+    {
+        await app.OnlineAsync(rider);
+        var (_, offerId) = await app.OfferedAsync(orderId, rider);
+        (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PaymentProbe.EventuallyAsync(
+            async () => (await app.Rider(rider).GetAsync($"/api/rider/orders/{orderId}")).StatusCode == HttpStatusCode.OK,
+            "Ordering records the rider");
+    }
+
+    public static Task<HttpResponseMessage> StepAsync(this KaifanApp app, int rider, Guid orderId, string step, object? body = null) =>
+        body is null
+            ? app.Rider(rider).PostAsync($"/api/rider/orders/{orderId}/{step}", null)
+            : app.Rider(rider).PostAsJsonAsync($"/api/rider/orders/{orderId}/{step}", body);
+
+    public static async Task<JsonNode> CustomerViewAsync(this KaifanApp app, Guid orderId, int customer) =>
+        await JsonOf(await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/orders/{orderId}"));
+}
