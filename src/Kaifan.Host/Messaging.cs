@@ -3,6 +3,7 @@ using Kaifan.Catalog;
 using Kaifan.Identity;
 using Kaifan.Ordering;
 using Kaifan.Payments;
+using Kaifan.Tracking;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.EntityFrameworkCore;
@@ -44,6 +45,7 @@ internal static class Messaging
             opts.Discovery.IncludeAssembly(typeof(CatalogModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(OrderingModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(PaymentsModule).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(TrackingModule).Assembly);
 
             // Handlers are idempotent, so a retry after a transient failure is always safe.
             opts.OnAnyException()
