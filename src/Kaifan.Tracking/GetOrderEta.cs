@@ -5,6 +5,7 @@ using Kaifan.Contracts.Queries;
 using Kaifan.Tracking.Eta;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kaifan.Tracking;
@@ -19,8 +20,9 @@ internal static class GetOrderEta
             .Produces<EtaView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+    // [FromServices]: the queries are other modules' services; named so, a missing one fails the request, not the host's start.
     private static async Task<IResult> HandleAsync(
-        Guid id, ClaimsPrincipal user, IOrderTracking orders, IRiderLocations riders, EtaCalculator eta, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, [FromServices] IOrderTracking orders, [FromServices] IRiderLocations riders, [FromServices] EtaCalculator eta, TimeProvider clock, CancellationToken ct)
     {
         var order = await orders.GetForCustomerAsync(id, user.UserId(), ct);
         if (order is null)

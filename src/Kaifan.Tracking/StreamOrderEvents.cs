@@ -5,6 +5,7 @@ using Kaifan.Contracts.Queries;
 using Kaifan.Tracking.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kaifan.Tracking;
@@ -24,8 +25,9 @@ internal static class StreamOrderEvents
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+    // [FromServices]: the queries are other modules' services; named so, a missing one fails the request, not the host's start.
     private static async Task<IResult> HandleAsync(
-        Guid id, ClaimsPrincipal user, IOrderTracking orders, IOrderUpdates updates, OrderStream stream, HttpContext http, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, [FromServices] IOrderTracking orders, [FromServices] IOrderUpdates updates, [FromServices] OrderStream stream, HttpContext http, CancellationToken ct)
     {
         // Subscribe before reading, so a step taken in between reaches the stream rather than falling in the gap.
         var subscription = updates.Subscribe(id);
