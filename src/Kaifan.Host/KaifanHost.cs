@@ -4,6 +4,7 @@ using Kaifan.Dispatch;
 using Kaifan.Identity;
 using Kaifan.Ordering;
 using Kaifan.Payments;
+using Kaifan.Tracking;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
 
@@ -35,6 +36,7 @@ internal static class KaifanHost
         builder.Services.AddOrderingModule(builder.Configuration, storage);
         builder.Services.AddPaymentsModule(builder.Configuration, storage);
         builder.Services.AddDispatchModule(builder.Configuration, storage);
+        builder.Services.AddTrackingModule(builder.Configuration);
         return builder;
     }
 
@@ -55,6 +57,7 @@ internal static class KaifanHost
         app.MapOrderingEndpoints();
         app.MapPaymentsEndpoints();
         app.MapDispatchEndpoints();
+        app.MapTrackingEndpoints();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Kaifan.Dispatch;
 using Kaifan.Identity;
 using Kaifan.Ordering;
 using Kaifan.Payments;
+using Kaifan.Tracking;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.EntityFrameworkCore;
@@ -46,6 +47,7 @@ internal static class Messaging
             opts.Discovery.IncludeAssembly(typeof(OrderingModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(PaymentsModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DispatchModule).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(TrackingModule).Assembly);
 
             // Handlers are idempotent, so a retry after a transient failure is always safe.
             opts.OnAnyException()

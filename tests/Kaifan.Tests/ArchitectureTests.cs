@@ -14,6 +14,7 @@ public sealed class ArchitectureTests
         typeof(Kaifan.Payments.PaymentsModule).Assembly,
         typeof(Kaifan.Dispatch.Optimisation.DispatchOptimiser).Assembly,
         typeof(Kaifan.Insights.InsightsModule).Assembly,
+        typeof(Kaifan.Tracking.TrackingModule).Assembly,
     ];
 
     public static TheoryData<string> ModuleNames() => new(Modules.Select(m => m.GetName().Name!));

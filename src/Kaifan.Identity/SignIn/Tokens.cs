@@ -76,6 +76,22 @@ internal static class TokenAuthentication
                     NameClaimType = KaifanClaims.UserId,
                     RoleClaimType = KaifanClaims.Role,
                 };
+
+                // Browsers cannot set headers on WebSocket or EventSource requests, so the hubs take the token
+                // from the query string; only there, so ordinary API calls never carry tokens in URLs (and logs).
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Customer, p => p.RequireRole(Roles.Customer))

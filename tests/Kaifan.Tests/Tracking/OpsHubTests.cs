@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Kaifan.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using static Kaifan.Tests.Ordering.OrderingKit;
+
+namespace Kaifan.Tests.Tracking;
+
+/// <summary>The staff consoles' SignalR hub: a shop hears its own orders only, operators hear all.</summary>
+public abstract class OpsHubTests(LunchtimeApp app)
+{
+    private sealed record Heard(Guid OrderId, Guid MerchantId, string Step);
+
+    [Fact]
+    public async Task a_merchant_console_hears_its_own_orders_steps_and_not_another_shops()
+    {
+        var noodleShop = new ConcurrentQueue<Heard>();
+        var otherShop = new ConcurrentQueue<Heard>();
+        var ops = new ConcurrentQueue<Heard>();
+        await using var noodleConsole = await ConnectAsync(TestTokens.MerchantStaff(NoodleShop), noodleShop);
+        await using var otherConsole = await ConnectAsync(TestTokens.MerchantStaff(2), otherShop);
+        await using var opsConsole = await ConnectAsync(TestTokens.Operator(), ops);
+
+        var order = await PlacedAsync(app.Client(TestTokens.Customer(1)), BeefRiceAndTea(1));
+        var id = IdOf(order);
+        await app.PayAsync(order);
+        (await app.Staff().PostAsJsonAsync($"/api/merchant/orders/{id}/accept", new { prepMinutes = 12 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await EventuallyAsync(() => noodleShop.Any(h => h.OrderId == id && h.Step == "ready") && ops.Any(h => h.OrderId == id && h.Step == "ready"));
+        noodleShop.Where(h => h.OrderId == id).Select(h => h.Step).Distinct().Order()
+            .ShouldBe(new[] { "placed", "paid", "accepted", "ready" }.Order());
+        noodleShop.ShouldAllBe(h => h.MerchantId == Shop);
+        otherShop.ShouldNotContain(h => h.OrderId == id);
+        otherShop.ShouldAllBe(h => h.MerchantId != Shop);
+    }
+
+    [Fact]
+    public async Task customers_and_riders_cannot_join_the_ops_hub_and_merchants_cannot_watch_zones()
+    {
+        await Should.ThrowAsync<Exception>(() => ConnectAsync(TestTokens.Customer(2), new()));
+        await Should.ThrowAsync<Exception>(() => ConnectAsync(TestTokens.Rider(1), new()));
+        await Should.ThrowAsync<Exception>(() => ConnectAsync(null, new()));
+
+        await using var merchant = await ConnectAsync(TestTokens.MerchantStaff(NoodleShop), new());
+        await Should.ThrowAsync<HubException>(() => merchant.InvokeAsync("WatchZone", Guid.NewGuid()));
+        await using var ops = await ConnectAsync(TestTokens.Operator(), new());
+        await ops.InvokeAsync("WatchZone", Guid.NewGuid());
+    }
+
+    /// <summary>WebSockets without negotiation, so the token travels only in the access_token query string.</summary>
+    private async Task<HubConnection> ConnectAsync(string? token, ConcurrentQueue<Heard> heard)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Client().BaseAddress!, "/hubs/ops"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult(token);
+            })
+            .Build();
+        hub.On<Heard>("orderStatus", heard.Enqueue);
+        await hub.StartAsync();
+        return hub;
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the consoles did not hear the order in time");
+            await Task.Delay(100);
+        }
+    }
+}
+
+public sealed class OpsHubOnSqlite(LunchtimeSqliteApp app) : OpsHubTests(app), IClassFixture<LunchtimeSqliteApp>;
+
+public sealed class OpsHubOnPostgres(LunchtimePostgresApp app) : OpsHubTests(app), IClassFixture<LunchtimePostgresApp>;
