@@ -30,9 +30,13 @@ internal static class KaifanOrleans
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "kaifan", clusterId: clusterId);
 
-                // One silo has no defunct peers to sweep. Orleans reads the host's TimeProvider, and a clock moved
-                // hours ahead (the tests' fake one) would make the sweep take this very silo for defunct and kill it.
-                silo.Configure<ClusterMembershipOptions>(o => (o.DefunctSiloCleanupPeriod, o.MaxDefunctSiloEntries) = (null, null));
+                // One silo has no peers to probe or sweep. Orleans reads the host's TimeProvider, and a clock moved
+                // ahead in a jump (the tests' fake one) would make it find its own heartbeat stale and kill itself.
+                silo.Configure<ClusterMembershipOptions>(o =>
+                {
+                    o.LivenessEnabled = false;
+                    (o.DefunctSiloCleanupPeriod, o.MaxDefunctSiloEntries) = (null, null);
+                });
             }
         });
     }
