@@ -3,6 +3,7 @@ using Kaifan.Catalog;
 using Kaifan.Identity;
 using Kaifan.Ordering;
 using Kaifan.Payments;
+using Kaifan.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
 
@@ -32,6 +33,7 @@ internal static class KaifanHost
         builder.Services.AddCatalogModule(storage);
         builder.Services.AddOrderingModule(builder.Configuration, storage);
         builder.Services.AddPaymentsModule(builder.Configuration, storage);
+        builder.Services.AddKaifanWeb();
         return builder;
     }
 
@@ -51,6 +53,7 @@ internal static class KaifanHost
         app.MapCatalogEndpoints();
         app.MapOrderingEndpoints();
         app.MapPaymentsEndpoints();
+        app.MapKaifanWeb();
         return app;
     }
 
