@@ -33,7 +33,7 @@ internal static class KaifanHost
         builder.Services.AddCatalogModule(storage);
         builder.Services.AddOrderingModule(builder.Configuration, storage);
         builder.Services.AddPaymentsModule(builder.Configuration, storage);
-        builder.Services.AddKaifanWeb();
+        builder.AddKaifanWeb();
         return builder;
     }
 

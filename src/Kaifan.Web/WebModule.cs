@@ -3,7 +3,12 @@ using System.Resources;
 using Kaifan.Web.Api;
 using Kaifan.Web.Components;
 using Kaifan.Web.Live;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +26,17 @@ public static class WebModule
 {
     public static readonly CultureInfo[] Cultures = [new("zh-Hans"), new("en")];
 
-    public static IServiceCollection AddKaifanWeb(this IServiceCollection services)
+    public static WebApplicationBuilder AddKaifanWeb(this WebApplicationBuilder builder)
     {
+        // A build that is not published (tests, `dotnet run` outside Development) serves the library's
+        // wwwroot and blazor.web.js from their build locations; a published app ignores this.
+        if (!builder.Environment.IsDevelopment())
+        {
+            StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+        }
+
+        var services = builder.Services;
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddLocalization();
@@ -33,7 +47,7 @@ public static class WebModule
             client.BaseAddress = sp.GetRequiredService<ApiAddress>().BaseAddress;
             client.Timeout = TimeSpan.FromSeconds(30);
         });
-        return services;
+        return builder;
     }
 
     public static WebApplication MapKaifanWeb(this WebApplication app)

@@ -1,6 +1,7 @@
 using Kaifan.Web.Api;
 using Kaifan.Web.Resources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
@@ -81,8 +82,12 @@ public abstract class CustomerPage : ComponentBase
         Stop = true;
         if (Http is { Response.HasStarted: false })
         {
-            Http.Response.StatusCode = StatusCodes.Status404NotFound;
+            // The page draws its own 404 for people; the API's problem+json status page is for API clients.
+            Http.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
         }
+
+        // Answers 404 and renders the router's NotFoundPage instead of this page.
+        Nav.NotFound();
     }
 
     private void ToSignIn()
