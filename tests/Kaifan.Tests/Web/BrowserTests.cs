@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,7 +5,6 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Kaifan.Tests.Web;
 

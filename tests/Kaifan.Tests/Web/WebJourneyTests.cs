@@ -1,12 +1,6 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
-using Kaifan.Tests.Payments;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Kaifan.Tests.Web;
 

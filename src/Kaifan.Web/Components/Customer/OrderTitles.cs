@@ -7,7 +7,9 @@ namespace Kaifan.Web.Components.Customer;
 /// <summary>The order page's title by state, in the order take-out users know (UX.md), and its timeline.</summary>
 public static class OrderTitles
 {
-    public static string Title(OrderInfo order, IStringLocalizer<Strings> l) => order.Status switch
+    public static string Title(OrderInfo order, IStringLocalizer<Strings> l) => Title(order.Status, order.StatusText, l);
+
+    public static string Title(string status, string apiText, IStringLocalizer<Strings> l) => status switch
     {
         "AwaitingPayment" => l["Status.AwaitingPayment"],
         "AwaitingAcceptance" => l["Status.AwaitingAcceptance"],
@@ -18,7 +20,7 @@ public static class OrderTitles
         "PickedUp" => l["Status.PickedUp"],
         "Delivered" => l["Status.Delivered"],
         "Cancelled" => l["Status.Cancelled"],
-        _ => order.StatusText,
+        _ => apiText,
     };
 
     public static string Hint(OrderInfo order, IStringLocalizer<Strings> l) => order.Status switch
