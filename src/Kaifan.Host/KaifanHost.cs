@@ -5,6 +5,7 @@ using Kaifan.Identity;
 using Kaifan.Ordering;
 using Kaifan.Payments;
 using Kaifan.Tracking;
+using Kaifan.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
 
@@ -37,6 +38,7 @@ internal static class KaifanHost
         builder.Services.AddPaymentsModule(builder.Configuration, storage);
         builder.Services.AddDispatchModule(builder.Configuration, storage);
         builder.Services.AddTrackingModule(builder.Configuration);
+        builder.AddKaifanWeb();
         return builder;
     }
 
@@ -50,7 +52,7 @@ internal static class KaifanHost
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Kaifan 开饭 API"));
         app.MapKaifanHealthChecks();
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect("/m")).ExcludeFromDescription();
 
         app.MapIdentityEndpoints();
         app.MapCatalogEndpoints();
@@ -58,6 +60,7 @@ internal static class KaifanHost
         app.MapPaymentsEndpoints();
         app.MapDispatchEndpoints();
         app.MapTrackingEndpoints();
+        app.MapKaifanWeb();
         return app;
     }
 

@@ -34,6 +34,17 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void the_web_apps_reach_modules_only_through_the_public_api()
+    {
+        var web = typeof(Kaifan.Web.WebModule).Assembly;
+        var forbidden = Modules.Select(m => m.GetName().Name!).Append("Kaifan.Host").Append("Kaifan.BuildingBlocks").ToArray();
+
+        web.GetReferencedAssemblies().Select(a => a.Name!).ShouldNotContain(r => forbidden.Contains(r));
+        var result = Types.InAssembly(web).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        result.IsSuccessful.ShouldBeTrue($"Kaifan.Web uses {string.Join(", ", result.FailingTypes?.Select(t => t.FullName) ?? [])}");
+    }
+
+    [Fact]
     public void contracts_and_building_blocks_know_no_module()
     {
         var moduleNames = Modules.Select(m => m.GetName().Name!).ToArray();

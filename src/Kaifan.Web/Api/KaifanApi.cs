@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kaifan.Web.Session;
+using Microsoft.AspNetCore.Http;
+
+namespace Kaifan.Web.Api;
+
+/// <summary>Thrown when the API answers 401: the page sends the person to sign in again.</summary>
+public sealed class SignInRequiredException() : Exception("请先登录 (sign-in required)");
+
+/// <summary>
+/// The public REST API over loopback, carrying the signed-in person's bearer token: taken from the HttpOnly
+/// session cookie during a request, or handed in by an interactive console component (which has no request).
+/// </summary>
+public sealed class KaifanApi(HttpClient http, IHttpContextAccessor accessor)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private string? token;
+
+    public string? Token
+    {
+        get => token ??= accessor.HttpContext?.Request.Cookies[SessionCookie.Name];
+        set => token = value;
+    }
+
+    public HttpClient Http => http;
+
+    // Identity
+    public Task<ApiResult<JsonElement>> RequestCodeAsync(string phone, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, "api/auth/codes", new { phone }, ct: ct);
+
+    public Task<ApiResult<SignInResult>> SignInAsync(string phone, string code, CancellationToken ct = default) =>
+        SendAsync<SignInResult>(HttpMethod.Post, "api/auth/tokens", new { phone, code }, ct: ct);
+
+    public Task<ApiResult<List<AddressInfo>>> MyAddressesAsync(CancellationToken ct = default) =>
+        SendAsync<List<AddressInfo>>(HttpMethod.Get, "api/me/addresses", ct: ct);
+
+    // Catalog
+    public Task<ApiResult<List<ZoneInfo>>> ZonesAsync(CancellationToken ct = default) =>
+        SendAsync<List<ZoneInfo>>(HttpMethod.Get, "api/zones", ct: ct);
+
+    public Task<ApiResult<List<MerchantCardInfo>>> MerchantsAsync(Guid zoneId, string? q, string? sort, CancellationToken ct = default) =>
+        SendAsync<List<MerchantCardInfo>>(HttpMethod.Get, $"api/zones/{zoneId}/merchants?q={Uri.EscapeDataString(q ?? "")}&sort={Uri.EscapeDataString(sort ?? "smart")}", ct: ct);
+
+    public Task<ApiResult<MenuInfo>> MenuAsync(Guid merchantId, CancellationToken ct = default) =>
+        SendAsync<MenuInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/menu", ct: ct);
+
+    // Ordering (customer)
+    public Task<ApiResult<CartQuote>> QuoteAsync(CartRequest cart, CancellationToken ct = default) =>
+        SendAsync<CartQuote>(HttpMethod.Post, "api/carts/quote", cart, ct: ct);
+
+    public Task<ApiResult<OrderInfo>> PlaceOrderAsync(PlaceOrderRequest order, string idempotencyKey, CancellationToken ct = default) =>
+        SendAsync<OrderInfo>(HttpMethod.Post, "api/orders", order, idempotencyKey, ct);
+
+    public Task<ApiResult<List<OrderSummary>>> MyOrdersAsync(CancellationToken ct = default) =>
+        SendAsync<List<OrderSummary>>(HttpMethod.Get, "api/orders", ct: ct);
+
+    public Task<ApiResult<OrderInfo>> MyOrderAsync(Guid orderId, CancellationToken ct = default) =>
+        SendAsync<OrderInfo>(HttpMethod.Get, $"api/orders/{orderId}", ct: ct);
+
+    public Task<ApiResult<OrderInfo>> CancelOrderAsync(Guid orderId, string? reason, CancellationToken ct = default) =>
+        SendAsync<OrderInfo>(HttpMethod.Post, $"api/orders/{orderId}/cancel", new { reason }, ct: ct);
+
+    public Task<ApiResult<ReorderQuote>> ReorderQuoteAsync(Guid orderId, CancellationToken ct = default) =>
+        SendAsync<ReorderQuote>(HttpMethod.Get, $"api/orders/{orderId}/reorder", ct: ct);
+
+    // Payments
+    public Task<ApiResult<PaymentInfo>> StartPaymentAsync(Guid orderId, CancellationToken ct = default) =>
+        SendAsync<PaymentInfo>(HttpMethod.Post, $"api/orders/{orderId}/payments", new { channel = "wechat" }, ct: ct);
+
+    /// <summary>Stands for the customer confirming in the wallet app: the sandbox's payUrl takes a POST.</summary>
+    public Task<ApiResult<JsonElement>> ConfirmSandboxPaymentAsync(string payUrl, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, payUrl.TrimStart('/'), ct: ct);
+
+    // Merchant console
+    public Task<ApiResult<List<OrderInfo>>> MerchantOrdersAsync(CancellationToken ct = default) =>
+        SendAsync<List<OrderInfo>>(HttpMethod.Get, "api/merchant/orders", ct: ct);
+
+    public Task<ApiResult<OrderInfo>> AcceptAsync(Guid orderId, int prepMinutes, CancellationToken ct = default) =>
+        SendAsync<OrderInfo>(HttpMethod.Post, $"api/merchant/orders/{orderId}/accept", new { prepMinutes }, ct: ct);
+
+    public Task<ApiResult<OrderInfo>> RejectAsync(Guid orderId, string reason, CancellationToken ct = default) =>
+        SendAsync<OrderInfo>(HttpMethod.Post, $"api/merchant/orders/{orderId}/reject", new { reason }, ct: ct);
+
+    public Task<ApiResult<OrderInfo>> ReadyAsync(Guid orderId, CancellationToken ct = default) =>
+        SendAsync<OrderInfo>(HttpMethod.Post, $"api/merchant/orders/{orderId}/ready", ct: ct);
+
+    public Task<ApiResult<MenuInfo>> ManageMenuAsync(Guid merchantId, CancellationToken ct = default) =>
+        SendAsync<MenuInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/manage/menu", ct: ct);
+
+    public Task<ApiResult<ItemInfo>> SetStockAsync(Guid merchantId, Guid itemId, int? stock, CancellationToken ct = default) =>
+        SendAsync<ItemInfo>(HttpMethod.Put, $"api/merchants/{merchantId}/items/{itemId}/stock", new { stock }, ct: ct);
+
+    public Task<ApiResult<ItemInfo>> SetListingAsync(Guid merchantId, Guid itemId, bool listed, CancellationToken ct = default) =>
+        SendAsync<ItemInfo>(HttpMethod.Put, $"api/merchants/{merchantId}/items/{itemId}/listing", new { listed }, ct: ct);
+
+    public Task<ApiResult<ItemInfo>> EditItemAsync(Guid merchantId, ItemInfo item, long priceFen, CancellationToken ct = default) =>
+        SendAsync<ItemInfo>(HttpMethod.Put, $"api/merchants/{merchantId}/items/{item.Id}", new
+        {
+            categoryId = item.CategoryId,
+            name = item.Name,
+            description = item.Description,
+            priceFen,
+            calories = item.Calories,
+            optionGroups = item.OptionGroups.Select(g => new
+            {
+                id = g.Id,
+                name = g.Name,
+                required = g.Required,
+                maxChoices = g.MaxChoices,
+                options = g.Options.Select(o => new { id = o.Id, name = o.Name, priceDeltaFen = o.PriceDeltaFen, caloriesDelta = o.CaloriesDelta }),
+            }),
+        }, ct: ct);
+
+    public Task<ApiResult<List<SlotInfo>>> SetOpeningHoursAsync(Guid merchantId, IReadOnlyList<OpeningSlotInput> slots, CancellationToken ct = default) =>
+        SendAsync<List<SlotInfo>>(HttpMethod.Put, $"api/merchants/{merchantId}/opening-hours", new { slots }, ct: ct);
+
+    public Task<ApiResult<JsonElement>> SetPausedAsync(Guid merchantId, bool paused, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Put, $"api/merchants/{merchantId}/status", new { paused }, ct: ct);
+
+    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json);
+        }
+
+        if (Token is { Length: > 0 } bearer)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new SignInRequiredException();
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            var value = response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<T>(Json, ct);
+            return new ApiResult<T>((int)response.StatusCode, value, null);
+        }
+
+        return new ApiResult<T>((int)response.StatusCode, default, await ProblemTextAsync(response, ct));
+    }
+
+    /// <summary>The first field error of a validation problem, else its detail, else its title.</summary>
+    private static async Task<string> ProblemTextAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
+            if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var field in errors.EnumerateObject())
+                {
+                    if (field.Value.ValueKind == JsonValueKind.Array && field.Value.GetArrayLength() > 0)
+                    {
+                        return field.Value[0].GetString() ?? "";
+                    }
+                }
+            }
+
+            return problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d ? d
+                : problem.TryGetProperty("title", out var title) ? title.GetString() ?? "" : "";
+        }
+        catch (JsonException)
+        {
+            return $"HTTP {(int)response.StatusCode}";
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Kaifan.Web.Api;
+using Kaifan.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace Kaifan.Web.Components.Customer;
+
+/// <summary>The order page's title by state, in the order take-out users know (UX.md), and its timeline.</summary>
+public static class OrderTitles
+{
+    public static string Title(OrderInfo order, IStringLocalizer<Strings> l) => Title(order.Status, order.StatusText, l);
+
+    public static string Title(string status, string apiText, IStringLocalizer<Strings> l) => status switch
+    {
+        "AwaitingPayment" => l["Status.AwaitingPayment"],
+        "AwaitingAcceptance" => l["Status.AwaitingAcceptance"],
+        "Accepted" => l["Status.Accepted"],
+        "Ready" => l["Status.Ready"],
+        "RiderAssigned" => l["Status.RiderAssigned"],
+        "AtStore" or "RiderAtStore" => l["Status.AtStore"],
+        "PickedUp" => l["Status.PickedUp"],
+        "Delivered" => l["Status.Delivered"],
+        "Cancelled" => l["Status.Cancelled"],
+        _ => apiText,
+    };
+
+    public static string Hint(OrderInfo order, IStringLocalizer<Strings> l) => order.Status switch
+    {
+        "AwaitingPayment" => l["Hint.AwaitingPayment"],
+        "AwaitingAcceptance" => l["Hint.AwaitingAcceptance"],
+        "Accepted" => order.PrepMinutes is { } m ? string.Format(l["Hint.Accepted"], m) : l["Hint.AcceptedNoTime"],
+        "Ready" => l["Hint.Ready"],
+        "Cancelled" => order.CancelReason ?? "",
+        _ => "",
+    };
+
+    /// <summary>
+    /// The API's steps with known ones in the page's language; unknown steps (rider, delivery, once they exist)
+    /// keep the API's own label, so they appear without a Web change.
+    /// </summary>
+    public static IReadOnlyList<TimelineStep> Steps(IReadOnlyList<TimelineStep> steps, IStringLocalizer<Strings> l) =>
+        steps.Select(s => s.Step == "cancelled" || l["Step." + s.Step].ResourceNotFound ? s : s with { Label = l["Step." + s.Step] }).ToList();
+}

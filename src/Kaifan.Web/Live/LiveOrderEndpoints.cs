@@ -1,0 +1,98 @@
+using System.Text;
+using Kaifan.Web.Api;
+using Kaifan.Web.Components.Customer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+
+namespace Kaifan.Web.Live;
+
+/// <summary>
+/// What order-live.js talks to. The bearer token never reaches scripts (HttpOnly cookie), so these same-origin
+/// endpoints call the API with it: a JSON view of the order page's live parts, and a pass-through of the
+/// API's Server-Sent Events (404 while the API has no such stream, and the script then polls).
+/// </summary>
+internal static class LiveOrderEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/m/orders/{id:guid}/live.json", StateAsync).ExcludeFromDescription();
+        app.MapGet("/m/orders/{id:guid}/live", EventsAsync).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> StateAsync(Guid id, KaifanApi api, IStringLocalizer<Resources.Strings> l, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(api.Token))
+        {
+            return Results.Unauthorized();
+        }
+
+        try
+        {
+            var order = await api.MyOrderAsync(id, ct);
+            if (!order.Ok)
+            {
+                return Results.StatusCode(order.Status);
+            }
+
+            var o = order.Value!;
+            return Results.Json(new
+            {
+                status = o.Status,
+                title = OrderTitles.Title(o, l),
+                canCancel = o.CanCancel,
+                timeline = OrderTitles.Steps(o.Timeline, l).Select(s => new { step = s.Step, label = s.Label, reached = s.Reached, time = Shopping.Display.Clock(s.At) }),
+            });
+        }
+        catch (SignInRequiredException)
+        {
+            return Results.Unauthorized();
+        }
+    }
+
+    private static async Task EventsAsync(Guid id, HttpContext http, KaifanApi api, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(api.Token))
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/orders/{id}/events");
+        request.Headers.Authorization = new("Bearer", api.Token);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var upstream = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!upstream.IsSuccessStatusCode || upstream.Content.Headers.ContentType?.MediaType != "text/event-stream")
+        {
+            http.Response.StatusCode = upstream.IsSuccessStatusCode ? StatusCodes.Status404NotFound : (int)upstream.StatusCode;
+            return;
+        }
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.WriteAsync(": live\n\n", ct);
+        await http.Response.Body.FlushAsync(ct);
+
+        // Whatever the API's event names, every finished event tells the page to fetch its live view again.
+        using var reader = new StreamReader(await upstream.Content.ReadAsStreamAsync(ct), Encoding.UTF8);
+        var pending = false;
+        while (!ct.IsCancellationRequested && await reader.ReadLineAsync(ct) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                if (pending)
+                {
+                    await http.Response.WriteAsync("data: changed\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
+                }
+
+                pending = false;
+            }
+            else if (!line.StartsWith(':'))
+            {
+                pending = true;
+            }
+        }
+    }
+}

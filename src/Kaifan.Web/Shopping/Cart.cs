@@ -1,0 +1,147 @@
+using System.Globalization;
+using Kaifan.Web.Api;
+using Microsoft.AspNetCore.Http;
+
+namespace Kaifan.Web.Shopping;
+
+/// <summary>One cart line as the shopper picked it: a dish, how many, which options.</summary>
+public sealed record CartEntry(Guid ItemId, int Quantity, IReadOnlyList<Guid> OptionIds)
+{
+    public string Key => ItemId.ToString("N") + string.Concat(OptionIds.Order().Select(o => "." + o.ToString("N")));
+}
+
+/// <summary>A priced cart line for the cart bar and sheet (display only: the server prices the order again).</summary>
+public sealed record PricedEntry(CartEntry Entry, ItemInfo Item, IReadOnlyList<OptionInfo> Options, long UnitPriceFen, int UnitCalories)
+{
+    public long LineFen => UnitPriceFen * Entry.Quantity;
+
+    public string OptionText => string.Join("/", Options.Select(o => o.Name));
+}
+
+public sealed record CartTotals(
+    IReadOnlyList<PricedEntry> Lines, int Count, long ItemsFen, int Calories, long MinimumOrderFen, long DeliveryFeeFen, long PackagingFeeFen)
+{
+    public long ShortOfMinimumFen => Math.Max(0, MinimumOrderFen - ItemsFen);
+
+    public bool CanCheckout => Count > 0 && ShortOfMinimumFen == 0;
+
+    public int CountIn(Guid categoryId) => Lines.Where(l => l.Item.CategoryId == categoryId).Sum(l => l.Entry.Quantity);
+
+    public int CountOf(Guid itemId) => Lines.Where(l => l.Item.Id == itemId).Sum(l => l.Entry.Quantity);
+}
+
+/// <summary>The per-shop cart, kept in a cookie so the shopper app needs no server circuit.</summary>
+public static class Cart
+{
+    public const int MaxLines = 30;
+
+    public static CartTotals Price(MenuInfo menu, IEnumerable<CartEntry> entries)
+    {
+        var items = menu.Categories.SelectMany(c => c.Items).ToDictionary(i => i.Id);
+        var lines = new List<PricedEntry>();
+        foreach (var entry in entries)
+        {
+            // A dish gone from the menu or sold out leaves the bar; checkout's quote says so again.
+            if (!items.TryGetValue(entry.ItemId, out var item) || item.SoldOut)
+            {
+                continue;
+            }
+
+            var options = item.OptionGroups.SelectMany(g => g.Options).Where(o => entry.OptionIds.Contains(o.Id)).ToList();
+            lines.Add(new PricedEntry(entry, item, options, item.PriceFen + options.Sum(o => o.PriceDeltaFen), item.Calories + options.Sum(o => o.CaloriesDelta)));
+        }
+
+        var m = menu.Merchant;
+        return new CartTotals(
+            lines,
+            lines.Sum(l => l.Entry.Quantity),
+            lines.Sum(l => l.LineFen),
+            lines.Sum(l => l.UnitCalories * l.Entry.Quantity),
+            m.MinimumOrderFen,
+            m.DeliveryFeeFromFen,
+            lines.Count == 0 ? 0 : m.PackagingFeeFen);
+    }
+
+    /// <summary>Adds (or with a negative delta removes) units of one line; lines reaching zero disappear.</summary>
+    public static List<CartEntry> Change(IEnumerable<CartEntry> entries, CartEntry change)
+    {
+        var list = entries.ToList();
+        var at = list.FindIndex(e => e.Key == change.Key);
+        if (at < 0)
+        {
+            if (change.Quantity > 0 && list.Count < MaxLines)
+            {
+                list.Add(change with { Quantity = Math.Min(99, change.Quantity) });
+            }
+
+            return list;
+        }
+
+        var quantity = Math.Clamp(list[at].Quantity + change.Quantity, 0, 99);
+        if (quantity == 0)
+        {
+            list.RemoveAt(at);
+        }
+        else
+        {
+            list[at] = list[at] with { Quantity = quantity };
+        }
+
+        return list;
+    }
+
+    public static string CookieName(Guid merchantId) => "kaifan_cart_" + merchantId.ToString("N");
+
+    public static List<CartEntry> Read(IRequestCookieCollection cookies, Guid merchantId) =>
+        Parse(cookies[CookieName(merchantId)]);
+
+    public static void Write(HttpContext http, Guid merchantId, IReadOnlyList<CartEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            http.Response.Cookies.Delete(CookieName(merchantId), new CookieOptions { Path = "/m" });
+            return;
+        }
+
+        http.Response.Cookies.Append(CookieName(merchantId), Format(entries), new CookieOptions
+        {
+            Path = "/m",
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(2),
+            IsEssential = true,
+        });
+    }
+
+    /// <summary>"item*qty*opt.opt~item*qty" with ids as 32 hex digits: cookie-safe and compact.</summary>
+    public static string Format(IEnumerable<CartEntry> entries) =>
+        string.Join("~", entries.Select(e => $"{e.ItemId:N}*{e.Quantity.ToString(CultureInfo.InvariantCulture)}*{string.Join(".", e.OptionIds.Select(o => o.ToString("N")))}"));
+
+    public static List<CartEntry> Parse(string? value)
+    {
+        var entries = new List<CartEntry>();
+        foreach (var part in (value ?? "").Split('~', StringSplitOptions.RemoveEmptyEntries).Take(MaxLines))
+        {
+            var fields = part.Split('*');
+            if (fields.Length != 3 || !Guid.TryParseExact(fields[0], "N", out var itemId)
+                || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity is < 1 or > 99)
+            {
+                continue;
+            }
+
+            var options = new List<Guid>();
+            foreach (var o in fields[2].Split('.', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Guid.TryParseExact(o, "N", out var optionId))
+                {
+                    options.Add(optionId);
+                }
+            }
+
+            entries.Add(new CartEntry(itemId, quantity, options));
+        }
+
+        return entries;
+    }
+}

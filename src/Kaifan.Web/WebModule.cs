@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Resources;
+using Kaifan.Web.Api;
+using Kaifan.Web.Components;
+using Kaifan.Web.Live;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Radzen;
+
+[assembly: NeutralResourcesLanguage("zh-Hans", UltimateResourceFallbackLocation.Satellite)]
+
+namespace Kaifan.Web;
+
+/// <summary>
+/// The Blazor apps: the shopper H5 under /m (static server rendering, no circuit per shopper) and the merchant
+/// console under /merchant (Interactive Server). Both reach the modules only through the public REST API.
+/// </summary>
+public static class WebModule
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-Hans"), new("en")];
+
+    public static WebApplicationBuilder AddKaifanWeb(this WebApplicationBuilder builder)
+    {
+        // A build that is not published (tests, `dotnet run` outside Development) serves the library's
+        // wwwroot and blazor.web.js from their build locations; a published app ignores this.
+        if (!builder.Environment.IsDevelopment())
+        {
+            StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+        }
+
+        var services = builder.Services;
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ApiAddress>();
+        services.AddHttpClient<KaifanApi>((sp, client) =>
+        {
+            client.BaseAddress = sp.GetRequiredService<ApiAddress>().BaseAddress;
+            client.Timeout = TimeSpan.FromSeconds(30);
+        });
+        return builder;
+    }
+
+    public static WebApplication MapKaifanWeb(this WebApplication app)
+    {
+        app.UseWhen(IsWebPath, web => web
+            .UseRequestLocalization(o =>
+            {
+                o.DefaultRequestCulture = new RequestCulture("zh-Hans");
+                o.SupportedCultures = Cultures;
+                o.SupportedUICultures = Cultures;
+                o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            })
+            .Use(RememberCulture));
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        LiveOrderEndpoints.Map(app);
+        Session.SignOutEndpoints.Map(app);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static bool IsWebPath(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/m") || http.Request.Path.StartsWithSegments("/merchant")
+        || http.Request.Path.StartsWithSegments("/_blazor");
+
+    /// <summary>?culture=en switches the language and keeps it for later pages.</summary>
+    private static Task RememberCulture(HttpContext http, Func<Task> next)
+    {
+        if (http.Request.Query["culture"].FirstOrDefault() is { } culture && Cultures.Any(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)))
+        {
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, IsEssential = true });
+        }
+
+        return next();
+    }
+}

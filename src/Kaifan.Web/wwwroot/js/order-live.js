@@ -1,0 +1,86 @@
+// Keeps the order page's status, hint and timeline current without a reload. It listens to the order's
+// Server-Sent Events (same-origin pass-through at /m/orders/{id}/live) and, when that stream is not there,
+// polls /m/orders/{id}/live.json every 3 seconds. Works across Blazor enhanced navigation.
+(() => {
+  const POLL_MS = 3000;
+  const SAFETY_POLL_MS = 15000;
+  let current = null; // { id, source, timer, sse }
+
+  function root() { return document.querySelector('[data-order-live]'); }
+
+  function stop() {
+    if (!current) return;
+    if (current.source) current.source.close();
+    clearTimeout(current.timer);
+    current = null;
+  }
+
+  function schedule(state) {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => refresh(state), state.sse ? SAFETY_POLL_MS : POLL_MS);
+  }
+
+  async function refresh(state) {
+    if (current !== state) return;
+    try {
+      const response = await fetch(`/m/orders/${state.id}/live.json`, { headers: { accept: 'application/json' }, cache: 'no-store' });
+      if (response.ok) apply(await response.json());
+    } catch { /* offline for a moment: try again on the next tick */ }
+    if (current === state) schedule(state);
+  }
+
+  function apply(view) {
+    const el = root();
+    if (!el) return;
+    const changed = el.dataset.status !== view.status;
+    el.dataset.status = view.status;
+    const title = el.querySelector('[data-live="title"]');
+    if (title) title.textContent = view.title;
+    const timeline = el.querySelector('[data-live="timeline"]');
+    if (timeline) {
+      timeline.replaceChildren(...view.timeline.map(step => {
+        const li = document.createElement('li');
+        li.className = step.reached ? 'reached' : 'pending';
+        li.dataset.step = step.step;
+        li.innerHTML = '<span class="dot"></span><span class="label"></span><span class="time"></span>';
+        li.querySelector('.label').textContent = step.label;
+        li.querySelector('.time').textContent = step.time;
+        return li;
+      }));
+    }
+    if (!view.canCancel) el.querySelector('[data-live="cancel"]')?.remove();
+    // The server renders the rest (hint, buttons) in the page's language: fetch it through enhanced navigation.
+    if (changed && window.Blazor && typeof window.Blazor.navigateTo === 'function') {
+      window.Blazor.navigateTo(location.pathname + location.search, { replaceHistoryEntry: true });
+    }
+  }
+
+  function start() {
+    const el = root();
+    const id = el?.dataset.orderLive;
+    if (current && current.id === id) return;
+    stop();
+    if (!id) return;
+    const state = { id, source: null, timer: 0, sse: false };
+    current = state;
+    if ('EventSource' in window) {
+      const source = new EventSource(`/m/orders/${id}/live`);
+      state.source = source;
+      source.onopen = () => { state.sse = true; schedule(state); };
+      source.onmessage = () => refresh(state);
+      source.onerror = () => {
+        // A closed stream (404: no such endpoint yet) means polling from now on; a dropped one reconnects itself.
+        if (source.readyState === EventSource.CLOSED) { state.sse = false; state.source = null; schedule(state); }
+      };
+    }
+    schedule(state);
+  }
+
+  document.addEventListener('DOMContentLoaded', start);
+  if (document.readyState !== 'loading') start();
+  const hook = () => window.Blazor?.addEventListener?.('enhancedload', start);
+  if (window.Blazor) hook(); else document.addEventListener('DOMContentLoaded', hook);
+  // Also catches pages swapped in before Blazor was ready.
+  new MutationObserver(() => { if ((root()?.dataset.orderLive ?? null) !== (current?.id ?? null)) start(); })
+    .observe(document.documentElement, { childList: true, subtree: true });
+})();

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kaifan.BuildingBlocks;
+using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
+using Microsoft.Playwright;
+
+namespace Kaifan.Tests.Web;
+
+/// <summary>Browser tests run alone, after the parallel suites, so the timings they report are not someone else's load.</summary>
+[CollectionDefinition("browser", DisableParallelization = true)]
+public sealed class BrowserCollection;
+
+/// <summary>A browser per test class against the whole host at Shanghai lunchtime, with sign-in and order helpers.</summary>
+public abstract class BrowserTests(LunchtimeApp app) : IAsyncLifetime
+{
+    protected const string NoodleShop = "老马家兰州牛肉拉面";
+    private IPlaywright? playwright;
+
+    protected IBrowser Chromium { get; private set; } = default!;
+
+    protected Uri BaseAddress => app.Client().BaseAddress!;
+
+    public async Task InitializeAsync()
+    {
+        (playwright, var browser) = await Browser.LaunchAsync();
+        Chromium = browser;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
+
+    protected static ILocator Dish(IPage page, string name) => page.Locator($"[data-testid=dish][data-name='{name}']");
+
+    protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    protected async Task SignInAsync(IPage page, string loginPath, string phone)
+    {
+        await page.GotoAsync(loginPath);
+        await page.Locator("[data-testid=phone]").FillAsync(phone);
+        await page.Locator("[data-testid=send-code]").ClickAsync();
+        await Expect(page.Locator("[data-testid=code-sent]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=code]").FillAsync(app.Sms.LastCodeFor(phone));
+        await page.Locator("[data-testid=sign-in]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
+    protected async Task<string> TokenAsync(string phone)
+    {
+        var client = app.Client();
+        (await client.PostAsJsonAsync("/api/auth/codes", new { phone })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var signedIn = await (await client.PostAsJsonAsync("/api/auth/tokens", new { phone, code = app.Sms.LastCodeFor(phone) })).Content.ReadFromJsonAsync<JsonElement>();
+        return signedIn.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>A paid order at the noodle shop through the API, as a past order to reorder or to peek at.</summary>
+    protected async Task<Guid> PlacePaidOrderAsync(string token)
+    {
+        var client = app.Client(token);
+        var address = (await client.GetFromJsonAsync<JsonElement[]>("/api/me/addresses"))![0].GetProperty("id").GetGuid();
+        var menu = await client.GetFromJsonAsync<JsonElement>($"/api/merchants/{DemoCampus.MerchantId(1)}/menu");
+        var beef = menu.GetProperty("categories").EnumerateArray().SelectMany(c => c.GetProperty("items").EnumerateArray())
+            .First(i => i.GetProperty("name").GetString() == "凉拌牛肉").GetProperty("id").GetGuid();
+        var placed = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+        {
+            Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+            Content = JsonContent.Create(new { merchantId = DemoCampus.MerchantId(1), addressId = address, lines = new[] { new { itemId = beef, quantity = 2, optionIds = Array.Empty<Guid>() } } }),
+        });
+        placed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var orderId = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var payment = await (await client.PostAsJsonAsync($"/api/orders/{orderId}/payments", new { channel = "wechat" })).Content.ReadFromJsonAsync<JsonElement>();
+        (await app.Client().PostAsync(payment.GetProperty("payUrl").GetString(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PaymentProbe.EventuallyAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString() == "AwaitingAcceptance",
+            "the past order is paid");
+        return orderId;
+    }
+}
