@@ -1,18 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
+using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
+using static Kaifan.Tests.Delivery.DeliveryKit;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Tracking;
 
 /// <summary>The customer's live order page over Server-Sent Events, driven by real orders through the real API.</summary>
-public abstract class OrderStreamTests(LunchtimeApp app)
+public abstract class OrderStreamTests(LiveTrackingApp app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task the_customer_stream_tells_each_step_in_order_with_a_fresh_eta_and_no_rider_before_pickup()
+    public async Task the_customer_stream_tells_every_step_once_in_order_with_a_fresh_eta_and_its_riders_position_only_after_pickup_then_ends()
     {
+        const int rider = 2, otherRider = 5;
         var customer = app.Client(TestTokens.Customer(2));
         var order = await PlacedAsync(customer, BeefRiceAndTea(2));
         var id = IdOf(order);
@@ -29,6 +32,7 @@ public abstract class OrderStreamTests(LunchtimeApp app)
         timeline[0]!["step"]!.GetValue<string>().ShouldBe("placed");
         timeline.Count(s => s!["at"] is not null).ShouldBe(1);
         snapshot.Data["eta"]!["basis"]!["prepRemaining"]!.GetValue<double>().ShouldBe(15);
+        snapshot.Data["rider"].ShouldBeNull();
 
         await app.PayAsync(order);
         await stream.UntilAsync(e => e.Event == "status", Patience);
@@ -42,16 +46,122 @@ public abstract class OrderStreamTests(LunchtimeApp app)
 
         var statuses = stream.Seen.Where(e => e.Event == "status").ToList();
         statuses.Select(e => e.Data["step"]!.GetValue<string>()).ShouldBe(["paid", "accepted", "ready"]);
-        statuses.Select(e => e.Id).ShouldBe(["paid", "accepted", "ready"]);
         statuses.Last().Data["title"]!.GetValue<string>().ShouldBe("商家已出餐·等待骑手");
         stream.Seen.Count(e => e.Event == "eta").ShouldBe(3);
 
-        // A few position intervals later still nothing about a rider: the order has not been picked up.
-        (await stream.NextAsync(TimeSpan.FromSeconds(4))).ShouldBeNull();
-        stream.Seen.ShouldNotContain(e => e.Event == "position");
+        // Many position intervals later still nothing about a rider: the order has not been picked up.
+        (await stream.NextAsync(TimeSpan.FromSeconds(1))).ShouldBeNull();
 
-        // TODO(after feature/delivery merges): go on through the rider flow — assign, arrive, pick up (then
-        // `position` events for this order's rider only, every few seconds), deliver (then `end`).
+        try
+        {
+            await app.TakeAsync(id, rider);
+            await stream.UntilAsync(e => e.Event == "status" && e.Data["step"]!.GetValue<string>() == "riderAssigned", Patience);
+
+            // Another rider in the zone, online only now so that the order is not offered to it, shares its way throughout.
+            await app.OnlineAsync(otherRider, latOffset: -0.01);
+
+            // On the way to the shop the rider shares positions, but the customer's map shows none yet.
+            await app.PingAsync(rider, EastLat + 0.0005, EastLon);
+            await app.PingAsync(otherRider, EastLat - 0.011, EastLon);
+            await app.StepOkAsync(rider, id, "arrive");
+            await stream.UntilAsync(e => e.Event == "status" && e.Data["step"]!.GetValue<string>() == "arrived", Patience);
+            await stream.UntilAsync(e => e.Event == "eta", Patience);
+            await app.PingAsync(rider, EastLat + 0.0006, EastLon);
+            (await stream.NextAsync(TimeSpan.FromSeconds(1))).ShouldBeNull();
+
+            await app.StepOkAsync(rider, id, "pickup");
+            await stream.UntilAsync(e => e.Event == "status" && e.Data["step"]!.GetValue<string>() == "pickedUp", Patience);
+            var afterPickup = await stream.UntilAsync(e => e.Event == "eta", Patience);
+            afterPickup.Data["basis"]!["riderFrom"]!.GetValue<string>().ShouldBe("rider");
+            afterPickup.Data["basis"]!["travelToMerchant"]!.GetValue<double>().ShouldBe(0);
+            await stream.UntilAsync(e => e.Event == "position", Patience);
+
+            for (var i = 1; i <= 3; i++)
+            {
+                await app.PingAsync(rider, EastLat + i * 0.001, EastLon);
+                await app.PingAsync(otherRider, EastLat - 0.01 - i * 0.001, EastLon + 0.002);
+            }
+
+            var latest = await stream.UntilAsync(e => e.Event == "position" && Math.Abs(e.Data["latitude"]!.GetValue<double>() - (EastLat + 0.003)) < 1e-9, Patience);
+            latest.Data["longitude"]!.GetValue<double>().ShouldBe(EastLon, 1e-9);
+            latest.Data["at"]!.GetValue<DateTimeOffset>().ShouldBe(app.Clock.GetUtcNow().AddSeconds(-5));
+
+            await app.StepOkAsync(rider, id, "deliver", new { method = "door" });
+            await stream.UntilAsync(e => e.Event == "end", Patience);
+            (await stream.NextAsync(TimeSpan.FromSeconds(1))).ShouldBeNull();
+        }
+        finally
+        {
+            await app.OfflineAsync(rider, otherRider);
+        }
+
+        var seen = stream.Seen;
+        var told = seen.Where(e => e.Event == "status").ToList();
+        told.Select(e => e.Data["step"]!.GetValue<string>()).ShouldBe(["paid", "accepted", "ready", "riderAssigned", "arrived", "pickedUp", "delivered"]);
+        told.Select(e => e.Id).ShouldBe(told.Select(e => e.Data["step"]!.GetValue<string>()));
+        told.Last().Data["title"]!.GetValue<string>().ShouldBe("已送达");
+
+        // Each step (or run of steps told together) is followed by the ETA it changed.
+        for (var i = 0; i < seen.Count; i++)
+        {
+            if (seen[i].Event == "status")
+            {
+                (i + 1 < seen.Count && seen[i + 1].Event is "status" or "eta").ShouldBeTrue($"after {seen[i].Data["step"]} came {(i + 1 < seen.Count ? seen[i + 1].Event : "nothing")}");
+            }
+        }
+
+        var pickedUpAt = seen.FindIndex(e => e.Event == "status" && e.Data["step"]!.GetValue<string>() == "pickedUp");
+        var deliveredAt = seen.FindIndex(e => e.Event == "status" && e.Data["step"]!.GetValue<string>() == "delivered");
+        var positions = seen.Select((e, i) => (e, i)).Where(p => p.e.Event == "position").ToList();
+        positions.ShouldNotBeEmpty();
+        positions.ShouldAllBe(p => p.i > pickedUpAt && p.i < deliveredAt);
+        positions.ShouldAllBe(p => p.e.Data["riderId"]!.GetValue<Guid>() == DemoCampus.RiderId(rider) && p.e.Data["orderId"]!.GetValue<Guid>() == id);
+        positions.ShouldAllBe(p => p.e.Data["latitude"]!.GetValue<double>() > EastLat);
+        seen[deliveredAt + 1].Event.ShouldBe("eta");
+        seen[deliveredAt + 1].Data["etaAt"].ShouldBeNull();
+        seen.Last().Event.ShouldBe("end");
+        seen.Last().Data["title"]!.GetValue<string>().ShouldBe("已送达");
+    }
+
+    [Fact]
+    public async Task a_stream_reopened_on_the_way_starts_from_a_snapshot_with_the_riders_position()
+    {
+        const int rider = 3;
+        var id = await app.AcceptedOrderAsync(3, ready: true);
+        try
+        {
+            await app.TakeAsync(id, rider);
+            await app.StepOkAsync(rider, id, "arrive");
+            await app.StepOkAsync(rider, id, "pickup");
+            await app.PingAsync(rider, EastLat + 0.002, EastLon + 0.001);
+
+            var (_, opened) = await SseReader.OpenAsync(app.Client(TestTokens.Customer(3)), $"/api/orders/{id}/events", lastEventId: "arrived");
+            await using var stream = opened!;
+            var snapshot = await stream.UntilAsync(_ => true, Patience);
+
+            snapshot.Event.ShouldBe("snapshot");
+            snapshot.Data["title"]!.GetValue<string>().ShouldBe("骑手已取餐·配送中");
+            snapshot.Data["timeline"]!.AsArray().Where(s => s!["at"] is not null).Select(s => s!["step"]!.GetValue<string>())
+                .ShouldBe(["placed", "paid", "accepted", "ready", "riderAssigned", "arrived", "pickedUp"]);
+            var position = snapshot.Data["rider"]!;
+            position["riderId"]!.GetValue<Guid>().ShouldBe(DemoCampus.RiderId(rider));
+            position["orderId"]!.GetValue<Guid>().ShouldBe(id);
+            position["latitude"]!.GetValue<double>().ShouldBe(EastLat + 0.002, 1e-9);
+            position["longitude"]!.GetValue<double>().ShouldBe(EastLon + 0.001, 1e-9);
+            position["at"]!.GetValue<DateTimeOffset>().ShouldBe(app.Clock.GetUtcNow());
+            snapshot.Data["eta"]!["basis"]!["riderFrom"]!.GetValue<string>().ShouldBe("rider");
+
+            // Nothing new happened: the stream does not repeat the position the snapshot already showed.
+            (await stream.NextAsync(TimeSpan.FromSeconds(1))).ShouldBeNull();
+            await app.PingAsync(rider, EastLat + 0.003, EastLon + 0.001);
+            var moved = await stream.UntilAsync(e => e.Event == "position", Patience);
+            moved.Data["latitude"]!.GetValue<double>().ShouldBe(EastLat + 0.003, 1e-9);
+            stream.Seen.ShouldNotContain(e => e.Event == "status");
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
     }
 
     [Fact]
@@ -124,6 +234,6 @@ public abstract class OrderStreamTests(LunchtimeApp app)
     }
 }
 
-public sealed class OrderStreamOnSqlite(LunchtimeSqliteApp app) : OrderStreamTests(app), IClassFixture<LunchtimeSqliteApp>;
+public sealed class OrderStreamOnSqlite(LiveTrackingSqliteApp app) : OrderStreamTests(app), IClassFixture<LiveTrackingSqliteApp>;
 
-public sealed class OrderStreamOnPostgres(LunchtimePostgresApp app) : OrderStreamTests(app), IClassFixture<LunchtimePostgresApp>;
+public sealed class OrderStreamOnPostgres(LiveTrackingPostgresApp app) : OrderStreamTests(app), IClassFixture<LiveTrackingPostgresApp>;
