@@ -9,6 +9,8 @@ namespace Kaifan.Bench;
 /// mdrp --instance DIR --out OUTDIR            replay one instance, check it, write the evaluator's files
 /// mdrp --all DIR [--filter TEXT] [--baseline FILE] [--parallel N]   replay every instance below DIR vs the greedy
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
+/// pings [--riders 200] [--connections 64] [--seconds 10]   location pings/s on one real host (child process), then p50/p99 at 50%
+/// dispatch-round [--orders 200] [--riders 100] [--runs 200]   the zone grain's v1 offer policy round time
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
 /// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
 /// </summary>
@@ -24,6 +26,14 @@ internal static class BenchMain
         }
 
         var opts = Options.Parse(args.Skip(1));
+        switch (args.FirstOrDefault())
+        {
+            case "pings":
+                return PingsCommand.Run(opts);
+            case "dispatch-round":
+                return DispatchRoundCommand.Run(opts);
+        }
+
         var settings = new DispatchSettings
         {
             DecisionIntervalMinutes = opts.Int("interval", new DispatchSettings().DecisionIntervalMinutes),

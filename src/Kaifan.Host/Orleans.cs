@@ -24,7 +24,16 @@ internal static class KaifanOrleans
             {
                 silo.UseRedisClustering(redis);
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, "kaifan"));
-                silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                // Kaifan:Orleans:AdvertisedIP names the address the other silos dial (say 127.0.0.1 for hosts on one machine);
+                // without it Orleans picks this machine's first network address.
+                if (System.Net.IPAddress.TryParse(configuration["Kaifan:Orleans:AdvertisedIP"], out var advertised))
+                {
+                    silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                }
             }
             else
             {

@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Storage;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Kaifan.Host;
 
@@ -29,6 +30,9 @@ internal static class Storage
         return new StorageSettings(StorageProvider.Sqlite, connection.ToString());
     }
 
+    /// <summary>Any fixed number, the same on every host: the PostgreSQL advisory lock that start-ups take turns on.</summary>
+    private const long PrepareLock = 0x4B6169_66616E;
+
     public static async Task PrepareAsync(StorageSettings storage, IServiceProvider services, IConfiguration configuration, CancellationToken ct)
     {
         if (storage.Provider == StorageProvider.Sqlite)
@@ -38,8 +42,32 @@ internal static class Storage
             await using var wal = connection.CreateCommand();
             wal.CommandText = "PRAGMA journal_mode=WAL;";
             await wal.ExecuteNonQueryAsync(ct);
+            await MigrateAndSeedAsync(services, configuration, ct);
+            return;
         }
 
+        // Cluster hosts may start together on one database: the seeders check-then-insert, and two migrators would
+        // race on the history tables. One host at a time holds the lock; the next finds everything done and skips.
+        await using var session = new NpgsqlConnection(storage.ConnectionString);
+        await session.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PrepareLock})", session))
+        {
+            await take.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            await MigrateAndSeedAsync(services, configuration, ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({PrepareLock})", session);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task MigrateAndSeedAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct)
+    {
         foreach (var database in services.GetServices<IModuleDatabase>())
         {
             await database.MigrateAsync(services, ct);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 using Wolverine;
 
 namespace Kaifan.Tracking;
@@ -20,7 +21,18 @@ public static class TrackingModule
         var settings = TrackingSettings.FromConfiguration(configuration);
         services.AddSingleton(settings);
         services.AddSingleton<EtaCalculator>();
-        services.AddSingleton<IOrderUpdates, InMemoryOrderUpdates>();
+        var redis = configuration.GetConnectionString("Redis");
+        var cluster = (configuration["Kaifan:Mode"] ?? "Single").Equals("Cluster", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(redis);
+        if (cluster)
+        {
+            services.AddSingleton(new RedisConnection(redis!));
+            services.AddSingleton<IOrderUpdates, RedisOrderUpdates>();
+        }
+        else
+        {
+            services.AddSingleton<IOrderUpdates, InMemoryOrderUpdates>();
+        }
+
         services.AddSingleton<ActiveRiders>();
         services.AddScoped<IOrderAnnouncer, OrderAnnouncer>();
         services.AddScoped<OrderStream>();
@@ -30,7 +42,17 @@ public static class TrackingModule
         // Wolverine's generated handler code cannot construct inline.
         services.ConfigureWolverine(opts => opts.CodeGeneration.AlwaysUseServiceLocationFor<IOrderAnnouncer>());
 
-        services.AddSignalR();
+        // Cluster mode: a console connected to one host hears what another host's handler announced.
+        var signalR = services.AddSignalR();
+        if (cluster)
+        {
+            signalR.AddStackExchangeRedis(o =>
+            {
+                o.Configuration = RedisConnection.WithRetries(redis!);
+                o.Configuration.ChannelPrefix = RedisChannel.Literal("kaifan-signalr");
+            });
+        }
+
         services.AddAuthorizationBuilder().AddPolicy(OpsHub.Policy, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.Operator) || (c.User.IsInRole(Roles.Merchant) && c.User.HasClaim(h => h.Type == KaifanClaims.MerchantId))));
         return services;

@@ -60,4 +60,8 @@ internal interface IZoneGrain : IGrainWithGuidKey
     Task Finish(Guid orderId);
 
     Task<ZoneBoard> Board();
+
+    /// <summary>The silo this zone's one activation lives on, whichever host asks.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<string> Silo();
 }

@@ -263,6 +263,8 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
         load.ToDictionary(l => l.Key, l => l.Value.Count),
         online.Count));
 
+    public Task<string> Silo() => Task.FromResult(RuntimeIdentity);
+
     /// <summary>A declined or expired offer: its orders go back to the pool, never again to this rider.</summary>
     private async Task RefuseAsync(OfferTicket offer)
     {
