@@ -22,6 +22,7 @@ public static class DispatchModule
         services.AddSingleton<IRiderLocations, RiderLocations>();
         services.AddSingleton<PositionBuffer>();
         services.AddHostedService<PositionFlusher>();
+        services.AddHostedService<PingFlusher>();
 
         // Generated handler code cannot build these (one is another module's internal class, one Orleans's); it asks the container.
         services.ConfigureWolverine(o =>

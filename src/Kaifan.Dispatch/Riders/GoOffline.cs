@@ -12,14 +12,19 @@ internal static class GoOffline
     public static void Map(RouteGroupBuilder rider) =>
         rider.MapPost("/offline", HandleAsync).Produces<RiderStatusView>();
 
-    private static async Task<IResult> HandleAsync(ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> HandleAsync(ClaimsPrincipal user, IGrainFactory grains, PositionBuffer buffer)
     {
         if (!user.TryGetRider(out var riderId))
         {
             return RiderRoutes.NoRider();
         }
 
-        if (await grains.GetGrain<IRiderGrain>(riderId).GoOffline() is { } zoneId)
+        buffer.Forget(riderId);
+        var zone = await grains.GetGrain<IRiderGrain>(riderId).GoOffline();
+
+        // Again after the grain answered, in case a ping re-marked the rider online meanwhile.
+        buffer.Forget(riderId);
+        if (zone is { } zoneId)
         {
             await grains.GetGrain<IZoneGrain>(zoneId).RiderOffline(riderId);
         }

@@ -29,7 +29,7 @@ internal static class GoOnline
     public static void Map(RouteGroupBuilder rider) =>
         rider.MapPost("/online", HandleAsync).Validate<Request>().Produces<RiderStatusView>();
 
-    private static async Task<IResult> HandleAsync(Request request, ClaimsPrincipal user, DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Request request, ClaimsPrincipal user, DispatchDb db, IGrainFactory grains, PositionBuffer buffer, CancellationToken ct)
     {
         var profile = user.TryGetRider(out var riderId) ? await db.Riders.AsNoTracking().SingleOrDefaultAsync(r => r.RiderId == riderId, ct) : null;
         if (profile is null)
@@ -37,6 +37,7 @@ internal static class GoOnline
             return RiderRoutes.NoRider();
         }
 
+        buffer.Forget(riderId);
         var previous = await grains.GetGrain<IRiderGrain>(riderId).GoOnline(request.ZoneId, request.Latitude, request.Longitude, RiderCapabilities.Of(profile));
         if (previous is { } oldZone)
         {
@@ -44,6 +45,7 @@ internal static class GoOnline
         }
 
         await grains.GetGrain<IZoneGrain>(request.ZoneId).RiderOnline(riderId);
+        buffer.MarkOnline(riderId);
         var now = await grains.GetGrain<IRiderGrain>(riderId).Snapshot();
         return Results.Ok(new RiderStatusView(true, request.ZoneId, request.Latitude, request.Longitude, now.At));
     }

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Kaifan.Dispatch.Riders;
 
 /// <summary>
-/// POST /api/rider/location, about every 5 s while online: the rider's grain takes the position in memory and
-/// the buffer stores it with others a few seconds later. Offline riders get 409.
+/// POST /api/rider/location, about every 5 s while online: the host's buffer takes the position and hands the
+/// latest one per rider to the rider's grain a moment later (no grain call per ping); the history stores a sample
+/// a few seconds later. Offline riders get 409: a rider this host does not know as online is asked of the grain.
 /// </summary>
 internal static class PostLocation
 {
@@ -27,19 +28,25 @@ internal static class PostLocation
     public static void Map(RouteGroupBuilder rider) =>
         rider.MapPost("/location", HandleAsync).Validate<Request>().Produces(StatusCodes.Status204NoContent);
 
-    private static async Task<IResult> HandleAsync(Request request, ClaimsPrincipal user, IGrainFactory grains, PositionBuffer buffer, TimeProvider clock)
+    private static async ValueTask<IResult> HandleAsync(Request request, ClaimsPrincipal user, IGrainFactory grains, PositionBuffer buffer, TimeProvider clock)
     {
         if (!user.TryGetRider(out var riderId))
         {
             return RiderRoutes.NoRider();
         }
 
-        if (!await grains.GetGrain<IRiderGrain>(riderId).Locate(request.Latitude, request.Longitude))
+        var position = new RiderPosition { RiderId = riderId, Latitude = request.Latitude, Longitude = request.Longitude, At = clock.GetUtcNow() };
+        if (!buffer.KnownOnline(riderId))
         {
-            return Problems.Conflict("骑手未上线，请先上线 (go online before sharing a location)", "online");
+            if (!await grains.GetGrain<IRiderGrain>(riderId).Locate(position.Latitude, position.Longitude, position.At))
+            {
+                return Problems.Conflict("骑手未上线，请先上线 (go online before sharing a location)", "online");
+            }
+
+            buffer.MarkOnline(riderId);
         }
 
-        buffer.Add(new RiderPosition { RiderId = riderId, Latitude = request.Latitude, Longitude = request.Longitude, At = clock.GetUtcNow() });
+        buffer.Add(position);
         return Results.NoContent();
     }
 }

@@ -32,8 +32,8 @@ internal interface IRiderGrain : IGrainWithGuidKey
 
     Task<Guid?> GoOffline();
 
-    /// <summary>False when the rider is offline (the ping is refused).</summary>
-    Task<bool> Locate(double latitude, double longitude);
+    /// <summary>False when the rider is offline (the ping is refused). A position older than the one held is ignored.</summary>
+    Task<bool> Locate(double latitude, double longitude, DateTimeOffset at);
 
     Task UpdateCapabilities(RiderCapabilities capabilities);
 
@@ -65,14 +65,19 @@ internal sealed class RiderGrain(TimeProvider clock) : Grain, IRiderGrain
         return Task.FromResult(zone);
     }
 
-    public Task<bool> Locate(double latitude, double longitude)
+    public Task<bool> Locate(double latitude, double longitude, DateTimeOffset at)
     {
         if (!state.Online)
         {
             return Task.FromResult(false);
         }
 
-        state = state with { Latitude = latitude, Longitude = longitude, At = clock.GetUtcNow() };
+        // Buffered pings arrive late; one taken before the rider went online again must not move them back.
+        if (at >= state.At)
+        {
+            state = state with { Latitude = latitude, Longitude = longitude, At = at };
+        }
+
         return Task.FromResult(true);
     }
 
