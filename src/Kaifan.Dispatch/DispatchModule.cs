@@ -43,6 +43,7 @@ public static class DispatchModule
         ListOffers.Map(rider);
         AnswerOffer.Map(rider);
         ListTasks.Map(rider);
+        ListOpsRiders.Map(endpoints);
         return endpoints;
     }
 }
