@@ -38,6 +38,7 @@ public static class DispatchModule
         var rider = endpoints.MapRiderApp();
         GoOnline.Map(rider);
         GoOffline.Map(rider);
+        GetRiderStatus.Map(rider);
         RiderProfileEndpoints.Map(rider);
         PostLocation.Map(rider);
         ListOffers.Map(rider);

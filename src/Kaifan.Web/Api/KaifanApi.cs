@@ -130,6 +130,9 @@ public sealed class KaifanApi(HttpClient http, IHttpContextAccessor accessor)
     public Task<ApiResult<RiderStatusInfo>> GoOnlineAsync(Guid zoneId, double latitude, double longitude, CancellationToken ct = default) =>
         SendAsync<RiderStatusInfo>(HttpMethod.Post, "api/rider/online", new { zoneId, latitude, longitude }, ct: ct);
 
+    public Task<ApiResult<RiderStatusInfo>> RiderStatusAsync(CancellationToken ct = default) =>
+        SendAsync<RiderStatusInfo>(HttpMethod.Get, "api/rider/status", ct: ct);
+
     public Task<ApiResult<RiderStatusInfo>> GoOfflineAsync(CancellationToken ct = default) =>
         SendAsync<RiderStatusInfo>(HttpMethod.Post, "api/rider/offline", ct: ct);
 

@@ -73,11 +73,20 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
             await Expect(title).ToHaveTextAsync("骑手已到店", new() { Timeout = 15_000 });
             await task.Locator("[data-testid=pickup]").ClickAsync();
             await Expect(task).ToHaveAttributeAsync("data-stage", "toCustomer");
+            await Expect(task.Locator("[data-testid=navigate]")).ToContainTextAsync("送餐地址");
+
+            // A reload keeps the rider online with the task where it was.
+            await rider.ReloadAsync();
+            await Expect(rider.Locator("[data-testid=rider-app]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+            await Expect(rider.Locator("[data-testid=rider-app]")).ToHaveAttributeAsync("data-online", "true");
+            await rider.Locator("[data-testid=tab-tasks]").ClickAsync();
+            await Expect(task).ToHaveAttributeAsync("data-stage", "toCustomer");
             await Expect(title).ToHaveTextAsync("骑手已取餐·配送中", new() { Timeout = 15_000 });
 
             await using var opsContext = await Browser.DesktopAsync(Chromium, BaseAddress);
             var ops = await opsContext.NewPageAsync();
             await SignInAsync(ops, "/ops/login", DemoCampus.OperatorPhone);
+            await Expect(ops.Locator("[data-testid=ops]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
             await Expect(ops.Locator("[data-column=assigned] [data-testid=ops-order]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Expect(ops.Locator("[data-testid=ops-riders]")).ToContainTextAsync("137****0001");
             await Expect(ops.Locator("[data-testid=ops-map] svg").First).ToBeVisibleAsync();
