@@ -110,4 +110,49 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
             await app.OfflineAsync(riderNo);
         }
     }
+
+    [Fact]
+    public async Task a_rider_who_grants_location_goes_online_where_the_browser_is_and_offline_shows_the_banner()
+    {
+        const int riderNo = 2;
+        await using var context = await Chromium.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = Browser.Phone,
+            IsMobile = true,
+            Locale = "zh-CN",
+            Permissions = ["geolocation"],
+            Geolocation = new() { Latitude = 31.0261f, Longitude = 121.4433f },
+        });
+        var rider = await context.NewPageAsync();
+        try
+        {
+            await SignInAsync(rider, "/rider/login", DemoCampus.RiderPhone(riderNo));
+            await Expect(rider.Locator("[data-testid=rider-app]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+            await rider.Locator("[data-testid=go-online]").ClickAsync();
+            await Expect(rider.Locator("[data-testid=rider-app]")).ToHaveAttributeAsync("data-online", "true", new() { Timeout = 15_000 });
+            await Expect(rider.Locator("[data-testid=manual-position]")).ToHaveCountAsync(0);
+            await Expect(rider.Locator("[data-testid=tab-offers]")).ToBeVisibleAsync();
+
+            await PaymentProbe.EventuallyAsync(
+                async () =>
+                {
+                    var rows = await JsonNodeOf(await app.Client(TestTokens.Operator()).GetAsync("/api/ops/riders"));
+                    var row = rows.AsArray().Single(r => r!["riderId"]!.GetValue<Guid>() == DemoCampus.RiderId(riderNo))!;
+                    return row["online"]!.GetValue<bool>() && Math.Abs(row["latitude"]!.GetValue<double>() - 31.0261) < 1e-3;
+                },
+                "the operator sees the rider where the browser is");
+
+            await rider.Locator("[data-testid=go-offline]").ClickAsync();
+            await Expect(rider.Locator("[data-testid=offline-banner]")).ToBeVisibleAsync();
+            await Expect(rider.Locator("[data-testid=tab-offers]")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await app.OfflineAsync(riderNo);
+        }
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> JsonNodeOf(HttpResponseMessage response) =>
+        System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 }
