@@ -39,11 +39,13 @@ public static class DispatchModule
         var rider = endpoints.MapRiderApp();
         GoOnline.Map(rider);
         GoOffline.Map(rider);
+        GetRiderStatus.Map(rider);
         RiderProfileEndpoints.Map(rider);
         PostLocation.Map(rider);
         ListOffers.Map(rider);
         AnswerOffer.Map(rider);
         ListTasks.Map(rider);
+        ListOpsRiders.Map(endpoints);
         return endpoints;
     }
 }

@@ -71,6 +71,7 @@ public static class WebModule
 
     private static bool IsWebPath(HttpContext http) =>
         http.Request.Path.StartsWithSegments("/m") || http.Request.Path.StartsWithSegments("/merchant")
+        || http.Request.Path.StartsWithSegments("/rider") || http.Request.Path.StartsWithSegments("/ops")
         || http.Request.Path.StartsWithSegments("/_blazor");
 
     /// <summary>?culture=en switches the language and keeps it for later pages.</summary>

@@ -76,3 +76,32 @@ public sealed record ApiResult<T>(int Status, T? Value, string? Problem)
 {
     public bool Ok => Status is >= 200 and < 300 && Value is not null;
 }
+
+public sealed record ZoneCentre(Guid Id, string Name, double CenterLat, double CenterLon);
+
+public sealed record GeoPlace(double Latitude, double Longitude);
+
+public sealed record RiderStatusInfo(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At);
+
+public sealed record RiderProfileInfo(Guid RiderId, Guid HomeZoneId, string VehicleType, double SpeedKmh, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
+
+public sealed record OfferedOrderInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, GeoPlace DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift);
+
+public sealed record OfferInfo(Guid OfferId, DateTimeOffset ExpiresAt, int SecondsLeft, double MinutesToMerchant, IReadOnlyList<OfferedOrderInfo> Orders);
+
+public sealed record RiderTaskInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, GeoPlace DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, string Stage, DateTimeOffset? AssignedAt);
+
+public sealed record UserSummaryInfo(Guid UserId, string Role, string MaskedPhone, string? MaskedName, Guid? MerchantId, Guid? RiderId);
+
+public sealed record OpsRiderInfo(
+    Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
+    DateTimeOffset? SeenAt, int Load);
+
+public sealed record StaffOrderPlace(string ContactName, string Phone, string Detail, double Latitude, double Longitude);
+
+/// <summary>The rider's and the operator's view of an order (masked address with coordinates, rider and delivery facts).</summary>
+public sealed record StaffOrderInfo(
+    Guid Id, string Number, string Status, string StatusText, Guid MerchantId, string MerchantName, Guid ZoneId,
+    IReadOnlyList<OrderLineInfo> Lines, long TotalFen, long DeliveryFeeFen, StaffOrderPlace Address, string? Note, Guid? RiderId,
+    DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, DateTimeOffset? ReadyAt, DateTimeOffset? PickedUpAt, DateTimeOffset? DeliveredAt,
+    string? DeliveryMethod, string? Locker);

@@ -120,6 +120,51 @@ public sealed class KaifanApi(HttpClient http, IHttpContextAccessor accessor)
     public Task<ApiResult<JsonElement>> SetPausedAsync(Guid merchantId, bool paused, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Put, $"api/merchants/{merchantId}/status", new { paused }, ct: ct);
 
+    // Rider app
+    public Task<ApiResult<List<ZoneCentre>>> ZoneCentresAsync(CancellationToken ct = default) =>
+        SendAsync<List<ZoneCentre>>(HttpMethod.Get, "api/zones", ct: ct);
+
+    public Task<ApiResult<RiderProfileInfo>> RiderProfileAsync(CancellationToken ct = default) =>
+        SendAsync<RiderProfileInfo>(HttpMethod.Get, "api/rider/profile", ct: ct);
+
+    public Task<ApiResult<RiderStatusInfo>> GoOnlineAsync(Guid zoneId, double latitude, double longitude, CancellationToken ct = default) =>
+        SendAsync<RiderStatusInfo>(HttpMethod.Post, "api/rider/online", new { zoneId, latitude, longitude }, ct: ct);
+
+    public Task<ApiResult<RiderStatusInfo>> RiderStatusAsync(CancellationToken ct = default) =>
+        SendAsync<RiderStatusInfo>(HttpMethod.Get, "api/rider/status", ct: ct);
+
+    public Task<ApiResult<RiderStatusInfo>> GoOfflineAsync(CancellationToken ct = default) =>
+        SendAsync<RiderStatusInfo>(HttpMethod.Post, "api/rider/offline", ct: ct);
+
+    public Task<ApiResult<JsonElement>> PostLocationAsync(double latitude, double longitude, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, "api/rider/location", new { latitude, longitude }, ct: ct);
+
+    public Task<ApiResult<List<OfferInfo>>> OffersAsync(CancellationToken ct = default) =>
+        SendAsync<List<OfferInfo>>(HttpMethod.Get, "api/rider/offers", ct: ct);
+
+    public Task<ApiResult<JsonElement>> AnswerOfferAsync(Guid offerId, bool accept, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, $"api/rider/offers/{offerId}/{(accept ? "accept" : "decline")}", ct: ct);
+
+    public Task<ApiResult<List<RiderTaskInfo>>> TasksAsync(CancellationToken ct = default) =>
+        SendAsync<List<RiderTaskInfo>>(HttpMethod.Get, "api/rider/tasks", ct: ct);
+
+    public Task<ApiResult<StaffOrderInfo>> RiderOrderAsync(Guid orderId, CancellationToken ct = default) =>
+        SendAsync<StaffOrderInfo>(HttpMethod.Get, $"api/rider/orders/{orderId}", ct: ct);
+
+    /// <summary>step is arrive, pickup or deliver; deliver carries {method: door|locker, locker}.</summary>
+    public Task<ApiResult<StaffOrderInfo>> RiderStepAsync(Guid orderId, string step, object? body = null, CancellationToken ct = default) =>
+        SendAsync<StaffOrderInfo>(HttpMethod.Post, $"api/rider/orders/{orderId}/{step}", body, ct: ct);
+
+    // Ops console
+    public Task<ApiResult<List<StaffOrderInfo>>> OpsOrdersAsync(CancellationToken ct = default) =>
+        SendAsync<List<StaffOrderInfo>>(HttpMethod.Get, "api/ops/orders", ct: ct);
+
+    public Task<ApiResult<List<UserSummaryInfo>>> OpsUsersAsync(string role, CancellationToken ct = default) =>
+        SendAsync<List<UserSummaryInfo>>(HttpMethod.Get, $"api/ops/users?role={Uri.EscapeDataString(role)}", ct: ct);
+
+    public Task<ApiResult<List<OpsRiderInfo>>> OpsRidersAsync(CancellationToken ct = default) =>
+        SendAsync<List<OpsRiderInfo>>(HttpMethod.Get, "api/ops/riders", ct: ct);
+
     public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, CancellationToken ct = default)
     {
         using var request = new HttpRequestMessage(method, path);

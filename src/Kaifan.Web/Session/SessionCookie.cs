@@ -13,6 +13,8 @@ public static class SessionCookie
     public const string Name = "kaifan_session";
     public const string CustomerPath = "/m";
     public const string MerchantPath = "/merchant";
+    public const string RiderPath = "/rider";
+    public const string OpsPath = "/ops";
 
     public static void Write(HttpContext http, string token, string path)
     {

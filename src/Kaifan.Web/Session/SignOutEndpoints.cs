@@ -10,6 +10,8 @@ internal static class SignOutEndpoints
     {
         app.MapGet("/m/logout", (HttpContext http) => SignOut(http, SessionCookie.CustomerPath, "/m/login")).ExcludeFromDescription();
         app.MapGet("/merchant/logout", (HttpContext http) => SignOut(http, SessionCookie.MerchantPath, "/merchant/login")).ExcludeFromDescription();
+        app.MapGet("/rider/logout", (HttpContext http) => SignOut(http, SessionCookie.RiderPath, "/rider/login")).ExcludeFromDescription();
+        app.MapGet("/ops/logout", (HttpContext http) => SignOut(http, SessionCookie.OpsPath, "/ops/login")).ExcludeFromDescription();
     }
 
     private static IResult SignOut(HttpContext http, string path, string next)

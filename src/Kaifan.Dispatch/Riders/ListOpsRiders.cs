@@ -1,0 +1,44 @@
+using Kaifan.Contracts;
+using Kaifan.Dispatch.Zones;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Dispatch.Riders;
+
+/// <summary>One row of the operator's riders table; no personal data here (the phone lives in Identity, masked there).</summary>
+internal sealed record OpsRiderView(
+    Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
+    DateTimeOffset? SeenAt, int Load);
+
+/// <summary>GET /api/ops/riders: every rider with online state, zone, last position (from the grain) and open task count.</summary>
+internal static class ListOpsRiders
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/ops/riders", HandleAsync)
+            .RequireAuthorization(Roles.Operator)
+            .WithTags("Ops riders")
+            .Produces<List<OpsRiderView>>();
+
+    private static async Task<IResult> HandleAsync(DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var riders = await db.Riders.AsNoTracking().OrderBy(r => r.RiderId).Take(500).ToListAsync(ct);
+        var loads = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Assigned && j.RiderId != null)
+            .GroupBy(j => j.RiderId)
+            .Select(g => new { RiderId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var rows = new List<OpsRiderView>(riders.Count);
+        foreach (var r in riders)
+        {
+            var live = await grains.GetGrain<IRiderGrain>(r.RiderId).Snapshot();
+            var load = loads.FirstOrDefault(l => l.RiderId == r.RiderId)?.Count ?? 0;
+            rows.Add(live.Online
+                ? new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load)
+                : new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, false, null, null, null, null, load));
+        }
+
+        return Results.Ok(rows);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using Kaifan.BuildingBlocks;
+using Kaifan.Tests.Infrastructure;
+using static Kaifan.Tests.Delivery.DeliveryKit;
+using static Kaifan.Tests.Ordering.OrderingKit;
+
+namespace Kaifan.Tests.Delivery;
+
+/// <summary>The operator's riders table and the rider app's own status: online state, zone, position and load.</summary>
+public abstract class OpsRidersTests(LunchtimeApp app)
+{
+    [Fact]
+    public async Task the_operator_sees_a_rider_online_with_position_and_load_and_no_one_else_may_look()
+    {
+        const int rider = 4;
+        try
+        {
+            await app.OnlineAsync(rider, latOffset: 0.001);
+            var rows = (await JsonOf(await app.Client(TestTokens.Operator()).GetAsync("/api/ops/riders"))).AsArray();
+            var row = rows.Single(r => r!["riderId"]!.GetValue<Guid>() == DemoCampus.RiderId(rider))!;
+            row["online"]!.GetValue<bool>().ShouldBeTrue();
+            row["zoneId"]!.GetValue<Guid>().ShouldBe(EastZone);
+            row["latitude"]!.GetValue<double>().ShouldBe(EastLat + 0.001, 1e-9);
+            row["load"]!.GetValue<int>().ShouldBe(0);
+            rows.Count.ShouldBeGreaterThan(1);
+            rows.ShouldAllBe(r => r!["phone"] == null);
+
+            var status = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status"));
+            status["online"]!.GetValue<bool>().ShouldBeTrue();
+            status["zoneId"]!.GetValue<Guid>().ShouldBe(EastZone);
+
+            (await app.Rider(rider).GetAsync("/api/ops/riders")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await app.Client().GetAsync("/api/ops/riders")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+
+        var after = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status"));
+        after["online"]!.GetValue<bool>().ShouldBeFalse();
+        var offline = (await JsonOf(await app.Client(TestTokens.Operator()).GetAsync("/api/ops/riders"))).AsArray()
+            .Single(r => r!["riderId"]!.GetValue<Guid>() == DemoCampus.RiderId(rider))!;
+        offline["online"]!.GetValue<bool>().ShouldBeFalse();
+        offline["latitude"].ShouldBeNull();
+    }
+}
+
+public sealed class OpsRidersOnSqlite(LunchtimeSqliteApp app) : OpsRidersTests(app), IClassFixture<LunchtimeSqliteApp>;
+
+public sealed class OpsRidersOnPostgres(LunchtimePostgresApp app) : OpsRidersTests(app), IClassFixture<LunchtimePostgresApp>;
