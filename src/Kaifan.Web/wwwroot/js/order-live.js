@@ -1,9 +1,9 @@
 // Keeps the order page's status, hint and timeline current without a reload. It listens to the order's
-// Server-Sent Events (same-origin pass-through at /m/orders/{id}/live) and, when that stream is not there,
-// polls /m/orders/{id}/live.json every 3 seconds. Works across Blazor enhanced navigation.
+// Server-Sent Events (same-origin pass-through at /m/orders/{id}/live) and also
+// polls /m/orders/{id}/live.json every 2 seconds. Works across Blazor enhanced navigation.
 (() => {
-  const POLL_MS = 3000;
-  const SAFETY_POLL_MS = 15000;
+  const POLL_MS = 2000;
+  const SETTLE_MS = 1000;
   let current = null; // { id, source, timer, sse }
 
   function root() { return document.querySelector('[data-order-live]'); }
@@ -17,7 +17,8 @@
 
   function schedule(state) {
     clearTimeout(state.timer);
-    state.timer = setTimeout(() => refresh(state), state.sse ? SAFETY_POLL_MS : POLL_MS);
+    // The stream makes updates immediate; the poll keeps the page right if a stream event is missed.
+    state.timer = setTimeout(() => refresh(state), POLL_MS);
   }
 
   async function refresh(state) {
@@ -67,7 +68,10 @@
       const source = new EventSource(`/m/orders/${id}/live`);
       state.source = source;
       source.onopen = () => { state.sse = true; schedule(state); };
-      source.onmessage = () => refresh(state);
+      // The stream names its events; Ordering may record a step a moment after Tracking announces it,
+      // so read the order now and once more shortly after.
+      const onStep = () => { refresh(state); setTimeout(() => refresh(state), SETTLE_MS); };
+      for (const name of ['snapshot', 'status', 'end']) source.addEventListener(name, onStep);
       source.onerror = () => {
         // A closed stream (404: no such endpoint yet) means polling from now on; a dropped one reconnects itself.
         if (source.readyState === EventSource.CLOSED) { state.sse = false; state.source = null; schedule(state); }
