@@ -2,6 +2,7 @@ using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog.Browse;
 using Kaifan.Catalog.Demo;
+using Kaifan.Catalog.Lockers;
 using Kaifan.Catalog.Manage;
 using Kaifan.Catalog.Stock;
 using Kaifan.Contracts.Queries;
@@ -22,6 +23,8 @@ public static class CatalogModule
         services.AddScoped<ICatalogQueries, CatalogQueries>();
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();
+        services.AddSingleton<IDemoSeeder, DemoLockers>();
+        services.AddScoped<ILockerDirectory, LockerDirectory>();
 
         // Our implementations are internal, so Wolverine's generated handler code cannot construct them;
         // it asks the scoped container instead, for this one service only.
@@ -32,6 +35,7 @@ public static class CatalogModule
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ListZones.Map(endpoints);
+        ListLockers.Map(endpoints);
         ListMerchants.Map(endpoints);
         GetMenu.Map(endpoints);
 
