@@ -8,7 +8,7 @@ namespace Kaifan.Ordering.Coupons;
 /// A guaranteed order delivered after its window's end earns one compensation coupon. A repeated OrderDelivered
 /// finds the coupon and does nothing; the unique OrderId makes even a concurrent repeat fail rather than pay twice.
 /// </summary>
-public static class GuaranteeCompensation
+public static class GuaranteeCompensationHandler
 {
     public const string Reason = "准时宝超时赔付 (late delivery compensation)";
 
