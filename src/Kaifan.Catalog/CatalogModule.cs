@@ -34,6 +34,7 @@ public static class CatalogModule
         ListZones.Map(endpoints);
         ListMerchants.Map(endpoints);
         GetMenu.Map(endpoints);
+        ListOpsMerchants.Map(endpoints);
 
         var console = endpoints.MapMerchantConsole();
         GetManageMenu.Map(console);

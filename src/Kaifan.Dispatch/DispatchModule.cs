@@ -46,6 +46,8 @@ public static class DispatchModule
         AnswerOffer.Map(rider);
         ListTasks.Map(rider);
         ListOpsRiders.Map(endpoints);
+        Ops.GetZoneDispatch.Map(endpoints);
+        Ops.ReassignOrder.Map(endpoints);
         return endpoints;
     }
 }

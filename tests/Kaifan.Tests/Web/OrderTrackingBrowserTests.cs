@@ -11,8 +11,13 @@ namespace Kaifan.Tests.Web;
 /// The customer's order page while the food travels: the ETA with its basis from the start, and after pickup the rider
 /// on the zone map, moving with the rider's pings, all without a reload. Runs on SQLite and on PostgreSQL.
 /// </summary>
-public abstract class OrderTrackingBrowserTests(LunchtimeApp app) : BrowserTests(app)
+public abstract class OrderTrackingBrowserTests : BrowserTests
 {
+    private readonly LunchtimeApp app;
+
+    protected OrderTrackingBrowserTests(LunchtimeApp app)
+        : base(app) => this.app = app;
+
     [Fact]
     public async Task the_order_page_shows_the_eta_and_after_pickup_the_rider_moving_on_the_map_without_a_reload()
     {
