@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Zones;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace Kaifan.Dispatch.Ops;
 /// <summary>
 /// POST /api/ops/orders/{orderId}/reassign, operators only: takes the order from its offer or rider and offers it to
 /// the named online rider of its zone, or (no body) puts it back to 待分配 for anyone but the rider who had it.
-/// 404 for an order dispatch does not know, 409 once picked up or when the named rider cannot take it.
+/// 404 for an unknown order; 409 before dispatch has it, once picked up, or when the named rider cannot take it.
 /// </summary>
 internal static class ReassignOrder
 {
@@ -30,17 +31,29 @@ internal static class ReassignOrder
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> HandleAsync(
-        Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] Request? request, DispatchDb db, IGrainFactory grains, CancellationToken ct)
+        Guid orderId,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] Request? request,
+        DispatchDb db,
+        IGrainFactory grains,
+        [FromServices] IOrderDispatchQueries orders,
+        CancellationToken ct)
     {
+        // Ordering records a pickup at once and tells dispatch a moment later: ask the order itself first.
+        var order = await orders.GetForDispatchAsync(orderId, ct);
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.OrderId == orderId, ct);
-        if (job is null)
+        if (order is null && job is null)
         {
             return Problems.NotFound("订单");
         }
 
-        if (job.Status is JobStatus.Delivered or JobStatus.Cancelled || job.Stage is JobStage.ToCustomer or JobStage.Done)
+        if (order?.Status is "PickedUp" or "Delivered" or "Cancelled" || job?.Status is JobStatus.Delivered or JobStatus.Cancelled || job?.Stage is JobStage.ToCustomer or JobStage.Done)
         {
             return PickedUp();
+        }
+
+        if (job is null)
+        {
+            return Problems.Conflict("订单尚未进入派单 (the order is not waiting for a rider yet)", "status");
         }
 
         var riderId = request?.RiderId;

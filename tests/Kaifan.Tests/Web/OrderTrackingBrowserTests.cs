@@ -58,7 +58,7 @@ public abstract class OrderTrackingBrowserTests : BrowserTests
             (await page.EvaluateAsync<bool>("() => window.__stayed === true")).ShouldBeTrue("the order page updated without a reload");
             if (app.Provider == Provider.Sqlite)
             {
-                await Browser.ScreenshotAsync(page, "customer-order-tracking");
+                await Browser.ScreenshotAsync(page, "h5-order-tracking", marker);
             }
         }
         finally
