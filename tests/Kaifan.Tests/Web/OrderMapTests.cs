@@ -37,12 +37,12 @@ public sealed class OrderMapTests : BunitContext
     }
 
     [Fact]
-    public void a_position_off_the_map_sits_on_its_edge()
+    public void a_position_off_the_map_is_drawn_whole_just_inside_its_edge()
     {
         var box = MapProjection.Fit([Shop, Home], 320, 180);
 
-        box.Project(32, 120).ShouldBe((0, 0));
-        box.Project(30, 123).ShouldBe((320, 180));
+        box.Project(32, 120).ShouldBe((12, 12));
+        box.Project(30, 123).ShouldBe((308, 168));
     }
 
     [Fact]

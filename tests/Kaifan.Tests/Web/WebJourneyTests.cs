@@ -54,6 +54,14 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await Expect(title).ToHaveTextAsync("等待商家接单", new() { Timeout = 20_000 });
 
         await using var merchantContext = await Browser.DesktopAsync(Chromium, BaseAddress);
+
+        // Headless Chromium shows no desktop notifications: a stand-in records what the board would show.
+        await merchantContext.AddInitScriptAsync("""
+            window.__notes = [];
+            window.Notification = class { constructor(title, options) { window.__notes.push(title + '|' + options.body); } close() {} };
+            window.Notification.permission = 'granted';
+            window.Notification.requestPermission = () => Promise.resolve('granted');
+            """);
         var merchant = await merchantContext.NewPageAsync();
         await SignInAsync(merchant, "/merchant/login", DemoCampus.MerchantPhone(1));
         var card = merchant.Locator($"[data-testid=board-order][data-order-id='{orderId}']");
@@ -61,6 +69,7 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await Expect(merchant.Locator("[data-testid=alert]")).ToHaveAttributeAsync("data-ringing", "true");
         await Expect(merchant).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(1\) "));
         await Expect(merchant.Locator("body")).ToHaveAttributeAsync("data-alert", "ringing");
+        (await merchant.EvaluateAsync<string[]>("() => window.__notes")).ShouldBe(["新订单 · 开饭商家版|有1个新订单待接单"]);
         await Browser.ScreenshotAsync(merchant, "merchant-board", merchant.Locator("[data-testid=board-order]"));
 
         await card.Locator("[data-testid=accept]").ClickAsync();

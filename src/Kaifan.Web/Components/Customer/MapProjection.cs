@@ -5,14 +5,17 @@ namespace Kaifan.Web.Components.Customer;
 
 /// <summary>
 /// Turns positions into the order map's pixels: a box around the shop and the drop-off, at least a few hundred metres
-/// wide so a rider near either shows, shaped like the drawing so a kilometre east is as long as one north.
+/// wide so a rider around either shows, shaped like the drawing so a kilometre east is as long as one north.
 /// order-live.js repeats <see cref="Project"/> from the box the map carries in its data-* attributes.
 /// </summary>
 public sealed record MapProjection(double MinLat, double MaxLat, double MinLon, double MaxLon, double Width, double Height)
 {
-    /// <summary>About 700 m, in degrees of latitude.</summary>
-    private const double MinimumSpan = 0.0063;
-    private const double Margin = 1.6;
+    /// <summary>About 1 km, in degrees of latitude.</summary>
+    private const double MinimumSpan = 0.009;
+    private const double Margin = 2.2;
+
+    /// <summary>A marker's radius: a position off the map is drawn whole, just inside its edge.</summary>
+    public const double Inset = 12;
 
     public static MapProjection Fit(IReadOnlyCollection<GeoPlace> places, double width, double height)
     {
@@ -40,12 +43,12 @@ public sealed record MapProjection(double MinLat, double MaxLat, double MinLon, 
         return new MapProjection(centreLat - spanLat / 2, centreLat + spanLat / 2, centreLon - spanLon / 2, centreLon + spanLon / 2, width, height);
     }
 
-    /// <summary>North up; a position off the map sits on its edge rather than vanishing.</summary>
+    /// <summary>North up; a position off the map sits just inside its edge rather than vanishing.</summary>
     public (double X, double Y) Project(double latitude, double longitude)
     {
         var x = (longitude - MinLon) / (MaxLon - MinLon) * Width;
         var y = (MaxLat - latitude) / (MaxLat - MinLat) * Height;
-        return (Math.Clamp(x, 0, Width), Math.Clamp(y, 0, Height));
+        return (Math.Clamp(x, Inset, Width - Inset), Math.Clamp(y, Inset, Height - Inset));
     }
 
     public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);

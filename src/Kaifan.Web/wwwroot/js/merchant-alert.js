@@ -33,7 +33,6 @@ window.kaifanAlert = (() => {
 
   // One notification per arrival, replacing the previous one (same tag) rather than stacking on the screen.
   function notify(count, title, body) {
-    document.body.dataset.notified = String(Number(document.body.dataset.notified || 0) + 1);
     if (!('Notification' in window) || Notification.permission !== 'granted') return;
     try {
       const n = new Notification(title, { body: body.replace('{0}', count), tag: 'kaifan-new-order', renotify: true });

@@ -72,7 +72,8 @@
     if (!map || !rider || typeof lat !== 'number' || typeof lon !== 'number') return;
     const d = map.dataset;
     const [minLat, maxLat, minLon, maxLon, w, h] = [d.minLat, d.maxLat, d.minLon, d.maxLon, d.width, d.height].map(Number);
-    const clamp = (v, max) => Math.min(Math.max(v, 0), max);
+    const inset = 12; // MapProjection.Inset: a marker off the map is drawn whole, just inside its edge
+    const clamp = (v, max) => Math.min(Math.max(v, inset), max - inset);
     const x = clamp((lon - minLon) / (maxLon - minLon) * w, w);
     const y = clamp((maxLat - lat) / (maxLat - minLat) * h, h);
     rider.setAttribute('transform', `translate(${x.toFixed(1)} ${y.toFixed(1)})`);
