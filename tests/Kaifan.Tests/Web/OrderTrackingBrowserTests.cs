@@ -51,7 +51,7 @@ public abstract class OrderTrackingBrowserTests : BrowserTests
             var before = await marker.GetAttributeAsync("transform");
 
             app.Clock.Advance(TimeSpan.FromSeconds(10));
-            var ping = await app.Rider(riderNo).PostAsJsonAsync("/api/rider/location", new { latitude = DeliveryKit.EastLat - 0.0015, longitude = DeliveryKit.EastLon + 0.0015 });
+            var ping = await app.Rider(riderNo).PostAsJsonAsync("/api/rider/location", new { latitude = DeliveryKit.EastLat + 0.0012, longitude = DeliveryKit.EastLon + 0.0004 });
             ping.StatusCode.ShouldBe(HttpStatusCode.NoContent);
             await PaymentProbe.EventuallyAsync(async () => await marker.GetAttributeAsync("transform") != before, "the rider marker moves with the ping");
 
