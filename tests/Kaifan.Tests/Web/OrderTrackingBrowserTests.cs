@@ -48,12 +48,17 @@ public abstract class OrderTrackingBrowserTests : BrowserTests
             await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("骑手已取餐·配送中", new() { Timeout = 15_000 });
             await Expect(marker).ToHaveAttributeAsync("display", "inline", new() { Timeout = 15_000 });
             await Expect(page.Locator("[data-testid=eta-basis]")).ToContainTextAsync("按骑手实时位置", new() { Timeout = 15_000 });
+            await Task.Delay(2_500); // a poll has run: the marker stands where the rider went online
             var before = await marker.GetAttributeAsync("transform");
 
             app.Clock.Advance(TimeSpan.FromSeconds(10));
-            var ping = await app.Rider(riderNo).PostAsJsonAsync("/api/rider/location", new { latitude = DeliveryKit.EastLat + 0.0012, longitude = DeliveryKit.EastLon + 0.0004 });
+            var ping = await app.Rider(riderNo).PostAsJsonAsync("/api/rider/location", new { latitude = DeliveryKit.EastLat + 0.0021, longitude = DeliveryKit.EastLon + 0.0003 });
             ping.StatusCode.ShouldBe(HttpStatusCode.NoContent);
             await PaymentProbe.EventuallyAsync(async () => await marker.GetAttributeAsync("transform") != before, "the rider marker moves with the ping");
+            var (x, y) = Parse(await marker.GetAttributeAsync("transform"));
+            var (x0, y0) = Parse(before);
+            y.ShouldBeLessThan(y0, "the rider rode north, up the map");
+            x.ShouldBeGreaterThanOrEqualTo(x0);
 
             (await page.EvaluateAsync<bool>("() => window.__stayed === true")).ShouldBeTrue("the order page updated without a reload");
             if (app.Provider == Provider.Sqlite)
@@ -65,6 +70,12 @@ public abstract class OrderTrackingBrowserTests : BrowserTests
         {
             await app.OfflineAsync(riderNo);
         }
+    }
+
+    private static (double X, double Y) Parse(string? transform)
+    {
+        var parts = transform!.Replace("translate(", "").TrimEnd(')').Split(' ');
+        return (double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

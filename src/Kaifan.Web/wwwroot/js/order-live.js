@@ -76,7 +76,10 @@
     const clamp = (v, max) => Math.min(Math.max(v, inset), max - inset);
     const x = clamp((lon - minLon) / (maxLon - minLon) * w, w);
     const y = clamp((maxLat - lat) / (maxLat - minLat) * h, h);
-    rider.setAttribute('transform', `translate(${x.toFixed(1)} ${y.toFixed(1)})`);
+    // Written as the server writes it ("0.#"), so an unchanged position leaves the attribute unchanged.
+    const n = v => String(Number(v.toFixed(1)));
+    const transform = `translate(${n(x)} ${n(y)})`;
+    if (rider.getAttribute('transform') !== transform) rider.setAttribute('transform', transform);
     rider.setAttribute('display', 'inline');
   }
 
