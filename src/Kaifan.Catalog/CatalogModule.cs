@@ -38,6 +38,7 @@ public static class CatalogModule
         ListLockers.Map(endpoints);
         ListMerchants.Map(endpoints);
         GetMenu.Map(endpoints);
+        ListOpsMerchants.Map(endpoints);
 
         var console = endpoints.MapMerchantConsole();
         GetManageMenu.Map(console);

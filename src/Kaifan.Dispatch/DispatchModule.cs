@@ -52,6 +52,8 @@ public static class DispatchModule
         ListTasks.Map(rider);
         ListOpsRiders.Map(endpoints);
         ZoneWeather.Map(endpoints);
+        Ops.GetZoneDispatch.Map(endpoints);
+        Ops.ReassignOrder.Map(endpoints);
         return endpoints;
     }
 }

@@ -55,6 +55,7 @@ public static class OrderingModule
         MarkOrderReady.Map(endpoints);
 
         GetRiderOrder.Map(endpoints);
+        ListRiderDeliveries.Map(endpoints);
         ArriveAtMerchant.Map(endpoints);
         PickUpOrder.Map(endpoints);
         DeliverOrder.Map(endpoints);

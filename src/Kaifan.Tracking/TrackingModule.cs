@@ -62,6 +62,7 @@ public static class TrackingModule
     {
         StreamOrderEvents.Map(endpoints);
         GetOrderEta.Map(endpoints);
+        GetOrderMap.Map(endpoints);
         endpoints.MapHub<OpsHub>(OpsHub.Path);
         return endpoints;
     }

@@ -9,7 +9,7 @@ using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Dispatch.Zones;
 
-internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock, DispatchOptions options, ILogger<ZoneGrain> logger)
+internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock, DispatchOptions options, ILogger<ZoneGrain> logger)
     : Grain, IZoneGrain
 {
     private sealed class Waiting(JobTicket ticket, IEnumerable<Guid> refusedBy)
