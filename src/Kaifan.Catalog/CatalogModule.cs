@@ -3,6 +3,7 @@ using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog.Browse;
 using Kaifan.Catalog.Demo;
 using Kaifan.Catalog.Manage;
+using Kaifan.Catalog.Onboarding;
 using Kaifan.Catalog.Stock;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
@@ -34,6 +35,8 @@ public static class CatalogModule
         ListZones.Map(endpoints);
         ListMerchants.Map(endpoints);
         GetMenu.Map(endpoints);
+        OnboardZone.Map(endpoints);
+        OnboardMerchant.Map(endpoints);
 
         var console = endpoints.MapMerchantConsole();
         GetManageMenu.Map(console);

@@ -46,6 +46,7 @@ public static class DispatchModule
         AnswerOffer.Map(rider);
         ListTasks.Map(rider);
         ListOpsRiders.Map(endpoints);
+        SetRiderProfileByOps.Map(endpoints);
         return endpoints;
     }
 }

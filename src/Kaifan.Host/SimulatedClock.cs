@@ -1,0 +1,29 @@
+using Kaifan.BuildingBlocks.Time;
+
+namespace Kaifan.Host;
+
+/// <summary>
+/// The host's clock: the wall clock, or with Kaifan:Clock:Speed (and optionally Kaifan:Clock:Start, an ISO instant)
+/// an accelerated one for the day simulator (ADR 0010). GET /api/clock tells a client which "now" the host lives in.
+/// </summary>
+internal static class SimulatedClock
+{
+    internal sealed record ClockView(DateTimeOffset Now, double Speed);
+
+    public static void AddKaifanClock(this WebApplicationBuilder builder)
+    {
+        var speed = builder.Configuration.GetValue<double?>("Kaifan:Clock:Speed");
+        if (speed is null or 1.0)
+        {
+            builder.Services.AddSingleton(TimeProvider.System);
+            return;
+        }
+
+        var start = builder.Configuration.GetValue<DateTimeOffset?>("Kaifan:Clock:Start") ?? DateTimeOffset.UtcNow;
+        builder.Services.AddSingleton<TimeProvider>(new AcceleratedTimeProvider(start, speed.Value));
+    }
+
+    public static void MapKaifanClock(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/clock", (TimeProvider clock) => new ClockView(clock.GetUtcNow(), (clock as AcceleratedTimeProvider)?.Speed ?? 1.0))
+            .AllowAnonymous().WithTags("Host").Produces<ClockView>();
+}
