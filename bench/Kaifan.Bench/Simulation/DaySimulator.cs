@@ -61,16 +61,17 @@ internal sealed class DaySimulator(SimApi api, MdrpInstance instance, Simulation
         var orderRuns = orders.Select(o => PlaceAndPrepareAsync(o, stop.Token)).ToList();
         var progress = ProgressAsync(stop.Token);
 
+        // Cancelling the caller's token ends the day early; the result then names what was left undone.
         while (!stop.IsCancellationRequested && Clock.Now < deadline && !AllSettled())
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None);
         }
 
         stop.Cancel();
         await Task.WhenAll(orderRuns.Concat(riders).Append(progress).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         foreach (var o in orders.Where(o => o.DeliveredAt is null && o.Failure is null))
         {
-            o.Failure = $"{o.Source.Id} not delivered by minute {lastEvent + instance.Parameters.MaxClickToDoor + 60}";
+            o.Failure = $"{o.Source.Id} not delivered by minute {Clock.MinuteOfDay:F0} ({(o.PlacedAt is null ? "never placed" : o.Assigned ? "assigned" : "never assigned")})";
             lock (failures)
             {
                 failures.Add(o.Failure);
@@ -258,6 +259,19 @@ internal sealed class DaySimulator(SimApi api, MdrpInstance instance, Simulation
         {
             order.DeliveredAt = at;
             Interlocked.Increment(ref delivered);
+        }
+    }
+
+    /// <summary>With --trace, every rider decision and step as a log line: what a stuck order was waiting for.</summary>
+    internal void Trace(string rider, string what, IEnumerable<Guid> orderIds)
+    {
+        if (options.Trace)
+        {
+            var names = string.Join(',', orderIds.Select(id => byId.TryGetValue(id, out var o) ? o.Source.Id : id.ToString()[..8]));
+            lock (log)
+            {
+                log.WriteLine($"  [day {Clock.MinuteOfDay,6:F1}] {rider} {what} {names}");
+            }
         }
     }
 

@@ -77,6 +77,8 @@ internal sealed class RiderRun(DaySimulator sim, MdrpCourier courier, string tok
             var offerId = offer.GetProperty("offerId").GetGuid();
             var onShift = clock.Now < offAt;
             using var answer = await sim.Api.SendAsync(HttpMethod.Post, $"/api/rider/offers/{offerId}/{(onShift ? "accept" : "decline")}", token, ct: ct);
+            sim.Trace(courier.Id, $"{(onShift ? "accepts" : "declines")} ({(int)answer.StatusCode})",
+                offer.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("orderId").GetGuid()));
             if (!onShift || !answer.IsSuccessStatusCode)
             {
                 continue;
@@ -159,6 +161,7 @@ internal sealed class RiderRun(DaySimulator sim, MdrpCourier courier, string tok
             using var response = await sim.Api.SendAsync(HttpMethod.Post, $"/api/rider/orders/{orderId}/{action}", token, body, ct: ct);
             if (response.IsSuccessStatusCode)
             {
+                sim.Trace(courier.Id, action, [orderId]);
                 return JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.Clone();
             }
 

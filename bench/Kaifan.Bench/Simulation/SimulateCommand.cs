@@ -4,7 +4,7 @@ namespace Kaifan.Bench.Simulation;
 
 /// <summary>
 /// simulate --instance DIR --speed 60 [--host http://127.0.0.1:5080] [--connections 32] [--step 15] [--progress 10]
-/// [--capacity 4] [--run NN]: replays one MDRP day through a running host started in simulation mode (ADR 0010).
+/// [--capacity 4] [--run NN] [--trace]: replays one MDRP day through a running host started in simulation mode (ADR 0010).
 /// </summary>
 internal static class SimulateCommand
 {
@@ -12,7 +12,7 @@ internal static class SimulateCommand
     {
         if (!opts.Has("instance") || !opts.Has("speed"))
         {
-            Console.Error.WriteLine("usage: simulate --instance DIR --speed N [--host URL] [--connections 32] [--step SECONDS] [--progress MINUTES] [--capacity 4] [--run NN]");
+            Console.Error.WriteLine("usage: simulate --instance DIR --speed N [--host URL] [--connections 32] [--step SECONDS] [--progress MINUTES] [--capacity 4] [--run NN] [--trace]");
             return 2;
         }
 
@@ -22,7 +22,8 @@ internal static class SimulateCommand
             double.Parse(opts.GetOrDefault("step") ?? "15", CultureInfo.InvariantCulture),
             double.Parse(opts.GetOrDefault("progress") ?? "10", CultureInfo.InvariantCulture),
             opts.Int("capacity", 4),
-            opts.Has("run") ? opts.Int("run", 10) : null);
+            opts.Has("run") ? opts.Int("run", 10) : null,
+            Trace: opts.Has("trace"));
         var instance = Mdrp.MdrpInstance.Load(opts.Get("instance"));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {

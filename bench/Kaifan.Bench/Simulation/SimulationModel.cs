@@ -11,7 +11,8 @@ internal sealed record SimulationOptions(
     int RiderCapacity = 4,
     int? RunTag = null,
     double CentreLat = 31.0250,
-    double CentreLon = 121.4420);
+    double CentreLon = 121.4420,
+    bool Trace = false);
 
 /// <summary>
 /// The day's outcome in simulated minutes, from the host's own timestamps (placedAt → deliveredAt). On time against the

@@ -11,15 +11,16 @@ namespace Kaifan.Tests.Infrastructure;
 /// </summary>
 public abstract class SimulationApp(Provider provider) : KaifanApp(provider)
 {
-    public const double Speed = 120;
+    public const double Speed = 90;
 
     protected override void Configure(IDictionary<string, string?> configuration)
     {
         configuration["Kaifan:Clock:Speed"] = Speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         configuration["Kaifan:Sms:Provider"] = "Sandbox";
 
-        // A person needs a moment to tap 接单 whatever the clock's speed: a minute of simulated time is half a real second.
-        configuration["Kaifan:Dispatch:OfferSeconds"] = "60";
+        // A person needs a moment to tap 接单 whatever the clock's speed, and on a busy CI machine one HTTP round trip can
+        // take a real second: two simulated minutes are 1.3 real seconds here. An offer left to expire is a refusal for good.
+        configuration["Kaifan:Dispatch:OfferSeconds"] = "120";
     }
 
     protected override void ConfigureServices(IServiceCollection services)

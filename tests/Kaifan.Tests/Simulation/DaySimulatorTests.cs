@@ -21,7 +21,7 @@ public abstract class DaySimulatorTests(SimulationApp app)
         var log = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
-        var result = await new DaySimulator(new SimApi(app.Client()), instance, new SimulationOptions(SimulationApp.Speed, Connections: 16, ProgressMinutes: 5), log)
+        var result = await new DaySimulator(new SimApi(app.Client()), instance, new SimulationOptions(SimulationApp.Speed, Connections: 16, ProgressMinutes: 5, Trace: true), log)
             .RunAsync(timeout.Token);
 
         var story = $"{result.Summary()}\n{log}";
