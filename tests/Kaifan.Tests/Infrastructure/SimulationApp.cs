@@ -18,9 +18,9 @@ public abstract class SimulationApp(Provider provider) : KaifanApp(provider)
         configuration["Kaifan:Clock:Speed"] = Speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         configuration["Kaifan:Sms:Provider"] = "Sandbox";
 
-        // A person needs a moment to tap 接单 whatever the clock's speed, and on a busy CI machine one HTTP round trip can
-        // take a real second: two simulated minutes are 1.3 real seconds here. An offer left to expire is a refusal for good.
-        configuration["Kaifan:Dispatch:OfferSeconds"] = "120";
+        // An offer left to expire is a refusal for good, and a test machine under load can take seconds to answer one
+        // HTTP call: ten simulated minutes are 6.7 real seconds here, so no order is stranded by a slow machine.
+        configuration["Kaifan:Dispatch:OfferSeconds"] = "600";
     }
 
     protected override void ConfigureServices(IServiceCollection services)

@@ -19,7 +19,7 @@ public abstract class DaySimulatorTests(SimulationApp app)
     {
         var instance = MdrpInstance.Load(Path.Combine(HereDir(), "tiny"));
         var log = new StringWriter();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         var result = await new DaySimulator(new SimApi(app.Client()), instance, new SimulationOptions(SimulationApp.Speed, Connections: 16, ProgressMinutes: 5, Trace: true), log)
             .RunAsync(timeout.Token);
