@@ -10,7 +10,7 @@ internal sealed class SimApi(HttpClient http)
 {
     public HttpClient Http => http;
 
-    /// <summary>Sends once more after a dropped connection, a 5xx or a 429: a busy host is not a simulated person's mistake.</summary>
+    /// <summary>Sends again after a dropped connection, a 5xx, a 429 or an idempotent request still running: a busy host is not a simulated person's mistake.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token = null, object? body = null,
         string? idempotencyKey = null, CancellationToken ct = default)
     {
@@ -35,7 +35,8 @@ internal sealed class SimApi(HttpClient http)
             try
             {
                 var response = await http.SendAsync(request, ct);
-                if (attempt < 6 && ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests))
+                if (attempt < 6 && ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
+                    || (idempotencyKey is not null && response.StatusCode == HttpStatusCode.Conflict && await StillRunningAsync(response, ct))))
                 {
                     response.Dispose();
                     await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
@@ -50,6 +51,10 @@ internal sealed class SimApi(HttpClient http)
             }
         }
     }
+
+    /// <summary>The first try of an idempotent request is still running on the host (it timed out here): ask again later.</summary>
+    private static async Task<bool> StillRunningAsync(HttpResponseMessage response, CancellationToken ct) =>
+        (await response.Content.ReadAsStringAsync(ct)).Contains("still running", StringComparison.Ordinal);
 
     /// <summary>A call that must succeed: anything but 2xx stops the simulation with the host's answer.</summary>
     public async Task<JsonElement> CallAsync(HttpMethod method, string path, string? token = null, object? body = null,
