@@ -11,6 +11,7 @@ namespace Kaifan.Bench;
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
 /// pings [--riders 200] [--connections 64] [--seconds 10]   location pings/s on one real host (child process), then p50/p99 at 50%
 /// dispatch-round [--orders 200] [--riders 100] [--runs 200]   the zone grain's v1 offer policy round time
+/// simulate --instance DIR --speed 60 [--host URL]   replay one instance's day through a running host's HTTP API (ADR 0010)
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
 /// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
 /// </summary>
@@ -28,6 +29,8 @@ internal static class BenchMain
         var opts = Options.Parse(args.Skip(1));
         switch (args.FirstOrDefault())
         {
+            case "simulate":
+                return Simulation.SimulateCommand.Run(opts);
             case "pings":
                 return PingsCommand.Run(opts);
             case "dispatch-round":

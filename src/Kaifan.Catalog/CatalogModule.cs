@@ -4,6 +4,7 @@ using Kaifan.Catalog.Browse;
 using Kaifan.Catalog.Demo;
 using Kaifan.Catalog.Lockers;
 using Kaifan.Catalog.Manage;
+using Kaifan.Catalog.Onboarding;
 using Kaifan.Catalog.Stock;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,8 @@ public static class CatalogModule
         ListMerchants.Map(endpoints);
         GetMenu.Map(endpoints);
         ListOpsMerchants.Map(endpoints);
+        OnboardZone.Map(endpoints);
+        OnboardMerchant.Map(endpoints);
 
         var console = endpoints.MapMerchantConsole();
         GetManageMenu.Map(console);

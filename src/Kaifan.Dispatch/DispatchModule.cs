@@ -54,6 +54,7 @@ public static class DispatchModule
         ZoneWeather.Map(endpoints);
         Ops.GetZoneDispatch.Map(endpoints);
         Ops.ReassignOrder.Map(endpoints);
+        SetRiderProfileByOps.Map(endpoints);
         return endpoints;
     }
 }
