@@ -24,7 +24,7 @@ internal sealed class ValidatedTokens(int capacity = 100_000)
             if (entry.Expires > now)
             {
                 // A copy per request: handlers may add identities or claims to HttpContext.User.
-                (principal, expires) = (entry.Principal.Clone(), entry.Expires);
+                (principal, expires) = (Copy(entry.Principal), entry.Expires);
                 return true;
             }
 
@@ -38,6 +38,9 @@ internal sealed class ValidatedTokens(int capacity = 100_000)
         return false;
     }
 
+    /// <summary>Identities and claims copied too: ClaimsPrincipal.Clone shares its identities.</summary>
+    private static ClaimsPrincipal Copy(ClaimsPrincipal principal) => new(principal.Identities.Select(i => i.Clone()));
+
     public void Add(string token, ClaimsPrincipal principal, DateTimeOffset expires)
     {
         if (Interlocked.Increment(ref count) > capacity)
@@ -46,7 +49,7 @@ internal sealed class ValidatedTokens(int capacity = 100_000)
             Interlocked.Exchange(ref count, 1);
         }
 
-        if (!entries.TryAdd(token, new Entry(principal.Clone(), expires)))
+        if (!entries.TryAdd(token, new Entry(Copy(principal), expires)))
         {
             Interlocked.Decrement(ref count);
         }
