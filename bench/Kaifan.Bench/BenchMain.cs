@@ -9,7 +9,7 @@ namespace Kaifan.Bench;
 /// mdrp --instance DIR --out OUTDIR            replay one instance, check it, write the evaluator's files
 /// mdrp --all DIR [--filter TEXT] [--baseline FILE] [--parallel N]   replay every instance below DIR vs the greedy
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
-/// pings [--riders 200] [--connections 64] [--seconds 10]   location pings/s on one real host (child process), then p50/p99 at 50%
+/// pings [--riders 200] [--connections 64] [--seconds 10] [--rounds 3] [--host dll]   location pings/s on one real host (child process, raw sockets), then p50/p99 open loop
 /// dispatch-round [--orders 200] [--riders 100] [--runs 200]   the zone grain's v1 offer policy round time
 /// simulate --instance DIR --speed 60 [--host URL]   replay one instance's day through a running host's HTTP API (ADR 0010)
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines

@@ -101,6 +101,18 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.Property<Guid>("HomeZoneId")
                         .HasColumnType("uuid");
 
+                    b.Property<double>("LastLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("LastLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OnlineZoneId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("VehicleType")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -93,6 +93,18 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.Property<Guid>("HomeZoneId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("LastLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LastLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OnlineZoneId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VehicleType")
                         .IsRequired()
                         .HasMaxLength(16)
