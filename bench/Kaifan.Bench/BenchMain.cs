@@ -11,6 +11,7 @@ namespace Kaifan.Bench;
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
 /// pings [--riders 200] [--connections 64] [--seconds 10]   location pings/s on one real host (child process), then p50/p99 at 50%
 /// dispatch-round [--orders 200] [--riders 100] [--runs 200]   the zone grain's v1 offer policy round time
+/// eta-accuracy [--merchants 40] [--weeks 8] [--seed 6]   ETA error with stated vs learned prep times
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
 /// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
 /// </summary>
@@ -32,6 +33,8 @@ internal static class BenchMain
                 return PingsCommand.Run(opts);
             case "dispatch-round":
                 return DispatchRoundCommand.Run(opts);
+            case "eta-accuracy":
+                return EtaAccuracyCommand.Run(opts);
         }
 
         var settings = new DispatchSettings

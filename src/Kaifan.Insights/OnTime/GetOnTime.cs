@@ -25,7 +25,7 @@ internal sealed record OnTimeReport(DateTimeOffset From, DateTimeOffset To, doub
 
 /// <summary>
 /// GET /api/ops/insights/ontime?zoneId=&amp;from=&amp;to=: delivered orders against their promise, per zone and hour
-/// (by delivery time), with late orders' causes. Defaults to the last 24 hours, every zone.
+/// (by delivery time, from and to inclusive), with late orders' causes. Defaults to the last 24 hours, every zone.
 /// </summary>
 internal static class GetOnTime
 {
@@ -65,7 +65,7 @@ internal static class GetOnTime
         var from = (query.From ?? to.AddDays(-1)).ToUniversalTime();
 
         var rows = await db.Timelines.AsNoTracking()
-            .Where(t => t.OnTime != null && t.DeliveredAt >= from && t.DeliveredAt < to && t.ZoneId != null)
+            .Where(t => t.OnTime != null && t.DeliveredAt >= from && t.DeliveredAt <= to && t.ZoneId != null)
             .Where(t => query.ZoneId == null || t.ZoneId == query.ZoneId)
             .ToListAsync(ct);
 

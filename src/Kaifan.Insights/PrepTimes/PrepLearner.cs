@@ -25,14 +25,15 @@ internal sealed class LearnedPrep
 
     public static int HourOf(DateTimeOffset at) => at.ToOffset(Shanghai).Hour;
 
-    public static LearnedPrep From(IEnumerable<PrepSample> samples, int minSamples)
+    /// <summary><paramref name="quantile"/> 0.5 is the median (least absolute error); higher promises more cautiously.</summary>
+    public static LearnedPrep From(IEnumerable<PrepSample> samples, int minSamples, double quantile = 0.5)
     {
         var learned = new LearnedPrep();
         var usable = samples.Where(s => s.ActualMinutes is >= 0 and <= MaxPlausibleMinutes).ToList();
         learned.overallSamples = usable.Count;
         if (usable.Count >= minSamples)
         {
-            learned.overall = Median(usable.Select(s => s.ActualMinutes - s.StatedMinutes));
+            learned.overall = Quantile(usable.Select(s => s.ActualMinutes - s.StatedMinutes), quantile);
         }
 
         foreach (var hour in usable.GroupBy(s => HourOf(s.AcceptedAt)))
@@ -41,7 +42,7 @@ internal sealed class LearnedPrep
             learned.hourlySamples[hour.Key] = overruns.Count;
             if (overruns.Count >= minSamples)
             {
-                learned.hourly[hour.Key] = Median(overruns);
+                learned.hourly[hour.Key] = Quantile(overruns, quantile);
             }
         }
 
@@ -59,10 +60,13 @@ internal sealed class LearnedPrep
             : new PrepTimeEstimate(statedMinutes, PrepTimeEstimate.Stated, samples);
     }
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>Linear interpolation between the closest ranks; at 0.5 the usual median.</summary>
+    private static double Quantile(IEnumerable<double> values, double quantile)
     {
         var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var rank = quantile * (sorted.Length - 1);
+        var below = (int)Math.Floor(rank);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
     }
 }
