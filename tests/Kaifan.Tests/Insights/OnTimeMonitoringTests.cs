@@ -7,6 +7,7 @@ using Kaifan.Insights;
 using Kaifan.Insights.OnTime;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Kaifan.Web.Session;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -86,6 +87,21 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
             (await app.Staff().GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await Ops.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
+    }
+
+    [Fact]
+    public async Task the_ops_console_links_to_the_on_time_page_which_shows_the_report_for_an_operator()
+    {
+        var client = app.Client();
+        client.DefaultRequestHeaders.Add("Cookie", $"{SessionCookie.Name}={TestTokens.Operator()}");
+
+        var response = await client.GetAsync("/ops/insights/ontime");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("各区域准时率");
+        html.ShouldContain("data-testid=\"ontime-zones\"");
+        html.ShouldContain("href=\"/ops/insights/ontime\"");
     }
 
     [Fact]
