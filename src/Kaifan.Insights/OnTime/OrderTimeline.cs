@@ -39,8 +39,11 @@ internal sealed class OrderTimeline
     public double? LateMinutes { get; set; }
     public bool? OnTime { get; set; }
 
-    /// <summary>Only for late orders; <see cref="LateCause.Unknown"/> until every step it needs has arrived.</summary>
+    /// <summary>Only for late orders, and null until every step it needs has arrived (reports count it as unknown meanwhile).</summary>
     public string? Cause { get; set; }
+
+    /// <summary>On time, or late with its cause known.</summary>
+    public bool IsVerdictComplete() => OnTime == true || (OnTime == false && Cause is not null);
 
     /// <summary>Fills in what the steps known so far allow; safe to call after every event.</summary>
     public void Assess(OnTimeSettings settings)
@@ -52,7 +55,7 @@ internal sealed class OrderTimeline
 
         LateMinutes = Math.Round((delivered - promised).TotalMinutes, 2);
         OnTime = LateMinutes <= settings.GraceMinutes;
-        Cause = OnTime.Value ? null : Facts() is { } facts ? LateCauses.Attribute(facts, settings.ToleranceMinutes).Cause : LateCause.Unknown;
+        Cause = OnTime.Value ? null : Facts() is { } facts ? LateCauses.Attribute(facts, settings.ToleranceMinutes).Cause : null;
     }
 
     public TimelineFacts? Facts() =>

@@ -6,7 +6,7 @@ namespace Kaifan.Insights.OnTime;
 /// <summary>
 /// Builds each order's timeline from the events, which come at least once and in any order (each on its own queue):
 /// every handler sets only its own columns and only when still empty, so repeats change nothing. When the verdict
-/// of a delivered order is first known, the zone's rolling on-time rate is checked for an alert.
+/// of a delivered order is complete (on time, or late with its cause), the zone's rolling on-time rate is checked for an alert.
 /// Two first events of one order racing to insert its row: one fails on the key and its retry finds the row.
 /// </summary>
 public static class OrderTimelineHandler
@@ -117,7 +117,7 @@ public static class OrderTimelineHandler
         var verdictBefore = (timeline.OnTime, timeline.Cause);
         set(timeline);
         timeline.Assess(settings);
-        if (timeline.OnTime is null || (timeline.OnTime, timeline.Cause) == verdictBefore || timeline.ZoneId is not { } zoneId)
+        if (!timeline.IsVerdictComplete() || (timeline.OnTime, timeline.Cause) == verdictBefore || timeline.ZoneId is not { } zoneId)
         {
             return;
         }
