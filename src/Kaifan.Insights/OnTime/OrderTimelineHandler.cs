@@ -1,4 +1,5 @@
 using Kaifan.Contracts.Events;
+using Microsoft.EntityFrameworkCore;
 using Wolverine;
 
 namespace Kaifan.Insights.OnTime;
@@ -7,7 +8,6 @@ namespace Kaifan.Insights.OnTime;
 /// Builds each order's timeline from the events, which come at least once and in any order (each on its own queue):
 /// every handler sets only its own columns and only when still empty, so repeats change nothing. When the verdict
 /// of a delivered order is complete (on time, or late with its cause), the zone's rolling on-time rate is checked for an alert.
-/// Two first events of one order racing to insert its row: one fails on the key and its retry finds the row.
 /// </summary>
 public static class OrderTimelineHandler
 {
@@ -107,12 +107,8 @@ public static class OrderTimelineHandler
     private static async Task RecordAsync(
         InsightsDb db, OnTimeSettings settings, TimeProvider clock, IMessageContext bus, Guid orderId, Action<OrderTimeline> set, CancellationToken ct)
     {
-        var timeline = await db.Timelines.FindAsync([orderId], ct);
-        if (timeline is null)
-        {
-            timeline = new OrderTimeline { OrderId = orderId };
-            db.Timelines.Add(timeline);
-        }
+        await LockRowAsync(db, orderId, ct);
+        var timeline = await db.Timelines.SingleAsync(t => t.OrderId == orderId, ct);
 
         var verdictBefore = (timeline.OnTime, timeline.Cause);
         set(timeline);
@@ -128,5 +124,20 @@ public static class OrderTimelineHandler
         {
             await bus.PublishAsync(alert);
         }
+    }
+
+    /// <summary>
+    /// Creates the order's row if missing and holds it (an upsert takes the row lock) until the handler's transaction
+    /// ends: two steps of one order handled at once take turns, so each assesses the verdict with the other's column.
+    /// </summary>
+    private static Task LockRowAsync(InsightsDb db, Guid orderId, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(OrderTimeline))!;
+        var table = entity.GetSchema() is { } schema && !db.Database.IsSqlite() ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        object key = db.Database.IsSqlite() ? orderId.ToString().ToUpperInvariant() : orderId;
+        return db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO {table} (\"OrderId\") VALUES ({{0}}) ON CONFLICT (\"OrderId\") DO UPDATE SET \"OrderId\" = excluded.\"OrderId\"",
+            [key],
+            ct);
     }
 }

@@ -70,7 +70,8 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
                 alert = alerts.AsArray().FirstOrDefault(a => a!["raisedAt"]!.GetValue<DateTimeOffset>() >= since);
                 return alert is not null;
             },
-            "an alert for 东区");
+            "an alert for 东区",
+            seconds: 45);
         alert!["mainCause"]!.GetValue<string>().ShouldBe(LateCause.Prep);
         alert["rate"]!.GetValue<double>().ShouldBeLessThan(0.85);
         alert["delivered"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(2);
@@ -206,7 +207,8 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
                 late = report["lateOrders"]!.AsArray().FirstOrDefault(o => o!["orderId"]!.GetValue<Guid>() == orderId);
                 return late is not null && late["cause"]!.GetValue<string>() != LateCause.Unknown;
             },
-            $"order {orderId} is reported late");
+            $"order {orderId} is reported late",
+            seconds: 45);
         return late!;
     }
 }
