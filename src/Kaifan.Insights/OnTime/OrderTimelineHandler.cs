@@ -135,9 +135,8 @@ public static class OrderTimelineHandler
         var entity = db.Model.FindEntityType(typeof(OrderTimeline))!;
         var table = entity.GetSchema() is { } schema && !db.Database.IsSqlite() ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
         object key = db.Database.IsSqlite() ? orderId.ToString().ToUpperInvariant() : orderId;
-        return db.Database.ExecuteSqlRawAsync(
-            $"INSERT INTO {table} (\"OrderId\") VALUES ({{0}}) ON CONFLICT (\"OrderId\") DO UPDATE SET \"OrderId\" = excluded.\"OrderId\"",
-            [key],
-            ct);
+        // The table name comes from the model, never from input; the key goes in as a parameter.
+        var sql = "INSERT INTO " + table + " (\"OrderId\") VALUES ({0}) ON CONFLICT (\"OrderId\") DO UPDATE SET \"OrderId\" = excluded.\"OrderId\"";
+        return db.Database.ExecuteSqlRawAsync(sql, [key], ct);
     }
 }
