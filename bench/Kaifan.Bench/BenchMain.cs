@@ -12,6 +12,7 @@ namespace Kaifan.Bench;
 /// pings [--riders 200] [--connections 64] [--seconds 10] [--rounds 3] [--host dll]   location pings/s on one real host (child process, raw sockets), then p50/p99 open loop
 /// dispatch-round [--orders 200] [--riders 100] [--runs 200]   the zone grain's v1 offer policy round time
 /// simulate --instance DIR --speed 60 [--host URL]   replay one instance's day through a running host's HTTP API (ADR 0010)
+/// eta-accuracy [--merchants 40] [--weeks 8] [--seed 6]   ETA error with stated vs learned prep times
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
 /// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
 /// </summary>
@@ -35,6 +36,8 @@ internal static class BenchMain
                 return PingsCommand.Run(opts);
             case "dispatch-round":
                 return DispatchRoundCommand.Run(opts);
+            case "eta-accuracy":
+                return EtaAccuracyCommand.Run(opts);
         }
 
         var settings = new DispatchSettings

@@ -1,10 +1,36 @@
+using FluentValidation;
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Insights.OnTime;
+using Kaifan.Insights.PrepTimes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Kaifan.Insights;
 
-/// <summary>Insights module entry point. Forecasting is offline-only for now (bench + tests); the ops-console endpoints and
-/// the daily retraining job come later, so nothing is registered yet.</summary>
+/// <summary>
+/// Insights module entry point: on-time monitoring (order timelines from the events, reports, alerts, learned prep
+/// times for ETAs, travel flags for dispatch). Forecasting is offline-only for now (bench + tests).
+/// </summary>
 public static class InsightsModule
 {
-    public static IServiceCollection AddInsightsModule(this IServiceCollection services) => services;
+    public static IServiceCollection AddInsightsModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
+    {
+        services.AddModuleDb<InsightsDb, SqliteInsightsDb, PostgresInsightsDb>(storage, InsightsDb.SchemaName);
+        services.AddSingleton(OnTimeSettings.FromConfiguration(configuration));
+        services.AddValidatorsFromAssemblyContaining<InsightsDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<IPrepTimeEstimates, PrepTimeEstimates>();
+        services.AddSingleton<IZoneTravelFlags, TravelFlags>();
+        services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<InsightsDb>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapInsightsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        GetOnTime.Map(endpoints);
+        ListAlerts.Map(endpoints);
+        return endpoints;
+    }
 }
