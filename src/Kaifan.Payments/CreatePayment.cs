@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Storage;
 using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
@@ -100,7 +101,7 @@ internal static class CreatePayment
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // A parallel request for the same order created its intent first; that one is the payment.
             db.ChangeTracker.Clear();

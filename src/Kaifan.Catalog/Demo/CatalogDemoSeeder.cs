@@ -41,7 +41,7 @@ internal sealed class CatalogDemoSeeder : IDemoSeeder
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another host of the cluster seeded at the same moment; its rows are the same rows.
             db.ChangeTracker.Clear();

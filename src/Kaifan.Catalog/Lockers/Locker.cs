@@ -88,7 +88,7 @@ internal sealed class DemoLockers : IDemoSeeder
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another host seeded the same rows at the same moment.
             db.ChangeTracker.Clear();

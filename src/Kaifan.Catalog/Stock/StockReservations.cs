@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog.Model;
 using Kaifan.Contracts.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ internal sealed class StockReservations(CatalogDb db, TimeProvider clock) : ISto
             await scope.CommitAsync(ct);
             return new StockReservationResult(true, []);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The same order was reserved in parallel and won the primary key; its hold is the one that counts.
             await scope.RollbackAsync(ct);

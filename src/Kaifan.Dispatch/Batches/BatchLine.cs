@@ -111,7 +111,7 @@ internal sealed class DemoBatchLines : IDemoSeeder
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another host seeded the same row at the same moment.
             db.ChangeTracker.Clear();

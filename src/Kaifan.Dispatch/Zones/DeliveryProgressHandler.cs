@@ -20,10 +20,12 @@ public static class DeliveryProgressHandler
             return;
         }
 
+        // The grain first: once this handler writes, its transaction holds the SQLite write lock until it returns,
+        // and a zone round writing offers meanwhile would wait on that lock while this handler waits on the round.
+        await grains.GetGrain<IZoneGrain>(zoneId.Value).Finish(delivered.OrderId);
         await db.Jobs
             .Where(j => j.OrderId == delivered.OrderId && j.Status == JobStatus.Assigned)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Delivered).SetProperty(j => j.Stage, JobStage.Done), ct);
-        await grains.GetGrain<IZoneGrain>(zoneId.Value).Finish(delivered.OrderId);
     }
 
     /// <summary>Only forward: a late duplicate of an earlier step never moves the task back.</summary>

@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Storage;
 using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
@@ -96,7 +97,7 @@ internal static class SignInWithCode
             await db.SaveChangesAsync(ct);
             return user;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The same phone signed up in parallel: the other request's user is the one.
             db.ChangeTracker.Clear();

@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Storage;
 using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts.Queries;
@@ -70,7 +71,7 @@ internal static class OnboardStaff
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The unique phone index caught a registration racing this one.
             return Problems.Conflict("该手机号已注册 (this phone already has an account)", "phone");

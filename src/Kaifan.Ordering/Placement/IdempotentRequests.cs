@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Kaifan.BuildingBlocks.Http;
+using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ internal sealed class IdempotentRequests(IDbContextOutbox<OrderingDb> outbox, IP
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 db.ChangeTracker.Clear();
                 var existing = await db.IdempotencyRecords.AsNoTracking()

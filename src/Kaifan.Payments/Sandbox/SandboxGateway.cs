@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Storage;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ public sealed class SandboxGateway(IServiceScopeFactory scopes, SandboxKeys keys
             await db.SaveChangesAsync(ct);
             return transaction.PrepayId;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // A parallel request for the same out_trade_no won; answer with its prepay id.
             await using var again = scopes.CreateAsyncScope();
