@@ -6,7 +6,7 @@ using Kaifan.Dispatch.Optimisation;
 namespace Kaifan.Bench;
 
 /// <summary>
-/// mdrp --instance DIR --out OUTDIR            replay one instance, check it, write the evaluator's files
+/// mdrp --instance DIR --out OUTDIR [--explain]   replay one instance, check it, write the evaluator's files (--explain: why orders were lost)
 /// mdrp --all DIR [--filter TEXT] [--baseline FILE] [--parallel N]   replay every instance below DIR vs the greedy
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
 /// pings [--riders 200] [--connections 64] [--seconds 10] [--rounds 3] [--host dll]   location pings/s on one real host (child process, raw sockets), then p50/p99 open loop
@@ -14,7 +14,7 @@ namespace Kaifan.Bench;
 /// simulate --instance DIR --speed 60 [--host URL]   replay one instance's day through a running host's HTTP API (ADR 0010)
 /// eta-accuracy [--merchants 40] [--weeks 8] [--seed 6]   ETA error with stated vs learned prep times
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
-/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
+/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N --pressing N --scarce N --dtime S
 /// </summary>
 internal static class BenchMain
 {
@@ -47,11 +47,14 @@ internal static class BenchMain
             MaxBundleSize = opts.Int("bundle", new DispatchSettings().MaxBundleSize),
             CandidateRidersPerBundle = opts.Int("candidates", new DispatchSettings().CandidateRidersPerBundle),
             UrgencyWeight = opts.Int("urgency", (int)new DispatchSettings().UrgencyWeight),
+            PressingRidersFactor = opts.Int("pressing", new DispatchSettings().PressingRidersFactor),
+            ScarceAlternatives = opts.Int("scarce", new DispatchSettings().ScarceAlternatives),
+            SolverDeterministicSeconds = opts.Double("dtime", new DispatchSettings().SolverDeterministicSeconds),
         };
         switch (args.FirstOrDefault())
         {
             case "mdrp" when opts.Has("instance"):
-                return One(opts.Get("instance"), opts.GetOrDefault("out"), settings);
+                return One(opts.Get("instance"), opts.GetOrDefault("out"), opts.Has("explain"), settings);
             case "mdrp" when opts.Has("all"):
                 return MdrpSuite.Run(opts.Get("all"), opts.GetOrDefault("filter"), opts.GetOrDefault("baseline"), opts.Int("parallel", 1), settings);
             case "bench":
@@ -62,17 +65,19 @@ internal static class BenchMain
         }
     }
 
-    private static int One(string dir, string? outDir, DispatchSettings settings)
+    private static int One(string dir, string? outDir, bool explain, DispatchSettings settings)
     {
         var instance = MdrpInstance.Load(dir);
         var sw = Stopwatch.StartNew();
-        var solution = MdrpReplay.Run(instance, settings);
+        var lost = explain ? new LostOrders(instance, settings) : null;
+        var solution = MdrpReplay.Run(instance, settings, lost is null ? null : lost.Observe);
         FeasibilityChecker.Check(instance, solution);
         if (outDir is not null) solution.Write(outDir);
         var m = MdrpMetrics.Of(instance, solution);
         Console.WriteLine(MdrpSuite.Header);
         Console.WriteLine(MdrpSuite.Row(m, null));
         Console.WriteLine($"feasibility checks passed; {sw.Elapsed.TotalSeconds:F1} s");
+        lost?.Print(solution);
         return 0;
     }
 }
@@ -102,4 +107,6 @@ internal sealed class Options
     public string? GetOrDefault(string key) => _values.GetValueOrDefault(key);
 
     public int Int(string key, int fallback) => _values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public double Double(string key, double fallback) => _values.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

@@ -13,7 +13,8 @@ internal sealed record MdrpMetrics(
     double OrdersPerBundle,
     double RoundMsMean,
     double RoundMsMax,
-    int Rounds)
+    int Rounds,
+    int OverMaximum)
 {
     public static MdrpMetrics Of(MdrpInstance instance, MdrpSolution solution)
     {
@@ -39,7 +40,8 @@ internal sealed record MdrpMetrics(
             solution.Assignments.Count == 0 ? 0 : (double)n / solution.Assignments.Count,
             solution.RoundMilliseconds.Count == 0 ? 0 : solution.RoundMilliseconds.Average(),
             solution.RoundMilliseconds.Count == 0 ? 0 : solution.RoundMilliseconds.Max(),
-            solution.RoundMilliseconds.Count);
+            solution.RoundMilliseconds.Count,
+            ctd.Count(v => v > p.MaxClickToDoor));
     }
 
     /// <summary>Linear interpolation between closest ranks (numpy's default), as the published figures use.</summary>

@@ -18,7 +18,7 @@ internal static class MdrpReplay
         public string LastStop { get; set; } = "0";
     }
 
-    public static MdrpSolution Run(MdrpInstance instance, DispatchSettings settings)
+    public static MdrpSolution Run(MdrpInstance instance, DispatchSettings settings, Action<DispatchSnapshot, DispatchPlan>? observe = null)
     {
         var travel = instance.Travel;
         var orders = instance.Orders.ToDictionary(o => o.Id, StringComparer.Ordinal);
@@ -48,9 +48,11 @@ internal static class MdrpReplay
                 .ToArray();
 
             var sw = Stopwatch.StartNew();
-            var plan = DispatchOptimiser.Plan(new DispatchSnapshot(clock, pending.Values.ToArray(), riders), travel, settings);
+            var snapshot = new DispatchSnapshot(clock, pending.Values.ToArray(), riders);
+            var plan = DispatchOptimiser.Plan(snapshot, travel, settings);
             sw.Stop();
             roundMs.Add(sw.Elapsed.TotalMilliseconds);
+            observe?.Invoke(snapshot, plan);
 
             foreach (var a in plan.Assignments)
             {

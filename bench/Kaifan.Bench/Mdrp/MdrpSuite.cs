@@ -10,8 +10,8 @@ internal sealed record GreedyRow(double UndeliveredPct, double ClickToDoorMean, 
 internal static class MdrpSuite
 {
     public const string Header =
-        "| instance | orders | delivered % | CtD mean | CtD p90 | RtP mean | orders/courier-h | cost/order | orders/bundle | ms/round mean | ms/round max | greedy CtD | ratio | greedy undelivered % |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| instance | orders | delivered % | CtD mean | CtD p90 | RtP mean | orders/courier-h | cost/order | orders/bundle | ms/round mean | ms/round max | over 90 min | greedy CtD | ratio | greedy undelivered % |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public static int Run(string root, string? filter, string? baselinePath, int parallel, DispatchSettings settings)
     {
@@ -39,14 +39,14 @@ internal static class MdrpSuite
     }
 
     public static string Row(MdrpMetrics m, GreedyRow? g) => string.Create(CultureInfo.InvariantCulture,
-        $"| {m.Instance} | {m.Orders} | {100 - m.UndeliveredPct:F2} | {m.ClickToDoorMean:F2} | {m.ClickToDoorP90:F1} | {m.ReadyToPickupMean:F2} | {m.OrdersPerCourierHour:F2} | {m.CostPerOrder:F3} | {m.OrdersPerBundle:F2} | {m.RoundMsMean:F1} | {m.RoundMsMax:F0} | {(g is null ? "-" : g.ClickToDoorMean.ToString("F2", CultureInfo.InvariantCulture))} | {(g is null ? "-" : (m.ClickToDoorMean / g.ClickToDoorMean).ToString("F3", CultureInfo.InvariantCulture))} | {(g is null ? "-" : g.UndeliveredPct.ToString("F3", CultureInfo.InvariantCulture))} |");
+        $"| {m.Instance} | {m.Orders} | {100 - m.UndeliveredPct:F2} | {m.ClickToDoorMean:F2} | {m.ClickToDoorP90:F1} | {m.ReadyToPickupMean:F2} | {m.OrdersPerCourierHour:F2} | {m.CostPerOrder:F3} | {m.OrdersPerBundle:F2} | {m.RoundMsMean:F1} | {m.RoundMsMax:F0} | {m.OverMaximum} | {(g is null ? "-" : g.ClickToDoorMean.ToString("F2", CultureInfo.InvariantCulture))} | {(g is null ? "-" : (m.ClickToDoorMean / g.ClickToDoorMean).ToString("F3", CultureInfo.InvariantCulture))} | {(g is null ? "-" : g.UndeliveredPct.ToString("F3", CultureInfo.InvariantCulture))} |");
 
     private static void Summary(MdrpMetrics[] results, Dictionary<string, GreedyRow> baseline, TimeSpan elapsed)
     {
         var compared = results.Where(r => baseline.ContainsKey(r.Instance)).ToArray();
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"averages over {results.Length}: undelivered {results.Average(r => r.UndeliveredPct):F3}%, CtD mean {results.Average(r => r.ClickToDoorMean):F2}, CtD p90 {results.Average(r => r.ClickToDoorP90):F1}, RtP mean {results.Average(r => r.ReadyToPickupMean):F2}, orders/courier-h {results.Average(r => r.OrdersPerCourierHour):F3}, cost/order {results.Average(r => r.CostPerOrder):F3}, ms/round {results.Average(r => r.RoundMsMean):F1} (max {results.Max(r => r.RoundMsMax):F0})"));
+            $"averages over {results.Length}: undelivered {results.Average(r => r.UndeliveredPct):F3}%, CtD mean {results.Average(r => r.ClickToDoorMean):F2}, CtD p90 {results.Average(r => r.ClickToDoorP90):F1}, RtP mean {results.Average(r => r.ReadyToPickupMean):F2}, orders/courier-h {results.Average(r => r.OrdersPerCourierHour):F3}, cost/order {results.Average(r => r.CostPerOrder):F3}, ms/round {results.Average(r => r.RoundMsMean):F1} (max {results.Max(r => r.RoundMsMax):F0}), orders over 90 min {results.Sum(r => r.OverMaximum)} on {results.Count(r => r.OverMaximum > 0)} instances"));
         if (compared.Length > 0)
         {
             var g = compared.Select(r => baseline[r.Instance]).ToArray();

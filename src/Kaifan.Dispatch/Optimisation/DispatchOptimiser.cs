@@ -12,32 +12,34 @@ internal static class DispatchOptimiser
     {
         var clock = snapshot.Clock;
         var orders = snapshot.Orders.OrderBy(o => o.Id, StringComparer.Ordinal).ToArray();
-        var riders = snapshot.Riders
-            .Where(r => r.FreeAt <= clock + settings.LookAheadMinutes && r.ShiftEnd >= clock)
+        var onShift = snapshot.Riders
+            .Where(r => r.ShiftEnd >= clock)
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToArray();
         if (orders.Length == 0) return new DispatchPlan([], []);
 
-        var alternatives = new Dictionary<string, int>(StringComparer.Ordinal);
-        var candidates = Candidates(BundleBuilder.Build(orders, travel, settings), riders, clock, travel, settings, alternatives);
+        var status = OrderStatus.Assess(orders, onShift, clock, travel, settings);
+        var candidates = Candidates(BundleBuilder.Build(orders, travel, settings), onShift, status, clock, travel, settings);
         var chosen = SetPacking.Solve(candidates, settings);
 
         var horizon = clock + settings.DecisionIntervalMinutes;
         var committed = new List<Assignment>();
         var usedRiders = new HashSet<string>(StringComparer.Ordinal);
         var assigned = new HashSet<string>(StringComparer.Ordinal);
+        var tentative = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in chosen)
         {
             var mustStart = c.Rider.FreeAt <= horizon && c.LatestDeparture <= horizon;
             var specialCareWithIdleRider = c.Bundle.HasSpecialCare && c.Rider.FreeAt <= clock;
-            // With hardly any rider able to serve an order, waiting risks losing it: tell the rider now (a busy
-            // rider leaves for it straight after the current drop-off).
-            var scarce = c.Bundle.Orders.Any(o => alternatives.GetValueOrDefault(o.Id) <= settings.ScarceAlternatives);
-            if (!mustStart && !specialCareWithIdleRider && !scarce) continue;
+            // With hardly any rider able to serve an order, or none once this round has passed, waiting risks losing
+            // it: tell the rider now (a busy rider leaves for it straight after the current drop-off).
+            var pressing = c.Bundle.Orders.Any(o => status[o.Id].Scarce || status[o.Id].Critical);
+            if (!mustStart && !specialCareWithIdleRider && !pressing) { tentative.Add(c.Rider.Id); continue; }
             Commit(c, committed, usedRiders, assigned);
         }
 
-        SpecialCareGuard(orders, riders, clock, travel, settings, committed, usedRiders, assigned);
+        SpecialCareGuard(orders, onShift, clock, travel, settings, committed, usedRiders, assigned);
+        OverdueGuard(orders, onShift, status, clock, travel, settings, committed, usedRiders, assigned, tentative);
 
         var held = orders.Where(o => !assigned.Contains(o.Id)).Select(o => o.Id).ToArray();
         return new DispatchPlan(committed, held);
@@ -67,6 +69,34 @@ internal static class DispatchOptimiser
         }
     }
 
+    /// <summary>
+    /// An order close to the maximum click-to-door is not held while a rider who could start for it before the
+    /// next round stays unused: the packing sees only a few riders per bundle, and under load those few are all
+    /// taken, which starved old orders until they could no longer make the maximum. Most overdue first; riders the
+    /// packing kept for a held bundle are left to it.
+    /// </summary>
+    private static void OverdueGuard(PendingOrder[] orders, RiderState[] riders, IReadOnlyDictionary<string, OrderStatus> status,
+        int clock, TravelModel travel, DispatchSettings settings, List<Assignment> committed, HashSet<string> usedRiders,
+        HashSet<string> assigned, HashSet<string> tentative)
+    {
+        var horizon = clock + settings.DecisionIntervalMinutes;
+        foreach (var order in orders.Where(o => !assigned.Contains(o.Id) && status[o.Id].Overdue
+                         && status[o.Id].BestClickToDoor >= settings.MaxClickToDoorMinutes - settings.OverdueGuardSlackMinutes)
+                     .OrderByDescending(o => status[o.Id].BestClickToDoor).ThenBy(o => o.Id, StringComparer.Ordinal))
+        {
+            var single = Bundle.Sequence([order], travel, settings);
+            Candidate? best = null;
+            foreach (var rider in riders)
+            {
+                if (rider.FreeAt > horizon || usedRiders.Contains(rider.Id) || tentative.Contains(rider.Id)) continue;
+                var c = RouteEvaluator.Evaluate(single, rider, clock, travel, settings);
+                if (c is not null && (best is null || c.Value > best.Value)) best = c;
+            }
+
+            if (best is not null) Commit(best, committed, usedRiders, assigned);
+        }
+    }
+
     private static void Commit(Candidate c, List<Assignment> committed, HashSet<string> usedRiders, HashSet<string> assigned)
     {
         committed.Add(c.Route);
@@ -75,47 +105,77 @@ internal static class DispatchOptimiser
     }
 
     /// <summary>
-    /// Every feasible (bundle, rider) pair, the best few riders per bundle kept. An order whose best possible
-    /// click-to-door is already past the target gains urgency value, so that under overload the old orders are served
-    /// before they can no longer make the maximum, instead of being starved by fresh ones that would score better.
+    /// Feasible (bundle, rider) pairs, the best few riders per bundle kept. Riders within the look-ahead serve every
+    /// bundle; an order that few of them can serve, or one already overdue, also sees the riders beyond it (a busy
+    /// rider takes it after the current route); it and any overdue order keep more riders, so that they are not lost to the cut. An overdue
+    /// order gains value by how far its best possible click-to-door is past the target, and one that no rider could
+    /// deliver within the maximum after this round gains a dominant bonus (order-level terms, so they never make a
+    /// slower rider look better).
     /// </summary>
-    private static List<Candidate> Candidates(List<Bundle> bundles, RiderState[] riders, int clock, TravelModel travel,
-        DispatchSettings settings, Dictionary<string, int> alternatives)
+    private static List<Candidate> Candidates(List<Bundle> bundles, RiderState[] riders, IReadOnlyDictionary<string, OrderStatus> status,
+        int clock, TravelModel travel, DispatchSettings settings)
     {
-        var perBundle = new List<List<Candidate>>(bundles.Count);
-        var bestCtd = new Dictionary<string, int>(StringComparer.Ordinal);
+        var window = clock + settings.LookAheadMinutes;
+        var all = new List<Candidate>();
         foreach (var bundle in bundles)
         {
+            var single = bundle.Orders.Count == 1 ? status[bundle.Orders[0].Id] : null;
+            var wide = single is not null && single.Scarce;
+            var pressing = single is not null && (single.Scarce || single.Overdue);
             var list = new List<Candidate>();
             foreach (var rider in riders)
             {
+                if (rider.FreeAt > window && !wide) continue;
                 var c = RouteEvaluator.Evaluate(bundle, rider, clock, travel, settings);
-                if (c is null) continue;
-                list.Add(c);
-                if (bundle.Orders.Count == 1)
-                {
-                    var ctd = c.Route.DropoffAt[0] - bundle.Orders[0].PlacedAt;
-                    bestCtd[bundle.Orders[0].Id] = Math.Min(bestCtd.GetValueOrDefault(bundle.Orders[0].Id, int.MaxValue), ctd);
-                }
+                if (c is not null) list.Add(c);
             }
 
-            if (bundle.Orders.Count == 1) alternatives[bundle.Orders[0].Id] = list.Count;
-            perBundle.Add(list);
-        }
-
-        var all = new List<Candidate>();
-        foreach (var list in perBundle)
-        {
             if (list.Count == 0) continue;
-            var urgency = list[0].Bundle.Orders.Sum(o => Bundle.Weight(o, settings) * settings.UrgencyWeight
-                * Math.Max(0, bestCtd.GetValueOrDefault(o.Id, 0) - settings.TargetClickToDoorMinutes));
-            var kept = list.Select(c => urgency == 0 ? c : c with { Value = c.Value + urgency })
+            var bonus = bundle.Orders.Sum(o => status[o.Id].Bonus);
+            var keep = settings.CandidateRidersPerBundle * (pressing ? settings.PressingRidersFactor : 1);
+            all.AddRange(list.Select(c => bonus == 0 ? c : c with { Value = c.Value + bonus })
                 .Where(c => c.Value > 0)
                 .OrderByDescending(c => c.Value).ThenBy(c => c.Rider.Id, StringComparer.Ordinal)
-                .Take(settings.CandidateRidersPerBundle);
-            all.AddRange(kept);
+                .Take(keep));
         }
 
         return all;
+    }
+}
+
+/// <summary>How pressing an order is this round, judged from every on-shift rider alone.</summary>
+internal sealed record OrderStatus(int BestClickToDoor, int RidersInWindow, bool Scarce, bool Overdue, bool Critical, double Bonus)
+{
+    public static Dictionary<string, OrderStatus> Assess(PendingOrder[] orders, RiderState[] riders, int clock, TravelModel travel,
+        DispatchSettings settings)
+    {
+        var window = clock + settings.LookAheadMinutes;
+        var result = new Dictionary<string, OrderStatus>(StringComparer.Ordinal);
+        foreach (var order in orders)
+        {
+            var single = Bundle.Sequence([order], travel, settings);
+            var best = int.MaxValue;
+            var inWindow = 0;
+            foreach (var rider in riders)
+            {
+                var c = RouteEvaluator.Evaluate(single, rider, clock, travel, settings);
+                if (c is null) continue;
+                best = Math.Min(best, c.Route.DropoffAt[0] - order.PlacedAt);
+                if (rider.FreeAt <= window) inWindow++;
+            }
+
+            var weight = Bundle.Weight(order, settings);
+            var reachable = best != int.MaxValue;
+            var overdue = reachable && best > settings.TargetClickToDoorMinutes;
+            // Next round every rider is at least one interval later: an order that would then miss the maximum
+            // must go now.
+            var critical = reachable && best <= settings.MaxClickToDoorMinutes
+                && best + settings.DecisionIntervalMinutes > settings.MaxClickToDoorMinutes;
+            var bonus = overdue ? weight * settings.UrgencyWeight * (best - settings.TargetClickToDoorMinutes) : 0;
+            if (critical) bonus += weight * settings.CriticalBonus;
+            result[order.Id] = new OrderStatus(best, inWindow, reachable && inWindow <= settings.ScarceAlternatives, overdue, critical, bonus);
+        }
+
+        return result;
     }
 }

@@ -29,13 +29,28 @@ internal sealed record DispatchSettings
     /// <summary>Extra value per minute that an order's best possible click-to-door exceeds the target.</summary>
     public double UrgencyWeight { get; init; } = 12.0;
 
+    /// <summary>
+    /// Extra value of an order that no rider could deliver within the maximum after this round; larger than any
+    /// bundle of fresh orders is worth, so such an order goes first.
+    /// </summary>
+    public double CriticalBonus { get; init; } = 3000.0;
+
+    /// <summary>A scarce or overdue order keeps this many times as many candidate riders as other bundles.</summary>
+    public int PressingRidersFactor { get; init; } = 2;
+
+    /// <summary>A held order whose best click-to-door is within this many minutes of the maximum takes any unused rider who can start before the next round.</summary>
+    public int OverdueGuardSlackMinutes { get; init; } = 30;
+
     /// <summary>Weight of the rider's empty ride to the merchant, so nearer riders win ties.</summary>
     public double EmptyTravelWeight { get; init; } = 0.3;
 
     /// <summary>A special-care order is never held while a capable idle rider is within this distance of its merchant.</summary>
     public double NearbyMeters { get; init; } = 3000;
 
-    /// <summary>An order that at most this many riders can serve is committed as soon as it is matched.</summary>
+    /// <summary>
+    /// An order that at most this many riders within the look-ahead can serve is also offered to riders beyond it,
+    /// and committed as soon as it is matched.
+    /// </summary>
     public int ScarceAlternatives { get; init; } = 2;
 
     public int Seed { get; init; } = 1;
