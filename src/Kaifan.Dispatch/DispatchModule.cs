@@ -21,6 +21,7 @@ public static class DispatchModule
         services.AddSingleton<IDemoSeeder, DemoRiders>();
         services.AddSingleton<IRiderLocations, RiderLocations>();
         services.AddSingleton<PositionBuffer>();
+        services.AddScoped<IZoneRiderSupply, Zones.ZoneRiderSupply>();
         services.AddHostedService<PositionFlusher>();
         services.AddHostedService<PingFlusher>();
 

@@ -2,6 +2,7 @@ using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog;
 using Kaifan.Dispatch;
 using Kaifan.Identity;
+using Kaifan.Insights;
 using Kaifan.Ordering;
 using Kaifan.Payments;
 using Kaifan.Tracking;
@@ -38,6 +39,7 @@ internal static class KaifanHost
         builder.Services.AddPaymentsModule(builder.Configuration, storage);
         builder.Services.AddDispatchModule(builder.Configuration, storage);
         builder.Services.AddTrackingModule(builder.Configuration);
+        builder.Services.AddInsightsModule(builder.Configuration);
         builder.AddKaifanWeb();
         return builder;
     }
@@ -60,6 +62,7 @@ internal static class KaifanHost
         app.MapPaymentsEndpoints();
         app.MapDispatchEndpoints();
         app.MapTrackingEndpoints();
+        app.MapInsightsEndpoints();
         app.MapKaifanWeb();
         return app;
     }

@@ -5,7 +5,7 @@ namespace Kaifan.Insights.Forecasting;
 /// observed yet at the issue hour).</summary>
 internal static class Features
 {
-    public const int Count = 35;
+    public const int Count = 42;
 
     public static readonly string[] Names =
     [
@@ -14,6 +14,7 @@ internal static class Features
         "ratio24h", "ratio3h", "ratio168h", "weeklyMeanAtIssue", "neighbourRatio3h", "rainYesterday", "snowYesterday",
         "snowDepthYesterday", "maxTempYesterday", "zone", "scaledWeeklyMean", "lastWeekAtIssue", "persistenceAlongProfile", "ratio6h", "ratio12h", "sameHour2DaysAgo",
         "sameHour3DaysAgo", "shortScaledWeeklyMean", "weeklyMedian", "medianRatio24h", "scaledWeeklyMedian",
+        "lag0VsUsual", "lag1VsUsual", "lag2VsUsual", "issueHourOfDay", "lastHourStep", "lag0VsBase", "last3VsBase",
     ];
 
     /// <summary>The zone's mean hourly count over the last week, floored at 1 so near-empty zones don't blow up ratios.</summary>
@@ -31,7 +32,7 @@ internal static class Features
         return float.IsNaN(scaled) ? Level(known) : Math.Max(scaled, 1f);
     }
 
-    public static float[] Build(DemandHistory history, int zone, int issue, int horizon, bool targetDayWeather = false)
+    public static float[] Build(DemandHistory history, int zone, int issue, int horizon, bool targetDayWeather = false, bool dynamics = false)
     {
         var known = new KnownSeries(history.Counts[zone], issue);
         var target = issue + horizon;
@@ -83,8 +84,23 @@ internal static class Features
         f[32] = median / level;
         f[33] = known.MedianLevelRatio(24);
         f[34] = median * f[33] / level;
+        // Recent-hours dynamics: how the last hours ran against what was expected of them. Off = missing, so LightGBM
+        // never splits on them and the model is the 35-feature one.
+        for (var i = 35; i < Count; i++) f[i] = float.NaN;
+        if (dynamics)
+        {
+            f[35] = Ratio(known.At(issue), known.WeeklyMean(issue));
+            f[36] = Ratio(known.At(issue - 1), known.WeeklyMean(issue - 1));
+            f[37] = Ratio(known.At(issue - 2), known.WeeklyMean(issue - 2));
+            f[38] = history.TimeOf(issue).Hour;
+            f[39] = (known.At(issue) - known.At(issue - 1)) / level;
+            f[40] = Ratio(known.At(issue), known.WeeklyMean(issue) * ratio24);
+            f[41] = Ratio(known.Sum(issue - 2, issue), (known.WeeklyMean(issue) + known.WeeklyMean(issue - 1) + known.WeeklyMean(issue - 2)) * ratio24);
+        }
         return f;
     }
+
+    private static float Ratio(float actual, float usual) => usual > 0 ? actual / usual : float.NaN;
 
     private static float NeighbourRatio(DemandHistory history, int zone, int issue)
     {
