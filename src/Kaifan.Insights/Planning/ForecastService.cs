@@ -52,7 +52,8 @@ internal sealed class ForecastService(IServiceScopeFactory scopes, TimeProvider 
 
     public TrainedForecaster? Current => current;
 
-    /// <summary>Queues a retrain; one already queued or running absorbs the request.</summary>
+    /// <summary>Queues a retrain. A request during a run queues one more run (it may have new orders to learn); requests
+    /// while one is queued are absorbed by it.</summary>
     public void RequestRetrain()
     {
         if (status.State != TrainingState.Training) status = status with { State = TrainingState.Training, Percent = 0, StartedAt = clock.GetUtcNow() };

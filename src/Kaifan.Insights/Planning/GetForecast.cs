@@ -52,7 +52,8 @@ internal static class GetForecast
         var trained = service.Current ?? new TrainedForecaster(null, [], Method.ScaledFourWeekMean, Method.ScaledFourWeekMean,
             null, null, 0, 0, "");
         var zones = trained.ZoneIds.Concat(counts.Select(c => c.ZoneId).Concat(riders.Keys).Distinct().Except(trained.ZoneIds).Order()).ToArray();
-        var history = ZoneHistory.Build(counts, zones, from, ForecastSettings.ForecastHistoryHours);
+        var firstOrder = counts.Count == 0 ? issuedAt : counts.Min(c => c.Hour);
+        var history = ZoneHistory.Build(counts, zones, from, ForecastSettings.ForecastHistoryHours, firstKnown: firstOrder);
         var forecasts = trained.Forecast(history, settings.Model);
 
         var views = new List<ZoneForecastView>(zones.Length);
@@ -63,7 +64,7 @@ internal static class GetForecast
             var zoneId = zones[z];
             names[zoneId] = (await catalog.GetZoneAsync(zoneId, ct))?.Name ?? zoneId.ToString()[..8];
             var recent = Enumerable.Range(history.Hours - settings.RecentHours, settings.RecentHours)
-                .Select(i => new HourCountView(issuedAt.AddHours(i - history.Hours), (int)history.Counts[z][i])).ToList();
+                .Select(i => new HourCountView(issuedAt.AddHours(i - history.Hours), float.IsNaN(history.Counts[z][i]) ? 0 : (int)history.Counts[z][i])).ToList();
             var soFar = counts.Where(c => c.ZoneId == zoneId && c.Hour == issuedAt).Sum(c => c.Count);
             var forecast = Enumerable.Range(1, LiveForecaster.Horizons)
                 .Select(h => new HourForecastView(h, issuedAt.AddHours(h - 1), Math.Round(forecasts[z][h - 1], 1))).ToList();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Kaifan.Insights.Planning;
 
 /// <summary>POST /api/ops/insights/forecast/retrain: queues a retrain and answers 202 with the progress, which
-/// GET /api/ops/insights/forecast keeps reporting. A retrain already running absorbs the request.</summary>
+/// GET /api/ops/insights/forecast keeps reporting.</summary>
 internal static class RetrainForecast
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>

@@ -4,14 +4,22 @@ using Kaifan.Insights.Forecasting;
 namespace Kaifan.Insights.Planning;
 
 /// <summary>Turns the platform's sparse per-zone hourly counts into a <see cref="DemandHistory"/> on a gap-free UTC hour grid
-/// (an hour without orders is a zero). Zone i of the result is <paramref name="zoneOrder"/>[i], so a model trained on one
+/// (an hour without orders is a zero; hours before <c>firstKnown</c>, when the platform had no orders yet, are unknown, so
+/// a young platform is not taken for one with weeks of empty hours). Zone i of the result is <paramref name="zoneOrder"/>[i], so a model trained on one
 /// history reads another the same way as long as the order starts with the trained zones.</summary>
 internal static class ZoneHistory
 {
-    public static DemandHistory Build(IReadOnlyList<ZoneHourCount> counts, IReadOnlyList<Guid> zoneOrder, DateTimeOffset firstHour, int hours)
+    public static DemandHistory Build(IReadOnlyList<ZoneHourCount> counts, IReadOnlyList<Guid> zoneOrder, DateTimeOffset firstHour, int hours,
+        DateTimeOffset? firstKnown = null)
     {
         var index = zoneOrder.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-        var series = zoneOrder.Select(_ => new float[Math.Max(0, hours)]).ToArray();
+        var unknownBefore = firstKnown is { } known ? Math.Clamp((int)Math.Round((known - firstHour).TotalHours), 0, Math.Max(0, hours)) : 0;
+        var series = zoneOrder.Select(_ =>
+        {
+            var s = new float[Math.Max(0, hours)];
+            Array.Fill(s, float.NaN, 0, unknownBefore);
+            return s;
+        }).ToArray();
         foreach (var c in counts)
         {
             var hour = (int)Math.Round((c.Hour - firstHour).TotalHours);
