@@ -5,7 +5,7 @@ namespace Kaifan.Insights.Forecasting;
 /// observed yet at the issue hour).</summary>
 internal static class Features
 {
-    public const int Count = 42;
+    public const int Count = 45;
 
     public static readonly string[] Names =
     [
@@ -15,6 +15,7 @@ internal static class Features
         "snowDepthYesterday", "maxTempYesterday", "zone", "scaledWeeklyMean", "lastWeekAtIssue", "persistenceAlongProfile", "ratio6h", "ratio12h", "sameHour2DaysAgo",
         "sameHour3DaysAgo", "shortScaledWeeklyMean", "weeklyMedian", "medianRatio24h", "scaledWeeklyMedian",
         "lag0VsUsual", "lag1VsUsual", "lag2VsUsual", "issueHourOfDay", "lastHourStep", "lag0VsBase", "last3VsBase",
+        "cityRatio1h", "cityRatio3h", "cityRatio24h",
     ];
 
     /// <summary>The zone's mean hourly count over the last week, floored at 1 so near-empty zones don't blow up ratios.</summary>
@@ -96,9 +97,41 @@ internal static class Features
             f[39] = (known.At(issue) - known.At(issue - 1)) / level;
             f[40] = Ratio(known.At(issue), known.WeeklyMean(issue) * ratio24);
             f[41] = Ratio(known.Sum(issue - 2, issue), (known.WeeklyMean(issue) + known.WeeklyMean(issue - 1) + known.WeeklyMean(issue - 2)) * ratio24);
+            // The whole city against its usual rhythm: rain or an event moves every zone at once.
+            var city = CityRatios(history, issue);
+            f[42] = city[0];
+            f[43] = city[1];
+            f[44] = city[2];
         }
         return f;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DemandHistory, System.Collections.Concurrent.ConcurrentDictionary<int, float[]>> CityCache = new();
+
+    /// <summary>All zones' orders over the last 1, 3 and 24 hours against their 4-week same-hour-of-week means.</summary>
+    private static float[] CityRatios(DemandHistory history, int issue) =>
+        CityCache.GetOrCreateValue(history).GetOrAdd(issue, i =>
+        {
+            var spans = new[] { 1, 3, 24 };
+            var result = new float[spans.Length];
+            for (var s = 0; s < spans.Length; s++)
+            {
+                float actual = 0, usual = 0;
+                foreach (var counts in history.Counts)
+                {
+                    var known = new KnownSeries(counts, i);
+                    for (var h = i - spans[s] + 1; h <= i; h++)
+                    {
+                        var a = known.At(h);
+                        var u = known.WeeklyMean(h);
+                        if (float.IsNaN(a) || float.IsNaN(u)) continue;
+                        actual += a; usual += u;
+                    }
+                }
+                result[s] = usual > 0 ? actual / usual : float.NaN;
+            }
+            return result;
+        });
 
     private static float Ratio(float actual, float usual) => usual > 0 ? actual / usual : float.NaN;
 

@@ -28,6 +28,7 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         var state = ops.Locator("[data-testid=forecast-state]");
         await Expect(state).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 20_000 });
         var startedBefore = await state.GetAttributeAsync("data-started");
+        app.Clock.Advance(TimeSpan.FromMinutes(1)); // so the retrain's start time differs from the first run's
         await ops.Locator("[data-testid=forecast-retrain]").ClickAsync();
         await Expect(state).Not.ToHaveAttributeAsync("data-started", startedBefore ?? "", new() { Timeout = 20_000 });
         await Expect(state).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 20_000 });
