@@ -15,7 +15,7 @@ internal static class ForecastCommand
         if (options is null)
         {
             Console.Error.WriteLine("forecast --history DIR --from yyyy-MM-dd --to yyyy-MM-dd [--horizon 2] [--out preds.csv] " +
-                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--dynamics] [--per-zone] [--blend W] [--baselines-only] [--verbose] " +
+                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--no-dynamics] [--per-zone] [--blend W] [--baselines-only] [--verbose] " +
                 "[--observed-weather-as-forecast (experiment: reads each target day's observed weather, so it looks ahead)]");
             return 2;
         }
@@ -127,7 +127,8 @@ internal static class ForecastCommand
             TrainingDays = Int("--train-days", defaults.TrainingDays),
             MinLeafRows = Int("--min-leaf", defaults.MinLeafRows),
             ObservedWeatherAsForecast = flags.Contains("--observed-weather-as-forecast"),
-            Dynamics = flags.Contains("--dynamics"),
+            // The recent-hours and city-wide features ship; --no-dynamics gives the earlier 35-feature model.
+            Dynamics = !flags.Contains("--no-dynamics"),
             PerZone = flags.Contains("--per-zone"),
             Blend = map.TryGetValue("--blend", out var bl) ? double.Parse(bl, CultureInfo.InvariantCulture) : defaults.Blend,
             LearningRate = map.TryGetValue("--learning-rate", out var lr) ? double.Parse(lr, CultureInfo.InvariantCulture) : defaults.LearningRate,

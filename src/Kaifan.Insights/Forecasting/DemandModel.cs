@@ -5,7 +5,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Kaifan.Insights.Forecasting;
 
 internal sealed record ModelOptions(int Trees = 200, int Leaves = 31, int MinLeafRows = 50, double LearningRate = 0.08,
-    int TrainingDays = 56, int Seed = 17, bool ObservedWeatherAsForecast = false, bool Dynamics = false, bool PerZone = false,
+    int TrainingDays = 56, int Seed = 17, bool ObservedWeatherAsForecast = false, bool Dynamics = true, bool PerZone = false,
     double Blend = 1.0)
 {
     /// <summary>Small and fast, for tests.</summary>

@@ -85,8 +85,8 @@ internal static class Features
         f[32] = median / level;
         f[33] = known.MedianLevelRatio(24);
         f[34] = median * f[33] / level;
-        // Recent-hours dynamics: how the last hours ran against what was expected of them. Off = missing, so LightGBM
-        // never splits on them and the model is the 35-feature one.
+        // Recent-hours dynamics: how the last hours ran against what was expected of them, in the zone and city-wide.
+        // Off (--no-dynamics) = missing, so LightGBM never splits on them and the model is the earlier 35-feature one.
         for (var i = 35; i < Count; i++) f[i] = float.NaN;
         if (dynamics)
         {
