@@ -54,6 +54,13 @@ internal static class LiveForecaster
 
     public static TrainedForecaster Train(DemandHistory history, Guid[] zoneIds, ModelOptions options, Action<int>? progress = null, CancellationToken ct = default)
     {
+        var result = Decide(history, zoneIds, options, progress, ct);
+        progress?.Invoke(100);
+        return result;
+    }
+
+    private static TrainedForecaster Decide(DemandHistory history, Guid[] zoneIds, ModelOptions options, Action<int>? progress, CancellationToken ct)
+    {
         var lastKnown = history.Hours - 1;
         var firstValidationIssue = Math.Max(0, lastKnown - ValidationDays * 24 + 1);
         progress?.Invoke(5);
@@ -114,7 +121,6 @@ internal static class LiveForecaster
         var rows = RollingOrigin.BuildTrainingRows(history, lastKnown, options, Horizons, FeaturesOf);
         progress?.Invoke(80);
         var model = DemandModel.Train(rows, options);
-        progress?.Invoke(100);
         return new TrainedForecaster(model, zoneIds, Method.Model, best, bestWape, modelWape, rows.Count, history.Hours,
             "模型胜过最佳基线 (the model beat the best baseline on the last week and ships)");
     }
