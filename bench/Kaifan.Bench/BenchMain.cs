@@ -9,8 +9,10 @@ namespace Kaifan.Bench;
 /// mdrp --instance DIR --out OUTDIR            replay one instance, check it, write the evaluator's files
 /// mdrp --all DIR [--filter TEXT] [--baseline FILE] [--parallel N]   replay every instance below DIR vs the greedy
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
-/// pings [--riders 200] [--connections 64] [--seconds 10]   location pings/s on one real host (child process), then p50/p99 at 50%
+/// pings [--riders 200] [--connections 64] [--seconds 10] [--rounds 3] [--host dll]   location pings/s on one real host (child process, raw sockets), then p50/p99 open loop
 /// dispatch-round [--orders 200] [--riders 100] [--runs 200]   the zone grain's v1 offer policy round time
+/// simulate --instance DIR --speed 60 [--host URL]   replay one instance's day through a running host's HTTP API (ADR 0010)
+/// eta-accuracy [--merchants 40] [--weeks 8] [--seed 6]   ETA error with stated vs learned prep times
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
 /// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N
 /// </summary>
@@ -28,10 +30,14 @@ internal static class BenchMain
         var opts = Options.Parse(args.Skip(1));
         switch (args.FirstOrDefault())
         {
+            case "simulate":
+                return Simulation.SimulateCommand.Run(opts);
             case "pings":
                 return PingsCommand.Run(opts);
             case "dispatch-round":
                 return DispatchRoundCommand.Run(opts);
+            case "eta-accuracy":
+                return EtaAccuracyCommand.Run(opts);
         }
 
         var settings = new DispatchSettings

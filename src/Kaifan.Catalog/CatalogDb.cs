@@ -11,6 +11,8 @@ internal abstract class CatalogDb(DbContextOptions options) : ModuleDbContext(op
 
     public DbSet<Zone> Zones => Set<Zone>();
 
+    internal DbSet<Kaifan.Catalog.Lockers.Locker> Lockers => Set<Kaifan.Catalog.Lockers.Locker>();
+
     public DbSet<Merchant> Merchants => Set<Merchant>();
 
     public DbSet<OpeningSlot> OpeningSlots => Set<OpeningSlot>();

@@ -2,7 +2,9 @@ using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog.Browse;
 using Kaifan.Catalog.Demo;
+using Kaifan.Catalog.Lockers;
 using Kaifan.Catalog.Manage;
+using Kaifan.Catalog.Onboarding;
 using Kaifan.Catalog.Stock;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +24,8 @@ public static class CatalogModule
         services.AddScoped<ICatalogQueries, CatalogQueries>();
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();
+        services.AddSingleton<IDemoSeeder, DemoLockers>();
+        services.AddScoped<ILockerDirectory, LockerDirectory>();
 
         // Our implementations are internal, so Wolverine's generated handler code cannot construct them;
         // it asks the scoped container instead, for this one service only.
@@ -32,8 +36,12 @@ public static class CatalogModule
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ListZones.Map(endpoints);
+        ListLockers.Map(endpoints);
         ListMerchants.Map(endpoints);
         GetMenu.Map(endpoints);
+        ListOpsMerchants.Map(endpoints);
+        OnboardZone.Map(endpoints);
+        OnboardMerchant.Map(endpoints);
 
         var console = endpoints.MapMerchantConsole();
         GetManageMenu.Map(console);

@@ -19,6 +19,12 @@ public abstract class DispatchDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<DispatchJob> Jobs => Set<DispatchJob>();
 
+    internal DbSet<CustomerOrderValue> CustomerOrderValues => Set<CustomerOrderValue>();
+
+    internal DbSet<ZoneCondition> ZoneConditions => Set<ZoneCondition>();
+
+    internal DbSet<Kaifan.Dispatch.Batches.BatchLine> BatchLines => Set<Kaifan.Dispatch.Batches.BatchLine>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

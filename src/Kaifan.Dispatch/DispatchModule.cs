@@ -1,7 +1,9 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
+using Kaifan.Dispatch.Batches;
 using Kaifan.Dispatch.Offers;
+using Kaifan.Dispatch.Zones;
 using Kaifan.Dispatch.Riders;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +21,8 @@ public static class DispatchModule
         services.AddSingleton(DispatchOptions.FromConfiguration(configuration));
         services.AddValidatorsFromAssemblyContaining<DispatchDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoRiders>();
+        services.AddSingleton<IDemoSeeder, DemoBatchLines>();
+        services.AddScoped<IBatchLines, BatchLines>();
         services.AddSingleton<IRiderLocations, RiderLocations>();
         services.AddSingleton<PositionBuffer>();
         services.AddScoped<IZoneRiderSupply, Zones.ZoneRiderSupply>();
@@ -31,6 +35,7 @@ public static class DispatchModule
             o.CodeGeneration.AlwaysUseServiceLocationFor<DispatchDb>();
             o.CodeGeneration.AlwaysUseServiceLocationFor<IOrderDispatchQueries>();
             o.CodeGeneration.AlwaysUseServiceLocationFor<IGrainFactory>();
+            o.CodeGeneration.AlwaysUseServiceLocationFor<IBatchLines>();
         });
         return services;
     }
@@ -47,6 +52,10 @@ public static class DispatchModule
         AnswerOffer.Map(rider);
         ListTasks.Map(rider);
         ListOpsRiders.Map(endpoints);
+        ZoneWeather.Map(endpoints);
+        Ops.GetZoneDispatch.Map(endpoints);
+        Ops.ReassignOrder.Map(endpoints);
+        SetRiderProfileByOps.Map(endpoints);
         return endpoints;
     }
 }

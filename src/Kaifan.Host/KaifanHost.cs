@@ -19,7 +19,7 @@ internal static class KaifanHost
     {
         var storage = Storage.FromConfiguration(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(storage);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddKaifanClock();
 
         // Huge bodies never reach a handler: one order or menu edit fits easily in 256 KB.
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 256 * 1024);
@@ -39,7 +39,7 @@ internal static class KaifanHost
         builder.Services.AddPaymentsModule(builder.Configuration, storage);
         builder.Services.AddDispatchModule(builder.Configuration, storage);
         builder.Services.AddTrackingModule(builder.Configuration);
-        builder.Services.AddInsightsModule(builder.Configuration);
+        builder.Services.AddInsightsModule(builder.Configuration, storage);
         builder.AddKaifanWeb();
         return builder;
     }
@@ -54,6 +54,7 @@ internal static class KaifanHost
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Kaifan 开饭 API"));
         app.MapKaifanHealthChecks();
+        app.MapKaifanClock();
         app.MapGet("/", () => Results.Redirect("/m")).ExcludeFromDescription();
 
         app.MapIdentityEndpoints();

@@ -2,6 +2,7 @@ using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog;
 using Kaifan.Dispatch;
 using Kaifan.Identity;
+using Kaifan.Insights;
 using Kaifan.Ordering;
 using Kaifan.Payments;
 using Kaifan.Tracking;
@@ -48,6 +49,7 @@ internal static class Messaging
             opts.Discovery.IncludeAssembly(typeof(PaymentsModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DispatchModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(TrackingModule).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(InsightsModule).Assembly);
 
             // Handlers are idempotent, so a retry after a transient failure is always safe.
             opts.OnAnyException()

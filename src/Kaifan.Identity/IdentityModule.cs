@@ -22,7 +22,16 @@ public static class IdentityModule
         var keys = configuration.GetSection("Kaifan:PersonalData").Get<PersonalDataKeys>()
             ?? throw new InvalidOperationException("Kaifan:PersonalData keys are not configured.");
         services.AddSingleton<IPersonalDataProtector>(new AesGcmPersonalDataProtector(keys));
-        services.AddSingleton<ISmsSender, ConsoleSmsSender>();
+        if (string.Equals(configuration["Kaifan:Sms:Provider"], SandboxSmsSender.ProviderName, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<SandboxSmsSender>();
+            services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<SandboxSmsSender>());
+        }
+        else
+        {
+            services.AddSingleton<ISmsSender, ConsoleSmsSender>();
+        }
+
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddSingleton<IDemoSeeder, DemoSeed>();
         services.AddValidatorsFromAssemblyContaining<IdentityDb>(includeInternalTypes: true);
@@ -36,6 +45,8 @@ public static class IdentityModule
         Me.Map(endpoints);
         MyAddresses.Map(endpoints);
         ListUsers.Map(endpoints);
+        OnboardStaff.Map(endpoints);
+        SandboxSms.Map(endpoints);
         return endpoints;
     }
 }

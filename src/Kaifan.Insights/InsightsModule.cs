@@ -1,15 +1,31 @@
+using FluentValidation;
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Insights.OnTime;
 using Kaifan.Insights.Planning;
+using Kaifan.Insights.PrepTimes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Kaifan.Insights;
 
-/// <summary>Insights module entry point: the demand forecaster (retrained daily in the background) and its ops endpoints.</summary>
+/// <summary>
+/// Insights module entry point: on-time monitoring (order timelines from the events, reports, alerts, learned prep
+/// times for ETAs, travel flags for dispatch) and the demand forecaster, retrained daily in the background.
+/// </summary>
 public static class InsightsModule
 {
-    public static IServiceCollection AddInsightsModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInsightsModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
     {
+        services.AddModuleDb<InsightsDb, SqliteInsightsDb, PostgresInsightsDb>(storage, InsightsDb.SchemaName);
+        services.AddSingleton(OnTimeSettings.FromConfiguration(configuration));
+        services.AddValidatorsFromAssemblyContaining<InsightsDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<IPrepTimeEstimates, PrepTimeEstimates>();
+        services.AddSingleton<IZoneTravelFlags, TravelFlags>();
+        services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<InsightsDb>());
+
         services.AddSingleton(ForecastSettings.FromConfiguration(configuration));
         services.AddSingleton<ForecastService>();
         services.AddHostedService(sp => sp.GetRequiredService<ForecastService>());
@@ -18,6 +34,8 @@ public static class InsightsModule
 
     public static IEndpointRouteBuilder MapInsightsEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        GetOnTime.Map(endpoints);
+        ListAlerts.Map(endpoints);
         GetForecast.Map(endpoints);
         RetrainForecast.Map(endpoints);
         return endpoints;

@@ -17,6 +17,8 @@ public abstract class OrderingDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    internal DbSet<Kaifan.Ordering.Coupons.Coupon> Coupons => Set<Kaifan.Ordering.Coupons.Coupon>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Coupons;
 using Kaifan.Ordering.Delivery;
 using Kaifan.Ordering.Merchant;
 using Kaifan.Ordering.Orders;
@@ -29,6 +30,7 @@ public static class OrderingModule
         services.AddScoped<CartQuoting>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<OrderPlacement>();
+        services.AddScoped<Checkout>();
         services.AddScoped<IOrderPaymentTerms, OrderPaymentTermsQuery>();
         services.AddScoped<OrderTrackingQueries>();
         services.AddScoped<IOrderTracking>(sp => sp.GetRequiredService<OrderTrackingQueries>());
@@ -54,10 +56,12 @@ public static class OrderingModule
         MarkOrderReady.Map(endpoints);
 
         GetRiderOrder.Map(endpoints);
+        ListRiderDeliveries.Map(endpoints);
         ArriveAtMerchant.Map(endpoints);
         PickUpOrder.Map(endpoints);
         DeliverOrder.Map(endpoints);
         ListOpsOrders.Map(endpoints);
+        ListMyCoupons.Map(endpoints);
         return endpoints;
     }
 }

@@ -31,6 +31,6 @@ internal static class GetOrderEta
         }
 
         var rider = order.RiderId is { } riderId ? await riders.GetAsync(riderId, ct) : null;
-        return Results.Ok(eta.Estimate(order, rider, clock.GetUtcNow()));
+        return Results.Ok(await eta.EstimateAsync(order, rider, clock.GetUtcNow(), ct));
     }
 }

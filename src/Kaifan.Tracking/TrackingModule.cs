@@ -36,11 +36,18 @@ public static class TrackingModule
         services.AddSingleton<ActiveRiders>();
         services.AddScoped<IOrderAnnouncer, OrderAnnouncer>();
         services.AddScoped<OrderStream>();
+        services.AddScoped<IDeliveryPromises, DeliveryPromises>();
+        services.AddSingleton<IOpsAlerts, OpsAlerts>();
         services.AddHostedService<ZoneRiderPositions>();
 
         // The announcer reads orders through Ordering's query, whose DbContext comes from a factory that
         // Wolverine's generated handler code cannot construct inline.
-        services.ConfigureWolverine(opts => opts.CodeGeneration.AlwaysUseServiceLocationFor<IOrderAnnouncer>());
+        services.ConfigureWolverine(opts =>
+        {
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IOrderAnnouncer>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IDeliveryPromises>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IOpsAlerts>();
+        });
 
         // Cluster mode: a console connected to one host hears what another host's handler announced.
         var signalR = services.AddSignalR();
@@ -62,6 +69,7 @@ public static class TrackingModule
     {
         StreamOrderEvents.Map(endpoints);
         GetOrderEta.Map(endpoints);
+        GetOrderMap.Map(endpoints);
         endpoints.MapHub<OpsHub>(OpsHub.Path);
         return endpoints;
     }

@@ -7,7 +7,11 @@ public interface IOrderDispatchQueries
     Task<OrderDispatchInfo?> GetForDispatchAsync(Guid orderId, CancellationToken ct);
 }
 
-/// <summary>ReadyEstimate is ReadyAt once the merchant marked it ready, else AcceptedAt plus the prep time.</summary>
+/// <summary>
+/// ReadyEstimate is ReadyAt once the merchant marked it ready, else AcceptedAt plus the prep time. The trailing
+/// fields were added for priorities and service tiers; their defaults keep older callers compiling. DropOffLocation
+/// is the locker's position for a locker delivery. ServiceTier is "standard", "guaranteed" or "batch".
+/// </summary>
 public sealed record OrderDispatchInfo(
     Guid OrderId,
     Guid MerchantId,
@@ -17,4 +21,8 @@ public sealed record OrderDispatchInfo(
     GeoPoint DropOffLocation,
     bool StairsNoLift,
     DateTimeOffset? ReadyEstimate,
-    Guid? RiderId);
+    Guid? RiderId,
+    bool SpecialCare = false,
+    Guid CustomerId = default,
+    DateTimeOffset? PlacedAt = null,
+    string ServiceTier = "standard");

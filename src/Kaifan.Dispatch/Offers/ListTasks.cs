@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Dispatch.Offers;
 
-/// <summary>Stage is toMerchant (navigate to the shop), atMerchant, or toCustomer (navigate to the customer).</summary>
-internal sealed record TaskView(Guid OrderId, Guid MerchantId, PlaceView Pickup, PlaceView DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, string Stage, DateTimeOffset? AssignedAt);
+/// <summary>SpecialCare marks an order the customer flagged for special care (e.g. pregnant, unwell). Stage is toMerchant (navigate to the shop), atMerchant, or toCustomer (navigate to the customer).</summary>
+internal sealed record TaskView(Guid OrderId, Guid MerchantId, PlaceView Pickup, PlaceView DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, string Stage, DateTimeOffset? AssignedAt, bool SpecialCare);
 
 /// <summary>GET /api/rider/tasks: 进行中, the orders the rider took and has not delivered yet.</summary>
 internal static class ListTasks
@@ -37,7 +37,8 @@ internal static class ListTasks
                 j.ReadyEstimate,
                 j.StairsNoLift,
                 char.ToLowerInvariant(j.Stage.ToString()[0]) + j.Stage.ToString()[1..],
-                j.AssignedAt))
+                j.AssignedAt,
+                j.SpecialCare))
             .ToList());
     }
 }

@@ -4,7 +4,7 @@ namespace Kaifan.Dispatch.Offers;
 
 internal sealed record PlaceView(double Latitude, double Longitude);
 
-internal sealed record OfferedOrderView(Guid OrderId, Guid MerchantId, PlaceView Pickup, PlaceView DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift);
+internal sealed record OfferedOrderView(Guid OrderId, Guid MerchantId, PlaceView Pickup, PlaceView DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, bool SpecialCare);
 
 /// <summary>A 新任务 card: what to fetch where, how far the shop is, and the countdown (expiresAt).</summary>
 internal sealed record OfferView(Guid OfferId, DateTimeOffset ExpiresAt, int SecondsLeft, double MinutesToMerchant, IReadOnlyList<OfferedOrderView> Orders)
@@ -20,5 +20,6 @@ internal sealed record OfferView(Guid OfferId, DateTimeOffset ExpiresAt, int Sec
             new PlaceView(j.MerchantLatitude, j.MerchantLongitude),
             new PlaceView(j.DropOffLatitude, j.DropOffLongitude),
             j.ReadyEstimate,
-            j.StairsNoLift)).ToList());
+            j.StairsNoLift,
+            j.SpecialCare)).ToList());
 }

@@ -34,7 +34,7 @@ internal sealed record Bundle(
     }
 
     public static double Weight(PendingOrder order, DispatchSettings settings) =>
-        order.Priority == OrderPriority.SpecialCare ? settings.SpecialCareWeight : 1.0;
+        (order.Priority == OrderPriority.SpecialCare ? settings.SpecialCareWeight : 1.0) * order.Weight;
 
     private static (int[] Offsets, double Length) Offsets(PendingOrder[] seq, TravelModel travel)
     {

@@ -45,7 +45,8 @@ internal static class RouteEvaluator
         travel.DropoffTime(travel.LeaveMerchant(order.ReadyAt) + travel.Minutes(order.Merchant, order.DropOff)) - order.PlacedAt
         > settings.MaxClickToDoorMinutes;
 
-    /// <summary>The rider-capability part of feasibility: carry capacity and stairs.</summary>
+    /// <summary>The rider-capability part of feasibility: carry capacity, stairs, and never a rider the order excludes.</summary>
     public static bool Capable(Bundle bundle, RiderState rider) =>
-        bundle.Orders.Count <= rider.Capacity && (!bundle.NeedsStairs || rider.AcceptsStairs);
+        bundle.Orders.Count <= rider.Capacity && (!bundle.NeedsStairs || rider.AcceptsStairs)
+        && bundle.Orders.All(o => o.ExcludedRiders is null || !o.ExcludedRiders.Contains(rider.Id));
 }

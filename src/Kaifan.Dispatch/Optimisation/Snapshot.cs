@@ -8,7 +8,11 @@ internal readonly record struct Point(double X, double Y)
 
 internal enum OrderPriority { Normal, SpecialCare }
 
-/// <summary>An order not yet given to a rider. Times are whole minutes since an epoch chosen by the caller.</summary>
+/// <summary>
+/// An order not yet given to a rider. Times are whole minutes since an epoch chosen by the caller. Weight scales the
+/// order's value (production raises it for a zone's top customers when riders are short or the weather is bad);
+/// ExcludedRiders never get it (production: riders who declined it or let its offer expire).
+/// </summary>
 internal sealed record PendingOrder(
     string Id,
     string MerchantId,
@@ -17,7 +21,9 @@ internal sealed record PendingOrder(
     int PlacedAt,
     int ReadyAt,
     OrderPriority Priority = OrderPriority.Normal,
-    bool StairsNoLift = false);
+    bool StairsNoLift = false,
+    double Weight = 1.0,
+    IReadOnlySet<string>? ExcludedRiders = null);
 
 /// <summary>
 /// A rider as the optimiser sees it: where they are, when and where they next become free (after the

@@ -33,7 +33,7 @@ internal sealed class PositionBuffer(DispatchOptions options)
 
     public void Add(RiderPosition position)
     {
-        latest.AddOrUpdate(position.RiderId, position, (_, old) => old.At > position.At ? old : position);
+        latest.AddOrUpdate(position.RiderId, static (_, p) => p, static (_, old, p) => old.At > p.At ? old : p, position);
 
         // The trail needs no more than one point per rider per spacing; a phone pings every ~5 s anyway.
         var kept = lastKept.GetValueOrDefault(position.RiderId, DateTimeOffset.MinValue);

@@ -1,3 +1,7 @@
+using Kaifan.Dispatch.Zones;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace Kaifan.Dispatch.Riders;
@@ -24,7 +28,11 @@ internal sealed record RiderSnapshot(
     [property: Id(5)] DateTimeOffset At,
     [property: Id(6)] RiderCapabilities? Capabilities);
 
-/// <summary>A rider's live state: online or not, in which zone, where, with what. Memory only; pings never touch the database here.</summary>
+/// <summary>
+/// A rider's live state: online or not, in which zone, where, with what. Pings never touch the database here; going
+/// on- or offline does (dispatch_riders), and so does the grain going to sleep, so that a restarted host or a grain
+/// woken again finds the rider online where they were (or where the position trail last saw them).
+/// </summary>
 internal interface IRiderGrain : IGrainWithGuidKey
 {
     /// <summary>Returns the zone the rider was online in before, if any, so the caller can tell that zone.</summary>
@@ -41,28 +49,71 @@ internal interface IRiderGrain : IGrainWithGuidKey
     Task<RiderSnapshot> Snapshot();
 }
 
-internal sealed class RiderGrain(TimeProvider clock) : Grain, IRiderGrain
+internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes, ILogger<RiderGrain> logger) : Grain, IRiderGrain
 {
     private RiderSnapshot state = null!;
 
-    public override Task OnActivateAsync(CancellationToken ct)
+    private Guid RiderId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken ct)
     {
-        state = new RiderSnapshot(this.GetPrimaryKey(), false, null, 0, 0, clock.GetUtcNow(), null);
-        return Task.CompletedTask;
+        var riderId = RiderId;
+        state = new RiderSnapshot(riderId, false, null, 0, 0, clock.GetUtcNow(), null);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        var profile = await db.Riders.AsNoTracking().SingleOrDefaultAsync(r => r.RiderId == riderId, ct);
+        if (profile is not { OnlineZoneId: { } zoneId })
+        {
+            return;
+        }
+
+        var (latitude, longitude, at) = (profile.LastLatitude, profile.LastLongitude, profile.LastSeenAt ?? state.At);
+
+        // Ids grow with every flush, so the highest is the newest point (SQLite cannot order by DateTimeOffset).
+        var trail = await db.RiderPositions.AsNoTracking().Where(p => p.RiderId == riderId).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+        if (trail is not null && trail.At > at)
+        {
+            (latitude, longitude, at) = (trail.Latitude, trail.Longitude, trail.At);
+        }
+
+        state = new RiderSnapshot(riderId, true, zoneId, latitude, longitude, at, RiderCapabilities.Of(profile));
+
+        // Not awaited: the zone's round may be waiting on this very activation for a snapshot.
+        _ = TellZoneAsync(zoneId);
     }
 
-    public Task<Guid?> GoOnline(Guid zoneId, double latitude, double longitude, RiderCapabilities capabilities)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
+    {
+        if (state is not { Online: true })
+        {
+            return;
+        }
+
+        try
+        {
+            await StoreAsync(state.ZoneId, ct);
+        }
+        catch (Exception e)
+        {
+            // Only the position is lost: the rider is still stored as online, and the trail has recent points.
+            logger.LogWarning(e, "Could not store where rider {RiderId} was on deactivation", RiderId);
+        }
+    }
+
+    public async Task<Guid?> GoOnline(Guid zoneId, double latitude, double longitude, RiderCapabilities capabilities)
     {
         var previous = state.Online && state.ZoneId != zoneId ? state.ZoneId : null;
         state = state with { Online = true, ZoneId = zoneId, Latitude = latitude, Longitude = longitude, At = clock.GetUtcNow(), Capabilities = capabilities };
-        return Task.FromResult(previous);
+        await StoreAsync(zoneId, CancellationToken.None);
+        return previous;
     }
 
-    public Task<Guid?> GoOffline()
+    public async Task<Guid?> GoOffline()
     {
         var zone = state.Online ? state.ZoneId : null;
         state = state with { Online = false, ZoneId = null };
-        return Task.FromResult(zone);
+        await StoreAsync(null, CancellationToken.None);
+        return zone;
     }
 
     public Task<bool> Locate(double latitude, double longitude, DateTimeOffset at)
@@ -88,4 +139,31 @@ internal sealed class RiderGrain(TimeProvider clock) : Grain, IRiderGrain
     }
 
     public Task<RiderSnapshot> Snapshot() => Task.FromResult(state);
+
+    /// <summary>Online in <paramref name="zoneId"/> (or offline when null), at the position held now.</summary>
+    private async Task StoreAsync(Guid? zoneId, CancellationToken ct)
+    {
+        var (riderId, latitude, longitude, at) = (RiderId, state.Latitude, state.Longitude, state.At);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        await db.Riders.Where(r => r.RiderId == riderId).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.OnlineZoneId, zoneId)
+                .SetProperty(r => r.LastLatitude, latitude)
+                .SetProperty(r => r.LastLongitude, longitude)
+                .SetProperty(r => r.LastSeenAt, at),
+            ct);
+    }
+
+    private async Task TellZoneAsync(Guid zoneId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IZoneGrain>(zoneId).RiderOnline(RiderId);
+        }
+        catch (Exception e)
+        {
+            // The rider's next go-online tells the zone again; until then the zone just offers them nothing.
+            logger.LogWarning(e, "Could not tell zone {ZoneId} that rider {RiderId} is back online", zoneId, RiderId);
+        }
+    }
 }

@@ -12,6 +12,14 @@ internal sealed class RiderProfile
     public double BatteryRangeKm { get; set; }
     public int Capacity { get; set; }
     public bool AcceptsStairs { get; set; }
+
+    /// <summary>The zone the rider is online in, null while offline: a restarted host brings the rider back online from it.</summary>
+    public Guid? OnlineZoneId { get; set; }
+
+    /// <summary>Where the rider was when going online or when their grain last went to sleep; the position trail may be newer.</summary>
+    public double LastLatitude { get; set; }
+    public double LastLongitude { get; set; }
+    public DateTimeOffset? LastSeenAt { get; set; }
 }
 
 /// <summary>Speeds by vehicle, km/h on campus roads.</summary>

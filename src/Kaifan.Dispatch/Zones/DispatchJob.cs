@@ -35,6 +35,12 @@ internal sealed class DispatchJob
     public double DropOffLongitude { get; init; }
     public DateTimeOffset ReadyEstimate { get; init; }
     public bool StairsNoLift { get; init; }
+    public DateTimeOffset? PlacedAt { get; init; }
+    public bool SpecialCare { get; init; }
+    public Guid? CustomerId { get; init; }
+
+    /// <summary>A campus batch order waits for its line's next departure.</summary>
+    public DateTimeOffset? HoldUntil { get; init; }
     public JobStatus Status { get; set; }
     public JobStage Stage { get; set; }
     public Guid? RiderId { get; set; }

@@ -9,7 +9,11 @@ internal sealed record JobTicket(
     [property: Id(4)] double DropOffLatitude,
     [property: Id(5)] double DropOffLongitude,
     [property: Id(6)] DateTimeOffset ReadyEstimate,
-    [property: Id(7)] bool StairsNoLift);
+    [property: Id(7)] bool StairsNoLift,
+    [property: Id(8)] DateTimeOffset? PlacedAt = null,
+    [property: Id(9)] bool SpecialCare = false,
+    [property: Id(10)] Guid? CustomerId = null,
+    [property: Id(11)] DateTimeOffset? HoldUntil = null);
 
 [GenerateSerializer, Immutable]
 internal sealed record OfferTicket(
@@ -44,6 +48,9 @@ internal interface IZoneGrain : IGrainWithGuidKey
     Task Enqueue(JobTicket job);
 
     Task RiderOnline(Guid riderId);
+
+    /// <summary>The operator's bad-weather flag; raises the weight of the zone's top customers' orders.</summary>
+    Task SetWeather(bool badWeather);
 
     Task RiderOffline(Guid riderId);
 

@@ -1,17 +1,32 @@
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
+using Kaifan.Dispatch.Batches;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Dispatch.Zones;
 
-/// <summary>An accepted order joins its zone's pending set; the zone grain writes dispatch_jobs and ignores repeats.</summary>
+/// <summary>
+/// An accepted order joins its zone's pending set; the zone grain writes dispatch_jobs and ignores repeats. A batch
+/// order is held until its line's next departure after the acceptance.
+/// </summary>
 public static class OrderAcceptedHandler
 {
-    public static async Task Handle(OrderAccepted accepted, IOrderDispatchQueries orders, IGrainFactory grains, CancellationToken ct)
+    public static async Task Handle(OrderAccepted accepted, IOrderDispatchQueries orders, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
     {
         var order = await orders.GetForDispatchAsync(accepted.OrderId, ct);
         if (order is null || order.RiderId is not null || order.Status is "Cancelled" or "Delivered")
         {
             return;
+        }
+
+        DateTimeOffset? holdUntil = null;
+        if (order.ServiceTier == "batch")
+        {
+            // Its own scope: a DispatchDb parameter would open a transaction here, and the zone grain writes the job on
+            // another connection (SQLite has one writer).
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+            holdUntil = (await BatchLines.FindLineAsync(db, order.ZoneId, order.DropOffLocation, ct))?.NextDeparture(accepted.AcceptedAt);
         }
 
         await grains.GetGrain<IZoneGrain>(order.ZoneId).Enqueue(new JobTicket(
@@ -22,6 +37,10 @@ public static class OrderAcceptedHandler
             order.DropOffLocation.Latitude,
             order.DropOffLocation.Longitude,
             order.ReadyEstimate ?? accepted.AcceptedAt.AddMinutes(accepted.PrepMinutes),
-            order.StairsNoLift));
+            order.StairsNoLift,
+            order.PlacedAt,
+            order.SpecialCare,
+            order.CustomerId == Guid.Empty ? null : order.CustomerId,
+            holdUntil));
     }
 }

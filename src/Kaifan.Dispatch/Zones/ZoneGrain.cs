@@ -1,5 +1,6 @@
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
+using Kaifan.Dispatch.Optimisation;
 using Kaifan.Dispatch.Riders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Dispatch.Zones;
 
-internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock, DispatchOptions options, ILogger<ZoneGrain> logger)
+internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock, DispatchOptions options, ILogger<ZoneGrain> logger)
     : Grain, IZoneGrain
 {
     private sealed class Waiting(JobTicket ticket, IEnumerable<Guid> refusedBy)
@@ -22,6 +23,9 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
     private readonly Dictionary<Guid, OfferTicket> offers = [];
     private readonly Dictionary<Guid, HashSet<Guid>> load = [];
     private readonly HashSet<Guid> online = [];
+    private bool badWeather;
+    private IReadOnlySet<Guid> topCustomers = new HashSet<Guid>();
+    private DateTimeOffset topCustomersAt = DateTimeOffset.MinValue;
 
     private Guid ZoneId => this.GetPrimaryKey();
 
@@ -33,6 +37,7 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
         var jobs = await db.Jobs.AsNoTracking()
             .Where(j => j.ZoneId == zoneId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Assigned))
             .ToListAsync(ct);
+        badWeather = await db.ZoneConditions.AsNoTracking().Where(c => c.ZoneId == zoneId).Select(c => c.BadWeather).SingleOrDefaultAsync(ct);
         foreach (var job in jobs)
         {
             if (job.Status == JobStatus.Pending)
@@ -83,6 +88,10 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
                 DropOffLongitude = job.DropOffLongitude,
                 ReadyEstimate = job.ReadyEstimate,
                 StairsNoLift = job.StairsNoLift,
+                PlacedAt = job.PlacedAt,
+                SpecialCare = job.SpecialCare,
+                CustomerId = job.CustomerId,
+                HoldUntil = job.HoldUntil,
                 Status = JobStatus.Pending,
             });
             await db.SaveChangesAsync();
@@ -92,7 +101,13 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
             return;
         }
 
-        pending[job.OrderId] = new Waiting(job, Refusals(existing?.RefusedBy ?? ""));
+        pending[job.OrderId] = new Waiting(existing is null ? job : TicketOf(existing), Refusals(existing?.RefusedBy ?? ""));
+    }
+
+    public Task SetWeather(bool bad)
+    {
+        badWeather = bad;
+        return Task.CompletedTask;
     }
 
     public Task RiderOnline(Guid riderId)
@@ -121,13 +136,16 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
         }
 
         var candidates = online.Where(r => offers.Values.All(o => o.RiderId != r)).ToList();
-        var open = pending.Values.Where(w => w.OfferId is null).ToList();
+
+        // A batch order waits for its line's departure; then it is dispatched like any other.
+        var open = pending.Values.Where(w => w.OfferId is null && (w.Ticket.HoldUntil is not { } hold || hold <= now)).ToList();
         if (candidates.Count == 0 || open.Count == 0)
         {
             return 0;
         }
 
-        var riders = new List<PolicyRider>();
+        var riders = new List<ZoneRider>();
+        var speeds = new Dictionary<Guid, double>();
         foreach (var rider in await Task.WhenAll(candidates.Select(r => GrainFactory.GetGrain<IRiderGrain>(r).Snapshot())))
         {
             if (!rider.Online || rider.ZoneId != ZoneId || rider.Capabilities is not { } caps)
@@ -137,19 +155,13 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
             }
 
             var carried = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
-            riders.Add(new PolicyRider(
-                rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.SpeedKmh, caps.Capacity - carried, caps.BatteryRangeKm, caps.AcceptsStairs));
+            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - carried, caps.BatteryRangeKm, caps.AcceptsStairs));
+            speeds[rider.RiderId] = caps.SpeedKmh;
         }
 
-        var jobs = open.Select(w => new PolicyJob(
-            w.Ticket.OrderId,
-            w.Ticket.MerchantId,
-            new GeoPoint(w.Ticket.MerchantLatitude, w.Ticket.MerchantLongitude),
-            new GeoPoint(w.Ticket.DropOffLatitude, w.Ticket.DropOffLongitude),
-            w.Ticket.ReadyEstimate,
-            w.Ticket.StairsNoLift,
-            w.RefusedBy)).ToList();
-        var decisions = OfferPolicy.Decide(new PolicySnapshot(now, jobs, riders, options.RoadFactor, options.BundleWindow));
+        var zoneOrders = open.Select(w => new ZoneOrder(w.Ticket, w.RefusedBy)).ToList();
+        var conditions = new ZoneConditions(badWeather, await TopCustomersAsync(zoneOrders, riders, now));
+        var decisions = Decide(now, zoneOrders, riders, conditions, speeds);
         foreach (var decision in decisions)
         {
             var offer = new OfferTicket(
@@ -162,6 +174,58 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
         }
 
         return decisions.Count;
+    }
+
+    /// <summary>
+    /// The optimiser decides; each committed route becomes one offer (its bundle, drop-offs in route order) and the
+    /// orders it holds stay pending for a later round. Should it ever throw, the v1 nearest-rider policy keeps the
+    /// zone moving for that round.
+    /// </summary>
+    private List<OfferDecision> Decide(
+        DateTimeOffset now, List<ZoneOrder> orders, List<ZoneRider> riders, ZoneConditions conditions, Dictionary<Guid, double> speeds)
+    {
+        try
+        {
+            var plan = DispatchOptimiser.Plan(SnapshotBuilder.Build(now, orders, riders, conditions), ProductionPlanning.Travel(options), ProductionPlanning.Settings);
+            var clock = SnapshotBuilder.MinutesOf(now);
+            return plan.Assignments
+                .Select(a => new OfferDecision(Guid.Parse(a.RiderId), a.OrderIds.Select(Guid.Parse).ToList(), Math.Max(0, a.ArriveAtMerchant - clock)))
+                .ToList();
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Dispatch optimiser failed in zone {ZoneId}; this round uses the v1 nearest-rider policy", ZoneId);
+            var jobs = orders.Select(o => new PolicyJob(
+                o.Ticket.OrderId,
+                o.Ticket.MerchantId,
+                new GeoPoint(o.Ticket.MerchantLatitude, o.Ticket.MerchantLongitude),
+                new GeoPoint(o.Ticket.DropOffLatitude, o.Ticket.DropOffLongitude),
+                o.Ticket.ReadyEstimate,
+                o.Ticket.StairsNoLift,
+                o.RefusedBy)).ToList();
+            var policyRiders = riders.Select(r => new PolicyRider(r.RiderId, r.Position, speeds[r.RiderId], r.SpareCapacity, r.RangeKm, r.AcceptsStairs)).ToList();
+            return OfferPolicy.Decide(new PolicySnapshot(now, jobs, policyRiders, options.RoadFactor, options.BundleWindow)).ToList();
+        }
+    }
+
+    /// <summary>The zone's top 20% customers by order value over 30 days; only looked up when it matters, and cached a minute.</summary>
+    private async Task<IReadOnlySet<Guid>> TopCustomersAsync(List<ZoneOrder> orders, List<ZoneRider> riders, DateTimeOffset now)
+    {
+        if (!badWeather && !SnapshotBuilder.ShortOfRiders(orders, riders))
+        {
+            return topCustomers;
+        }
+
+        if (now - topCustomersAt < TimeSpan.FromMinutes(1))
+        {
+            return topCustomers;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        topCustomers = await CustomerValues.TopCustomersAsync(db, ZoneId, now);
+        topCustomersAt = now;
+        return topCustomers;
     }
 
     public Task<IReadOnlyList<OfferTicket>> OffersFor(Guid riderId)
@@ -323,5 +387,6 @@ internal sealed class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock,
         refusedBy.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse);
 
     private static JobTicket TicketOf(DispatchJob job) => new(
-        job.OrderId, job.MerchantId, job.MerchantLatitude, job.MerchantLongitude, job.DropOffLatitude, job.DropOffLongitude, job.ReadyEstimate, job.StairsNoLift);
+        job.OrderId, job.MerchantId, job.MerchantLatitude, job.MerchantLongitude, job.DropOffLatitude, job.DropOffLongitude, job.ReadyEstimate, job.StairsNoLift,
+        job.PlacedAt, job.SpecialCare, job.CustomerId, job.HoldUntil);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Kaifan.Contracts;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ internal static class TokenAuthentication
     {
         services.AddSingleton(settings);
         services.AddSingleton<Tokens>();
+        var validated = new ValidatedTokens();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
@@ -89,6 +91,24 @@ internal static class TokenAuthentication
                             context.Token = token;
                         }
 
+                        var bearer = context.Token ?? BearerOf(context.Request);
+                        var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                        if (bearer is not null && validated.TryGet(bearer, now, out var principal, out var expires))
+                        {
+                            context.Principal = principal;
+                            context.Properties.ExpiresUtc = expires;
+                            context.Success();
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        if (context.SecurityToken is JsonWebToken jwt && context.Principal is { } principal)
+                        {
+                            validated.Add(jwt.EncodedToken, principal, new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc)));
+                        }
+
                         return Task.CompletedTask;
                     },
                 };
@@ -98,5 +118,12 @@ internal static class TokenAuthentication
             .AddPolicy(Roles.Merchant, p => p.RequireRole(Roles.Merchant).RequireClaim(KaifanClaims.MerchantId))
             .AddPolicy(Roles.Rider, p => p.RequireRole(Roles.Rider).RequireClaim(KaifanClaims.RiderId))
             .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator));
+    }
+
+    /// <summary>The token the JWT handler itself would read from the Authorization header.</summary>
+    private static string? BearerOf(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 }

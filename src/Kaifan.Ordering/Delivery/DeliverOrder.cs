@@ -15,7 +15,7 @@ namespace Kaifan.Ordering.Delivery;
 
 /// <summary>
 /// POST /api/rider/orders/{id}/deliver: 送达 at the door or into a locker. A locker delivery draws a 6-digit
-/// pickup code that only the customer sees; the rider's answer and the event never carry it.
+/// pickup code that only the customer sees (an order the customer sent to a locker can only end there); the rider's answer and the event never carry it.
 /// </summary>
 internal static class DeliverOrder
 {
@@ -45,6 +45,11 @@ internal static class DeliverOrder
         if (order is null)
         {
             return Problems.NotFound("订单");
+        }
+
+        if (order.LockerId is not null && request.Method != "locker")
+        {
+            return Problems.Unprocessable("该订单须送入外卖柜并生成取件码 (a locker order must be delivered into its locker)", "method");
         }
 
         var now = clock.GetUtcNow();

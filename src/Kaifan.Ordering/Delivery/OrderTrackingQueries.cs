@@ -34,7 +34,11 @@ internal sealed class OrderTrackingQueries(OrderingDb db) : IOrderTracking, IOrd
                 new GeoPoint(order.Latitude, order.Longitude),
                 order.StairsNoLift,
                 order.ReadyAt ?? order.AcceptedAt?.AddMinutes(order.PrepMinutes ?? 0),
-                order.RiderId);
+                order.RiderId,
+                order.SpecialCare,
+                order.CustomerId,
+                order.PlacedAt,
+                order.ServiceTier.ToString().ToLowerInvariant());
     }
 
     private static OrderTrackingInfo Tracking(Order order) => new(

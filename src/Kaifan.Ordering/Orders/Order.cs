@@ -20,6 +20,14 @@ internal enum DeliveryMethod
     Locker,
 }
 
+/// <summary>Chosen at checkout: 标准, 准时宝 (on-time guarantee with a ±3-minute window), 校园拼单 (campus batch line).</summary>
+internal enum ServiceTier
+{
+    Standard,
+    Guaranteed,
+    Batch,
+}
+
 internal enum CancelledBy
 {
     Customer,
@@ -64,6 +72,20 @@ internal sealed class Order
     public bool StairsNoLift { get; init; }
     public string? Note { get; init; }
     public int CutleryCount { get; init; }
+
+    /// <summary>The customer asked for special care (e.g. pregnant, unwell): dispatched first, marked for the rider.</summary>
+    public bool SpecialCare { get; init; }
+    public ServiceTier ServiceTier { get; init; }
+
+    /// <summary>The tier's extra fee, already inside TotalFen.</summary>
+    public long ServiceFeeFen { get; init; }
+
+    /// <summary>A locker delivery: Latitude/Longitude are then the locker's position, not the address's.</summary>
+    public Guid? LockerId { get; init; }
+    public string? LockerName { get; init; }
+
+    /// <summary>The guaranteed tier's promised delivery time, set when the merchant accepts; the window is ±3 minutes around it.</summary>
+    public DateTimeOffset? PromisedAt { get; private set; }
     public int? PrepMinutes { get; private set; }
     public Guid? RiderId { get; private set; }
     public DateTimeOffset PlacedAt { get; init; }
@@ -107,6 +129,11 @@ internal sealed class Order
 
         PrepMinutes = prepMinutes;
         AcceptedAt = at;
+        if (ServiceTier == ServiceTier.Guaranteed)
+        {
+            PromisedAt = Guarantee.Promise(at, prepMinutes, new(MerchantLatitude, MerchantLongitude), new(Latitude, Longitude));
+        }
+
         return MoveTo(OrderStatus.Accepted);
     }
 
@@ -170,6 +197,11 @@ internal sealed class Order
         if (Status != OrderStatus.PickedUp)
         {
             return Transition.Refused(Status, "送达");
+        }
+
+        if (LockerId is not null && method != Orders.DeliveryMethod.Locker)
+        {
+            return new(false, "该订单须送入外卖柜并生成取件码 (a locker order must be delivered into its locker)");
         }
 
         DeliveryMethod = method;

@@ -20,6 +20,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.DeliveryMethod).HasConversion<string>().HasMaxLength(16);
         order.Property(o => o.Locker).HasMaxLength(50);
         order.Property(o => o.PickupCode).HasMaxLength(6);
+        order.Property(o => o.ServiceTier).HasConversion<string>().HasMaxLength(16);
+        order.Property(o => o.LockerName).HasMaxLength(50);
         order.HasIndex(o => o.RiderId);
         order.Property(o => o.ContactNameProtected).HasMaxLength(400);
         order.Property(o => o.PhoneProtected).HasMaxLength(400);

@@ -11,6 +11,13 @@ internal sealed record AddressView(string ContactName, string Phone, string Deta
 /// <summary>One step of the order page's timeline; `at` is null for a step not reached yet (shown as --:--).</summary>
 internal sealed record TimelineStep(string Step, string Label, bool Reached, DateTimeOffset? At);
 
+/// <summary>准时宝: the promised time and the ±3-minute window it is judged by.</summary>
+internal sealed record PromisedWindowView(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To)
+{
+    public static PromisedWindowView? Of(Order order) =>
+        order.PromisedAt is { } at ? new(at, at - Guarantee.Window, at + Guarantee.Window) : null;
+}
+
 internal sealed record OrderView(
     Guid Id,
     string Number,
@@ -49,7 +56,14 @@ internal sealed record OrderView(
     bool RefundDue,
     IReadOnlyList<TimelineStep> Timeline,
     bool CanCancel,
-    bool CanPay)
+    bool CanPay,
+    bool SpecialCare,
+    string ServiceTier,
+    long ServiceFeeFen,
+    string Delivery,
+    Guid? LockerId,
+    string? LockerName,
+    PromisedWindowView? PromisedWindow)
 {
     /// <summary>The owner sees the address and the locker's pickup code; everyone else sees the address masked and no code.</summary>
     public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)
@@ -98,7 +112,14 @@ internal sealed record OrderView(
             order.RefundDue,
             TimelineOf(order),
             order.Status is OrderStatus.AwaitingPayment or OrderStatus.AwaitingAcceptance,
-            order.Status == OrderStatus.AwaitingPayment);
+            order.Status == OrderStatus.AwaitingPayment,
+            order.SpecialCare,
+            order.ServiceTier.ToString().ToLowerInvariant(),
+            order.ServiceFeeFen,
+            order.LockerId is null ? "door" : "locker",
+            order.LockerId,
+            order.LockerName,
+            PromisedWindowView.Of(order));
     }
 
     private static List<TimelineStep> TimelineOf(Order order)

@@ -26,8 +26,10 @@ internal sealed class OrderPlacement(
     IOptions<JsonOptions> json)
 {
     public async Task<IResult> PlaceAsync(
-        Guid customerId, CartQuote quote, string? note, int cutleryCount, IdempotencyRecord claim, Func<Order, object> response, CancellationToken ct)
+        Guid customerId, CartQuote quote, string? note, int cutleryCount, IdempotencyRecord claim, Func<Order, object> response, CancellationToken ct,
+        CheckoutChoice? choice = null)
     {
+        choice ??= CheckoutChoice.Standard;
         if (CartQuoting.PlacementBlocker(quote) is { } blocker)
         {
             return blocker;
@@ -68,15 +70,22 @@ internal sealed class OrderPlacement(
                 ItemsTotalFen = cart.ItemsTotalFen,
                 PackagingFeeFen = cart.PackagingFeeFen,
                 DeliveryFeeFen = cart.DeliveryFeeFen,
-                TotalFen = cart.TotalFen,
+                TotalFen = cart.TotalFen + choice.ServiceFeeFen,
+                ServiceFeeFen = choice.ServiceFeeFen,
+                ServiceTier = choice.Tier,
+                SpecialCare = choice.SpecialCare,
+                LockerId = choice.Locker?.Id,
+                LockerName = choice.Locker?.Name,
                 TotalCalories = cart.TotalCalories,
                 AddressId = quote.Address.Id,
                 ContactNameProtected = protector.Protect(quote.Address.ContactName),
                 PhoneProtected = protector.Protect(quote.Address.Phone),
                 AddressDetailProtected = protector.Protect(quote.Address.Detail),
-                Latitude = quote.Address.Location.Latitude,
-                Longitude = quote.Address.Location.Longitude,
-                StairsNoLift = quote.Address.StairsNoLift,
+                Latitude = (choice.Locker?.Location ?? quote.Address.Location).Latitude,
+                Longitude = (choice.Locker?.Location ?? quote.Address.Location).Longitude,
+
+                // A locker stands on the ground floor: no stairs to climb.
+                StairsNoLift = choice.Locker is null && quote.Address.StairsNoLift,
                 MerchantLatitude = quote.Merchant.Location.Latitude,
                 MerchantLongitude = quote.Merchant.Location.Longitude,
                 Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),

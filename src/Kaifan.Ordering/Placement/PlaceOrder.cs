@@ -15,7 +15,21 @@ namespace Kaifan.Ordering.Placement;
 /// <summary>POST /api/orders: places an order from a cart, exactly once per Idempotency-Key.</summary>
 internal static class PlaceOrder
 {
-    internal sealed record Request(Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest>? Lines, string? Note, int CutleryCount = 0);
+    /// <summary>
+    /// SpecialCare: 特殊关照 (pregnant, unwell…), dispatched first. ServiceTier: standard (default), guaranteed (准时宝,
+    /// a small fee, ±3-minute promise, coupon when missed) or batch (校园拼单, leaves with its line's next run).
+    /// Delivery: door (default) or locker, then LockerId names one of the zone's lockers.
+    /// </summary>
+    internal sealed record Request(
+        Guid MerchantId,
+        Guid AddressId,
+        IReadOnlyList<CartLineRequest>? Lines,
+        string? Note,
+        int CutleryCount = 0,
+        bool SpecialCare = false,
+        string? ServiceTier = null,
+        string? Delivery = null,
+        Guid? LockerId = null);
 
     internal sealed class Validator : AbstractValidator<Request>
     {
@@ -27,6 +41,12 @@ internal static class PlaceOrder
             RuleForEach(r => r.Lines).NotNull().SetValidator(new CartLineRequestValidator());
             RuleFor(r => r.Note).MaximumLength(200).WithMessage("备注最多200字 (note is at most 200 characters)");
             RuleFor(r => r.CutleryCount).InclusiveBetween(0, 20).WithMessage("餐具数量须在0到20之间 (cutleryCount must be 0..20)");
+            RuleFor(r => r.ServiceTier).MaximumLength(16).Must(t => t is null or "standard" or "guaranteed" or "batch")
+                .WithMessage("服务类型须为 standard、guaranteed 或 batch (serviceTier must be standard, guaranteed or batch)");
+            RuleFor(r => r.Delivery).MaximumLength(16).Must(d => d is null or "door" or "locker")
+                .WithMessage("送达方式须为 door 或 locker (delivery must be door or locker)");
+            RuleFor(r => r.LockerId).Must(id => id is { } g && g != Guid.Empty).When(r => r.Delivery == "locker")
+                .WithMessage("请选择外卖柜 (lockerId is required for a locker delivery)");
         }
     }
 
@@ -44,6 +64,7 @@ internal static class PlaceOrder
         IdempotentRequests idempotent,
         CartQuoting quoting,
         OrderPlacement placement,
+        Checkout checkout,
         IPersonalDataProtector protector,
         CancellationToken ct)
     {
@@ -56,8 +77,31 @@ internal static class PlaceOrder
         return await idempotent.RunAsync(customerId, idempotencyKey!, IdempotentRequests.Hash("place", request), async claim =>
         {
             var (quote, error) = await quoting.QuoteAsync(customerId, request.MerchantId, request.AddressId, request.Lines!, ct);
-            return error ?? await placement.PlaceAsync(
-                customerId, quote!, request.Note, request.CutleryCount, claim, order => OrderView.From(order, protector, masked: false), ct);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            var (choice, choiceError) = await checkout.ResolveAsync(
+                quote!.Merchant.ZoneId, request.SpecialCare, request.ServiceTier, request.Delivery, request.LockerId, ct);
+            if (choiceError is not null)
+            {
+                return choiceError;
+            }
+
+            if (choice!.Locker is { } locker)
+            {
+                // The ride ends at the locker, so the fee and the range are the locker's.
+                (quote, error) = await quoting.QuoteAsync(customerId, request.MerchantId, request.AddressId, request.Lines!, ct, locker.Location);
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+
+            var dropOff = choice.Locker?.Location ?? quote!.Address.Location;
+            return await checkout.BatchBlockerAsync(choice, quote!.Merchant.ZoneId, dropOff, ct) ?? await placement.PlaceAsync(
+                customerId, quote, request.Note, request.CutleryCount, claim, order => OrderView.From(order, protector, masked: false), ct, choice);
         }, ct);
     }
 }

@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Http;
 
@@ -10,7 +11,7 @@ internal sealed record CartQuote(MerchantQuote Merchant, DeliveryAddress Address
 internal sealed class CartQuoting(ICatalogQueries catalog, ICustomerDirectory customers)
 {
     public async Task<(CartQuote? Quote, IResult? Error)> QuoteAsync(
-        Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> lines, CancellationToken ct)
+        Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> lines, CancellationToken ct, GeoPoint? dropOff = null)
     {
         var merchant = await catalog.GetMerchantForOrderingAsync(merchantId, ct);
         if (merchant is null)
@@ -30,7 +31,7 @@ internal sealed class CartQuoting(ICatalogQueries catalog, ICustomerDirectory cu
             return (null, Problems.Unprocessable("商家不在任何配送区域 (merchant has no delivery zone)", "merchantId"));
         }
 
-        var cart = CartPricer.Price(merchant, zone, address.Location, lines);
+        var cart = CartPricer.Price(merchant, zone, dropOff ?? address.Location, lines);
         if (!cart.WithinRange)
         {
             return (null, Problems.Unprocessable($"超出配送范围，距离{cart.DistanceKm:0.0}km (address is beyond the delivery range)", "addressId"));

@@ -1,4 +1,5 @@
 using Kaifan.Contracts;
+using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
 
 namespace Kaifan.Tracking.Eta;
@@ -12,7 +13,13 @@ public sealed record EtaBasis(
     double RoadFactor,
     string Vehicle,
     double SpeedKmh,
-    string RiderFrom);
+    string RiderFrom)
+{
+    /// <summary>The kitchen's minutes the estimate plans with, and whether they were "learned" from the shop's history or "stated" by it.</summary>
+    public double? PrepMinutes { get; init; }
+
+    public string? PrepSource { get; init; }
+}
 
 /// <summary>EtaAt is null once the order is delivered or cancelled: nothing is on its way.</summary>
 public sealed record EtaView(Guid OrderId, DateTimeOffset ComputedAt, DateTimeOffset? EtaAt, int MinutesLeft, EtaBasis? Basis);
@@ -20,10 +27,46 @@ public sealed record EtaView(Guid OrderId, DateTimeOffset ComputedAt, DateTimeOf
 /// <summary>
 /// Arrival estimate: the rider rides to the shop while the kitchen cooks (whichever takes longer), picks up,
 /// rides to the customer and hands over. Distances are straight lines times a road factor; speeds by vehicle.
+/// The kitchen's minutes are the shop's learned prep time for that hour when Insights has enough history of it,
+/// else the minutes the merchant stated.
 /// </summary>
-internal sealed class EtaCalculator(TrackingSettings settings)
+internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimates? prepTimes = null)
 {
-    public EtaView Estimate(OrderTrackingInfo order, RiderLocation? rider, DateTimeOffset now)
+    public async Task<EtaView> EstimateAsync(OrderTrackingInfo order, RiderLocation? rider, DateTimeOffset now, CancellationToken ct) =>
+        Estimate(order, rider, now, await PrepEstimateAsync(order, ct));
+
+    /// <summary>Only while the kitchen is still cooking: afterwards the prep time no longer moves the ETA.</summary>
+    public async Task<PrepTimeEstimate?> PrepEstimateAsync(OrderTrackingInfo order, CancellationToken ct) =>
+        prepTimes is not null && order is { AcceptedAt: { } acceptedAt, PrepMinutes: { } stated, ReadyAt: null, PickedUpAt: null }
+            ? await prepTimes.EstimateAsync(order.MerchantId, acceptedAt, stated, ct)
+            : null;
+
+    /// <summary>
+    /// The arrival promised at acceptance: the order as it stood then (no rider yet, so one is assumed at the shop),
+    /// estimated at the moment of acceptance. Computed from the event, so a redelivered event promises the same.
+    /// </summary>
+    public DeliveryPromised Promise(OrderTrackingInfo order, OrderAccepted accepted, PrepTimeEstimate prep)
+    {
+        var atAcceptance = order with
+        {
+            RiderId = null,
+            PrepMinutes = accepted.PrepMinutes,
+            AcceptedAt = accepted.AcceptedAt,
+            ReadyAt = null,
+            RiderAssignedAt = null,
+            ArrivedAtMerchantAt = null,
+            PickedUpAt = null,
+            DeliveredAt = null,
+            CancelledAt = null,
+        };
+        var eta = Estimate(atAcceptance, rider: null, accepted.AcceptedAt, prep);
+        var basis = eta.Basis!;
+        return new DeliveryPromised(
+            order.OrderId, accepted.ZoneId, accepted.MerchantId, eta.EtaAt!.Value, accepted.AcceptedAt, prep.Minutes, prep.Source,
+            basis.TravelToMerchant, settings.PickupServiceMinutes, basis.TravelToCustomer, settings.DropOffServiceMinutes);
+    }
+
+    public EtaView Estimate(OrderTrackingInfo order, RiderLocation? rider, DateTimeOffset now, PrepTimeEstimate? prepEstimate = null)
     {
         if (order.DeliveredAt is not null || order.CancelledAt is not null)
         {
@@ -39,24 +82,28 @@ internal sealed class EtaCalculator(TrackingSettings settings)
         var (from, riderFrom) = knownRider is not null ? (knownRider.Position, "rider") : (order.MerchantLocation, "merchant");
 
         var pickedUp = order.PickedUpAt is not null;
-        var prep = pickedUp || order.ReadyAt is not null ? 0 : PrepRemaining(order, now);
+        var prep = pickedUp || order.ReadyAt is not null ? 0 : PrepRemaining(order, now, prepEstimate);
         var toMerchant = pickedUp || order.ArrivedAtMerchantAt is not null ? 0 : Minutes(from, order.MerchantLocation, roadFactor, speed);
         var toCustomer = Minutes(pickedUp ? from : order.MerchantLocation, order.DropOffLocation, roadFactor, speed);
         var service = (pickedUp ? 0 : settings.PickupServiceMinutes) + settings.DropOffServiceMinutes;
 
         var total = Math.Max(prep, toMerchant) + service + toCustomer;
-        var basis = new EtaBasis(Round(prep), Round(toMerchant), Round(toCustomer), Round(service), roadFactor, vehicle, speed, riderFrom);
+        var basis = new EtaBasis(Round(prep), Round(toMerchant), Round(toCustomer), Round(service), roadFactor, vehicle, speed, riderFrom)
+        {
+            PrepMinutes = prepEstimate?.Minutes,
+            PrepSource = prepEstimate?.Source,
+        };
         return new EtaView(order.OrderId, now, now.AddMinutes(total), (int)Math.Ceiling(Math.Round(total, 6)), basis);
     }
 
-    private double PrepRemaining(OrderTrackingInfo order, DateTimeOffset now)
+    private double PrepRemaining(OrderTrackingInfo order, DateTimeOffset now, PrepTimeEstimate? prepEstimate)
     {
         if (order.AcceptedAt is not { } acceptedAt || order.PrepMinutes is not { } prepMinutes)
         {
             return settings.DefaultPrepMinutes;
         }
 
-        return Math.Max(0, (acceptedAt.AddMinutes(prepMinutes) - now).TotalMinutes);
+        return Math.Max(0, (acceptedAt.AddMinutes(prepEstimate?.Minutes ?? prepMinutes) - now).TotalMinutes);
     }
 
     private static double Minutes(GeoPoint from, GeoPoint to, double roadFactor, double speedKmh) =>

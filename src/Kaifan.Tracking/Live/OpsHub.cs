@@ -9,7 +9,8 @@ namespace Kaifan.Tracking.Live;
 /// <summary>
 /// /hubs/ops, the staff consoles' live feed. Merchant staff join their own shop's group and hear only its orders;
 /// operators hear every order and, per zone they watch, the positions of riders on a delivery.
-/// Server → client: `orderStatus` (<see cref="OrderStatusChanged"/>), `riderPosition` (<see cref="ZoneRiderPosition"/>).
+/// Server → client: `orderStatus` (<see cref="OrderStatusChanged"/>), `riderPosition` (<see cref="ZoneRiderPosition"/>),
+/// `ontimeAlert` (operators only, OnTimeAlertRaised).
 /// Client → server (operators): WatchZone(zoneId), UnwatchZone(zoneId).
 /// </summary>
 [Authorize(Policy = Policy)]

@@ -14,7 +14,7 @@ public sealed class SignInRequiredException() : Exception("请先登录 (sign-in
 /// The public REST API over loopback, carrying the signed-in person's bearer token: taken from the HttpOnly
 /// session cookie during a request, or handed in by an interactive console component (which has no request).
 /// </summary>
-public sealed class KaifanApi(HttpClient http, IHttpContextAccessor accessor)
+public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor accessor)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private string? token;

@@ -37,12 +37,16 @@ internal static class LiveOrderEndpoints
             }
 
             var o = order.Value!;
+            var eta = await api.EtaAsync(id, ct);
+            var map = await api.OrderMapAsync(id, ct);
             return Results.Json(new
             {
                 status = o.Status,
                 title = OrderTitles.Title(o, l),
                 canCancel = o.CanCancel,
                 timeline = OrderTitles.Steps(o.Timeline, l).Select(s => new { step = s.Step, label = s.Label, reached = s.Reached, time = Shopping.Display.Clock(s.At) }),
+                eta = new { headline = EtaText.Headline(eta.Value, l), basis = EtaText.Basis(eta.Value, l) },
+                rider = map.Value?.Rider is { } r ? new { latitude = r.Latitude, longitude = r.Longitude } : null,
             });
         }
         catch (SignInRequiredException)
@@ -74,24 +78,14 @@ internal static class LiveOrderEndpoints
         await http.Response.WriteAsync(": live\n\n", ct);
         await http.Response.Body.FlushAsync(ct);
 
-        // Whatever the API's event names, every finished event tells the page to fetch its live view again.
+        // The API's events go through as they are (names, ids, data): the page reacts to each by name.
         using var reader = new StreamReader(await upstream.Content.ReadAsStreamAsync(ct), Encoding.UTF8);
-        var pending = false;
         while (!ct.IsCancellationRequested && await reader.ReadLineAsync(ct) is { } line)
         {
+            await http.Response.WriteAsync(line + "\n", ct);
             if (line.Length == 0)
             {
-                if (pending)
-                {
-                    await http.Response.WriteAsync("data: changed\n\n", ct);
-                    await http.Response.Body.FlushAsync(ct);
-                }
-
-                pending = false;
-            }
-            else if (!line.StartsWith(':'))
-            {
-                pending = true;
+                await http.Response.Body.FlushAsync(ct);
             }
         }
     }

@@ -44,8 +44,14 @@ public static class Browser
             TimezoneId = "Asia/Shanghai",
         });
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>
+    /// Only once <paramref name="ready"/> (something that proves the screen's data arrived) is visible, the web fonts
+    /// are in and two frames have been painted: no loading flashes in the README.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name, ILocator ready)
     {
+        await Assertions.Expect(ready.First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))");
         var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });

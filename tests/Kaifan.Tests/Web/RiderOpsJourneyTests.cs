@@ -62,7 +62,7 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
                 },
                 "the rider app shows the offer");
             await Expect(offer.Locator("[data-testid=offer-countdown]")).ToContainTextAsync("秒后失效");
-            await Browser.ScreenshotAsync(rider, "rider-offer");
+            await Browser.ScreenshotAsync(rider, "rider-offer", offer.Locator("[data-testid=offer-countdown]"));
 
             await offer.Locator("[data-testid=accept-offer]").ClickAsync();
             var task = rider.Locator($"[data-testid=task][data-order-id='{orderId}']");
@@ -90,13 +90,13 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
             await Expect(ops.Locator("[data-column=assigned] [data-testid=ops-order]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Expect(ops.Locator("[data-testid=ops-riders]")).ToContainTextAsync("137****0001");
             await Expect(ops.Locator("[data-testid=ops-map] svg").First).ToBeVisibleAsync();
-            await Browser.ScreenshotAsync(ops, "ops-board");
+            await Browser.ScreenshotAsync(ops, "ops-board", ops.Locator("[data-testid=ops-merchants] [data-testid=merchant-state]"));
 
             await task.Locator("[data-testid=deliver]").ClickAsync();
             await Expect(task.Locator("[data-testid=confirm-deliver]")).ToContainTextAsync("不可撤销");
             await task.Locator("[data-testid=method-locker]").CheckAsync();
             await task.Locator("[data-testid=locker]").FillAsync("3号楼外卖柜 A12");
-            await Browser.ScreenshotAsync(rider, "rider-task");
+            await Browser.ScreenshotAsync(rider, "rider-task", task.Locator("[data-testid=confirm-delivered]"));
             await task.Locator("[data-testid=method-door]").CheckAsync();
             await task.Locator("[data-testid=confirm-delivered]").ClickAsync();
             await Expect(rider.Locator("[data-testid=earnings]")).ToContainTextAsync("¥5");

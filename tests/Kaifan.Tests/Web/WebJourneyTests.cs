@@ -34,16 +34,16 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         // 凉拌牛肉 ¥15 + 兰州牛肉拉面 大份 ¥16 + ¥3; 260 + 620 + 250 kcal.
         await Expect(customer.Locator("[data-testid=cart-total]")).ToHaveTextAsync("¥34");
         await Expect(customer.Locator("[data-testid=cart-calories]")).ToHaveTextAsync("共1130千卡");
-        await Browser.ScreenshotAsync(customer, "h5-shop");
+        await Browser.ScreenshotAsync(customer, "h5-shop", customer.Locator("[data-testid=cart-total]"));
 
         await customer.Locator("[data-testid=checkout]").ClickAsync();
         await Expect(customer.Locator("[data-testid=price-lines]")).ToContainTextAsync("包装费");
         await customer.Locator("[data-testid=note]").FillAsync("少放香菜");
-        await Browser.ScreenshotAsync(customer, "h5-checkout");
+        await Browser.ScreenshotAsync(customer, "h5-checkout", customer.Locator("[data-testid=price-lines]"));
         await customer.Locator("[data-testid=place-order]").ClickAsync();
 
         await Expect(customer.Locator("[data-testid=countdown]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1[45]:[0-5][0-9]$"));
-        await Browser.ScreenshotAsync(customer, "h5-pay");
+        await Browser.ScreenshotAsync(customer, "h5-pay", customer.Locator("[data-testid=countdown]"));
         await customer.Locator("[data-testid=pay-wechat]").ClickAsync();
         await customer.WaitForURLAsync("**/m/orders/*");
         var orderId = Guid.Parse(new Uri(customer.Url).AbsolutePath.Split('/').Last());
@@ -54,6 +54,14 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await Expect(title).ToHaveTextAsync("等待商家接单", new() { Timeout = 20_000 });
 
         await using var merchantContext = await Browser.DesktopAsync(Chromium, BaseAddress);
+
+        // Headless Chromium shows no desktop notifications: a stand-in records what the board would show.
+        await merchantContext.AddInitScriptAsync("""
+            window.__notes = [];
+            window.Notification = class { constructor(title, options) { window.__notes.push(title + '|' + options.body); } close() {} };
+            window.Notification.permission = 'granted';
+            window.Notification.requestPermission = () => Promise.resolve('granted');
+            """);
         var merchant = await merchantContext.NewPageAsync();
         await SignInAsync(merchant, "/merchant/login", DemoCampus.MerchantPhone(1));
         var card = merchant.Locator($"[data-testid=board-order][data-order-id='{orderId}']");
@@ -61,7 +69,8 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await Expect(merchant.Locator("[data-testid=alert]")).ToHaveAttributeAsync("data-ringing", "true");
         await Expect(merchant).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(1\) "));
         await Expect(merchant.Locator("body")).ToHaveAttributeAsync("data-alert", "ringing");
-        await Browser.ScreenshotAsync(merchant, "merchant-board");
+        (await merchant.EvaluateAsync<string[]>("() => window.__notes")).ShouldBe(["新订单 · 开饭商家版|有1个新订单待接单"]);
+        await Browser.ScreenshotAsync(merchant, "merchant-board", merchant.Locator("[data-testid=board-order]"));
 
         await card.Locator("[data-testid=accept]").ClickAsync();
         await card.GetByText("20分钟").ClickAsync();
@@ -75,15 +84,15 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await Expect(title).ToHaveTextAsync("商家已出餐", new() { Timeout = 15_000 });
         await Expect(customer.Locator("[data-step=ready] .time")).Not.ToHaveTextAsync("--:--");
         (await customer.EvaluateAsync<bool>("() => window.__stayed === true")).ShouldBeTrue("the order page updated without a reload");
-        await Browser.ScreenshotAsync(customer, "h5-order");
+        await Browser.ScreenshotAsync(customer, "h5-order", customer.Locator("[data-testid=eta]"));
 
         await merchant.Locator("[data-testid=valid-orders]").WaitForAsync();
         await merchant.GotoAsync("/merchant/menu");
         await Expect(merchant.Locator("[data-testid=menu-item]").First).ToBeVisibleAsync();
-        await Browser.ScreenshotAsync(merchant, "merchant-menu");
+        await Browser.ScreenshotAsync(merchant, "merchant-menu", merchant.Locator("[data-testid=menu-item]"));
 
         await customer.GotoAsync("/m");
         await Expect(customer.Locator("[data-testid=reorder]").First).ToBeVisibleAsync();
-        await Browser.ScreenshotAsync(customer, "h5-home");
+        await Browser.ScreenshotAsync(customer, "h5-home", customer.Locator("[data-testid=reorder]"));
     }
 }

@@ -23,6 +23,40 @@ namespace Kaifan.Dispatch.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kaifan.Dispatch.Batches.BatchLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("CentreLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CentreLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Departures")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("RadiusMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.ToTable("dispatch_batch_lines", "dispatch");
+                });
+
             modelBuilder.Entity("Kaifan.Dispatch.Riders.RiderPosition", b =>
                 {
                     b.Property<long>("Id")
@@ -67,6 +101,18 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.Property<Guid>("HomeZoneId")
                         .HasColumnType("uuid");
 
+                    b.Property<double>("LastLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("LastLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OnlineZoneId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("VehicleType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -77,6 +123,30 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.ToTable("dispatch_riders", "dispatch");
                 });
 
+            modelBuilder.Entity("Kaifan.Dispatch.Zones.CustomerOrderValue", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ZoneId", "PlacedAt");
+
+                    b.ToTable("dispatch_customer_order_values", "dispatch");
+                });
+
             modelBuilder.Entity("Kaifan.Dispatch.Zones.DispatchJob", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -85,11 +155,17 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.Property<DateTimeOffset?>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
                     b.Property<double>("DropOffLatitude")
                         .HasColumnType("double precision");
 
                     b.Property<double>("DropOffLongitude")
                         .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("HoldUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
@@ -99,6 +175,9 @@ namespace Kaifan.Dispatch.Migrations.Postgres
 
                     b.Property<double>("MerchantLongitude")
                         .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("ReadyEstimate")
                         .HasColumnType("timestamp with time zone");
@@ -110,6 +189,9 @@ namespace Kaifan.Dispatch.Migrations.Postgres
 
                     b.Property<Guid?>("RiderId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("SpecialCare")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -138,6 +220,22 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.HasIndex("ZoneId", "Status");
 
                     b.ToTable("dispatch_jobs", "dispatch");
+                });
+
+            modelBuilder.Entity("Kaifan.Dispatch.Zones.ZoneCondition", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("BadWeather")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ZoneId");
+
+                    b.ToTable("dispatch_zone_conditions", "dispatch");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,40 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kaifan.Dispatch.Batches.BatchLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CentreLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CentreLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Departures")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RadiusMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.ToTable("dispatch_batch_lines", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Dispatch.Riders.RiderPosition", b =>
                 {
                     b.Property<long>("Id")
@@ -59,6 +93,18 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.Property<Guid>("HomeZoneId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("LastLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LastLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OnlineZoneId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VehicleType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -69,6 +115,30 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.ToTable("dispatch_riders", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Dispatch.Zones.CustomerOrderValue", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("ZoneId", "PlacedAt");
+
+                    b.ToTable("dispatch_customer_order_values", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Dispatch.Zones.DispatchJob", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -77,11 +147,17 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.Property<long?>("AssignedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("DropOffLatitude")
                         .HasColumnType("REAL");
 
                     b.Property<double>("DropOffLongitude")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("HoldUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
@@ -91,6 +167,9 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
 
                     b.Property<double>("MerchantLongitude")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("PlacedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReadyEstimate")
                         .HasColumnType("INTEGER");
@@ -102,6 +181,9 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
 
                     b.Property<Guid?>("RiderId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SpecialCare")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -130,6 +212,22 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.HasIndex("ZoneId", "Status");
 
                     b.ToTable("dispatch_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Dispatch.Zones.ZoneCondition", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BadWeather")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ZoneId");
+
+                    b.ToTable("dispatch_zone_conditions", (string)null);
                 });
 #pragma warning restore 612, 618
         }

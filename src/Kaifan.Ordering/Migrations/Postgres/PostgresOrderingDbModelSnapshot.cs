@@ -23,6 +23,44 @@ namespace Kaifan.Ordering.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kaifan.Ordering.Coupons.Coupon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "IssuedAt");
+
+                    b.ToTable("ordering_coupons", "ordering");
+                });
+
             modelBuilder.Entity("Kaifan.Ordering.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -84,6 +122,13 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<Guid?>("LockerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LockerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision");
 
@@ -137,6 +182,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<int?>("PrepMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("PromisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ReadyAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -148,6 +196,17 @@ namespace Kaifan.Ordering.Migrations.Postgres
 
                     b.Property<Guid?>("RiderId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("ServiceFeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ServiceTier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("SpecialCare")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("StairsNoLift")
                         .HasColumnType("boolean");

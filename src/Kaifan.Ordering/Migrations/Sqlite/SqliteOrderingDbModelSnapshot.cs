@@ -17,6 +17,44 @@ namespace Kaifan.Ordering.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kaifan.Ordering.Coupons.Coupon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "IssuedAt");
+
+                    b.ToTable("ordering_coupons", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Ordering.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -78,6 +116,13 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LockerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
 
@@ -131,6 +176,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<int?>("PrepMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PromisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReadyAt")
                         .HasColumnType("INTEGER");
 
@@ -142,6 +190,17 @@ namespace Kaifan.Ordering.Migrations.Sqlite
 
                     b.Property<Guid?>("RiderId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceFeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceTier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SpecialCare")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("StairsNoLift")
                         .HasColumnType("INTEGER");

@@ -1,4 +1,4 @@
-// Keeps the order page's status, hint and timeline current without a reload. It listens to the order's
+// Keeps the order page's status, hint, timeline, ETA and rider marker current without a reload. It listens to the order's
 // Server-Sent Events (same-origin pass-through at /m/orders/{id}/live) and also
 // polls /m/orders/{id}/live.json every 2 seconds. Works across Blazor enhanced navigation.
 (() => {
@@ -50,10 +50,44 @@
       }));
     }
     if (!view.canCancel) el.querySelector('[data-live="cancel"]')?.remove();
+    if (view.eta) {
+      const box = el.querySelector('[data-testid="eta"]');
+      const headline = el.querySelector('[data-live="eta-headline"]');
+      const basis = el.querySelector('[data-live="eta-basis"]');
+      if (headline) headline.textContent = view.eta.headline;
+      if (basis) basis.textContent = view.eta.basis;
+      if (box) box.hidden = !view.eta.headline;
+    }
+    if (view.rider) moveRider(view.rider.latitude, view.rider.longitude);
     // The server renders the rest (hint, buttons) in the page's language: fetch it through enhanced navigation.
     if (changed && window.Blazor && typeof window.Blazor.navigateTo === 'function') {
       window.Blazor.navigateTo(location.pathname + location.search, { replaceHistoryEntry: true });
     }
+  }
+
+  // Same projection as MapProjection.Project on the server: the map's box travels in its data-* attributes.
+  function moveRider(lat, lon) {
+    const map = root()?.querySelector('[data-live="map"]');
+    const rider = map?.querySelector('[data-live="rider"]');
+    if (!map || !rider || typeof lat !== 'number' || typeof lon !== 'number') return;
+    const d = map.dataset;
+    const [minLat, maxLat, minLon, maxLon, w, h] = [d.minLat, d.maxLat, d.minLon, d.maxLon, d.width, d.height].map(Number);
+    const inset = 12; // MapProjection.Inset: a marker off the map is drawn whole, just inside its edge
+    const clamp = (v, max) => Math.min(Math.max(v, inset), max - inset);
+    const x = clamp((lon - minLon) / (maxLon - minLon) * w, w);
+    const y = clamp((maxLat - lat) / (maxLat - minLat) * h, h);
+    // Written as the server writes it ("0.#"), so an unchanged position leaves the attribute unchanged.
+    const n = v => String(Number(v.toFixed(1)));
+    const transform = `translate(${n(x)} ${n(y)})`;
+    if (rider.getAttribute('transform') !== transform) rider.setAttribute('transform', transform);
+    rider.setAttribute('display', 'inline');
+  }
+
+  function onPosition(event) {
+    try {
+      const p = JSON.parse(event.data);
+      moveRider(p.latitude ?? p.Latitude, p.longitude ?? p.Longitude);
+    } catch { /* a malformed event: the next poll brings the position anyway */ }
   }
 
   function start() {
@@ -72,6 +106,9 @@
       // so read the order now and once more shortly after.
       const onStep = () => { refresh(state); setTimeout(() => refresh(state), SETTLE_MS); };
       for (const name of ['snapshot', 'status', 'end']) source.addEventListener(name, onStep);
+      // An ETA is formatted by the server in the page's language; a position moves the rider straight away.
+      source.addEventListener('eta', () => refresh(state));
+      source.addEventListener('position', onPosition);
       source.onerror = () => {
         // A closed stream (404: no such endpoint yet) means polling from now on; a dropped one reconnects itself.
         if (source.readyState === EventSource.CLOSED) { state.sse = false; state.source = null; schedule(state); }

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Kaifan.BuildingBlocks;
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kaifan.Dispatch.Batches;
+
+/// <summary>
+/// A campus batch line (校园拼单专线): orders to one building cluster wait for the line's next scheduled departure and
+/// then leave together. Departures are local Shanghai times of day, comma-separated ("11:00,11:30").
+/// </summary>
+internal sealed class BatchLine
+{
+    public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    public Guid Id { get; init; }
+    public Guid ZoneId { get; init; }
+    public required string Name { get; init; }
+    public double CentreLatitude { get; init; }
+    public double CentreLongitude { get; init; }
+    public double RadiusMetres { get; init; }
+    public required string Departures { get; init; }
+
+    public GeoPoint Centre => new(CentreLatitude, CentreLongitude);
+
+    public IReadOnlyList<TimeSpan> DepartureTimes() =>
+        [.. Departures.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => TimeSpan.ParseExact(d.Trim(), @"hh\:mm", CultureInfo.InvariantCulture)).Order()];
+
+    public bool Covers(GeoPoint dropOff) => Centre.DistanceMetresTo(dropOff) <= RadiusMetres;
+
+    /// <summary>The first departure strictly after the instant; after the day's last one, tomorrow's first.</summary>
+    public DateTimeOffset NextDeparture(DateTimeOffset after)
+    {
+        var local = after.ToOffset(Shanghai);
+        var times = DepartureTimes();
+        foreach (var day in new[] { local.Date, local.Date.AddDays(1) })
+        {
+            foreach (var time in times)
+            {
+                var departure = new DateTimeOffset(day + time, Shanghai);
+                if (departure > after)
+                {
+                    return departure.ToUniversalTime();
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"batch line {Id} has no departures");
+    }
+
+    public BatchLineInfo Info() => new(Id, ZoneId, Name, Centre, RadiusMetres, DepartureTimes().Select(t => t.ToString(@"hh\:mm", CultureInfo.InvariantCulture)).ToList());
+}
+
+internal sealed class BatchLineConfiguration : IEntityTypeConfiguration<BatchLine>
+{
+    public void Configure(EntityTypeBuilder<BatchLine> line)
+    {
+        line.ToTable("dispatch_batch_lines");
+        line.HasKey(l => l.Id);
+        line.Property(l => l.Id).ValueGeneratedNever();
+        line.Property(l => l.Name).HasMaxLength(100);
+        line.Property(l => l.Departures).HasMaxLength(500);
+        line.Ignore(l => l.Centre);
+        line.HasIndex(l => l.ZoneId);
+    }
+}
+
+internal sealed class BatchLines(DispatchDb db) : IBatchLines
+{
+    public async Task<BatchLineInfo?> FindAsync(Guid zoneId, GeoPoint dropOff, CancellationToken ct) =>
+        (await FindLineAsync(db, zoneId, dropOff, ct))?.Info();
+
+    public static async Task<BatchLine?> FindLineAsync(DispatchDb db, Guid zoneId, GeoPoint dropOff, CancellationToken ct)
+    {
+        var lines = await db.BatchLines.AsNoTracking().Where(l => l.ZoneId == zoneId).OrderBy(l => l.Id).ToListAsync(ct);
+        return lines.FirstOrDefault(l => l.Covers(dropOff));
+    }
+}
+
+/// <summary>The demo campus's line: the east-zone dorms of customers 1–3 (customers 4 and 5 live outside it), every 30 min 11:00–13:30.</summary>
+internal sealed class DemoBatchLines : IDemoSeeder
+{
+    public static readonly Guid DormLine = DemoCampus.Id("batch-line:1");
+
+    public int Order => 31;
+
+    public async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        if (await db.BatchLines.AnyAsync(l => l.Id == DormLine, ct))
+        {
+            return;
+        }
+
+        db.BatchLines.Add(new BatchLine
+        {
+            Id = DormLine,
+            ZoneId = DemoCampus.ZoneId(1),
+            Name = "东区宿舍楼群 (east dorms)",
+            CentreLatitude = 31.0274,
+            CentreLongitude = 121.4413,
+            RadiusMetres = 110,
+            Departures = "11:00,11:30,12:00,12:30,13:00,13:30",
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another host seeded the same row at the same moment.
+            db.ChangeTracker.Clear();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
+using Kaifan.Dispatch.Zones;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Dispatch.Ops;
+
+/// <summary>
+/// POST /api/ops/orders/{orderId}/reassign, operators only: takes the order from its offer or rider and offers it to
+/// the named online rider of its zone, or (no body) puts it back to 待分配 for anyone but the rider who had it.
+/// 404 for an unknown order; 409 before dispatch has it, once picked up, or when the named rider cannot take it.
+/// </summary>
+internal static class ReassignOrder
+{
+    internal sealed record Request(Guid? RiderId);
+
+    internal sealed record Response(Guid OrderId, string Column, Guid? RiderId, DateTimeOffset? OfferExpiresAt);
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/ops/orders/{orderId:guid}/reassign", HandleAsync)
+            .RequireAuthorization(Roles.Operator)
+            .WithTags("Ops dispatch")
+            .Produces<Response>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<IResult> HandleAsync(
+        Guid orderId,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] Request? request,
+        DispatchDb db,
+        IGrainFactory grains,
+        [FromServices] IOrderDispatchQueries orders,
+        CancellationToken ct)
+    {
+        // Ordering records a pickup at once and tells dispatch a moment later: ask the order itself first.
+        var order = await orders.GetForDispatchAsync(orderId, ct);
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.OrderId == orderId, ct);
+        if (order is null && job is null)
+        {
+            return Problems.NotFound("订单");
+        }
+
+        if (order?.Status is "PickedUp" or "Delivered" or "Cancelled" || job?.Status is JobStatus.Delivered or JobStatus.Cancelled || job?.Stage is JobStage.ToCustomer or JobStage.Done)
+        {
+            return PickedUp();
+        }
+
+        if (job is null)
+        {
+            return Problems.Conflict("订单尚未进入派单 (the order is not waiting for a rider yet)", "status");
+        }
+
+        var riderId = request?.RiderId;
+        var zone = grains.GetGrain<IZoneOps>(job.ZoneId);
+        return await zone.Reassign(orderId, riderId) switch
+        {
+            ReassignAnswer.Done => Results.Ok(await AnswerAsync(zone, orderId, riderId)),
+            ReassignAnswer.PickedUp => PickedUp(),
+            ReassignAnswer.RiderUnavailable => Problems.Conflict("该骑手不在线、不在本区域或已在配送此单 (the rider is offline, elsewhere or already has it)", "riderId"),
+            _ => Problems.NotFound("订单"),
+        };
+    }
+
+    private static IResult PickedUp() => Problems.Conflict("骑手已取餐，不能改派 (picked up orders cannot be reassigned)", "status");
+
+    private static async Task<Response> AnswerAsync(IZoneOps zone, Guid orderId, Guid? riderId)
+    {
+        var board = await zone.Dispatch();
+        var offer = board.Offers.FirstOrDefault(o => o.Jobs.Any(j => j.OrderId == orderId) && (riderId is null || o.RiderId == riderId));
+        return offer is null
+            ? new Response(orderId, "pending", null, null)
+            : new Response(orderId, "offered", offer.RiderId, offer.ExpiresAt);
+    }
+}

@@ -1,0 +1,20 @@
+using Kaifan.Dispatch.Optimisation;
+
+namespace Kaifan.Dispatch.Zones;
+
+/// <summary>
+/// How the zone grain runs the benchmark's optimiser on live riders. People need lead time (30 s to answer an
+/// offer, a decline passes it on), so a route is committed when it must start within 10 minutes rather than the
+/// replay's 2; the solver gets a small deterministic budget because a round runs every 3 s.
+/// </summary>
+internal static class ProductionPlanning
+{
+    public static readonly DispatchSettings Settings = new()
+    {
+        DecisionIntervalMinutes = 10,
+        SolverDeterministicSeconds = 0.1,
+    };
+
+    /// <summary>A typical campus rider (15 km/h on roads the road factor longer than straight lines), 2-minute handovers.</summary>
+    public static TravelModel Travel(DispatchOptions options) => new(15_000.0 / 60 / options.RoadFactor, 2, 2);
+}

@@ -1,0 +1,108 @@
+using Kaifan.Contracts;
+using Kaifan.Contracts.Events;
+using Kaifan.Dispatch.Riders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.EntityFrameworkCore;
+
+namespace Kaifan.Dispatch.Zones;
+
+/// <summary>The operator's side of the zone: the dispatch board and manual reassignment.</summary>
+internal sealed partial class ZoneGrain : IZoneOps
+{
+    public Task<ZoneDispatch> Dispatch() => Task.FromResult(new ZoneDispatch(
+        pending.Values.Where(w => w.OfferId is null).Select(w => w.Ticket).ToList(),
+        offers.Values.ToList(),
+        load.Where(l => l.Value.Count > 0).ToDictionary(l => l.Key, l => (IReadOnlyList<Guid>)[.. l.Value])));
+
+    public async Task<ReassignAnswer> Reassign(Guid orderId, Guid? riderId)
+    {
+        RiderSnapshot? target = null;
+        if (riderId is { } wanted)
+        {
+            target = await GrainFactory.GetGrain<IRiderGrain>(wanted).Snapshot();
+            if (!online.Contains(wanted) || !target.Online || target.ZoneId != ZoneId || target.Capabilities is null)
+            {
+                return ReassignAnswer.RiderUnavailable;
+            }
+        }
+
+        if (pending.TryGetValue(orderId, out var waiting))
+        {
+            if (waiting.OfferId is { } offerId && offers.TryGetValue(offerId, out var offer))
+            {
+                // Withdrawn by the operator, not refused by the rider: they may be offered it again.
+                Withdraw(offer);
+            }
+        }
+        else
+        {
+            var current = load.FirstOrDefault(l => l.Value.Contains(orderId)).Key;
+            if (current == Guid.Empty)
+            {
+                return ReassignAnswer.NotFound;
+            }
+
+            if (current == riderId)
+            {
+                return ReassignAnswer.RiderUnavailable;
+            }
+
+            var taken = await TakeBackAsync(orderId, current);
+            if (taken is null)
+            {
+                return ReassignAnswer.PickedUp;
+            }
+
+            waiting = taken;
+        }
+
+        if (target is not null)
+        {
+            var ticket = waiting.Ticket;
+            var toMerchant = new GeoPoint(target.Latitude, target.Longitude).DistanceMetresTo(new(ticket.MerchantLatitude, ticket.MerchantLongitude));
+            var minutes = toMerchant / 1000 * options.RoadFactor / Math.Max(1, target.Capabilities!.SpeedKmh) * 60;
+            var offer = new OfferTicket(Guid.CreateVersion7(), target.RiderId, [ticket], clock.GetUtcNow() + options.OfferTimeout, Math.Round(minutes, 1));
+            offers[offer.OfferId] = offer;
+            waiting.OfferId = offer.OfferId;
+        }
+
+        return ReassignAnswer.Done;
+    }
+
+    /// <summary>
+    /// Back to pending, never again to the rider who had it, in one write guarded by the job's version and stage:
+    /// null when the rider picked it up (or it finished) first.
+    /// </summary>
+    private async Task<Waiting?> TakeBackAsync(Guid orderId, Guid riderId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<DispatchDb>>();
+        var row = await outbox.DbContext.Jobs.SingleOrDefaultAsync(j => j.OrderId == orderId);
+        if (row is null || row.Status != JobStatus.Assigned || row.RiderId != riderId || row.Stage is not (JobStage.ToMerchant or JobStage.AtMerchant))
+        {
+            return null;
+        }
+
+        row.Status = JobStatus.Pending;
+        row.Stage = JobStage.ToMerchant;
+        row.RiderId = null;
+        row.AssignedAt = null;
+        row.RefusedBy = string.Join(',', Refusals(row.RefusedBy).Append(riderId).Distinct());
+        row.Version++;
+        await outbox.PublishAsync(new RiderUnassigned(orderId, riderId, ZoneId, clock.GetUtcNow()));
+        try
+        {
+            await outbox.SaveChangesAndFlushMessagesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+
+        LoadOf(riderId).Remove(orderId);
+        var waiting = new Waiting(TicketOf(row), Refusals(row.RefusedBy));
+        pending[orderId] = waiting;
+        return waiting;
+    }
+}

@@ -1,0 +1,38 @@
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Insights.OnTime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Insights;
+
+/// <summary>
+/// The Insights module's tables; schema "insights" on PostgreSQL. Public only because Wolverine's generated
+/// handler code must name it; the entities stay internal.
+/// </summary>
+public abstract class InsightsDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
+{
+    public const string SchemaName = "insights";
+
+    internal DbSet<OrderTimeline> Timelines => Set<OrderTimeline>();
+
+    internal DbSet<OnTimeAlert> Alerts => Set<OnTimeAlert>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InsightsDb).Assembly);
+    }
+}
+
+public sealed class SqliteInsightsDb(DbContextOptions<SqliteInsightsDb> options) : InsightsDb(options);
+
+public sealed class PostgresInsightsDb(DbContextOptions<PostgresInsightsDb> options) : InsightsDb(options);
+
+internal sealed class SqliteInsightsDbFactory : SqliteDesignTimeFactory<SqliteInsightsDb>
+{
+    protected override string SchemaOf() => InsightsDb.SchemaName;
+}
+
+internal sealed class PostgresInsightsDbFactory : PostgresDesignTimeFactory<PostgresInsightsDb>
+{
+    protected override string SchemaOf() => InsightsDb.SchemaName;
+}

@@ -1,0 +1,72 @@
+using Kaifan.Contracts.Queries;
+
+namespace Kaifan.Insights.PrepTimes;
+
+/// <summary>One past order of a merchant: when it was accepted, the minutes the merchant said, the minutes it took.</summary>
+internal sealed record PrepSample(DateTimeOffset AcceptedAt, double StatedMinutes, double ActualMinutes);
+
+/// <summary>
+/// What a merchant's history says about its kitchen: per hour of day (Shanghai), the median of how much longer than
+/// stated its orders took (the overrun, so an order stated at 30 min and one at 10 keep their difference). An hour
+/// with too few samples borrows the merchant's all-day median; too few overall and the stated minutes stand.
+/// </summary>
+internal sealed class LearnedPrep
+{
+    /// <summary>China has kept UTC+8 without daylight saving since 1991, so the hour of day needs no time-zone data.</summary>
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    /// <summary>Anything outside this is a forgotten "ready" tap or a clock glitch, not a kitchen.</summary>
+    private const double MaxPlausibleMinutes = 180;
+
+    private readonly double?[] hourly = new double?[24];
+    private readonly int[] hourlySamples = new int[24];
+    private double? overall;
+    private int overallSamples;
+
+    public static int HourOf(DateTimeOffset at) => at.ToOffset(Shanghai).Hour;
+
+    /// <summary><paramref name="quantile"/> 0.5 is the median (least absolute error); higher promises more cautiously.</summary>
+    public static LearnedPrep From(IEnumerable<PrepSample> samples, int minSamples, double quantile = 0.5)
+    {
+        var learned = new LearnedPrep();
+        var usable = samples.Where(s => s.ActualMinutes is >= 0 and <= MaxPlausibleMinutes).ToList();
+        learned.overallSamples = usable.Count;
+        if (usable.Count >= minSamples)
+        {
+            learned.overall = Quantile(usable.Select(s => s.ActualMinutes - s.StatedMinutes), quantile);
+        }
+
+        foreach (var hour in usable.GroupBy(s => HourOf(s.AcceptedAt)))
+        {
+            var overruns = hour.Select(s => s.ActualMinutes - s.StatedMinutes).ToList();
+            learned.hourlySamples[hour.Key] = overruns.Count;
+            if (overruns.Count >= minSamples)
+            {
+                learned.hourly[hour.Key] = Quantile(overruns, quantile);
+            }
+        }
+
+        return learned;
+    }
+
+    public PrepTimeEstimate Estimate(DateTimeOffset acceptedAt, int statedMinutes)
+    {
+        var hour = HourOf(acceptedAt);
+        var (overrun, samples) = hourly[hour] is { } atHour ? (atHour, hourlySamples[hour])
+            : overall is { } allDay ? (allDay, overallSamples)
+            : ((double?)null, overallSamples);
+        return overrun is { } learned
+            ? new PrepTimeEstimate(Math.Round(Math.Max(1, statedMinutes + learned), 1), PrepTimeEstimate.Learned, samples)
+            : new PrepTimeEstimate(statedMinutes, PrepTimeEstimate.Stated, samples);
+    }
+
+    /// <summary>Linear interpolation between the closest ranks; at 0.5 the usual median.</summary>
+    private static double Quantile(IEnumerable<double> values, double quantile)
+    {
+        var sorted = values.Order().ToArray();
+        var rank = quantile * (sorted.Length - 1);
+        var below = (int)Math.Floor(rank);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
+    }
+}

@@ -1,0 +1,40 @@
+using Kaifan.Contracts.Events;
+using Kaifan.Ordering.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Coupons;
+
+/// <summary>
+/// A guaranteed order delivered after its window's end earns one compensation coupon. A repeated OrderDelivered
+/// finds the coupon and does nothing; the unique OrderId makes even a concurrent repeat fail rather than pay twice.
+/// </summary>
+public static class GuaranteeCompensationHandler
+{
+    public const string Reason = "准时宝超时赔付 (late delivery compensation)";
+
+    public static async Task Handle(OrderDelivered delivered, OrderingDb db, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == delivered.OrderId, ct);
+        if (order is not { ServiceTier: ServiceTier.Guaranteed, PromisedAt: { } promised, DeliveredAt: { } at } || !Guarantee.Missed(promised, at))
+        {
+            return;
+        }
+
+        if (await db.Coupons.AnyAsync(c => c.OrderId == order.Id, ct))
+        {
+            return;
+        }
+
+        db.Coupons.Add(new Coupon
+        {
+            Id = Guid.CreateVersion7(at),
+            CustomerId = order.CustomerId,
+            OrderId = order.Id,
+            AmountFen = Guarantee.CompensationFen,
+            Reason = Reason,
+            IssuedAt = at,
+            ExpiresAt = at + Guarantee.CouponLifetime,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Kaifan.Web.Live;
+
+/// <summary>
+/// A console's line to /hubs/ops (the hub of the Tracking module) over loopback with the signed-in person's token:
+/// every order step and, for a watched zone, every rider position. The consoles still poll, slowly, in case the
+/// line drops; it reconnects by itself.
+/// </summary>
+public sealed class OpsFeed : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+    private Guid? watched;
+
+    public OpsFeed(Uri apiBase, string token, Func<Task> onOrderStep, Func<RiderMoved, Task>? onRiderPosition = null)
+    {
+        connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(apiBase, "hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .WithAutomaticReconnect()
+            .Build();
+        connection.On<OrderStepped>("orderStatus", _ => onOrderStep());
+        if (onRiderPosition is not null)
+        {
+            connection.On<RiderMoved>("riderPosition", onRiderPosition);
+        }
+
+        // A reconnected line is a new connection: it has to ask for its zone again.
+        connection.Reconnected += async _ =>
+        {
+            if (watched is { } zone)
+            {
+                await connection.InvokeAsync("WatchZone", zone);
+            }
+
+            await onOrderStep();
+        };
+    }
+
+    public bool Connected => connection.State == HubConnectionState.Connected;
+
+    public async Task StartAsync(CancellationToken ct) => await connection.StartAsync(ct);
+
+    /// <summary>Operators only: hear this zone's rider positions instead of the previous zone's.</summary>
+    public async Task WatchAsync(Guid zoneId, CancellationToken ct)
+    {
+        if (watched is { } old && old != zoneId)
+        {
+            await connection.InvokeAsync("UnwatchZone", old, ct);
+        }
+
+        watched = zoneId;
+        await connection.InvokeAsync("WatchZone", zoneId, ct);
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
+
+/// <summary>The hub's `orderStatus` message, as far as the consoles read it.</summary>
+public sealed record OrderStepped(Guid OrderId, Guid MerchantId, Guid ZoneId, string Step, DateTimeOffset At);
+
+/// <summary>The hub's `riderPosition` message.</summary>
+public sealed record RiderMoved(Guid ZoneId, Guid RiderId, double Latitude, double Longitude, DateTimeOffset At, IReadOnlyList<Guid> OrderIds);

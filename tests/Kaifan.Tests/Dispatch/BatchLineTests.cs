@@ -1,0 +1,60 @@
+using System.Net;
+using Kaifan.Dispatch.Batches;
+using Kaifan.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using static Kaifan.Tests.Delivery.DeliveryKit;
+using static Kaifan.Tests.Ordering.OrderingKit;
+
+namespace Kaifan.Tests.Dispatch;
+
+/// <summary>校园拼单: batch orders to the east dorms wait for the line's next run, then leave together; elsewhere the tier is refused.</summary>
+public abstract class BatchLineTests(LunchtimeApp app)
+{
+    [Fact]
+    public async Task batch_orders_to_the_dorms_wait_for_the_next_departure_and_leave_together()
+    {
+        const int rider = 1;
+        var outside = await PlaceAsync(app.Client(TestTokens.Customer(4)), TierKit.Checkout(4, new { serviceTier = "batch" }), Guid.NewGuid().ToString());
+        outside.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await outside.Content.ReadAsStringAsync()).ShouldContain("serviceTier");
+
+        var first = await app.AcceptPaidAsync(await PlacedAsync(app.Client(TestTokens.Customer(1)), TierKit.Checkout(1, new { serviceTier = "batch" })), 1, prepMinutes: 5);
+        var second = await app.AcceptPaidAsync(await PlacedAsync(app.Client(TestTokens.Customer(2)), TierKit.Checkout(2, new { serviceTier = "batch" })), 2, prepMinutes: 5);
+        var departure = await DepartureAsync();
+        try
+        {
+            await app.OnlineAsync(rider);
+            await Task.Delay(500);
+            while (app.Clock.GetUtcNow() < departure)
+            {
+                await app.Zone(EastZone).RunRound();
+                (await app.OffersAsync(rider)).ShouldBeEmpty($"nothing leaves before {departure:HH:mm}Z (now {app.Clock.GetUtcNow():HH:mm:ss}Z)");
+                app.Clock.Advance(TimeSpan.FromMinutes(1) < departure - app.Clock.GetUtcNow() ? TimeSpan.FromMinutes(1) : departure - app.Clock.GetUtcNow());
+            }
+
+            await app.OfferedAsync(first, rider);
+            var offer = (await app.OfferOfAsync(rider, first))!;
+            offer["orders"]!.AsArray().Select(o => o!["orderId"]!.GetValue<Guid>()).ShouldBe([first, second], ignoreOrder: true);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    /// <summary>The line's next run after both acceptances, as Dispatch holds it.</summary>
+    private async Task<DateTimeOffset> DepartureAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>();
+        var line = await db.BatchLines.AsNoTracking().SingleAsync(l => l.Id == DemoBatchLines.DormLine);
+        var departure = line.NextDeparture(app.Clock.GetUtcNow());
+        (departure - app.Clock.GetUtcNow()).ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(30));
+        return departure;
+    }
+}
+
+public sealed class BatchLinesOnSqlite(LunchtimeSqliteApp app) : BatchLineTests(app), IClassFixture<LunchtimeSqliteApp>;
+
+public sealed class BatchLinesOnPostgres(LunchtimePostgresApp app) : BatchLineTests(app), IClassFixture<LunchtimePostgresApp>;

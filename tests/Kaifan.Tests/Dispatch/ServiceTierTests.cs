@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kaifan.BuildingBlocks;
+using Kaifan.Contracts.Events;
+using Kaifan.Ordering;
+using Kaifan.Ordering.Coupons;
+using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
+using Microsoft.Extensions.DependencyInjection;
+using static Kaifan.Tests.Delivery.DeliveryKit;
+using static Kaifan.Tests.Ordering.OrderingKit;
+
+namespace Kaifan.Tests.Dispatch;
+
+/// <summary>准时宝 (guarantee → coupon when missed), locker delivery (routed to the locker, code required) and the bad-weather flag.</summary>
+public abstract class ServiceTierTests(LunchtimeApp app)
+{
+    private static readonly Guid CanteenLocker = DemoCampus.Id("locker:1-1");
+
+    [Fact]
+    public async Task a_guaranteed_order_delivered_after_its_window_earns_exactly_one_coupon_even_when_the_event_repeats()
+    {
+        const int customer = 1, rider = 1;
+        var (id, placed) = await GuaranteedAsync(customer);
+        placed["serviceFeeFen"]!.GetValue<long>().ShouldBe(200);
+        placed["totalFen"]!.GetValue<long>().ShouldBe(placed["itemsTotalFen"]!.GetValue<long>() + placed["packagingFeeFen"]!.GetValue<long>()
+            + placed["deliveryFeeFen"]!.GetValue<long>() + 200);
+
+        var accepted = await app.CustomerViewAsync(id, customer);
+        var window = accepted["promisedWindow"]!;
+        var promised = window["promisedAt"]!.GetValue<DateTimeOffset>();
+        (window["to"]!.GetValue<DateTimeOffset>() - promised).ShouldBe(TimeSpan.FromMinutes(3));
+        (promised - window["from"]!.GetValue<DateTimeOffset>()).ShouldBe(TimeSpan.FromMinutes(3));
+
+        await DeliverAsync(id, rider, beforeDelivery: () =>
+        {
+            while (app.Clock.GetUtcNow() <= promised + TimeSpan.FromMinutes(3))
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+            }
+        });
+
+        await PaymentProbe.EventuallyAsync(async () => (await CouponsAsync(customer)).Count(c => c.OrderId == id) == 1, "the compensation coupon is issued");
+        await RedeliverTwiceAsync(id, rider, customer);
+
+        var coupon = (await CouponsAsync(customer)).Single(c => c.OrderId == id);
+        coupon.AmountFen.ShouldBe(500);
+        coupon.Used.ShouldBeFalse();
+        coupon.ExpiresAt.ShouldBeGreaterThan(app.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task a_guaranteed_order_delivered_within_its_window_earns_no_coupon()
+    {
+        const int customer = 2, rider = 3;
+        var (id, _) = await GuaranteedAsync(customer);
+        await DeliverAsync(id, rider, beforeDelivery: () => { });
+
+        await RedeliverTwiceAsync(id, rider, customer);
+        (await CouponsAsync(customer)).ShouldNotContain(c => c.OrderId == id);
+    }
+
+    [Fact]
+    public async Task a_locker_order_is_routed_to_the_locker_and_cannot_end_without_its_pickup_code()
+    {
+        const int customer = 5, rider = 5;
+        var lockers = await JsonOf(await app.Client().GetAsync($"/api/zones/{EastZone}/lockers"));
+        var canteen = lockers.AsArray().Single(l => l!["id"]!.GetValue<Guid>() == CanteenLocker)!;
+        (await app.Client().GetAsync($"/api/zones/{Guid.NewGuid()}/lockers")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var missing = await PlaceAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { delivery = "locker" }), Guid.NewGuid().ToString());
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("lockerId");
+
+        var order = await PlacedAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { delivery = "locker", lockerId = CanteenLocker }));
+        order["delivery"]!.GetValue<string>().ShouldBe("locker");
+        order["address"]!["latitude"]!.GetValue<double>().ShouldBe(canteen["latitude"]!.GetValue<double>());
+        var id = await app.AcceptPaidAsync(order, customer, prepMinutes: 10);
+        (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        try
+        {
+            await app.OnlineAsync(rider);
+            var (_, offerId) = await app.OfferedAsync(id, rider);
+            var dropOff = (await app.OfferOfAsync(rider, id))!["orders"]!.AsArray().Single()!["dropOff"]!;
+            dropOff["latitude"]!.GetValue<double>().ShouldBe(canteen["latitude"]!.GetValue<double>());
+            dropOff["longitude"]!.GetValue<double>().ShouldBe(canteen["longitude"]!.GetValue<double>());
+            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "RiderAssigned", "the rider is recorded");
+            (await app.StepAsync(rider, id, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.StepAsync(rider, id, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            var atDoor = await app.StepAsync(rider, id, "deliver", new { method = "door" });
+            atDoor.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            (await atDoor.Content.ReadAsStringAsync()).ShouldContain("method");
+            (await app.StatusAsync(id, customer)).ShouldBe("PickedUp");
+
+            (await app.StepAsync(rider, id, "deliver", new { method = "locker", locker = "东区食堂外卖柜" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var mine = await app.CustomerViewAsync(id, customer);
+            mine["pickupCode"]!.GetValue<string>().ShouldMatch("^[0-9]{6}$");
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task only_an_operator_flags_bad_weather_and_only_for_a_known_zone()
+    {
+        var ops = app.Client(TestTokens.Operator());
+        var flagged = await ops.PutAsJsonAsync($"/api/ops/zones/{EastZone}/weather", new { badWeather = true });
+        flagged.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonOf(flagged))["badWeather"]!.GetValue<bool>().ShouldBeTrue();
+        (await ops.PutAsJsonAsync($"/api/ops/zones/{EastZone}/weather", new { badWeather = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await ops.PutAsJsonAsync($"/api/ops/zones/{Guid.NewGuid()}/weather", new { badWeather = true })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var bad = await ops.PutAsJsonAsync($"/api/ops/zones/{EastZone}/weather", new { });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        bad.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("badWeather");
+        (await app.Client(TestTokens.Customer(1)).PutAsJsonAsync($"/api/ops/zones/{EastZone}/weather", new { badWeather = true }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<(Guid Id, System.Text.Json.Nodes.JsonNode Placed)> GuaranteedAsync(int customer)
+    {
+        var placed = await PlacedAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { serviceTier = "guaranteed" }));
+        placed["serviceTier"]!.GetValue<string>().ShouldBe("guaranteed");
+        placed["promisedWindow"].ShouldBeNull();
+        return (await app.AcceptPaidAsync(placed, customer, prepMinutes: 10), placed);
+    }
+
+    /// <summary>The event delivered twice more, straight into Ordering's handler (at-least-once delivery's worst case).</summary>
+    private async Task RedeliverTwiceAsync(Guid id, int rider, int customer)
+    {
+        var delivered = await app.CustomerViewAsync(id, customer);
+        var again = new OrderDelivered(id, DemoCampus.RiderId(rider), "door", null, delivered["deliveredAt"]!.GetValue<DateTimeOffset>());
+        for (var i = 0; i < 2; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await GuaranteeCompensationHandler.Handle(again, scope.ServiceProvider.GetRequiredService<OrderingDb>(), CancellationToken.None);
+        }
+    }
+
+    private async Task DeliverAsync(Guid id, int rider, Action beforeDelivery)
+    {
+        (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        try
+        {
+            await app.AssignAsync(id, rider);
+            (await app.StepAsync(rider, id, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.StepAsync(rider, id, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            beforeDelivery();
+            (await app.StepAsync(rider, id, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    private sealed record CouponView(Guid Id, long AmountFen, string Reason, Guid? OrderId, DateTimeOffset ExpiresAt, bool Used);
+
+    private async Task<List<CouponView>> CouponsAsync(int customer) =>
+        (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<List<CouponView>>("/api/me/coupons"))!;
+}
+
+public sealed class ServiceTiersOnSqlite(LunchtimeSqliteApp app) : ServiceTierTests(app), IClassFixture<LunchtimeSqliteApp>;
+
+public sealed class ServiceTiersOnPostgres(LunchtimePostgresApp app) : ServiceTierTests(app), IClassFixture<LunchtimePostgresApp>;

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text;
+using Kaifan.BuildingBlocks;
+using Kaifan.Contracts;
+using Kaifan.Identity.SignIn;
+using Kaifan.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Kaifan.Tests.Identity;
+
+/// <summary>
+/// The host remembers tokens it validated (pings come every few seconds); remembering must never let a token
+/// in that validation would turn away.
+/// </summary>
+public abstract class BearerTokenTests(KaifanApp app)
+{
+    [Fact]
+    public async Task a_forged_token_is_refused_while_the_riders_real_token_keeps_working()
+    {
+        var real = TestTokens.Rider(9);
+        (await app.Client(real).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var otherKey = Issue(DemoCampus.RiderId(9), DateTime.UtcNow.AddDays(1), "another-signing-key-0123456789-0123456789-xyz");
+        (await app.Client(otherKey).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // The real header and signature with someone else's rider id in the payload.
+        var parts = real.Split('.');
+        var payload = Base64UrlEncoder.Decode(parts[1]).Replace(DemoCampus.RiderId(9).ToString(), DemoCampus.RiderId(10).ToString());
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
+        (await app.Client(tampered).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        (await app.Client(real).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Client(real + "x").GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task an_expired_token_is_refused()
+    {
+        var expired = Issue(DemoCampus.RiderId(11), DateTime.UtcNow.AddHours(-1), TestTokens.SigningKey);
+
+        (await app.Client(expired).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Client(expired).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static string Issue(Guid riderId, DateTime expires, string key) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "kaifan",
+            Audience = "kaifan-api",
+            Claims = new Dictionary<string, object>
+            {
+                [KaifanClaims.UserId] = riderId.ToString(), [KaifanClaims.Role] = Roles.Rider, [KaifanClaims.RiderId] = riderId.ToString(),
+            },
+            NotBefore = expires.AddHours(-2),
+            IssuedAt = expires.AddHours(-2),
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+        });
+}
+
+public sealed class BearerTokensOnSqlite(SqliteApp app) : BearerTokenTests(app), IClassFixture<SqliteApp>;
+
+public sealed class BearerTokensOnPostgres(PostgresApp app) : BearerTokenTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ValidatedTokensTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void a_remembered_token_is_forgotten_at_its_expiry()
+    {
+        var tokens = new ValidatedTokens();
+        tokens.Add("token-a", Principal("a"), Noon.AddMinutes(5));
+
+        tokens.TryGet("token-a", Noon.AddMinutes(4), out var principal, out _).ShouldBeTrue();
+        principal.FindFirstValue(KaifanClaims.UserId).ShouldBe("a");
+        tokens.TryGet("token-a", Noon.AddMinutes(5), out _, out _).ShouldBeFalse();
+        tokens.TryGet("token-a", Noon, out _, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void only_the_exact_token_string_matches()
+    {
+        var tokens = new ValidatedTokens();
+        tokens.Add("token-a", Principal("a"), Noon.AddHours(1));
+
+        tokens.TryGet("token-A", Noon, out _, out _).ShouldBeFalse();
+        tokens.TryGet("token-a ", Noon, out _, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void a_full_cache_starts_over_instead_of_growing()
+    {
+        var tokens = new ValidatedTokens(capacity: 2);
+        tokens.Add("1", Principal("1"), Noon.AddHours(1));
+        tokens.Add("2", Principal("2"), Noon.AddHours(1));
+        tokens.Add("3", Principal("3"), Noon.AddHours(1));
+
+        tokens.TryGet("1", Noon, out _, out _).ShouldBeFalse();
+        tokens.TryGet("3", Noon, out _, out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void each_request_gets_its_own_copy_of_the_principal()
+    {
+        var tokens = new ValidatedTokens();
+        tokens.Add("token-a", Principal("a"), Noon.AddHours(1));
+        tokens.TryGet("token-a", Noon, out var first, out _);
+        ((ClaimsIdentity)first.Identity!).AddClaim(new Claim("extra", "1"));
+
+        tokens.TryGet("token-a", Noon, out var second, out _);
+        second.HasClaim(c => c.Type == "extra").ShouldBeFalse();
+    }
+
+    private static ClaimsPrincipal Principal(string userId) =>
+        new(new ClaimsIdentity([new Claim(KaifanClaims.UserId, userId)], "Bearer"));
+}

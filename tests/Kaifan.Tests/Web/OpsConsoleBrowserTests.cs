@@ -1,0 +1,48 @@
+using Kaifan.BuildingBlocks;
+using Kaifan.Tests.Delivery;
+using Kaifan.Tests.Infrastructure;
+
+namespace Kaifan.Tests.Web;
+
+/// <summary>The operator moves an order from its rider to another online rider from the dispatch board, live over /hubs/ops.</summary>
+[Collection("browser")]
+public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<LunchtimeSqliteApp>
+{
+    private readonly LunchtimeSqliteApp app;
+
+    public OpsConsoleBrowserTests(LunchtimeSqliteApp app)
+        : base(app) => this.app = app;
+
+    [Fact]
+    public async Task the_operator_reassigns_an_order_to_another_online_rider_from_the_dispatch_board()
+    {
+        const int customerNo = 1, first = 4, second = 5;
+        var orderId = await app.AcceptedOrderAsync(customerNo, ready: true);
+        try
+        {
+            await app.AssignAsync(orderId, first);
+            await app.OnlineAsync(second, latOffset: 0.001);
+
+            await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+            var ops = await context.NewPageAsync();
+            await SignInAsync(ops, "/ops/login", DemoCampus.OperatorPhone);
+            await Expect(ops.Locator("[data-testid=ops]")).ToHaveAttributeAsync("data-hub", "connected", new() { Timeout = 15_000 });
+            var card = ops.Locator($"[data-column=assigned] [data-order-id='{orderId}']");
+            await Expect(card).ToContainTextAsync("137****0004", new() { Timeout = 15_000 });
+
+            await card.Locator("[data-testid=reassign-rider]").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "137****0005 (0)" });
+            await card.Locator("[data-testid=reassign]").ClickAsync();
+
+            await Expect(ops.Locator("[data-testid=ops-message]")).ToHaveTextAsync("已改派给 137****0005");
+            var offered = ops.Locator($"[data-column=offered] [data-order-id='{orderId}']");
+            await Expect(offered).ToContainTextAsync("已派给 137****0005", new() { Timeout = 15_000 });
+            await Expect(ops.Locator($"[data-column=assigned] [data-order-id='{orderId}']")).ToHaveCountAsync(0);
+            (await app.OfferOfAsync(second, orderId)).ShouldNotBeNull();
+            await Browser.ScreenshotAsync(ops, "ops-reassign", offered);
+        }
+        finally
+        {
+            await app.OfflineAsync(first, second);
+        }
+    }
+}
