@@ -34,6 +34,6 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         await Expect(state).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 20_000 });
         await Expect(state).ToHaveTextAsync("已就绪");
         (await ops.Locator("[data-testid=forecast-shipped]").GetAttributeAsync("data-shipped")).ShouldNotBe("model");
-        await Browser.ScreenshotAsync(ops, "ops-forecast");
+        await Browser.ScreenshotAsync(ops, "ops-forecast", zone.Locator("svg"));
     }
 }
