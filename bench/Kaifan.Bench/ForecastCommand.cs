@@ -15,7 +15,7 @@ internal static class ForecastCommand
         if (options is null)
         {
             Console.Error.WriteLine("forecast --history DIR --from yyyy-MM-dd --to yyyy-MM-dd [--horizon 2] [--out preds.csv] " +
-                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--baselines-only] [--verbose] " +
+                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--no-dynamics] [--per-zone] [--blend W] [--baselines-only] [--verbose] " +
                 "[--observed-weather-as-forecast (experiment: reads each target day's observed weather, so it looks ahead)]");
             return 2;
         }
@@ -65,6 +65,11 @@ internal static class ForecastCommand
                 sb.AppendLine();
             }
             var best = Baselines.All.MinBy(b => wapes[b]);
+            // What mixing the model with the scaled mean would give (w = the model's share), to choose --blend.
+            var sweep = new[] { 0.5, 0.6, 0.7, 0.8, 0.9 }.Select(w => (w, m: ForecastMetrics.Compute(atH.Select(r =>
+                (r.Actual, (float)(w * r.Predicted[(int)Method.Model] + (1 - w) * r.Predicted[(int)Method.ScaledFourWeekMean]), r.Predicted[(int)Method.SameHourLastWeek])))));
+            sb.AppendLine($"|   | blend sweep (w·model + (1−w)·scaled mean) | {string.Join(" ", sweep.Select(x => $"w={x.w:F1}:{Pct(x.m.Wape)}"))} | | | |" +
+                string.Concat(bandList.Select(_ => " |")));
             sb.AppendLine($"|   | model vs best baseline ({Baselines.Label(best)}) | {SignedPct(wapes[Method.Model] / wapes[best] - 1)} | | | |" +
                 string.Concat(bandList.Select(_ => " |")));
         }
@@ -122,6 +127,10 @@ internal static class ForecastCommand
             TrainingDays = Int("--train-days", defaults.TrainingDays),
             MinLeafRows = Int("--min-leaf", defaults.MinLeafRows),
             ObservedWeatherAsForecast = flags.Contains("--observed-weather-as-forecast"),
+            // The recent-hours and city-wide features ship; --no-dynamics gives the earlier 35-feature model.
+            Dynamics = !flags.Contains("--no-dynamics"),
+            PerZone = flags.Contains("--per-zone"),
+            Blend = map.TryGetValue("--blend", out var bl) ? double.Parse(bl, CultureInfo.InvariantCulture) : defaults.Blend,
             LearningRate = map.TryGetValue("--learning-rate", out var lr) ? double.Parse(lr, CultureInfo.InvariantCulture) : defaults.LearningRate,
         };
         return (dir, DateTime.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture),

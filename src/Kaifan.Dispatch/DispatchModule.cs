@@ -25,6 +25,7 @@ public static class DispatchModule
         services.AddScoped<IBatchLines, BatchLines>();
         services.AddSingleton<IRiderLocations, RiderLocations>();
         services.AddSingleton<PositionBuffer>();
+        services.AddScoped<IZoneRiderSupply, Zones.ZoneRiderSupply>();
         services.AddHostedService<PositionFlusher>();
         services.AddHostedService<PingFlusher>();
 

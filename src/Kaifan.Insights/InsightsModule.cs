@@ -2,6 +2,7 @@ using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
 using Kaifan.Insights.OnTime;
+using Kaifan.Insights.Planning;
 using Kaifan.Insights.PrepTimes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ namespace Kaifan.Insights;
 
 /// <summary>
 /// Insights module entry point: on-time monitoring (order timelines from the events, reports, alerts, learned prep
-/// times for ETAs, travel flags for dispatch). Forecasting is offline-only for now (bench + tests).
+/// times for ETAs, travel flags for dispatch) and the demand forecaster, retrained daily in the background.
 /// </summary>
 public static class InsightsModule
 {
@@ -24,6 +25,10 @@ public static class InsightsModule
         services.AddSingleton<IPrepTimeEstimates, PrepTimeEstimates>();
         services.AddSingleton<IZoneTravelFlags, TravelFlags>();
         services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<InsightsDb>());
+
+        services.AddSingleton(ForecastSettings.FromConfiguration(configuration));
+        services.AddSingleton<ForecastService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ForecastService>());
         return services;
     }
 
@@ -31,6 +36,8 @@ public static class InsightsModule
     {
         GetOnTime.Map(endpoints);
         ListAlerts.Map(endpoints);
+        GetForecast.Map(endpoints);
+        RetrainForecast.Map(endpoints);
         return endpoints;
     }
 }

@@ -35,6 +35,7 @@ public static class OrderingModule
         services.AddScoped<OrderTrackingQueries>();
         services.AddScoped<IOrderTracking>(sp => sp.GetRequiredService<OrderTrackingQueries>());
         services.AddScoped<IOrderDispatchQueries>(sp => sp.GetRequiredService<OrderTrackingQueries>());
+        services.AddScoped<IOrderVolumeHistory, OrderVolumeHistory>();
 
         services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

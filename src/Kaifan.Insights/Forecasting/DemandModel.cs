@@ -5,7 +5,8 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Kaifan.Insights.Forecasting;
 
 internal sealed record ModelOptions(int Trees = 200, int Leaves = 31, int MinLeafRows = 50, double LearningRate = 0.08,
-    int TrainingDays = 56, int Seed = 17, bool ObservedWeatherAsForecast = false)
+    int TrainingDays = 56, int Seed = 17, bool ObservedWeatherAsForecast = false, bool Dynamics = true, bool PerZone = false,
+    double Blend = 1.0)
 {
     /// <summary>Small and fast, for tests.</summary>
     public static ModelOptions Tiny => new(Trees: 20, Leaves: 8, MinLeafRows: 10, TrainingDays: 14);
@@ -60,4 +61,6 @@ internal sealed class TrainingRow
     public float[] Features { get; set; } = [];
     public float Label { get; set; }
     public float Weight { get; set; } = 1;
+    [NoColumn]
+    public int Zone { get; set; }
 }

@@ -5,7 +5,7 @@ namespace Kaifan.Insights.Forecasting;
 /// observed yet at the issue hour).</summary>
 internal static class Features
 {
-    public const int Count = 35;
+    public const int Count = 45;
 
     public static readonly string[] Names =
     [
@@ -14,6 +14,8 @@ internal static class Features
         "ratio24h", "ratio3h", "ratio168h", "weeklyMeanAtIssue", "neighbourRatio3h", "rainYesterday", "snowYesterday",
         "snowDepthYesterday", "maxTempYesterday", "zone", "scaledWeeklyMean", "lastWeekAtIssue", "persistenceAlongProfile", "ratio6h", "ratio12h", "sameHour2DaysAgo",
         "sameHour3DaysAgo", "shortScaledWeeklyMean", "weeklyMedian", "medianRatio24h", "scaledWeeklyMedian",
+        "lag0VsUsual", "lag1VsUsual", "lag2VsUsual", "issueHourOfDay", "lastHourStep", "lag0VsBase", "last3VsBase",
+        "cityRatio1h", "cityRatio3h", "cityRatio24h",
     ];
 
     /// <summary>The zone's mean hourly count over the last week, floored at 1 so near-empty zones don't blow up ratios.</summary>
@@ -31,7 +33,7 @@ internal static class Features
         return float.IsNaN(scaled) ? Level(known) : Math.Max(scaled, 1f);
     }
 
-    public static float[] Build(DemandHistory history, int zone, int issue, int horizon, bool targetDayWeather = false)
+    public static float[] Build(DemandHistory history, int zone, int issue, int horizon, bool targetDayWeather = false, bool dynamics = false)
     {
         var known = new KnownSeries(history.Counts[zone], issue);
         var target = issue + horizon;
@@ -83,8 +85,55 @@ internal static class Features
         f[32] = median / level;
         f[33] = known.MedianLevelRatio(24);
         f[34] = median * f[33] / level;
+        // Recent-hours dynamics: how the last hours ran against what was expected of them, in the zone and city-wide.
+        // Off (--no-dynamics) = missing, so LightGBM never splits on them and the model is the earlier 35-feature one.
+        for (var i = 35; i < Count; i++) f[i] = float.NaN;
+        if (dynamics)
+        {
+            f[35] = Ratio(known.At(issue), known.WeeklyMean(issue));
+            f[36] = Ratio(known.At(issue - 1), known.WeeklyMean(issue - 1));
+            f[37] = Ratio(known.At(issue - 2), known.WeeklyMean(issue - 2));
+            f[38] = history.TimeOf(issue).Hour;
+            f[39] = (known.At(issue) - known.At(issue - 1)) / level;
+            f[40] = Ratio(known.At(issue), known.WeeklyMean(issue) * ratio24);
+            f[41] = Ratio(known.Sum(issue - 2, issue), (known.WeeklyMean(issue) + known.WeeklyMean(issue - 1) + known.WeeklyMean(issue - 2)) * ratio24);
+            // The whole city against its usual rhythm: rain or an event moves every zone at once.
+            var city = CityRatios(history, issue);
+            f[42] = city[0];
+            f[43] = city[1];
+            f[44] = city[2];
+        }
         return f;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DemandHistory, System.Collections.Concurrent.ConcurrentDictionary<int, float[]>> CityCache = new();
+
+    /// <summary>All zones' orders over the last 1, 3 and 24 hours against their 4-week same-hour-of-week means.</summary>
+    private static float[] CityRatios(DemandHistory history, int issue) =>
+        CityCache.GetOrCreateValue(history).GetOrAdd(issue, i =>
+        {
+            var spans = new[] { 1, 3, 24 };
+            var result = new float[spans.Length];
+            for (var s = 0; s < spans.Length; s++)
+            {
+                float actual = 0, usual = 0;
+                foreach (var counts in history.Counts)
+                {
+                    var known = new KnownSeries(counts, i);
+                    for (var h = i - spans[s] + 1; h <= i; h++)
+                    {
+                        var a = known.At(h);
+                        var u = known.WeeklyMean(h);
+                        if (float.IsNaN(a) || float.IsNaN(u)) continue;
+                        actual += a; usual += u;
+                    }
+                }
+                result[s] = usual > 0 ? actual / usual : float.NaN;
+            }
+            return result;
+        });
+
+    private static float Ratio(float actual, float usual) => usual > 0 ? actual / usual : float.NaN;
 
     private static float NeighbourRatio(DemandHistory history, int zone, int issue)
     {

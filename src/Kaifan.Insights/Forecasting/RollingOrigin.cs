@@ -9,7 +9,9 @@ internal sealed record ForecastRecord(int Zone, int Target, int Horizon, float A
 /// (the <see cref="KnownSeries"/> guard throws otherwise), and its model was trained on hours before t's day began.</summary>
 internal sealed class RollingOrigin(DemandHistory history, ModelOptions options, int maxHorizon = 2)
 {
-    private const int MinHistory = 28 * 24;
+    /// <summary>Hours of history before the first issue hour a training row may have: the 4-week profile needs them.</summary>
+    public const int MinHistory = 28 * 24;
+    private const int MinZoneRows = 200;
     private readonly Dictionary<(int Zone, int Issue, int Horizon), float[]> featureCache = new();
 
     public static readonly int MethodCount = Enum.GetValues<Method>().Length;
@@ -38,11 +40,15 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
         {
             var refresh = history.IndexOf(day.ToDateTime(TimeOnly.MinValue));
             DemandModel? model = null;
+            Dictionary<int, DemandModel>? zoneModels = null;
             if (WithModel)
             {
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 var rows = TrainingRows(lastKnown: refresh - 1);
-                model = DemandModel.Train(rows, options);
+                if (options.PerZone)
+                    zoneModels = rows.GroupBy(r => r.Zone).Where(g => g.Count() >= MinZoneRows)
+                        .ToDictionary(g => g.Key, g => DemandModel.Train(g.ToList(), options));
+                else model = DemandModel.Train(rows, options);
                 Log?.Invoke($"{day:yyyy-MM-dd}: trained on {rows.Count} rows in {started.Elapsed.TotalSeconds:F1}s");
             }
 
@@ -56,17 +62,20 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
                     foreach (var method in Baselines.All) predicted[(int)method] = Baselines.Forecast(method, known, h);
                     var actual = target < history.Hours ? history.Counts[zone][target] : float.NaN;
                     dayRecords.Add(new ForecastRecord(zone, target, h, actual, predicted));
-                    if (model is not null) features.Add(FeaturesOf(zone, target - h, h));
+                    if (WithModel) features.Add(FeaturesOf(zone, target - h, h));
                 }
 
-            if (model is not null)
+            if (WithModel)
             {
-                var scores = model.Predict(features);
+                var scores = model is not null ? model.Predict(features) : ZoneScores(zoneModels!, dayRecords, features);
                 for (var i = 0; i < dayRecords.Count; i++)
                 {
                     var r = dayRecords[i];
                     var scale = Features.Base(new KnownSeries(history.Counts[r.Zone], r.Target - r.Horizon), r.Horizon);
-                    r.Predicted[(int)Method.Model] = Math.Max(0, scores[i] * scale);
+                    // A zone too short for its own model (per-zone mode) keeps the scaled mean, i.e. a ratio of 1.
+                    var model1 = float.IsNaN(scores[i]) ? 1f : scores[i];
+                    var blended = options.Blend * model1 + (1 - options.Blend) * 1.0;
+                    r.Predicted[(int)Method.Model] = (float)Math.Max(0, blended * scale);
                 }
             }
             else
@@ -78,8 +87,26 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
         return records;
     }
 
-    /// <summary>Rows whose target hour is ≤ lastKnown and whose issue lies in the trailing training window.</summary>
-    private List<TrainingRow> TrainingRows(int lastKnown)
+    private static float[] ZoneScores(Dictionary<int, DemandModel> models, List<ForecastRecord> records, List<float[]> features)
+    {
+        var scores = new float[records.Count];
+        Array.Fill(scores, float.NaN);
+        foreach (var group in Enumerable.Range(0, records.Count).GroupBy(i => records[i].Zone))
+        {
+            if (!models.TryGetValue(group.Key, out var m)) continue;
+            var idx = group.ToArray();
+            var s = m.Predict(idx.Select(i => features[i]).ToList());
+            for (var k = 0; k < idx.Length; k++) scores[idx[k]] = s[k];
+        }
+        return scores;
+    }
+
+    private List<TrainingRow> TrainingRows(int lastKnown) => BuildTrainingRows(history, lastKnown, options, maxHorizon, FeaturesOf);
+
+    /// <summary>Rows whose target hour is ≤ lastKnown and whose issue lies in the trailing training window: the label is the
+    /// count as a multiple of <see cref="Features.Base"/>, weighted by that base.</summary>
+    public static List<TrainingRow> BuildTrainingRows(DemandHistory history, int lastKnown, ModelOptions options, int maxHorizon,
+        Func<int, int, int, float[]> featuresOf)
     {
         var rows = new List<TrainingRow>();
         var firstIssue = Math.Max(MinHistory, lastKnown - options.TrainingDays * 24 + 1);
@@ -90,7 +117,7 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
                     var actual = new KnownSeries(history.Counts[zone], lastKnown).At(issue + h);
                     if (float.IsNaN(actual)) continue;
                     var scale = Features.Base(new KnownSeries(history.Counts[zone], issue), h);
-                    rows.Add(new TrainingRow { Features = FeaturesOf(zone, issue, h), Label = actual / scale, Weight = scale });
+                    rows.Add(new TrainingRow { Features = featuresOf(zone, issue, h), Label = actual / scale, Weight = scale, Zone = zone });
                 }
         return rows;
     }
@@ -98,7 +125,7 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
     private float[] FeaturesOf(int zone, int issue, int horizon)
     {
         if (!featureCache.TryGetValue((zone, issue, horizon), out var f))
-            featureCache[(zone, issue, horizon)] = f = Features.Build(history, zone, issue, horizon, options.ObservedWeatherAsForecast);
+            featureCache[(zone, issue, horizon)] = f = Features.Build(history, zone, issue, horizon, options.ObservedWeatherAsForecast, options.Dynamics);
         return f;
     }
 }
