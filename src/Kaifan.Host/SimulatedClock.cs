@@ -20,7 +20,7 @@ internal static class SimulatedClock
             return;
         }
 
-        var start = builder.Configuration.GetValue<DateTimeOffset?>("Kaifan:Clock:Start") ?? DateTimeOffset.UtcNow;
+        var start = builder.Configuration.GetValue<DateTimeOffset?>("Kaifan:Clock:Start") ?? TimeProvider.System.GetUtcNow();
         builder.Services.AddSingleton<TimeProvider>(new AcceleratedTimeProvider(start, speed.Value));
 
         // Orleans measures its call timeouts and idle-grain ages with the host clock too: scaled back, a grain call

@@ -1,8 +1,10 @@
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Zones;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,10 +33,9 @@ internal static class GetZoneDispatch
             .Produces<ZoneDispatchView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> HandleAsync(Guid zoneId, DispatchDb db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid zoneId, DispatchDb db, [FromServices] ICatalogQueries catalog, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
-        var known = await db.Jobs.AsNoTracking().AnyAsync(j => j.ZoneId == zoneId, ct) || await db.Riders.AsNoTracking().AnyAsync(r => r.HomeZoneId == zoneId, ct);
-        if (!known)
+        if (await catalog.GetZoneAsync(zoneId, ct) is null)
         {
             return Problems.NotFound("配送区域 (zone)");
         }

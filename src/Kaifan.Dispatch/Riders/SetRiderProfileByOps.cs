@@ -1,5 +1,6 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
+using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
@@ -61,7 +62,7 @@ internal static class SetRiderProfileByOps
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             return Problems.Conflict("骑手资料正在被修改，请重试 (the profile changed meanwhile; retry)");
         }

@@ -1,5 +1,6 @@
 using Kaifan.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Dispatch.Zones;
 
@@ -12,16 +13,18 @@ public static class DeliveryProgressHandler
     public static Task Handle(OrderPickedUp pickedUp, DispatchDb db, CancellationToken ct) =>
         MoveAsync(db, pickedUp.OrderId, JobStage.ToCustomer, [JobStage.ToMerchant, JobStage.AtMerchant], ct);
 
-    public static async Task Handle(OrderDelivered delivered, DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    public static async Task Handle(OrderDelivered delivered, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
     {
+        // Its own scope, no handler transaction: SQLite's transactions take the write lock when they begin, and the
+        // zone grain writes on its own connection while this handler waits for it.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
         var zoneId = await db.Jobs.Where(j => j.OrderId == delivered.OrderId).Select(j => (Guid?)j.ZoneId).SingleOrDefaultAsync(ct);
         if (zoneId is null)
         {
             return;
         }
 
-        // The grain first: once this handler writes, its transaction holds the SQLite write lock until it returns,
-        // and a zone round writing offers meanwhile would wait on that lock while this handler waits on the round.
         await grains.GetGrain<IZoneGrain>(zoneId.Value).Finish(delivered.OrderId);
         await db.Jobs
             .Where(j => j.OrderId == delivered.OrderId && j.Status == JobStatus.Assigned)

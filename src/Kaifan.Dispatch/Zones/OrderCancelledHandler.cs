@@ -1,5 +1,6 @@
 using Kaifan.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Dispatch.Zones;
 
@@ -10,16 +11,19 @@ namespace Kaifan.Dispatch.Zones;
 /// </summary>
 public static class OrderCancelledHandler
 {
-    public static async Task Handle(OrderCancelled cancelled, DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    public static async Task Handle(OrderCancelled cancelled, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
     {
+        // Its own scope, no handler transaction: SQLite's transactions take the write lock when they begin, and the
+        // zone grain writes on its own connection while this handler waits for it.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
         var zoneId = await db.Jobs.Where(j => j.OrderId == cancelled.OrderId).Select(j => (Guid?)j.ZoneId).SingleOrDefaultAsync(ct);
         if (zoneId is null)
         {
             return;
         }
 
-        // The grain first: this handler's transaction holds the database until it returns, and the grain may be
-        // writing (an acceptance) on a connection of its own. The version bump makes a racing acceptance lose.
+        // The version bump makes a racing acceptance lose.
         await grains.GetGrain<IZoneGrain>(zoneId.Value).Finish(cancelled.OrderId);
         await db.Jobs
             .Where(j => j.OrderId == cancelled.OrderId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Assigned))

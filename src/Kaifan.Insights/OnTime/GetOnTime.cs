@@ -31,6 +31,8 @@ internal static class GetOnTime
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private const int MaxLateOrders = 50;
+    private static readonly DateTimeOffset Earliest = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(2099, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
     internal sealed record Query(Guid? ZoneId, DateTimeOffset? From, DateTimeOffset? To);
 
@@ -38,6 +40,10 @@ internal static class GetOnTime
     {
         public Validator()
         {
+            RuleFor(q => q.From).InclusiveBetween(Earliest, Latest).When(q => q.From is not null)
+                .WithMessage("开始时间超出范围 (from must be between 2020 and 2099)");
+            RuleFor(q => q.To).InclusiveBetween(Earliest, Latest).When(q => q.To is not null)
+                .WithMessage("结束时间超出范围 (to must be between 2020 and 2099)");
             RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null)
                 .WithMessage("结束时间须晚于开始时间 (to must be after from)");
             RuleFor(q => q.To).Must((q, to) => to!.Value - q.From!.Value <= TimeSpan.FromDays(31)).When(q => q.From is not null && q.To is not null)

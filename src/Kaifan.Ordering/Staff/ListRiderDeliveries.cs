@@ -23,13 +23,15 @@ internal static class ListRiderDeliveries
     internal sealed record Response(string Date, int Count, IReadOnlyList<OrderView> Orders);
 
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+    private static readonly DateOnly Earliest = new(2020, 1, 1);
+    private static readonly DateOnly Latest = new(2099, 12, 31);
 
     internal sealed class Validator : AbstractValidator<Query>
     {
         public Validator() =>
             RuleFor(q => q.Date).MaximumLength(10)
-                .Must(d => d is null || d == "today" || DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                .WithMessage("日期无效 (date must be today or yyyy-MM-dd)");
+                .Must(d => d is null || d == "today" || (DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day >= Earliest && day <= Latest))
+                .WithMessage("日期无效 (date must be today or yyyy-MM-dd, 2020-01-01 to 2099-12-31)");
     }
 
     public static void Map(IEndpointRouteBuilder api) =>

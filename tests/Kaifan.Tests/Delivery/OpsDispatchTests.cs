@@ -130,6 +130,7 @@ public abstract class OpsDispatchTests(KaifanApp app)
             (await JsonOf(await app.Rider(other).GetAsync("/api/rider/deliveries")))["count"]!.GetValue<int>().ShouldBe(0);
             (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/deliveries?date=2020-01-01")))["count"]!.GetValue<int>().ShouldBe(0);
             (await app.Rider(rider).GetAsync("/api/rider/deliveries?date=yesterday")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await app.Rider(rider).GetAsync("/api/rider/deliveries?date=9999-12-31")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         }
         finally
         {

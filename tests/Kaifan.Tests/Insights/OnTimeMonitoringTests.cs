@@ -112,6 +112,9 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
         var backwards = await Ops.GetAsync("/api/ops/insights/ontime?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z");
         backwards.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await JsonOf(backwards))["errors"]!["to"].ShouldNotBeNull();
+        var endOfTime = await Ops.GetAsync("/api/ops/insights/ontime?to=0001-01-01T00:00:00Z");
+        endOfTime.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonOf(endOfTime))["errors"]!["to"].ShouldNotBeNull();
     }
 
     [Fact]
