@@ -10,8 +10,33 @@ public static class DeliveryProgressHandler
     public static Task Handle(RiderArrivedAtMerchant arrived, DispatchDb db, CancellationToken ct) =>
         MoveAsync(db, arrived.OrderId, JobStage.AtMerchant, [JobStage.ToMerchant], ct);
 
-    public static Task Handle(OrderPickedUp pickedUp, DispatchDb db, CancellationToken ct) =>
-        MoveAsync(db, pickedUp.OrderId, JobStage.ToCustomer, [JobStage.ToMerchant, JobStage.AtMerchant], ct);
+    /// <summary>
+    /// Ordering records a pickup first, so a pickup is a fact here: a job an operator's reassign put back to pending a
+    /// moment earlier goes to the rider who holds the food, and the zone stops offering it.
+    /// </summary>
+    public static async Task Handle(OrderPickedUp pickedUp, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
+    {
+        // Its own scope, no handler transaction (see the OrderDelivered handler).
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        await MoveAsync(db, pickedUp.OrderId, JobStage.ToCustomer, [JobStage.ToMerchant, JobStage.AtMerchant], ct);
+
+        var zoneId = await db.Jobs.Where(j => j.OrderId == pickedUp.OrderId && j.Status == JobStatus.Pending).Select(j => (Guid?)j.ZoneId).SingleOrDefaultAsync(ct);
+        if (zoneId is null)
+        {
+            return;
+        }
+
+        await grains.GetGrain<IZoneGrain>(zoneId.Value).Finish(pickedUp.OrderId);
+        await db.Jobs
+            .Where(j => j.OrderId == pickedUp.OrderId && j.Status == JobStatus.Pending)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Status, JobStatus.Assigned)
+                    .SetProperty(j => j.RiderId, pickedUp.RiderId)
+                    .SetProperty(j => j.Stage, JobStage.ToCustomer)
+                    .SetProperty(j => j.Version, j => j.Version + 1),
+                ct);
+    }
 
     public static async Task Handle(OrderDelivered delivered, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
     {

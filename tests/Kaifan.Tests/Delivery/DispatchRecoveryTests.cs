@@ -14,7 +14,7 @@ using static Kaifan.Tests.Delivery.DeliveryKit;
 namespace Kaifan.Tests.Delivery;
 
 /// <summary>
-/// Dispatch lets go of cancelled orders, and riders stay online across a grain (or host) restart. No Ordering path
+/// Dispatch lets go of cancelled orders, adopts pickups that overtook a reassign, and riders stay online across a grain (or host) restart. No Ordering path
 /// cancels an order after the merchant accepted it, so the cancellation is published on the bus the way Ordering would.
 /// </summary>
 public abstract class DispatchRecoveryTests(LunchtimeApp app)
@@ -117,14 +117,45 @@ public abstract class DispatchRecoveryTests(LunchtimeApp app)
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task a_pickup_that_lands_after_a_reassign_gave_the_order_back_goes_to_the_rider_holding_the_food()
+    {
+        var orderId = await app.AcceptedOrderAsync(customer: 5);
+        await PaymentProbe.EventuallyAsync(async () => await JobStatusAsync(orderId) == JobStatus.Pending, "the zone holds the order");
+        var holder = Kaifan.BuildingBlocks.DemoCampus.RiderId(7);
+
+        await PublishAsync(new OrderPickedUp(orderId, holder, app.Clock.GetUtcNow()));
+        await PublishAsync(new OrderPickedUp(orderId, holder, app.Clock.GetUtcNow()));
+        await PaymentProbe.EventuallyAsync(async () => await JobStatusAsync(orderId) == JobStatus.Assigned, "the job goes to the rider holding the food");
+        try
+        {
+            await app.OnlineAsync(6);
+            for (var round = 0; round < 3; round++)
+            {
+                await app.Zone(EastZone).RunRound();
+                (await app.OfferOfAsync(6, orderId)).ShouldBeNull();
+            }
+
+            await using var scope = app.Services.CreateAsyncScope();
+            var job = await scope.ServiceProvider.GetRequiredService<DispatchDb>().Jobs.AsNoTracking().SingleAsync(j => j.OrderId == orderId);
+            (job.RiderId, job.Stage).ShouldBe((holder, JobStage.ToCustomer));
+        }
+        finally
+        {
+            await app.OfflineAsync(6);
+        }
+    }
+
     private async Task<JsonNode> StatusAsync(int rider) =>
         (await app.Rider(rider).GetFromJsonAsync<JsonNode>("/api/rider/status"))!;
 
-    private async Task CancelAsync(Guid orderId)
+    private Task CancelAsync(Guid orderId) =>
+        PublishAsync(new OrderCancelled(orderId, Kaifan.BuildingBlocks.DemoCampus.MerchantId(1), "测试取消", RefundDue: false, app.Clock.GetUtcNow()));
+
+    private async Task PublishAsync(object message)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        await bus.PublishAsync(new OrderCancelled(orderId, Kaifan.BuildingBlocks.DemoCampus.MerchantId(1), "测试取消", RefundDue: false, app.Clock.GetUtcNow()));
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(message);
     }
 
     private async Task<JobStatus?> JobStatusAsync(Guid orderId)
