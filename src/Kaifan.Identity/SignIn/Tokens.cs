@@ -113,6 +113,15 @@ internal static class TokenAuthentication
                     },
                 };
             });
+        // Lifetimes are judged by the host's clock, the one that issued the tokens (an accelerated simulation or a
+        // test's fake clock included), not by the wall clock IdentityModel reads on its own.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore.Value - parameters.ClockSkew <= now)
+                    && expires is { } until && now < until + parameters.ClockSkew;
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Customer, p => p.RequireRole(Roles.Customer))
             .AddPolicy(Roles.Merchant, p => p.RequireRole(Roles.Merchant).RequireClaim(KaifanClaims.MerchantId))

@@ -29,21 +29,6 @@ internal static class ListAlerts
             .Take(Limit)
             .ToListAsync(ct);
         return Results.Ok(alerts.Select(a => new AlertView(
-            a.Id, a.ZoneId, a.WindowFrom, a.RaisedAt, a.Delivered, a.OnTime, a.Rate, a.Threshold, a.MainCause, LateCause.LabelOf(a.MainCause), CausesOf(a.Causes))).ToList());
-    }
-
-    private static Dictionary<string, int> CausesOf(string stored)
-    {
-        var counts = LateCause.All.ToDictionary(c => c, _ => 0);
-        foreach (var pair in stored.Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=');
-            if (parts.Length == 2 && counts.ContainsKey(parts[0]) && int.TryParse(parts[1], out var n))
-            {
-                counts[parts[0]] = n;
-            }
-        }
-
-        return counts;
+            a.Id, a.ZoneId, a.WindowFrom, a.RaisedAt, a.Delivered, a.OnTime, a.Rate, a.Threshold, a.MainCause, LateCause.LabelOf(a.MainCause), a.CauseCounts())).ToList());
     }
 }

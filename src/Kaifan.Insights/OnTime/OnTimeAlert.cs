@@ -21,8 +21,27 @@ internal sealed class OnTimeAlert
     public double Threshold { get; init; }
     public string MainCause { get; init; } = LateCause.Unknown;
 
-    /// <summary>Late orders per cause, e.g. "prep=3;rider=1".</summary>
+    /// <summary>Late orders per cause, e.g. "prep=3;rider=1" (written by <see cref="FormatCauses"/>, read by <see cref="CauseCounts"/>).</summary>
     public string Causes { get; init; } = "";
+
+    public static string FormatCauses(IEnumerable<KeyValuePair<string, int>> causes) =>
+        string.Join(';', causes.Where(c => c.Value > 0).Select(c => $"{c.Key}={c.Value}"));
+
+    /// <summary>Every known cause with its count, zero when absent.</summary>
+    public Dictionary<string, int> CauseCounts()
+    {
+        var counts = LateCause.All.ToDictionary(c => c, _ => 0);
+        foreach (var pair in Causes.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length == 2 && counts.ContainsKey(parts[0]) && int.TryParse(parts[1], out var n))
+            {
+                counts[parts[0]] = n;
+            }
+        }
+
+        return counts;
+    }
 }
 
 internal sealed class OnTimeAlertConfiguration : IEntityTypeConfiguration<OnTimeAlert>
@@ -81,7 +100,7 @@ internal static class ZoneAlarm
             Rate = Math.Round(rate, 4),
             Threshold = settings.AlertThreshold,
             MainCause = CauseCounts.Main(causes),
-            Causes = string.Join(';', causes.Where(c => c.Value > 0).Select(c => $"{c.Key}={c.Value}")),
+            Causes = OnTimeAlert.FormatCauses(causes),
         };
         db.Alerts.Add(alert);
         return new OnTimeAlertRaised(alert.Id, zoneId, from, now, alert.Delivered, onTime, alert.Rate, alert.Threshold, alert.MainCause);

@@ -45,6 +45,8 @@ internal sealed class ForecastService(IServiceScopeFactory scopes, TimeProvider 
     : BackgroundService
 {
     private readonly Channel<bool> requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // Request threads and the training thread both move the status on; each move reads the status it replaces.
+    private readonly Lock statusGate = new();
     private volatile ForecastStatus status = ForecastStatus.Initial;
     private volatile TrainedForecaster? current;
 
@@ -56,7 +58,7 @@ internal sealed class ForecastService(IServiceScopeFactory scopes, TimeProvider 
     /// while one is queued are absorbed by it.</summary>
     public void RequestRetrain()
     {
-        if (status.State != TrainingState.Training) status = status with { State = TrainingState.Training, Percent = 0, StartedAt = clock.GetUtcNow() };
+        Move(s => s.State == TrainingState.Training ? s : s with { State = TrainingState.Training, Percent = 0, StartedAt = clock.GetUtcNow() });
         requests.Writer.TryWrite(true);
     }
 
@@ -87,7 +89,7 @@ internal sealed class ForecastService(IServiceScopeFactory scopes, TimeProvider 
     internal async Task TrainOnceAsync(CancellationToken ct)
     {
         var started = clock.GetUtcNow();
-        status = status with { State = TrainingState.Training, Percent = 0, StartedAt = started };
+        Move(s => s with { State = TrainingState.Training, Percent = 0, StartedAt = started });
         try
         {
             // Hours up to the last complete one: the current hour is still filling.
@@ -101,10 +103,10 @@ internal sealed class ForecastService(IServiceScopeFactory scopes, TimeProvider 
             var zones = counts.Select(c => c.ZoneId).Distinct().Order().ToArray();
             var history = ZoneHistory.Build(counts, zones, first, (int)Math.Round((end - first).TotalHours));
             var trained = await Task.Run(() => LiveForecaster.Train(history, zones, settings.Model,
-                p => status = status with { Percent = p }, ct), ct);
+                p => Move(s => s with { Percent = p }), ct), ct);
             current = trained;
-            status = new ForecastStatus(TrainingState.Ready, 100, started, clock.GetUtcNow(), trained.TrainingRows, trained.HistoryHours,
-                trained.ModelWape, MethodNames.Of(trained.BestBaseline), trained.BestBaselineWape, MethodNames.Of(trained.Shipped), trained.Note);
+            Move(_ => new ForecastStatus(TrainingState.Ready, 100, started, clock.GetUtcNow(), trained.TrainingRows, trained.HistoryHours,
+                trained.ModelWape, MethodNames.Of(trained.BestBaseline), trained.BestBaselineWape, MethodNames.Of(trained.Shipped), trained.Note));
             log.LogInformation("Demand forecaster trained on {Hours} hours: {Shipped} ships ({Note})", trained.HistoryHours, status.Shipped, trained.Note);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -114,7 +116,15 @@ internal sealed class ForecastService(IServiceScopeFactory scopes, TimeProvider 
         {
             // The previous forecaster (if any) keeps serving; the console shows why this run failed.
             log.LogError(e, "Demand forecaster training failed");
-            status = status with { State = TrainingState.Failed, Note = "训练失败 (training failed): " + e.Message };
+            Move(s => s with { State = TrainingState.Failed, Note = "训练失败 (training failed): " + e.Message });
+        }
+    }
+
+    private void Move(Func<ForecastStatus, ForecastStatus> change)
+    {
+        lock (statusGate)
+        {
+            status = change(status);
         }
     }
 

@@ -44,6 +44,18 @@ public abstract class BearerTokenTests(KaifanApp app)
         (await app.Client(expired).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task a_token_that_expires_after_it_was_remembered_is_refused()
+    {
+        var shortLived = Issue(DemoCampus.RiderId(11), app.Clock.GetUtcNow().UtcDateTime.AddMinutes(1), TestTokens.SigningKey);
+        (await app.Client(shortLived).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Past exp and past the validator's 5-minute clock skew.
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        (await app.Client(shortLived).GetAsync("/api/rider/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static string Issue(Guid riderId, DateTime expires, string key) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -41,6 +41,9 @@ public static class TestTokens
             Issuer = "kaifan",
             Audience = "kaifan-api",
             Claims = claims,
+            // Valid from long before any test clock (some pin a day in 2026) until well after the run.
+            NotBefore = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            IssuedAt = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             Expires = DateTime.UtcNow.AddDays(30),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
         });

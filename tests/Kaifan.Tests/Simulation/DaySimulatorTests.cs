@@ -29,11 +29,13 @@ public abstract class DaySimulatorTests(SimulationApp app)
         result.Orders.ShouldBe(10);
         result.Placed.ShouldBe(10, story);
         result.Delivered.ShouldBe(10, story);
-        result.ClickToDoorMean.ShouldBeGreaterThan(0, story);
+        // No order reaches the door before its kitchen is done: the day's mean prep bounds the mean from below.
+        result.ClickToDoorMean.ShouldBeGreaterThanOrEqualTo(instance.Orders.Average(o => o.ReadyAt - o.PlacedAt), story);
         result.ClickToDoorP90.ShouldBeGreaterThanOrEqualTo(result.ClickToDoorMean * 0.5, story);
         result.ClickToDoorMean.ShouldBeLessThan(90, story);
+        // Six-minute kitchens and rides of a few minutes: some order of this tiny day makes the 40-minute target.
+        result.OnTimeWithinTarget.ShouldBeGreaterThan(0, story);
         result.OnTimeVsPromise.ShouldBeInRange(0, 1);
-        result.OnTimeWithinTarget.ShouldBeInRange(0, 1);
         result.PromiseMinutesMean.ShouldBeGreaterThan(0, story);
         log.ToString().ShouldContain("placed 10/10");
         result.Summary().ShouldContain("delivered 10/10");
