@@ -15,7 +15,6 @@ namespace Kaifan.Dispatch.Batches;
 /// </summary>
 internal sealed class BatchLine
 {
-    public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
     public Guid Id { get; init; }
     public Guid ZoneId { get; init; }
@@ -35,13 +34,13 @@ internal sealed class BatchLine
     /// <summary>The first departure strictly after the instant; after the day's last one, tomorrow's first.</summary>
     public DateTimeOffset NextDeparture(DateTimeOffset after)
     {
-        var local = after.ToOffset(Shanghai);
+        var local = after.ToOffset(ChinaTime.Offset);
         var times = DepartureTimes();
         foreach (var day in new[] { local.Date, local.Date.AddDays(1) })
         {
             foreach (var time in times)
             {
-                var departure = new DateTimeOffset(day + time, Shanghai);
+                var departure = new DateTimeOffset(day + time, ChinaTime.Offset);
                 if (departure > after)
                 {
                     return departure.ToUniversalTime();

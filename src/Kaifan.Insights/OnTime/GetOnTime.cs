@@ -29,7 +29,6 @@ internal sealed record OnTimeReport(DateTimeOffset From, DateTimeOffset To, doub
 /// </summary>
 internal static class GetOnTime
 {
-    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private const int MaxLateOrders = 50;
     private static readonly DateTimeOffset Earliest = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Latest = new(2099, 12, 31, 0, 0, 0, TimeSpan.Zero);
@@ -95,7 +94,7 @@ internal static class GetOnTime
             {
                 var onTime = h.Count(r => r.OnTime == true);
                 return new OnTimeHour(
-                    h.Key, h.Key.ToOffset(Shanghai).ToString("yyyy-MM-dd HH:00"), h.Count(), onTime, Rate(onTime, h.Count()),
+                    h.Key, h.Key.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:00"), h.Count(), onTime, Rate(onTime, h.Count()),
                     CauseCounts.Of(h.Where(r => r.OnTime == false).Select(r => r.Cause)));
             })
             .ToList();

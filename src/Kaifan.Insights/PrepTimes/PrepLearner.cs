@@ -1,3 +1,4 @@
+using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 
 namespace Kaifan.Insights.PrepTimes;
@@ -13,7 +14,6 @@ internal sealed record PrepSample(DateTimeOffset AcceptedAt, double StatedMinute
 internal sealed class LearnedPrep
 {
     /// <summary>China has kept UTC+8 without daylight saving since 1991, so the hour of day needs no time-zone data.</summary>
-    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
     /// <summary>Anything outside this is a forgotten "ready" tap or a clock glitch, not a kitchen.</summary>
     private const double MaxPlausibleMinutes = 180;
@@ -23,7 +23,7 @@ internal sealed class LearnedPrep
     private double? overall;
     private int overallSamples;
 
-    public static int HourOf(DateTimeOffset at) => at.ToOffset(Shanghai).Hour;
+    public static int HourOf(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).Hour;
 
     /// <summary><paramref name="quantile"/> 0.5 is the median (least absolute error); higher promises more cautiously.</summary>
     public static LearnedPrep From(IEnumerable<PrepSample> samples, int minSamples, double quantile = 0.5)

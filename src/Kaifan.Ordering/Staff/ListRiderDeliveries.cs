@@ -22,7 +22,6 @@ internal static class ListRiderDeliveries
 
     internal sealed record Response(string Date, int Count, IReadOnlyList<OrderView> Orders);
 
-    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private static readonly DateOnly Earliest = new(2020, 1, 1);
     private static readonly DateOnly Latest = new(2099, 12, 31);
 
@@ -52,10 +51,10 @@ internal static class ListRiderDeliveries
 
         // China keeps UTC+8 all year, so a Shanghai day is a fixed UTC window.
         var day = query.Date is null or "today"
-            ? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Shanghai).DateTime)
+            ? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime)
             : DateOnly.ParseExact(query.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Times are stored as UTC (ticks on SQLite), so the bounds must be UTC too to compare in SQL.
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Shanghai).ToUniversalTime();
+        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var to = from.AddDays(1);
         var delivered = await db.Orders.AsNoTracking()
             .Where(o => o.RiderId == riderId && o.Status == OrderStatus.Delivered && o.DeliveredAt >= from && o.DeliveredAt < to)
