@@ -104,4 +104,4 @@ public sealed record StaffOrderInfo(
     Guid Id, string Number, string Status, string StatusText, Guid MerchantId, string MerchantName, Guid ZoneId,
     IReadOnlyList<OrderLineInfo> Lines, long TotalFen, long DeliveryFeeFen, StaffOrderPlace Address, string? Note, Guid? RiderId,
     DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, DateTimeOffset? ReadyAt, DateTimeOffset? PickedUpAt, DateTimeOffset? DeliveredAt,
-    string? DeliveryMethod, string? Locker);
+    string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null);
