@@ -61,7 +61,7 @@ public sealed record OrderInfo(
     IReadOnlyList<OrderLineInfo> Lines, long ItemsTotalFen, long PackagingFeeFen, long DeliveryFeeFen, long TotalFen, int TotalCalories,
     OrderAddress Address, string? Note, int CutleryCount, int? PrepMinutes, DateTimeOffset PlacedAt, DateTimeOffset PaymentDeadline,
     DateTimeOffset? PaidAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ReadyAt, DateTimeOffset? CancelledAt, string? CancelReason,
-    IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay);
+    IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay, DateTimeOffset? ArrivedAtCustomerAt = null);
 
 public sealed record OrderSummary(
     Guid Id, string Number, Guid MerchantId, string MerchantName, string Status, string StatusText, DateTimeOffset PlacedAt,
