@@ -58,6 +58,7 @@ public static class OrderingModule
         GetRiderOrder.Map(endpoints);
         ListRiderDeliveries.Map(endpoints);
         ArriveAtMerchant.Map(endpoints);
+        ArriveAtCustomer.Map(endpoints);
         PickUpOrder.Map(endpoints);
         DeliverOrder.Map(endpoints);
         ListOpsOrders.Map(endpoints);

@@ -31,6 +31,9 @@ public static class TrackingEventsHandler
     public static Task Handle(RiderArrivedAtMerchant e, IOrderAnnouncer announcer, CancellationToken ct) =>
         announcer.AnnounceAsync(e.OrderId, OrderProgress.Arrived, e.ArrivedAt, ct);
 
+    public static Task Handle(RiderArrivedAtCustomer e, IOrderAnnouncer announcer, CancellationToken ct) =>
+        announcer.AnnounceAsync(e.OrderId, OrderProgress.AtDoor, e.ArrivedAt, ct);
+
     public static Task Handle(OrderPickedUp e, IOrderAnnouncer announcer, CancellationToken ct) =>
         announcer.AnnounceAsync(e.OrderId, OrderProgress.PickedUp, e.PickedUpAt, ct);
 

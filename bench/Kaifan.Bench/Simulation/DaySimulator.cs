@@ -78,7 +78,9 @@ internal sealed class DaySimulator(SimApi api, MdrpInstance instance, Simulation
             }
         }
 
-        return Result(real.Elapsed);
+        var ops = await OpsOnTimeReport.ReadAsync(
+            api, operatorToken, ZoneId, Clock.DayStart - TimeSpan.FromHours(1), Clock.Now + TimeSpan.FromHours(1), orders.Count(o => o.DeliveredAt is not null));
+        return Result(real.Elapsed, ops);
     }
 
     private bool AllSettled() => orders.All(o => o.DeliveredAt is not null || o.Failure is not null);
@@ -296,7 +298,7 @@ internal sealed class DaySimulator(SimApi api, MdrpInstance instance, Simulation
         }
     }
 
-    private SimulationResult Result(TimeSpan real)
+    private SimulationResult Result(TimeSpan real, OpsOnTimeReport? ops)
     {
         var done = orders.Where(o => o.DeliveredAt is not null && o.PlacedAt is not null).ToList();
         var ctd = done.Select(o => (o.DeliveredAt!.Value - o.PlacedAt!.Value).TotalMinutes).Order().ToArray();
@@ -314,6 +316,7 @@ internal sealed class DaySimulator(SimApi api, MdrpInstance instance, Simulation
             instance.Parameters.TargetClickToDoor,
             promised.Count == 0 ? 0 : promised.Average(),
             real.TotalSeconds,
-            failures.ToList());
+            failures.ToList(),
+            ops);
     }
 }

@@ -127,6 +127,7 @@ internal sealed class RiderRun(DaySimulator sim, MdrpCourier courier, string tok
             var next = left.MinBy(s => GridMap.Distance(position, s.DropOff))!;
             left.Remove(next);
             await RideAsync(next.DropOff, ct);
+            await StepAsync(next.OrderId, "arrive-customer", null, ct);
             await WaitAsync(TimeSpan.FromMinutes(dropHalf), ct);
             if (await StepAsync(next.OrderId, "deliver", new { method = "door" }, ct) is { } view)
             {

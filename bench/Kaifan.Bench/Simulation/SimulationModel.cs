@@ -31,11 +31,13 @@ internal sealed record SimulationResult(
     int TargetMinutes,
     double PromiseMinutesMean,
     double RealSeconds,
-    IReadOnlyList<string> Failures)
+    IReadOnlyList<string> Failures,
+    OpsOnTimeReport? Ops = null)
 {
     public string Summary() => string.Join(Environment.NewLine,
         $"{Instance}: delivered {Delivered}/{Orders} (placed {Placed}), click-to-door mean {ClickToDoorMean:F1} min, p90 {ClickToDoorP90:F1} min",
         $"on time vs the promised ETA (at acceptance, mean promise {PromiseMinutesMean:F1} min after placement): {OnTimeVsPromise:P1}; within the {TargetMinutes}-min target: {OnTimeWithinTarget:P1}",
+        Ops?.ToString() ?? "ops on-time page (Insights): not read",
         $"real time {RealSeconds:F0} s" + (Failures.Count == 0 ? "" : $"; {Failures.Count} failures, first: {Failures[0]}"));
 }
 

@@ -19,8 +19,8 @@ public sealed record DeliveryPromised(
     double DropOffServiceMinutes);
 
 /// <summary>
-/// The rider reached the customer's door (or locker) and is handing over. Nothing publishes it yet; once the rider
-/// app or a geofence does, Insights splits the last leg into travel and hand-off at the door.
+/// The rider reached the customer's door (or locker) and is handing over (the rider app's 已到达, optional). Insights
+/// splits the last leg into travel and hand-off at the door with it; without it a slow last leg counts as travel.
 /// </summary>
 public sealed record RiderArrivedAtCustomer(Guid OrderId, Guid RiderId, DateTimeOffset ArrivedAt);
 

@@ -1,6 +1,8 @@
 namespace Kaifan.Contracts.Events;
 
-public sealed record OrderPlaced(Guid OrderId, Guid CustomerId, Guid MerchantId, Guid ZoneId, long TotalFen, DateTimeOffset PlacedAt);
+/// <summary>ServiceTier is one of <see cref="ServiceTiers"/>'s names.</summary>
+public sealed record OrderPlaced(
+    Guid OrderId, Guid CustomerId, Guid MerchantId, Guid ZoneId, long TotalFen, DateTimeOffset PlacedAt, string ServiceTier = ServiceTiers.Standard);
 
 public sealed record OrderPaid(Guid OrderId, Guid MerchantId, DateTimeOffset PaidAt);
 

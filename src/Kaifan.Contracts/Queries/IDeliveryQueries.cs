@@ -35,4 +35,5 @@ public sealed record OrderTrackingInfo(
     DateTimeOffset? ArrivedAtMerchantAt,
     DateTimeOffset? PickedUpAt,
     DateTimeOffset? DeliveredAt,
-    DateTimeOffset? CancelledAt);
+    DateTimeOffset? CancelledAt,
+    DateTimeOffset? ArrivedAtCustomerAt = null);

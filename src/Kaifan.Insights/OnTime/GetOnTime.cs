@@ -13,9 +13,13 @@ namespace Kaifan.Insights.OnTime;
 /// <summary>An hour (UTC start; LocalHour is the same hour in Shanghai, as the console shows it).</summary>
 internal sealed record OnTimeHour(DateTimeOffset Hour, string LocalHour, int Delivered, int OnTime, double? Rate, Dictionary<string, int> Causes);
 
+/// <summary>准时宝 orders delivered, and how many within their window (promise + 3 min).</summary>
+internal sealed record GuaranteeRecord(int Delivered, int Kept, double? Rate);
+
 /// <summary>TravelFlag: travel overruns are the top cause among enough late orders — routing trouble for dispatch.</summary>
 internal sealed record OnTimeZone(
-    Guid ZoneId, int Delivered, int OnTime, double? Rate, Dictionary<string, int> Causes, string? MainCause, bool TravelFlag, List<OnTimeHour> Hours);
+    Guid ZoneId, int Delivered, int OnTime, double? Rate, Dictionary<string, int> Causes, string? MainCause, bool TravelFlag, List<OnTimeHour> Hours,
+    GuaranteeRecord Guarantee);
 
 internal sealed record LateOrder(
     Guid OrderId, Guid? ZoneId, Guid? MerchantId, DateTimeOffset PromisedAt, DateTimeOffset DeliveredAt, double LateMinutes, string Cause,
@@ -99,9 +103,11 @@ internal static class GetOnTime
             })
             .ToList();
         var zoneOnTime = rows.Count(r => r.OnTime == true);
+        var guaranteed = rows.Where(r => r.GuaranteeKept is not null).ToList();
+        var kept = guaranteed.Count(r => r.GuaranteeKept == true);
         return new OnTimeZone(
             zoneId, rows.Count, zoneOnTime, Rate(zoneOnTime, rows.Count), causes, causes.Values.Sum() == 0 ? null : main,
-            TravelFlags.Flagged(causes, settings), hours);
+            TravelFlags.Flagged(causes, settings), hours, new GuaranteeRecord(guaranteed.Count, kept, Rate(kept, guaranteed.Count)));
     }
 
     private static DateTimeOffset HourOf(DateTimeOffset at)

@@ -1,3 +1,4 @@
+using Kaifan.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,6 +15,7 @@ internal sealed class OrderTimeline
     public Guid? ZoneId { get; set; }
     public Guid? MerchantId { get; set; }
     public Guid? RiderId { get; set; }
+    public string? ServiceTier { get; set; }
     public DateTimeOffset? PlacedAt { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
@@ -41,6 +43,11 @@ internal sealed class OrderTimeline
 
     /// <summary>Only for late orders, and null until every step it needs has arrived (reports count it as unknown meanwhile).</summary>
     public string? Cause { get; set; }
+
+    /// <summary>准时宝 kept: delivered no later than the window after the promise (the customer is owed nothing).</summary>
+    public bool? GuaranteeKept => ServiceTier == ServiceTiers.Guaranteed && LateMinutes is { } late
+        ? late <= ServiceTiers.GuaranteeWindow.TotalMinutes
+        : null;
 
     /// <summary>On time, or late with its cause known.</summary>
     public bool IsVerdictComplete() => OnTime == true || (OnTime == false && Cause is not null);
@@ -82,6 +89,8 @@ internal sealed class OrderTimelineConfiguration : IEntityTypeConfiguration<Orde
         timeline.HasKey(t => t.OrderId);
         timeline.Property(t => t.OrderId).ValueGeneratedNever();
         timeline.Property(t => t.DeliveryMethod).HasMaxLength(16);
+        timeline.Property(t => t.ServiceTier).HasMaxLength(16);
+        timeline.Ignore(t => t.GuaranteeKept);
         timeline.Property(t => t.PromisedPrepSource).HasMaxLength(16);
         timeline.Property(t => t.Cause).HasMaxLength(16);
         timeline.HasIndex(t => new { t.ZoneId, t.DeliveredAt });

@@ -17,6 +17,7 @@ public static class OrderTimelineHandler
             t.ZoneId ??= e.ZoneId;
             t.MerchantId ??= e.MerchantId;
             t.PlacedAt ??= e.PlacedAt;
+            t.ServiceTier ??= e.ServiceTier;
         }, ct);
 
     public static Task Handle(OrderPaid e, InsightsDb db, OnTimeSettings settings, TimeProvider clock, IMessageContext bus, CancellationToken ct) =>

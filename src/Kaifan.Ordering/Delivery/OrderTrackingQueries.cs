@@ -59,5 +59,6 @@ internal sealed class OrderTrackingQueries(OrderingDb db) : IOrderTracking, IOrd
         order.ArrivedAtMerchantAt,
         order.PickedUpAt,
         order.DeliveredAt,
-        order.CancelledAt);
+        order.CancelledAt,
+        order.ArrivedAtCustomerAt);
 }

@@ -96,6 +96,9 @@ internal sealed class Order
     public DateTimeOffset? RiderAssignedAt { get; private set; }
     public DateTimeOffset? ArrivedAtMerchantAt { get; private set; }
     public DateTimeOffset? PickedUpAt { get; private set; }
+
+    /// <summary>The rider said they are at the door (or locker); optional, it splits the last leg into ride and hand-off.</summary>
+    public DateTimeOffset? ArrivedAtCustomerAt { get; private set; }
     public DateTimeOffset? DeliveredAt { get; private set; }
     public DeliveryMethod? DeliveryMethod { get; private set; }
     public string? Locker { get; private set; }
@@ -190,6 +193,19 @@ internal sealed class Order
 
         PickedUpAt = at;
         return MoveTo(OrderStatus.PickedUp);
+    }
+
+    /// <summary>Not a state of its own: the order stays PickedUp until handed over.</summary>
+    public Transition ArriveAtCustomer(DateTimeOffset at)
+    {
+        if (Status != OrderStatus.PickedUp || ArrivedAtCustomerAt is not null)
+        {
+            return Transition.Refused(Status, "确认到达");
+        }
+
+        ArrivedAtCustomerAt = at;
+        Version++;
+        return Transition.Ok;
     }
 
     public Transition Deliver(DeliveryMethod method, string? locker, string? pickupCode, DateTimeOffset at)

@@ -45,6 +45,7 @@ internal sealed record OrderView(
     DateTimeOffset? RiderAssignedAt,
     DateTimeOffset? ArrivedAtMerchantAt,
     DateTimeOffset? PickedUpAt,
+    DateTimeOffset? ArrivedAtCustomerAt,
     DateTimeOffset? DeliveredAt,
     string? DeliveryMethod,
     string? Locker,
@@ -101,6 +102,7 @@ internal sealed record OrderView(
             order.RiderAssignedAt,
             order.ArrivedAtMerchantAt,
             order.PickedUpAt,
+            order.ArrivedAtCustomerAt,
             order.DeliveredAt,
             order.DeliveryMethod?.ToString().ToLowerInvariant(),
             order.Locker,
@@ -135,6 +137,12 @@ internal sealed record OrderView(
             new("picked_up", "骑手已取餐·配送中", order.PickedUpAt is not null, order.PickedUpAt),
             new("delivered", "已送达", order.DeliveredAt is not null, order.DeliveredAt),
         };
+        if (order.ArrivedAtCustomerAt is { } atDoor)
+        {
+            // Optional for the rider, so shown only once it happened rather than as a pending step.
+            steps.Insert(steps.Count - 1, new("arrived_customer", "骑手已到达", true, atDoor));
+        }
+
         if (order.Status != OrderStatus.Cancelled)
         {
             return steps;

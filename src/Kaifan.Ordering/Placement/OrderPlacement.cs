@@ -99,7 +99,8 @@ internal sealed class OrderPlacement(
             claim.ResponseStatus = StatusCodes.Status201Created;
             var body = JsonSerializer.Serialize(response(order), json.Value.SerializerOptions);
             claim.ResponseBody = protector.Protect(body);
-            await outbox.PublishAsync(new OrderPlaced(order.Id, customerId, order.MerchantId, order.ZoneId, order.TotalFen, now));
+            await outbox.PublishAsync(new OrderPlaced(
+                order.Id, customerId, order.MerchantId, order.ZoneId, order.TotalFen, now, order.ServiceTier.ToString().ToLowerInvariant()));
 
             // A delay rather than an instant: the scheduler keeps its own clock, which may differ from ours.
             await outbox.ScheduleAsync(new PaymentDeadlineReached(order.Id), settings.PaymentTimeout);

@@ -21,11 +21,12 @@ internal static class OrderProgress
     public const string RiderAssigned = "riderAssigned";
     public const string Arrived = "arrived";
     public const string PickedUp = "pickedUp";
+    public const string AtDoor = "atDoor";
     public const string Delivered = "delivered";
     public const string Cancelled = "cancelled";
 
     /// <summary>The canonical order; a tie in time (or a step recorded before an earlier one) keeps this order.</summary>
-    public static readonly string[] Sequence = [Placed, Paid, Accepted, Ready, RiderAssigned, Arrived, PickedUp, Delivered, Cancelled];
+    public static readonly string[] Sequence = [Placed, Paid, Accepted, Ready, RiderAssigned, Arrived, PickedUp, AtDoor, Delivered, Cancelled];
 
     public static string LabelOf(string step) => step switch
     {
@@ -36,6 +37,7 @@ internal static class OrderProgress
         RiderAssigned => "骑手已接单",
         Arrived => "骑手已到店",
         PickedUp => "骑手已取餐",
+        AtDoor => "骑手已到达",
         Delivered => "已送达",
         Cancelled => "订单已取消",
         _ => step,
@@ -55,6 +57,12 @@ internal static class OrderProgress
             new(PickedUp, LabelOf(PickedUp), order.PickedUpAt),
             new(Delivered, LabelOf(Delivered), order.DeliveredAt),
         };
+        if (order.ArrivedAtCustomerAt is { } atDoor)
+        {
+            // The rider may skip this tap, so it is shown once it happened rather than as a pending step.
+            steps.Insert(steps.Count - 1, new(AtDoor, LabelOf(AtDoor), atDoor));
+        }
+
         if (order.CancelledAt is { } cancelledAt)
         {
             steps.RemoveAll(s => !s.Reached);
@@ -92,11 +100,12 @@ internal static class OrderProgress
         return index < 0 ? int.MaxValue : index;
     }
 
-    /// <summary>The order page's title (UX.md): 待付款 → 等待商家接单 → 商家已接单 → 骑手已接单 → 骑手已到店 → 骑手已取餐·配送中 → 已送达 / 已取消.</summary>
+    /// <summary>The order page's title (UX.md): 待付款 → 等待商家接单 → 商家已接单 → 骑手已接单 → 骑手已到店 → 骑手已取餐·配送中 → 骑手已到达 → 已送达 / 已取消.</summary>
     public static string TitleOf(OrderTrackingInfo order) => order switch
     {
         { CancelledAt: not null } => "已取消",
         { DeliveredAt: not null } => "已送达",
+        { ArrivedAtCustomerAt: not null } => "骑手已到达",
         { PickedUpAt: not null } => "骑手已取餐·配送中",
         { ArrivedAtMerchantAt: not null } => "骑手已到店",
         { RiderAssignedAt: not null } => "骑手已接单",

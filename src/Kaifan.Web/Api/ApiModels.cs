@@ -61,7 +61,7 @@ public sealed record OrderInfo(
     IReadOnlyList<OrderLineInfo> Lines, long ItemsTotalFen, long PackagingFeeFen, long DeliveryFeeFen, long TotalFen, int TotalCalories,
     OrderAddress Address, string? Note, int CutleryCount, int? PrepMinutes, DateTimeOffset PlacedAt, DateTimeOffset PaymentDeadline,
     DateTimeOffset? PaidAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ReadyAt, DateTimeOffset? CancelledAt, string? CancelReason,
-    IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay);
+    IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay, DateTimeOffset? ArrivedAtCustomerAt = null);
 
 public sealed record OrderSummary(
     Guid Id, string Number, Guid MerchantId, string MerchantName, string Status, string StatusText, DateTimeOffset PlacedAt,
@@ -104,4 +104,4 @@ public sealed record StaffOrderInfo(
     Guid Id, string Number, string Status, string StatusText, Guid MerchantId, string MerchantName, Guid ZoneId,
     IReadOnlyList<OrderLineInfo> Lines, long TotalFen, long DeliveryFeeFen, StaffOrderPlace Address, string? Note, Guid? RiderId,
     DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, DateTimeOffset? ReadyAt, DateTimeOffset? PickedUpAt, DateTimeOffset? DeliveredAt,
-    string? DeliveryMethod, string? Locker);
+    string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null);

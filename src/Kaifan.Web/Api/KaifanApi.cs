@@ -151,7 +151,7 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<StaffOrderInfo>> RiderOrderAsync(Guid orderId, CancellationToken ct = default) =>
         SendAsync<StaffOrderInfo>(HttpMethod.Get, $"api/rider/orders/{orderId}", ct: ct);
 
-    /// <summary>step is arrive, pickup or deliver; deliver carries {method: door|locker, locker}.</summary>
+    /// <summary>step is arrive, pickup, arrive-customer or deliver; deliver carries {method: door|locker, locker}.</summary>
     public Task<ApiResult<StaffOrderInfo>> RiderStepAsync(Guid orderId, string step, object? body = null, CancellationToken ct = default) =>
         SendAsync<StaffOrderInfo>(HttpMethod.Post, $"api/rider/orders/{orderId}/{step}", body, ct: ct);
 

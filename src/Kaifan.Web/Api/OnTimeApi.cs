@@ -5,7 +5,11 @@ namespace Kaifan.Web.Api;
 public sealed record OnTimeReportInfo(DateTimeOffset From, DateTimeOffset To, double Threshold, List<OnTimeZoneInfo> Zones, List<LateOrderInfo> LateOrders);
 
 public sealed record OnTimeZoneInfo(
-    Guid ZoneId, int Delivered, int OnTime, double? Rate, Dictionary<string, int> Causes, string? MainCause, bool TravelFlag, List<OnTimeHourInfo> Hours);
+    Guid ZoneId, int Delivered, int OnTime, double? Rate, Dictionary<string, int> Causes, string? MainCause, bool TravelFlag, List<OnTimeHourInfo> Hours,
+    GuaranteeInfo? Guarantee = null);
+
+/// <summary>准时宝 orders delivered in the period and how many within their window.</summary>
+public sealed record GuaranteeInfo(int Delivered, int Kept, double? Rate);
 
 public sealed record OnTimeHourInfo(DateTimeOffset Hour, string LocalHour, int Delivered, int OnTime, double? Rate, Dictionary<string, int> Causes);
 

@@ -4,7 +4,7 @@ namespace Kaifan.Web.Live;
 
 /// <summary>
 /// A console's line to /hubs/ops (the hub of the Tracking module) over loopback with the signed-in person's token:
-/// every order step and, for a watched zone, every rider position. The consoles still poll, slowly, in case the
+/// every order step, for a watched zone every rider position, and for operators each on-time alert. The consoles still poll, slowly, in case the
 /// line drops; it reconnects by itself.
 /// </summary>
 public sealed class OpsFeed : IAsyncDisposable
@@ -12,16 +12,22 @@ public sealed class OpsFeed : IAsyncDisposable
     private readonly HubConnection connection;
     private Guid? watched;
 
-    public OpsFeed(Uri apiBase, string token, Func<Task> onOrderStep, Func<RiderMoved, Task>? onRiderPosition = null)
+    public OpsFeed(
+        Uri apiBase, string token, Func<OrderStepped, Task> onOrderStep, Func<RiderMoved, Task>? onRiderPosition = null, Func<Task>? onAlert = null)
     {
         connection = new HubConnectionBuilder()
             .WithUrl(new Uri(apiBase, "hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .WithAutomaticReconnect()
             .Build();
-        connection.On<OrderStepped>("orderStatus", _ => onOrderStep());
+        connection.On<OrderStepped>("orderStatus", onOrderStep);
         if (onRiderPosition is not null)
         {
             connection.On<RiderMoved>("riderPosition", onRiderPosition);
+        }
+
+        if (onAlert is not null)
+        {
+            connection.On("ontimeAlert", onAlert);
         }
 
         // A reconnected line is a new connection: it has to ask for its zone again.
@@ -32,9 +38,12 @@ public sealed class OpsFeed : IAsyncDisposable
                 await connection.InvokeAsync("WatchZone", zone);
             }
 
-            await onOrderStep();
+            await onOrderStep(Resync);
         };
     }
+
+    /// <summary>Told to the step handler after a reconnect: steps may have been missed, so re-read everything.</summary>
+    public static readonly OrderStepped Resync = new(Guid.Empty, Guid.Empty, Guid.Empty, "resync", DateTimeOffset.MinValue);
 
     public bool Connected => connection.State == HubConnectionState.Connected;
 

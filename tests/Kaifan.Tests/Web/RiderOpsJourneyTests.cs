@@ -92,6 +92,11 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
             await Expect(ops.Locator("[data-testid=ops-map] svg").First).ToBeVisibleAsync();
             await Browser.ScreenshotAsync(ops, "ops-board", ops.Locator("[data-testid=ops-merchants] [data-testid=merchant-state]"));
 
+            await task.Locator("[data-testid=arrive-customer]").ClickAsync();
+            await Expect(task).ToHaveAttributeAsync("data-stage", "atCustomer");
+            await Expect(task.Locator("[data-testid=arrive-customer]")).ToHaveCountAsync(0);
+            await Expect(title).ToHaveTextAsync("骑手已到达", new() { Timeout = 15_000 });
+
             await task.Locator("[data-testid=deliver]").ClickAsync();
             await Expect(task.Locator("[data-testid=confirm-deliver]")).ToContainTextAsync("不可撤销");
             await task.Locator("[data-testid=method-locker]").CheckAsync();

@@ -149,6 +149,10 @@ namespace Kaifan.Insights.Migrations.Postgres
                     b.Property<Guid?>("RiderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ServiceTier")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int?>("StatedPrepMinutes")
                         .HasColumnType("integer");
 

@@ -143,6 +143,10 @@ namespace Kaifan.Insights.Migrations.Sqlite
                     b.Property<Guid?>("RiderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceTier")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StatedPrepMinutes")
                         .HasColumnType("INTEGER");
 

@@ -77,6 +77,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<Guid>("AddressId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ArrivedAtCustomerAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ArrivedAtMerchantAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -71,6 +71,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<Guid>("AddressId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ArrivedAtCustomerAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ArrivedAtMerchantAt")
                         .HasColumnType("INTEGER");
 

@@ -7,7 +7,9 @@ namespace Kaifan.Web.Components.Customer;
 /// <summary>The order page's title by state, in the order take-out users know (UX.md), and its timeline.</summary>
 public static class OrderTitles
 {
-    public static string Title(OrderInfo order, IStringLocalizer<Strings> l) => Title(order.Status, order.StatusText, l);
+    /// <summary>The rider's 已到达 is not a state of its own (the order stays picked up), so only the full order knows it.</summary>
+    public static string Title(OrderInfo order, IStringLocalizer<Strings> l) =>
+        order is { Status: "PickedUp", ArrivedAtCustomerAt: not null } ? l["Status.AtDoor"] : Title(order.Status, order.StatusText, l);
 
     public static string Title(string status, string apiText, IStringLocalizer<Strings> l) => status switch
     {
