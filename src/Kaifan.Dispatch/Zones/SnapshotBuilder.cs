@@ -8,10 +8,11 @@ internal sealed record ZoneOrder(JobTicket Ticket, IReadOnlySet<Guid> RefusedBy)
 
 /// <summary>
 /// An online rider with no open offer; SpareCapacity is capacity minus the orders they carry. Route: the orders they
-/// carry or are on their way to collect, in the order they will serve them.
+/// carry or are on their way to collect, in the order they will serve them; ShiftEndsAt: no pickup after it (null: stays on).
 /// </summary>
 internal sealed record ZoneRider(
-    Guid RiderId, GeoPoint Position, int SpareCapacity, double RangeKm, bool AcceptsStairs, IReadOnlyList<CarriedOrder>? Route = null);
+    Guid RiderId, GeoPoint Position, int SpareCapacity, double RangeKm, bool AcceptsStairs, IReadOnlyList<CarriedOrder>? Route = null,
+    DateTimeOffset? ShiftEndsAt = null);
 
 /// <summary>
 /// An order given to a rider and not yet delivered. Leg: orders accepted together (one offer) share it, and the rider
@@ -34,7 +35,7 @@ internal static class SnapshotBuilder
     /// <summary>The weight of a top customer's order while the zone is short of riders or in bad weather.</summary>
     public const double TopCustomerWeight = 2.0;
 
-    /// <summary>Riders have no shift end in production; a day ahead never binds.</summary>
+    /// <summary>A rider who gave no shift end when going online: a day ahead never binds.</summary>
     private const int NoShiftEnd = 24 * 60;
 
     public static int MinutesOf(DateTimeOffset at) => (int)Math.Floor((at - Epoch).TotalMinutes);
@@ -71,7 +72,7 @@ internal static class SnapshotBuilder
         {
             var at = grid.Project(r.Position);
             var (freeAt, freePlace) = RemainingRoute(clock, at, r.Route ?? [], grid.Project, travel);
-            return new RiderState(r.RiderId.ToString(), at, freeAt, freePlace, clock + NoShiftEnd, r.SpareCapacity, r.RangeKm, r.AcceptsStairs);
+            return new RiderState(r.RiderId.ToString(), at, freeAt, freePlace, r.ShiftEndsAt is { } end ? MinutesOf(end) : clock + NoShiftEnd, r.SpareCapacity, r.RangeKm, r.AcceptsStairs);
         }).ToList();
         return new DispatchSnapshot(clock, pending, states);
     }

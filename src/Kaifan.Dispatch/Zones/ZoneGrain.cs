@@ -175,7 +175,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
 
             var route = RouteOf(rider.RiderId);
             var count = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
-            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, route));
+            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, route, rider.ShiftEndsAt));
             speeds[rider.RiderId] = caps.SpeedKmh;
         }
 

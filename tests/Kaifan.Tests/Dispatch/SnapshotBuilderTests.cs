@@ -187,4 +187,17 @@ public sealed class SnapshotBuilderTests
         StateOf(usual, busy).FreeAt.ShouldBe(usual.Clock + 12);
         StateOf(flagged, busy).FreeAt.ShouldBe(flagged.Clock + 14);
     }
+
+    [Fact]
+    public void a_rider_whose_shift_ends_before_the_food_is_ready_is_not_given_it()
+    {
+        var leaving = RiderAt(North(Shop, 100)) with { ShiftEndsAt = Noon.AddMinutes(5) };
+        var staying = RiderAt(North(Shop, -1500));
+        var snapshot = SnapshotBuilder.Build(Noon, [Order(Casual)], [leaving, staying], Fair, Travel);
+
+        StateOf(snapshot, leaving).ShiftEnd.ShouldBe(snapshot.Clock + 5);
+        StateOf(snapshot, staying).ShiftEnd.ShouldBeGreaterThan(snapshot.Clock + 12 * 60);
+        var plan = DispatchOptimiser.Plan(snapshot, Travel, ProductionPlanning.Settings);
+        plan.Assignments.ShouldHaveSingleItem().RiderId.ShouldBe(staying.RiderId.ToString());
+    }
 }
