@@ -5,6 +5,11 @@ namespace Kaifan.Dispatch;
 /// <summary>
 /// Kaifan:Dispatch:* — how often zones decide, how long an offer stands, how often positions reach the database,
 /// how often buffered pings reach the rider grains and how long this host trusts "online" without asking.
+/// TravelFlaggedRoadScale: in a zone Insights flags because rides overran most among its late orders (IZoneTravelFlags),
+/// the road factor is multiplied by this, so routes, bundles and the minutes offered to riders assume slower rides
+/// until its late orders stop being mostly rides (1.25 is a cautious guess, not measured: a 10-minute ride is planned
+/// 2.5 minutes longer, past the 2 minutes Insights tolerates before it blames a stage); TravelFlagWindow: how far back those late orders are counted, TravelFlagRefresh: how often a zone
+/// asks again.
 /// </summary>
 internal sealed record DispatchOptions(
     TimeSpan Round,
@@ -14,7 +19,10 @@ internal sealed record DispatchOptions(
     TimeSpan BundleWindow,
     TimeSpan PingFlush,
     TimeSpan OnlineCache,
-    TimeSpan HistorySpacing)
+    TimeSpan HistorySpacing,
+    double TravelFlaggedRoadScale,
+    TimeSpan TravelFlagWindow,
+    TimeSpan TravelFlagRefresh)
 {
     public static DispatchOptions FromConfiguration(IConfiguration configuration) => new(
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:RoundSeconds", 3.0)),
@@ -24,5 +32,8 @@ internal sealed record DispatchOptions(
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:BundleWindowMinutes", 5.0)),
         TimeSpan.FromMilliseconds(configuration.GetValue("Kaifan:Dispatch:PingFlushMilliseconds", 150.0)),
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:OnlineCacheSeconds", 10.0)),
-        TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:PositionHistorySeconds", 1.0)));
+        TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:PositionHistorySeconds", 1.0)),
+        configuration.GetValue("Kaifan:Dispatch:TravelFlaggedRoadScale", 1.25),
+        TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagWindowMinutes", 120.0)),
+        TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagRefreshMinutes", 5.0)));
 }

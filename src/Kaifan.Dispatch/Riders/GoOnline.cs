@@ -11,10 +11,13 @@ namespace Kaifan.Dispatch.Riders;
 
 internal sealed record RiderStatusView(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At);
 
-/// <summary>POST /api/rider/online: 上线 in a zone at a position; offers start with the zone's next round.</summary>
+/// <summary>
+/// POST /api/rider/online: 上线 in a zone at a position; offers start with the zone's next round. ShiftEndsAt (下班时间,
+/// optional): dispatch plans no pickup after it; without it the rider is planned as staying on.
+/// </summary>
 internal static class GoOnline
 {
-    internal sealed record Request(Guid ZoneId, double Latitude, double Longitude);
+    internal sealed record Request(Guid ZoneId, double Latitude, double Longitude, DateTimeOffset? ShiftEndsAt = null);
 
     internal sealed class Validator : AbstractValidator<Request>
     {
@@ -27,10 +30,16 @@ internal static class GoOnline
     }
 
     public static void Map(RouteGroupBuilder rider) =>
-        rider.MapPost("/online", HandleAsync).Validate<Request>().Produces<RiderStatusView>();
+        rider.MapPost("/online", HandleAsync).Validate<Request>().Produces<RiderStatusView>().ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(Request request, ClaimsPrincipal user, DispatchDb db, IGrainFactory grains, PositionBuffer buffer, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(
+        Request request, ClaimsPrincipal user, DispatchDb db, IGrainFactory grains, PositionBuffer buffer, TimeProvider clock, CancellationToken ct)
     {
+        if (request.ShiftEndsAt is { } shiftEnd && shiftEnd <= clock.GetUtcNow())
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["shiftEndsAt"] = ["下班时间须晚于现在 (shiftEndsAt must be later than now)"] });
+        }
+
         var profile = user.TryGetRider(out var riderId) ? await db.Riders.AsNoTracking().SingleOrDefaultAsync(r => r.RiderId == riderId, ct) : null;
         if (profile is null)
         {
@@ -38,7 +47,7 @@ internal static class GoOnline
         }
 
         buffer.Forget(riderId);
-        var previous = await grains.GetGrain<IRiderGrain>(riderId).GoOnline(request.ZoneId, request.Latitude, request.Longitude, RiderCapabilities.Of(profile));
+        var previous = await grains.GetGrain<IRiderGrain>(riderId).GoOnline(request.ZoneId, request.Latitude, request.Longitude, RiderCapabilities.Of(profile), request.ShiftEndsAt);
         if (previous is { } oldZone)
         {
             await grains.GetGrain<IZoneGrain>(oldZone).RiderOffline(riderId);

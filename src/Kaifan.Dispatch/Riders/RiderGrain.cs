@@ -26,7 +26,8 @@ internal sealed record RiderSnapshot(
     [property: Id(3)] double Latitude,
     [property: Id(4)] double Longitude,
     [property: Id(5)] DateTimeOffset At,
-    [property: Id(6)] RiderCapabilities? Capabilities);
+    [property: Id(6)] RiderCapabilities? Capabilities,
+    [property: Id(7)] DateTimeOffset? ShiftEndsAt = null);
 
 /// <summary>
 /// A rider's live state: online or not, in which zone, where, with what. Pings never touch the database here; going
@@ -35,8 +36,8 @@ internal sealed record RiderSnapshot(
 /// </summary>
 internal interface IRiderGrain : IGrainWithGuidKey
 {
-    /// <summary>Returns the zone the rider was online in before, if any, so the caller can tell that zone.</summary>
-    Task<Guid?> GoOnline(Guid zoneId, double latitude, double longitude, RiderCapabilities capabilities);
+    /// <summary>Returns the zone the rider was online in before, if any, so the caller can tell that zone. The shift end lives only here: a restarted grain forgets it.</summary>
+    Task<Guid?> GoOnline(Guid zoneId, double latitude, double longitude, RiderCapabilities capabilities, DateTimeOffset? shiftEndsAt = null);
 
     Task<Guid?> GoOffline();
 
@@ -100,10 +101,13 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
         }
     }
 
-    public async Task<Guid?> GoOnline(Guid zoneId, double latitude, double longitude, RiderCapabilities capabilities)
+    public async Task<Guid?> GoOnline(Guid zoneId, double latitude, double longitude, RiderCapabilities capabilities, DateTimeOffset? shiftEndsAt = null)
     {
         var previous = state.Online && state.ZoneId != zoneId ? state.ZoneId : null;
-        state = state with { Online = true, ZoneId = zoneId, Latitude = latitude, Longitude = longitude, At = clock.GetUtcNow(), Capabilities = capabilities };
+        state = state with
+        {
+            Online = true, ZoneId = zoneId, Latitude = latitude, Longitude = longitude, At = clock.GetUtcNow(), Capabilities = capabilities, ShiftEndsAt = shiftEndsAt,
+        };
         await StoreAsync(zoneId, CancellationToken.None);
         return previous;
     }
@@ -111,7 +115,7 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
     public async Task<Guid?> GoOffline()
     {
         var zone = state.Online ? state.ZoneId : null;
-        state = state with { Online = false, ZoneId = null };
+        state = state with { Online = false, ZoneId = null, ShiftEndsAt = null };
         await StoreAsync(null, CancellationToken.None);
         return zone;
     }

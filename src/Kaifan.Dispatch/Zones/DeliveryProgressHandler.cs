@@ -29,6 +29,19 @@ public static class DeliveryProgressHandler
                     .SetProperty(j => j.Stage, JobStage.ToCustomer)
                     .SetProperty(j => j.Version, j => j.Version + 1),
                 ct), ct);
+
+        // The zone plans the rider's next free minute from the rest of their route, which no longer passes this shop.
+        Guid? zoneId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            zoneId = await scope.ServiceProvider.GetRequiredService<DispatchDb>().Jobs.AsNoTracking()
+                .Where(j => j.OrderId == pickedUp.OrderId).Select(j => (Guid?)j.ZoneId).SingleOrDefaultAsync(ct);
+        }
+
+        if (zoneId is { } zone)
+        {
+            await grains.GetGrain<IZoneGrain>(zone).PickedUp(pickedUp.OrderId);
+        }
     }
 
     public static Task Handle(OrderDelivered delivered, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct) =>

@@ -66,6 +66,9 @@ internal interface IZoneGrain : IGrainWithGuidKey
     /// <summary>The order left the rider's hands (delivered or cancelled): their capacity frees up.</summary>
     Task Finish(Guid orderId);
 
+    /// <summary>The rider has the food: the rest of their route no longer passes the shop. Repeats change nothing.</summary>
+    Task PickedUp(Guid orderId);
+
     Task<ZoneBoard> Board();
 
     /// <summary>The silo this zone's one activation lives on, whichever host asks.</summary>

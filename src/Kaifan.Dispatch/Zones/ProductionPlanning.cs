@@ -15,6 +15,13 @@ internal static class ProductionPlanning
         SolverDeterministicSeconds = 0.1,
     };
 
-    /// <summary>A typical campus rider (15 km/h on roads the road factor longer than straight lines), 2-minute handovers.</summary>
-    public static TravelModel Travel(DispatchOptions options) => new(15_000.0 / 60 / options.RoadFactor, 2, 2);
+    /// <summary>
+    /// A typical campus rider (15 km/h on roads the road factor longer than straight lines), 2-minute handovers; in a
+    /// zone Insights flags for travel overruns, the slower road factor of <see cref="RoadFactor"/>.
+    /// </summary>
+    public static TravelModel Travel(DispatchOptions options, bool travelFlagged = false) =>
+        new(15_000.0 / 60 / RoadFactor(options, travelFlagged), 2, 2);
+
+    public static double RoadFactor(DispatchOptions options, bool travelFlagged) =>
+        travelFlagged ? options.RoadFactor * options.TravelFlaggedRoadScale : options.RoadFactor;
 }

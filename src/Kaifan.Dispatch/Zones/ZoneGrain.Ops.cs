@@ -101,6 +101,7 @@ internal sealed partial class ZoneGrain : IZoneOps
         }
 
         LoadOf(riderId).Remove(orderId);
+        carried.Remove(orderId);
         var waiting = new Waiting(TicketOf(row), Refusals(row.RefusedBy));
         pending[orderId] = waiting;
         return waiting;

@@ -1,5 +1,6 @@
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
+using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Optimisation;
 using Kaifan.Dispatch.Riders;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,23 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
         public Guid? OfferId { get; set; }
     }
 
+    /// <summary>An order in a rider's hands or on their way: Leg groups what they accepted together, Stop is its place in that route.</summary>
+    private sealed class Carrying(JobTicket ticket, long leg, int stop, bool pickedUp)
+    {
+        public JobTicket Ticket { get; } = ticket;
+        public long Leg { get; } = leg;
+        public int Stop { get; } = stop;
+        public bool PickedUp { get; set; } = pickedUp;
+    }
+
     private readonly Dictionary<Guid, Waiting> pending = [];
     private readonly Dictionary<Guid, OfferTicket> offers = [];
     private readonly Dictionary<Guid, HashSet<Guid>> load = [];
+    private readonly Dictionary<Guid, Carrying> carried = [];
     private readonly HashSet<Guid> online = [];
+    private long lastLeg;
+    private bool travelFlagged;
+    private DateTimeOffset travelFlagsAt = DateTimeOffset.MinValue;
     private bool badWeather;
     private IReadOnlySet<Guid> topCustomers = new HashSet<Guid>();
     private DateTimeOffset topCustomersAt = DateTimeOffset.MinValue;
@@ -38,7 +52,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
             .Where(j => j.ZoneId == zoneId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Assigned))
             .ToListAsync(ct);
         badWeather = await db.ZoneConditions.AsNoTracking().Where(c => c.ZoneId == zoneId).Select(c => c.BadWeather).SingleOrDefaultAsync(ct);
-        foreach (var job in jobs)
+        foreach (var job in jobs.OrderBy(j => j.AssignedAt).ThenBy(j => j.OrderId))
         {
             if (job.Status == JobStatus.Pending)
             {
@@ -47,6 +61,11 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
             else if (job.RiderId is { } rider)
             {
                 LoadOf(rider).Add(job.OrderId);
+
+                // Orders accepted together share their acceptance time; their order within the route is not stored.
+                var leg = job.AssignedAt?.UtcTicks ?? 0;
+                lastLeg = Math.Max(lastLeg, leg);
+                carried[job.OrderId] = new Carrying(TicketOf(job), leg, 0, job.Stage is JobStage.ToCustomer or JobStage.Done);
             }
         }
 
@@ -154,14 +173,15 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
                 continue;
             }
 
-            var carried = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
-            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - carried, caps.BatteryRangeKm, caps.AcceptsStairs));
+            var route = RouteOf(rider.RiderId);
+            var count = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
+            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, route, rider.ShiftEndsAt));
             speeds[rider.RiderId] = caps.SpeedKmh;
         }
 
         var zoneOrders = open.Select(w => new ZoneOrder(w.Ticket, w.RefusedBy)).ToList();
         var conditions = new ZoneConditions(badWeather, await TopCustomersAsync(zoneOrders, riders, now));
-        var decisions = Decide(now, zoneOrders, riders, conditions, speeds);
+        var decisions = Decide(now, zoneOrders, riders, conditions, speeds, await TravelFlaggedAsync(now));
         foreach (var decision in decisions)
         {
             var offer = new OfferTicket(
@@ -182,11 +202,12 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
     /// zone moving for that round.
     /// </summary>
     private List<OfferDecision> Decide(
-        DateTimeOffset now, List<ZoneOrder> orders, List<ZoneRider> riders, ZoneConditions conditions, Dictionary<Guid, double> speeds)
+        DateTimeOffset now, List<ZoneOrder> orders, List<ZoneRider> riders, ZoneConditions conditions, Dictionary<Guid, double> speeds, bool slowRides)
     {
         try
         {
-            var plan = DispatchOptimiser.Plan(SnapshotBuilder.Build(now, orders, riders, conditions), ProductionPlanning.Travel(options), ProductionPlanning.Settings);
+            var travel = ProductionPlanning.Travel(options, slowRides);
+            var plan = DispatchOptimiser.Plan(SnapshotBuilder.Build(now, orders, riders, conditions, travel), travel, ProductionPlanning.Settings);
             var clock = SnapshotBuilder.MinutesOf(now);
             return plan.Assignments
                 .Select(a => new OfferDecision(Guid.Parse(a.RiderId), a.OrderIds.Select(Guid.Parse).ToList(), Math.Max(0, a.ArriveAtMerchant - clock)))
@@ -204,8 +225,50 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
                 o.Ticket.StairsNoLift,
                 o.RefusedBy)).ToList();
             var policyRiders = riders.Select(r => new PolicyRider(r.RiderId, r.Position, speeds[r.RiderId], r.SpareCapacity, r.RangeKm, r.AcceptsStairs)).ToList();
-            return OfferPolicy.Decide(new PolicySnapshot(now, jobs, policyRiders, options.RoadFactor, options.BundleWindow)).ToList();
+            return OfferPolicy.Decide(new PolicySnapshot(now, jobs, policyRiders, ProductionPlanning.RoadFactor(options, slowRides), options.BundleWindow)).ToList();
         }
+    }
+
+    /// <summary>What the rider still has to do, leg by leg in the order they accepted it, each leg in its route order.</summary>
+    private List<CarriedOrder> RouteOf(Guid riderId) =>
+        load.TryGetValue(riderId, out var orders)
+            ? orders.Where(carried.ContainsKey).Select(id => carried[id]).OrderBy(c => c.Leg).ThenBy(c => c.Stop)
+                .Select(c => new CarriedOrder(c.Ticket, c.Leg, c.PickedUp)).ToList()
+            : [];
+
+    /// <summary>
+    /// Whether Insights flags this zone for travel overruns (late orders mostly slow rides); asked every few minutes,
+    /// and a failed question keeps the last answer rather than stopping dispatch.
+    /// </summary>
+    private async Task<bool> TravelFlaggedAsync(DateTimeOffset now)
+    {
+        if (now - travelFlagsAt < options.TravelFlagRefresh)
+        {
+            return travelFlagged;
+        }
+
+        travelFlagsAt = now;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (scope.ServiceProvider.GetService<IZoneTravelFlags>() is { } flags)
+            {
+                var zoneId = ZoneId;
+                var flagged = (await flags.GetAsync(now - options.TravelFlagWindow, CancellationToken.None)).Any(f => f.ZoneId == zoneId);
+                if (flagged != travelFlagged)
+                {
+                    logger.LogInformation("Zone {ZoneId} travel flag is now {Flagged}: dispatch plans with the {Which} road factor", zoneId, flagged, flagged ? "slower" : "usual");
+                }
+
+                travelFlagged = flagged;
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not read the travel flags for zone {ZoneId}", ZoneId);
+        }
+
+        return travelFlagged;
     }
 
     /// <summary>The zone's top 20% customers by order value over 30 days; only looked up when it matters, and cached a minute.</summary>
@@ -292,6 +355,12 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
         }
 
         LoadOf(riderId).UnionWith(ids);
+        lastLeg = Math.Max(lastLeg + 1, now.UtcTicks);
+        for (var i = 0; i < offer.Jobs.Count; i++)
+        {
+            carried[offer.Jobs[i].OrderId] = new Carrying(offer.Jobs[i], lastLeg, i, false);
+        }
+
         return OfferAnswer.Done;
     }
 
@@ -313,9 +382,21 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
             orders.Remove(orderId);
         }
 
+        carried.Remove(orderId);
+
         if (pending.Remove(orderId, out var waiting) && waiting.OfferId is { } offerId && offers.TryGetValue(offerId, out var offer))
         {
             Withdraw(offer);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PickedUp(Guid orderId)
+    {
+        if (carried.TryGetValue(orderId, out var order))
+        {
+            order.PickedUp = true;
         }
 
         return Task.CompletedTask;
