@@ -7,6 +7,7 @@ using Kaifan.Ordering.Coupons;
 using Kaifan.Ordering.Orders;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Delivery.DeliveryKit;
 using static Kaifan.Tests.Ordering.OrderingKit;
@@ -69,6 +70,34 @@ public abstract class ServiceTierTests(LunchtimeApp app)
 
         await RedeliverTwiceAsync(id, rider, customer);
         (await CouponsAsync(customer)).ShouldNotContain(c => c.OrderId == id);
+    }
+
+    [Fact]
+    public async Task a_promise_that_arrives_only_after_a_late_delivery_still_earns_exactly_one_coupon()
+    {
+        const int customer = 3, rider = 4;
+        var (id, _) = await GuaranteedAsync(customer);
+        var promised = (await PromisedAsync(id, customer))["promisedWindow"]!["promisedAt"]!.GetValue<DateTimeOffset>();
+
+        // As if Tracking's promise were still on its way when the food arrives late.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrderingDb>().Orders.Where(o => o.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.PromisedAt, (DateTimeOffset?)null));
+        }
+
+        await DeliverAsync(id, rider, beforeDelivery: () =>
+        {
+            while (app.Clock.GetUtcNow() <= promised + TimeSpan.FromMinutes(3))
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+            }
+        });
+        await PromiseAgainAsync(id, promised);
+
+        (await CouponsAsync(customer)).Count(c => c.OrderId == id).ShouldBe(1);
+        await RedeliverTwiceAsync(id, rider, customer);
+        (await CouponsAsync(customer)).Count(c => c.OrderId == id).ShouldBe(1);
     }
 
     [Fact]
