@@ -71,6 +71,32 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
     }
 
     [Fact]
+    public async Task the_quote_offers_the_batch_line_only_on_a_line_and_prices_a_locker_delivery_to_the_locker()
+    {
+        var onLine = await JsonOf(await app.Client(TestTokens.Customer(1)).PostAsJsonAsync("/api/carts/quote", Checkout(1)));
+        onLine["batchLine"]!["name"]!.GetValue<string>().ShouldStartWith("东区宿舍楼群");
+
+        // Lunchtime in Shanghai: the 12:00 run has left (a departure counts only strictly after now), 12:30 is next.
+        var next = onLine["batchLine"]!["nextDeparture"]!.GetValue<DateTimeOffset>();
+        (next - app.Clock.GetUtcNow()).ShouldBeInRange(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
+        next.ToOffset(TimeSpan.FromHours(8)).Minute.ShouldBeOneOf(0, 30);
+
+        var offLine = app.Client(TestTokens.Customer(4));
+        (await JsonOf(await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4))))["batchLine"].ShouldBeNull();
+        var refused = await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4, new { serviceTier = "batch" }));
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("serviceTier");
+
+        var locker = await JsonOf(await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4, new { delivery = "locker", lockerId = DemoCampus.Id("locker:1-1") })));
+        locker["delivery"]!.GetValue<string>().ShouldBe("locker");
+        locker["lockerId"]!.GetValue<Guid>().ShouldBe(DemoCampus.Id("locker:1-1"));
+        locker["totalFen"]!.GetValue<long>().ShouldBe(2300 + 100 + locker["deliveryFeeFen"]!.GetValue<long>());
+        var unknown = await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4, new { delivery = "locker", lockerId = Guid.NewGuid() }));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await JsonOf(unknown))["field"]!.GetValue<string>().ShouldBe("lockerId");
+    }
+
+    [Fact]
     public async Task parallel_orders_spending_one_coupon_place_exactly_one_order_and_refuse_the_rest_naming_the_coupon()
     {
         const int customer = 2;
