@@ -50,7 +50,7 @@ public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : Browse
         await Expect(toPay).ToHaveTextAsync("¥30");
         await Expect(page.Locator("[data-testid=option-guaranteed] input")).ToBeCheckedAsync();
         (await page.EvaluateAsync<bool>("() => window.__stayed === true")).ShouldBeTrue("the price lines changed in place, without a page load");
-        await page.Locator("[data-testid=coupon-picker]").ScrollIntoViewIfNeededAsync();
+        await page.Locator("[data-testid=price-lines]").ScrollIntoViewIfNeededAsync();
         await Browser.ScreenshotAsync(page, "h5-checkout-options", page.Locator("[data-testid=discount]"));
 
         await page.Locator("[data-testid=place-order]").ClickAsync();
