@@ -31,6 +31,7 @@ public static class OrderingModule
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<OrderPlacement>();
         services.AddScoped<Checkout>();
+        services.AddSingleton<IDemoSeeder, DemoCoupons>();
         services.AddScoped<IOrderPaymentTerms, OrderPaymentTermsQuery>();
         services.AddScoped<OrderTrackingQueries>();
         services.AddScoped<IOrderTracking>(sp => sp.GetRequiredService<OrderTrackingQueries>());

@@ -25,4 +25,4 @@ public sealed record OrderDispatchInfo(
     bool SpecialCare = false,
     Guid CustomerId = default,
     DateTimeOffset? PlacedAt = null,
-    string ServiceTier = "standard");
+    string ServiceTier = ServiceTiers.Standard);

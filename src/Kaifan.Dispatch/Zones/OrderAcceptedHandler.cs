@@ -1,3 +1,4 @@
+using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Batches;
@@ -20,7 +21,7 @@ public static class OrderAcceptedHandler
         }
 
         DateTimeOffset? holdUntil = null;
-        if (order.ServiceTier == "batch")
+        if (order.ServiceTier == ServiceTiers.Batch)
         {
             // Its own scope: a DispatchDb parameter would open a transaction here, and the zone grain writes the job on
             // another connection (SQLite has one writer).

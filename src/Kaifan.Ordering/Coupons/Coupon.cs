@@ -3,17 +3,55 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kaifan.Ordering.Coupons;
 
-/// <summary>A coupon (优惠券) owed to a customer; OrderId is the order it compensates, unique so it is issued once.</summary>
+/// <summary>
+/// A coupon (优惠券) owed to a customer; OrderId is the order it compensates, unique so it is issued once.
+/// Spending it is one row update guarded by Version, committed with the order that spends it, so two orders
+/// racing for one coupon cannot both win; a cancelled order gives it back in the cancellation's own commit.
+/// </summary>
 internal sealed class Coupon
 {
     public Guid Id { get; init; }
     public Guid CustomerId { get; init; }
     public Guid? OrderId { get; init; }
     public long AmountFen { get; init; }
+
+    /// <summary>满X元可用: the items total (dishes and their options) an order needs; 0 = 无门槛.</summary>
+    public long MinSpendFen { get; init; }
     public required string Reason { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
-    public bool Used { get; set; }
+    public bool Used { get; private set; }
+    public Guid? UsedByOrderId { get; private set; }
+    public DateTimeOffset? UsedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public string Status(DateTimeOffset now) => Used ? CouponStatus.Used : ExpiresAt <= now ? CouponStatus.Expired : CouponStatus.Unused;
+
+    /// <summary>What the coupon takes off an order with this items total: never more than the dishes cost.</summary>
+    public long DiscountOn(long itemsTotalFen) => Math.Min(AmountFen, itemsTotalFen);
+
+    public void Spend(Guid orderId, DateTimeOffset at)
+    {
+        Used = true;
+        UsedByOrderId = orderId;
+        UsedAt = at;
+        Version++;
+    }
+
+    public void GiveBack()
+    {
+        Used = false;
+        UsedByOrderId = null;
+        UsedAt = null;
+        Version++;
+    }
+}
+
+internal static class CouponStatus
+{
+    public const string Unused = "unused";
+    public const string Used = "used";
+    public const string Expired = "expired";
 }
 
 internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
@@ -24,7 +62,9 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
         coupon.HasKey(c => c.Id);
         coupon.Property(c => c.Id).ValueGeneratedNever();
         coupon.Property(c => c.Reason).HasMaxLength(100);
+        coupon.Property(c => c.Version).IsConcurrencyToken();
         coupon.HasIndex(c => c.OrderId).IsUnique();
+        coupon.HasIndex(c => c.UsedByOrderId);
         coupon.HasIndex(c => new { c.CustomerId, c.IssuedAt });
     }
 }

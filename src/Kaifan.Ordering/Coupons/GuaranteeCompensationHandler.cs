@@ -5,16 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaifan.Ordering.Coupons;
 
 /// <summary>
-/// A guaranteed order delivered after its window's end earns one compensation coupon. A repeated OrderDelivered
-/// finds the coupon and does nothing; the unique OrderId makes even a concurrent repeat fail rather than pay twice.
+/// A guaranteed order delivered after its window's end earns one compensation coupon. The judgement needs both the
+/// delivery and Tracking's promise, which arrive in either order, so both handlers ask; a repeat finds the coupon and
+/// does nothing, and the unique OrderId makes even a concurrent repeat fail rather than pay twice.
 /// </summary>
 public static class GuaranteeCompensationHandler
 {
     public const string Reason = "准时宝超时赔付 (late delivery compensation)";
 
-    public static async Task Handle(OrderDelivered delivered, OrderingDb db, CancellationToken ct)
+    public static Task Handle(OrderDelivered delivered, OrderingDb db, CancellationToken ct) => IssueIfMissedAsync(db, delivered.OrderId, ct);
+
+    internal static async Task IssueIfMissedAsync(OrderingDb db, Guid orderId, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == delivered.OrderId, ct);
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is not { ServiceTier: ServiceTier.Guaranteed, PromisedAt: { } promised, DeliveredAt: { } at } || !Guarantee.Missed(promised, at))
         {
             return;

@@ -8,7 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Coupons;
 
-internal sealed record CouponView(Guid Id, long AmountFen, string Reason, Guid? OrderId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, bool Used, bool Expired);
+/// <summary>Status is unused, used or expired; MinSpendFen 0 means 无门槛; UsedByOrderId is the order that spent it.</summary>
+internal sealed record CouponView(
+    Guid Id,
+    long AmountFen,
+    long MinSpendFen,
+    string Reason,
+    Guid? OrderId,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset ExpiresAt,
+    string Status,
+    Guid? UsedByOrderId,
+    bool Used,
+    bool Expired);
 
 /// <summary>GET /api/me/coupons: the customer's own coupons (我的优惠券), newest first.</summary>
 internal static class ListMyCoupons
@@ -26,7 +38,14 @@ internal static class ListMyCoupons
         var coupons = await db.Coupons.AsNoTracking().Where(c => c.CustomerId == customerId).ToListAsync(ct);
         return Results.Ok(coupons
             .OrderByDescending(c => c.IssuedAt)
-            .Select(c => new CouponView(c.Id, c.AmountFen, c.Reason, c.OrderId, c.IssuedAt, c.ExpiresAt, c.Used, c.ExpiresAt <= now))
+            .ThenBy(c => c.Id)
+            .Select(c =>
+            {
+                var status = c.Status(now);
+                return new CouponView(
+                    c.Id, c.AmountFen, c.MinSpendFen, c.Reason, c.OrderId, c.IssuedAt, c.ExpiresAt, status, c.UsedByOrderId,
+                    c.Used, c.ExpiresAt <= now);
+            })
             .ToList());
     }
 }

@@ -4,6 +4,7 @@ using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Coupons;
 using Kaifan.Ordering.Orders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Merchant;
 
-/// <summary>POST /api/merchant/orders/{id}/reject: 拒单 with a reason; the paid customer is refunded.</summary>
+/// <summary>POST /api/merchant/orders/{id}/reject: 拒单 with a reason; the paid customer is refunded and a spent coupon given back.</summary>
 internal static class RejectOrder
 {
     internal sealed record Request(string? Reason);
@@ -47,6 +48,7 @@ internal static class RejectOrder
             return OrderChanges.Refused(transition);
         }
 
+        await CouponSpending.GiveBackAsync(outbox.DbContext, order.Id, ct);
         await outbox.PublishAsync(new OrderCancelled(order.Id, order.MerchantId, reason, RefundDue: true, now));
         return await OrderChanges.CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: true));
     }

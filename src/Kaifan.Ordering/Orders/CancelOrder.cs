@@ -4,6 +4,7 @@ using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Coupons;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,7 @@ using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Orders;
 
-/// <summary>POST /api/orders/{id}/cancel: the customer cancels before the merchant accepts; a paid order is refunded.</summary>
+/// <summary>POST /api/orders/{id}/cancel: the customer cancels before the merchant accepts; a paid order is refunded, a spent coupon given back.</summary>
 internal static class CancelOrder
 {
     internal sealed record Request(string? Reason);
@@ -47,6 +48,7 @@ internal static class CancelOrder
             return OrderChanges.Refused(transition);
         }
 
+        await CouponSpending.GiveBackAsync(outbox.DbContext, order.Id, ct);
         await outbox.PublishAsync(new OrderCancelled(order.Id, order.MerchantId, reason, order.RefundDue, now));
         return await OrderChanges.CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: false));
     }

@@ -3,12 +3,13 @@ using Kaifan.Contracts;
 namespace Kaifan.Ordering.Orders;
 
 /// <summary>
-/// 准时宝, the on-time guarantee: at acceptance the order is promised prep + ride + a margin for the rider to reach
-/// the shop and hand over; delivered after the window's end (promise + 3 min) earns the customer a coupon.
+/// 准时宝, the on-time guarantee: the order is judged against Tracking's promise made at acceptance (DeliveryPromised);
+/// delivered after the window's end (promise + 3 min) earns the customer one coupon. Before acceptance nobody knows
+/// the kitchen's minutes, so checkout can only show an estimate, labelled as one.
 /// </summary>
 internal static class Guarantee
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan Window = ServiceTiers.GuaranteeWindow;
 
     public const long FeeFen = 200;
 
@@ -19,12 +20,16 @@ internal static class Guarantee
     /// <summary>Straight line × road factor at a campus rider's 15 km/h, as the dispatcher estimates rides.</summary>
     private const double RoadFactor = 1.3;
     private const double SpeedKmh = 15;
-    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(10);
 
-    public static DateTimeOffset Promise(DateTimeOffset acceptedAt, int prepMinutes, GeoPoint merchant, GeoPoint dropOff)
+    /// <summary>Before the merchant states a prep time: a typical kitchen's, plus the handovers at both ends.</summary>
+    private static readonly TimeSpan AssumedPrep = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan Handovers = TimeSpan.FromMinutes(4);
+
+    /// <summary>Checkout's estimate of the arrival, not the promise: that one comes from Tracking once the merchant accepts.</summary>
+    public static DateTimeOffset Estimate(DateTimeOffset now, GeoPoint merchant, GeoPoint dropOff)
     {
         var rideMinutes = Math.Ceiling(merchant.DistanceMetresTo(dropOff) / 1000 * RoadFactor / SpeedKmh * 60);
-        return acceptedAt + TimeSpan.FromMinutes(prepMinutes + rideMinutes) + Margin;
+        return now + AssumedPrep + Handovers + TimeSpan.FromMinutes(rideMinutes);
     }
 
     public static bool Missed(DateTimeOffset promisedAt, DateTimeOffset deliveredAt) => deliveredAt > promisedAt + Window;

@@ -80,11 +80,18 @@ internal sealed class Order
     /// <summary>The tier's extra fee, already inside TotalFen.</summary>
     public long ServiceFeeFen { get; init; }
 
+    /// <summary>The coupon spent on this order (given back if the order is cancelled) and what it took off TotalFen.</summary>
+    public Guid? CouponId { get; init; }
+    public long DiscountFen { get; init; }
+
     /// <summary>A locker delivery: Latitude/Longitude are then the locker's position, not the address's.</summary>
     public Guid? LockerId { get; init; }
     public string? LockerName { get; init; }
 
-    /// <summary>The guaranteed tier's promised delivery time, set when the merchant accepts; the window is ±3 minutes around it.</summary>
+    /// <summary>
+    /// The guaranteed tier's promised delivery time: Tracking's promise at acceptance (DeliveryPromised), the first one
+    /// kept; the window is ±3 minutes around it.
+    /// </summary>
     public DateTimeOffset? PromisedAt { get; private set; }
     public int? PrepMinutes { get; private set; }
     public Guid? RiderId { get; private set; }
@@ -132,11 +139,6 @@ internal sealed class Order
 
         PrepMinutes = prepMinutes;
         AcceptedAt = at;
-        if (ServiceTier == ServiceTier.Guaranteed)
-        {
-            PromisedAt = Guarantee.Promise(at, prepMinutes, new(MerchantLatitude, MerchantLongitude), new(Latitude, Longitude));
-        }
-
         return MoveTo(OrderStatus.Accepted);
     }
 

@@ -11,7 +11,7 @@ internal sealed record AddressView(string ContactName, string Phone, string Deta
 /// <summary>One step of the order page's timeline; `at` is null for a step not reached yet (shown as --:--).</summary>
 internal sealed record TimelineStep(string Step, string Label, bool Reached, DateTimeOffset? At);
 
-/// <summary>准时宝: the promised time and the ±3-minute window it is judged by.</summary>
+/// <summary>准时宝: Tracking's promise made at acceptance and the ±3-minute window it is judged by; null until then.</summary>
 internal sealed record PromisedWindowView(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To)
 {
     public static PromisedWindowView? Of(Order order) =>
@@ -64,7 +64,9 @@ internal sealed record OrderView(
     string Delivery,
     Guid? LockerId,
     string? LockerName,
-    PromisedWindowView? PromisedWindow)
+    PromisedWindowView? PromisedWindow,
+    Guid? CouponId,
+    long DiscountFen)
 {
     /// <summary>The owner sees the address and the locker's pickup code; everyone else sees the address masked and no code.</summary>
     public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)
@@ -121,7 +123,9 @@ internal sealed record OrderView(
             order.LockerId is null ? "door" : "locker",
             order.LockerId,
             order.LockerName,
-            PromisedWindowView.Of(order));
+            PromisedWindowView.Of(order),
+            order.CouponId,
+            order.DiscountFen);
     }
 
     private static List<TimelineStep> TimelineOf(Order order)

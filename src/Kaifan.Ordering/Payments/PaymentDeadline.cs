@@ -1,4 +1,5 @@
 using Kaifan.Contracts.Events;
+using Kaifan.Ordering.Coupons;
 using Kaifan.Ordering.Orders;
 using Wolverine;
 
@@ -7,7 +8,7 @@ namespace Kaifan.Ordering.Payments;
 /// <summary>Scheduled durably when an order is placed, for its payment deadline.</summary>
 public sealed record PaymentDeadlineReached(Guid OrderId);
 
-/// <summary>Cancels an order still unpaid at its deadline; Catalog releases its stock on OrderCancelled.</summary>
+/// <summary>Cancels an order still unpaid at its deadline and gives its coupon back; Catalog releases its stock on OrderCancelled.</summary>
 public static class PaymentDeadlineHandler
 {
     public static async Task<OutgoingMessages> Handle(PaymentDeadlineReached message, OrderingDb db, TimeProvider clock, CancellationToken ct)
@@ -29,6 +30,7 @@ public static class PaymentDeadlineHandler
 
         if (order.ExpireUnpaid(now).Done)
         {
+            await CouponSpending.GiveBackAsync(db, order.Id, ct);
             messages.Add(new OrderCancelled(order.Id, order.MerchantId, order.CancelReason!, RefundDue: false, now));
         }
 

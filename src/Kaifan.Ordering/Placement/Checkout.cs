@@ -1,7 +1,9 @@
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Coupons;
 using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Pricing;
 using Microsoft.AspNetCore.Http;
 
 namespace Kaifan.Ordering.Placement;
@@ -14,10 +16,81 @@ internal sealed record CheckoutChoice(bool SpecialCare, ServiceTier Tier, Locker
     public long ServiceFeeFen => Tier == ServiceTier.Guaranteed ? Guarantee.FeeFen : 0;
 }
 
-/// <summary>Resolves the choice against the zone: the locker must exist in the merchant's zone; a batch order must fall inside one of its lines.</summary>
-internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines)
+/// <summary>The checkout options a quote and a placement share; all optional, the defaults are 标准配送 to the door.</summary>
+internal sealed record CheckoutOptions(bool SpecialCare, string? ServiceTier, string? Delivery, Guid? LockerId, Guid? CouponId)
 {
-    public async Task<(CheckoutChoice? Choice, IResult? Error)> ResolveAsync(
+    public static readonly CheckoutOptions None = new(false, null, null, null, null);
+}
+
+/// <summary>A cart priced with the checkout's choices: the tier's fee, the coupon's discount, and what each tier would offer here.</summary>
+internal sealed record CheckoutQuote(CartQuote Quote, CheckoutChoice Choice, Coupon? Coupon, BatchLineInfo? BatchLine, DateTimeOffset PricedAt)
+{
+    public long DiscountFen => Coupon?.DiscountOn(Quote.Cart.ItemsTotalFen) ?? 0;
+
+    public long TotalFen => Quote.Cart.TotalFen + Choice.ServiceFeeFen - DiscountFen;
+
+    public GeoPoint DropOff => Choice.Locker?.Location ?? Quote.Address.Location;
+
+    /// <summary>Only an estimate: the guarantee is judged against Tracking's promise made when the merchant accepts.</summary>
+    public DateTimeOffset EstimatedArrival => Guarantee.Estimate(PricedAt, Quote.Merchant.Location, DropOff);
+
+    public DateTimeOffset? NextBatchDeparture => BatchLine is null ? null : Checkout.NextDeparture(BatchLine.Departures, PricedAt);
+}
+
+/// <summary>
+/// Resolves the choice against the zone (the locker must exist in the merchant's zone; a batch order must fall inside
+/// one of its lines) and the coupon against the customer's own, then prices. Quote and placement both come here, so
+/// a quote answers exactly what placing the same request would.
+/// </summary>
+internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, CartQuoting quoting, OrderingDb db, TimeProvider clock)
+{
+    public async Task<(CheckoutQuote? Quote, IResult? Error)> PriceAsync(
+        Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> cartLines, CheckoutOptions options, CancellationToken ct)
+    {
+        var (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var (choice, choiceError) = await ResolveAsync(quote!.Merchant.ZoneId, options.SpecialCare, options.ServiceTier, options.Delivery, options.LockerId, ct);
+        if (choiceError is not null)
+        {
+            return (null, choiceError);
+        }
+
+        if (choice!.Locker is { } locker)
+        {
+            // The ride ends at the locker, so the fee and the range are the locker's.
+            (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct, locker.Location);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+        }
+
+        var dropOff = choice.Locker?.Location ?? quote!.Address.Location;
+        var line = await lines.FindAsync(quote!.Merchant.ZoneId, dropOff, ct);
+        if (choice.Tier == ServiceTier.Batch && line is null)
+        {
+            return (null, Problems.Unprocessable("送达地点不在任何校园拼单专线内 (the drop-off is outside every campus batch line)", "serviceTier"));
+        }
+
+        var now = clock.GetUtcNow();
+        Coupon? coupon = null;
+        if (options.CouponId is { } couponId)
+        {
+            (coupon, error) = await CouponSpending.FindSpendableAsync(db, customerId, couponId, quote.Cart.ItemsTotalFen, now, ct);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+        }
+
+        return (new CheckoutQuote(quote, choice, coupon, line, now), null);
+    }
+
+    private async Task<(CheckoutChoice? Choice, IResult? Error)> ResolveAsync(
         Guid zoneId, bool specialCare, string? tier, string? delivery, Guid? lockerId, CancellationToken ct)
     {
         LockerInfo? locker = null;
@@ -37,16 +110,32 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines)
 
         var serviceTier = tier switch
         {
-            "guaranteed" => ServiceTier.Guaranteed,
-            "batch" => ServiceTier.Batch,
+            ServiceTiers.Guaranteed => ServiceTier.Guaranteed,
+            ServiceTiers.Batch => ServiceTier.Batch,
             _ => ServiceTier.Standard,
         };
         return (new CheckoutChoice(specialCare, serviceTier, locker), null);
     }
 
-    /// <summary>Checked once the drop-off is known (the address's, or the locker's).</summary>
-    public async Task<IResult?> BatchBlockerAsync(CheckoutChoice choice, Guid zoneId, GeoPoint dropOff, CancellationToken ct) =>
-        choice.Tier == ServiceTier.Batch && await lines.FindAsync(zoneId, dropOff, ct) is null
-            ? Problems.Unprocessable("送达地点不在任何校园拼单专线内 (the drop-off is outside every campus batch line)", "serviceTier")
-            : null;
+    /// <summary>The first departure strictly after the instant ("HH:mm" in Shanghai); after the day's last, tomorrow's first.</summary>
+    public static DateTimeOffset? NextDeparture(IReadOnlyList<string> departures, DateTimeOffset after)
+    {
+        var times = departures
+            .Select(d => TimeSpan.TryParseExact(d, @"hh\:mm", System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : (TimeSpan?)null)
+            .OfType<TimeSpan>().Order().ToList();
+        var local = after.ToOffset(ChinaTime.Offset);
+        foreach (var day in new[] { local.Date, local.Date.AddDays(1) })
+        {
+            foreach (var time in times)
+            {
+                var departure = new DateTimeOffset(day + time, ChinaTime.Offset);
+                if (departure > after)
+                {
+                    return departure.ToUniversalTime();
+                }
+            }
+        }
+
+        return null;
+    }
 }

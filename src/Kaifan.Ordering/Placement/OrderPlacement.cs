@@ -27,9 +27,11 @@ internal sealed class OrderPlacement(
 {
     public async Task<IResult> PlaceAsync(
         Guid customerId, CartQuote quote, string? note, int cutleryCount, IdempotencyRecord claim, Func<Order, object> response, CancellationToken ct,
-        CheckoutChoice? choice = null)
+        CheckoutQuote? priced = null)
     {
-        choice ??= CheckoutChoice.Standard;
+        var choice = priced?.Choice ?? CheckoutChoice.Standard;
+        var coupon = priced?.Coupon;
+        var discount = priced?.DiscountFen ?? 0;
         if (CartQuoting.PlacementBlocker(quote) is { } blocker)
         {
             return blocker;
@@ -70,8 +72,10 @@ internal sealed class OrderPlacement(
                 ItemsTotalFen = cart.ItemsTotalFen,
                 PackagingFeeFen = cart.PackagingFeeFen,
                 DeliveryFeeFen = cart.DeliveryFeeFen,
-                TotalFen = cart.TotalFen + choice.ServiceFeeFen,
+                TotalFen = cart.TotalFen + choice.ServiceFeeFen - discount,
                 ServiceFeeFen = choice.ServiceFeeFen,
+                CouponId = coupon?.Id,
+                DiscountFen = discount,
                 ServiceTier = choice.Tier,
                 SpecialCare = choice.SpecialCare,
                 LockerId = choice.Locker?.Id,
@@ -96,6 +100,9 @@ internal sealed class OrderPlacement(
 
             var db = outbox.DbContext;
             db.Orders.Add(order);
+
+            // Saved with the order under the coupon's Version: of two orders racing for it, the second saves nothing.
+            coupon?.Spend(order.Id, now);
             claim.ResponseStatus = StatusCodes.Status201Created;
             var body = JsonSerializer.Serialize(response(order), json.Value.SerializerOptions);
             claim.ResponseBody = protector.Protect(body);
@@ -106,6 +113,19 @@ internal sealed class OrderPlacement(
             await outbox.ScheduleAsync(new PaymentDeadlineReached(order.Id), settings.PaymentTimeout);
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
             return IdempotentRequests.Replay(claim.ResponseStatus.Value, body);
+        }
+        catch (DbUpdateConcurrencyException) when (coupon is not null)
+        {
+            // The outbox opened a transaction for the events; nothing of this order may stay in it.
+            if (outbox.DbContext.Database.CurrentTransaction is not null)
+            {
+                await outbox.DbContext.Database.RollbackTransactionAsync(CancellationToken.None);
+            }
+
+            claim.ResponseStatus = null;
+            claim.ResponseBody = null;
+            await stock.ReleaseAsync(orderId, CancellationToken.None);
+            return Coupons.CouponSpending.AlreadyUsed();
         }
         catch
         {

@@ -18,7 +18,9 @@ internal static class PlaceOrder
     /// <summary>
     /// SpecialCare: 特殊关照 (pregnant, unwell…), dispatched first. ServiceTier: standard (default), guaranteed (准时宝,
     /// a small fee, ±3-minute promise, coupon when missed) or batch (校园拼单, leaves with its line's next run).
-    /// Delivery: door (default) or locker, then LockerId names one of the zone's lockers.
+    /// Delivery: door (default) or locker, then LockerId names one of the zone's lockers. CouponId: one of the customer's
+    /// unused, unexpired coupons whose minimum spend the items meet; it is spent with the order and given back if the
+    /// order is cancelled.
     /// </summary>
     internal sealed record Request(
         Guid MerchantId,
@@ -29,7 +31,8 @@ internal static class PlaceOrder
         bool SpecialCare = false,
         string? ServiceTier = null,
         string? Delivery = null,
-        Guid? LockerId = null);
+        Guid? LockerId = null,
+        Guid? CouponId = null) : ICheckoutChoices;
 
     internal sealed class Validator : AbstractValidator<Request>
     {
@@ -41,12 +44,7 @@ internal static class PlaceOrder
             RuleForEach(r => r.Lines).NotNull().SetValidator(new CartLineRequestValidator());
             RuleFor(r => r.Note).MaximumLength(200).WithMessage("备注最多200字 (note is at most 200 characters)");
             RuleFor(r => r.CutleryCount).InclusiveBetween(0, 20).WithMessage("餐具数量须在0到20之间 (cutleryCount must be 0..20)");
-            RuleFor(r => r.ServiceTier).MaximumLength(16).Must(t => t is null or "standard" or "guaranteed" or "batch")
-                .WithMessage("服务类型须为 standard、guaranteed 或 batch (serviceTier must be standard, guaranteed or batch)");
-            RuleFor(r => r.Delivery).MaximumLength(16).Must(d => d is null or "door" or "locker")
-                .WithMessage("送达方式须为 door 或 locker (delivery must be door or locker)");
-            RuleFor(r => r.LockerId).Must(id => id is { } g && g != Guid.Empty).When(r => r.Delivery == "locker")
-                .WithMessage("请选择外卖柜 (lockerId is required for a locker delivery)");
+            Include(new CheckoutChoicesValidator());
         }
     }
 
@@ -62,7 +60,6 @@ internal static class PlaceOrder
         [FromHeader(Name = IdempotentRequests.Header)] string? idempotencyKey,
         ClaimsPrincipal user,
         IdempotentRequests idempotent,
-        CartQuoting quoting,
         OrderPlacement placement,
         Checkout checkout,
         IPersonalDataProtector protector,
@@ -76,32 +73,9 @@ internal static class PlaceOrder
         var customerId = user.UserId();
         return await idempotent.RunAsync(customerId, idempotencyKey!, IdempotentRequests.Hash("place", request), async claim =>
         {
-            var (quote, error) = await quoting.QuoteAsync(customerId, request.MerchantId, request.AddressId, request.Lines!, ct);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            var (choice, choiceError) = await checkout.ResolveAsync(
-                quote!.Merchant.ZoneId, request.SpecialCare, request.ServiceTier, request.Delivery, request.LockerId, ct);
-            if (choiceError is not null)
-            {
-                return choiceError;
-            }
-
-            if (choice!.Locker is { } locker)
-            {
-                // The ride ends at the locker, so the fee and the range are the locker's.
-                (quote, error) = await quoting.QuoteAsync(customerId, request.MerchantId, request.AddressId, request.Lines!, ct, locker.Location);
-                if (error is not null)
-                {
-                    return error;
-                }
-            }
-
-            var dropOff = choice.Locker?.Location ?? quote!.Address.Location;
-            return await checkout.BatchBlockerAsync(choice, quote!.Merchant.ZoneId, dropOff, ct) ?? await placement.PlaceAsync(
-                customerId, quote, request.Note, request.CutleryCount, claim, order => OrderView.From(order, protector, masked: false), ct, choice);
+            var (priced, error) = await checkout.PriceAsync(customerId, request.MerchantId, request.AddressId, request.Lines!, request.Options(), ct);
+            return error ?? await placement.PlaceAsync(
+                customerId, priced!.Quote, request.Note, request.CutleryCount, claim, order => OrderView.From(order, protector, masked: false), ct, priced);
         }, ct);
     }
 }

@@ -1,3 +1,7 @@
+using Kaifan.Contracts;
+using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Placement;
+
 namespace Kaifan.Ordering.Pricing;
 
 internal sealed record OptionView(Guid Id, string Name);
@@ -7,6 +11,19 @@ internal sealed record QuoteLineView(int Index, Guid ItemId, string Name, IReadO
 /// <summary>A requested line that cannot be sold as asked; `reason` is a stable code, `message` is for people.</summary>
 internal sealed record UnavailableLineView(int Index, Guid ItemId, string Name, string Reason, string Message);
 
+/// <summary>
+/// 准时宝 as checkout can offer it: the fee, the coupon when late, and an estimated window. IsEstimate is always true here:
+/// the window the order is judged by is Tracking's promise, fixed when the merchant accepts.
+/// </summary>
+internal sealed record GuaranteeOfferView(long FeeFen, long CompensationFen, DateTimeOffset EstimatedAt, DateTimeOffset From, DateTimeOffset To, bool IsEstimate);
+
+/// <summary>The campus batch line the drop-off lies on, and when its next run leaves.</summary>
+internal sealed record BatchLineOfferView(Guid LineId, string Name, DateTimeOffset? NextDeparture);
+
+/// <summary>
+/// TotalFen is what the customer pays: items + packaging + delivery + the tier's fee − the coupon's discount. A quote
+/// without checkout choices (the cart sheet, reorder) has no fee, no discount, and no Guarantee or BatchLine offer.
+/// </summary>
 internal sealed record CartQuoteView(
     Guid MerchantId,
     string MerchantName,
@@ -21,7 +38,18 @@ internal sealed record CartQuoteView(
     double DistanceKm,
     long MinimumOrderFen,
     long ShortOfMinimumFen,
-    bool CanPlace)
+    bool CanPlace,
+    Guid ZoneId,
+    string ServiceTier,
+    long ServiceFeeFen,
+    Guid? CouponId,
+    long DiscountFen,
+    string Delivery,
+    Guid? LockerId,
+    bool SpecialCare,
+    DateTimeOffset? EstimatedArrivalAt,
+    GuaranteeOfferView? Guarantee,
+    BatchLineOfferView? BatchLine)
 {
     public static CartQuoteView From(CartQuote quote)
     {
@@ -40,6 +68,37 @@ internal sealed record CartQuoteView(
             cart.DistanceKm,
             cart.MinimumOrderFen,
             cart.ShortOfMinimumFen,
-            CartQuoting.PlacementBlocker(quote) is null);
+            CartQuoting.PlacementBlocker(quote) is null,
+            quote.Merchant.ZoneId,
+            ServiceTiers.Standard,
+            0,
+            null,
+            0,
+            "door",
+            null,
+            false,
+            null,
+            null,
+            null);
+    }
+
+    public static CartQuoteView From(CheckoutQuote priced)
+    {
+        var estimate = priced.EstimatedArrival;
+        return From(priced.Quote) with
+        {
+            TotalFen = priced.TotalFen,
+            ServiceTier = priced.Choice.Tier.ToString().ToLowerInvariant(),
+            ServiceFeeFen = priced.Choice.ServiceFeeFen,
+            CouponId = priced.Coupon?.Id,
+            DiscountFen = priced.DiscountFen,
+            Delivery = priced.Choice.Locker is null ? "door" : "locker",
+            LockerId = priced.Choice.Locker?.Id,
+            SpecialCare = priced.Choice.SpecialCare,
+            EstimatedArrivalAt = estimate,
+            Guarantee = new GuaranteeOfferView(
+                Orders.Guarantee.FeeFen, Orders.Guarantee.CompensationFen, estimate, estimate - Orders.Guarantee.Window, estimate + Orders.Guarantee.Window, IsEstimate: true),
+            BatchLine = priced.BatchLine is { } line ? new BatchLineOfferView(line.Id, line.Name, priced.NextBatchDeparture) : null,
+        };
     }
 }

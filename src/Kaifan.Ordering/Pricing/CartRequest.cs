@@ -1,11 +1,52 @@
 using FluentValidation;
+using Kaifan.Contracts;
 
 namespace Kaifan.Ordering.Pricing;
 
 /// <summary>A client names only what it wants; prices and names always come from the menu.</summary>
 internal sealed record CartLineRequest(Guid ItemId, int Quantity, IReadOnlyList<Guid>? OptionIds);
 
-internal sealed record CartRequest(Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest>? Lines);
+/// <summary>The checkout's choices beyond the cart, shared by the quote and the placement (see PlaceOrder.Request).</summary>
+internal interface ICheckoutChoices
+{
+    bool SpecialCare { get; }
+    string? ServiceTier { get; }
+    string? Delivery { get; }
+    Guid? LockerId { get; }
+    Guid? CouponId { get; }
+}
+
+/// <summary>A quote may carry the checkout's choices, so it shows the tier's fee and the coupon's discount as placing would.</summary>
+internal sealed record CartRequest(
+    Guid MerchantId,
+    Guid AddressId,
+    IReadOnlyList<CartLineRequest>? Lines,
+    bool SpecialCare = false,
+    string? ServiceTier = null,
+    string? Delivery = null,
+    Guid? LockerId = null,
+    Guid? CouponId = null) : ICheckoutChoices;
+
+internal static class CheckoutChoicesExtensions
+{
+    public static Placement.CheckoutOptions Options(this ICheckoutChoices choices) =>
+        new(choices.SpecialCare, choices.ServiceTier, choices.Delivery, choices.Delivery == "locker" ? choices.LockerId : null, choices.CouponId);
+}
+
+internal sealed class CheckoutChoicesValidator : AbstractValidator<ICheckoutChoices>
+{
+    public CheckoutChoicesValidator()
+    {
+        RuleFor(r => r.ServiceTier).MaximumLength(16).Must(t => t is null or ServiceTiers.Standard or ServiceTiers.Guaranteed or ServiceTiers.Batch)
+            .WithMessage("服务类型须为 standard、guaranteed 或 batch (serviceTier must be standard, guaranteed or batch)");
+        RuleFor(r => r.Delivery).MaximumLength(16).Must(d => d is null or "door" or "locker")
+            .WithMessage("送达方式须为 door 或 locker (delivery must be door or locker)");
+        RuleFor(r => r.LockerId).Must(id => id is { } g && g != Guid.Empty).When(r => r.Delivery == "locker")
+            .WithMessage("请选择外卖柜 (lockerId is required for a locker delivery)");
+        RuleFor(r => r.CouponId).Must(id => id != Guid.Empty).When(r => r.CouponId is not null)
+            .WithMessage("优惠券编号无效 (couponId must not be empty)");
+    }
+}
 
 internal sealed class CartLineRequestValidator : AbstractValidator<CartLineRequest>
 {
@@ -25,6 +66,7 @@ internal sealed class CartRequestValidator : AbstractValidator<CartRequest>
         RuleFor(r => r.AddressId).NotEmpty().WithMessage(CartMessages.AddressRequired);
         RuleFor(r => r.Lines).NotEmpty().WithMessage(CartMessages.LinesRequired).Must(l => l is null || l.Count <= 50).WithMessage(CartMessages.TooManyLines);
         RuleForEach(r => r.Lines).NotNull().SetValidator(new CartLineRequestValidator());
+        Include(new CheckoutChoicesValidator());
     }
 }
 

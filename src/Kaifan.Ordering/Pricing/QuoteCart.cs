@@ -1,12 +1,16 @@
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
+using Kaifan.Ordering.Placement;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kaifan.Ordering.Pricing;
 
-/// <summary>POST /api/carts/quote: the cart priced by the server, with what can no longer be had.</summary>
+/// <summary>
+/// POST /api/carts/quote: the cart priced by the server, with what can no longer be had; with checkout choices
+/// (serviceTier, delivery/lockerId, couponId) it prices them as placing would and answers the same errors.
+/// </summary>
 internal static class QuoteCart
 {
     public static void Map(IEndpointRouteBuilder api) =>
@@ -16,19 +20,19 @@ internal static class QuoteCart
             .WithTags("Ordering")
             .Produces<CartQuoteView>();
 
-    private static async Task<IResult> HandleAsync(CartRequest request, System.Security.Claims.ClaimsPrincipal user, CartQuoting quoting, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(CartRequest request, System.Security.Claims.ClaimsPrincipal user, Checkout checkout, CancellationToken ct)
     {
-        var (quote, error) = await quoting.QuoteAsync(user.UserId(), request.MerchantId, request.AddressId, request.Lines!, ct);
+        var (priced, error) = await checkout.PriceAsync(user.UserId(), request.MerchantId, request.AddressId, request.Lines!, request.Options(), ct);
         if (error is not null)
         {
             return error;
         }
 
-        if (quote!.Cart.Issues.FirstOrDefault(i => i.Invalid) is { } invalid)
+        if (priced!.Quote.Cart.Issues.FirstOrDefault(i => i.Invalid) is { } invalid)
         {
             return Problems.Unprocessable(invalid.Message, invalid.Field);
         }
 
-        return Results.Ok(CartQuoteView.From(quote));
+        return Results.Ok(CartQuoteView.From(priced));
     }
 }

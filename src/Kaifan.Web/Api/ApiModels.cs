@@ -33,9 +33,14 @@ public sealed record OptionInfo(Guid Id, string Name, long PriceDeltaFen, int Ca
 
 public sealed record CartLineRequest(Guid ItemId, int Quantity, IReadOnlyList<Guid> OptionIds);
 
-public sealed record CartRequest(Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest> Lines);
+/// <summary>The checkout's choices ride along with a quote, so the price lines show the tier's fee and the coupon's discount.</summary>
+public sealed record CartRequest(
+    Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest> Lines,
+    bool SpecialCare = false, string? ServiceTier = null, string? Delivery = null, Guid? LockerId = null, Guid? CouponId = null);
 
-public sealed record PlaceOrderRequest(Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest> Lines, string? Note, int CutleryCount);
+public sealed record PlaceOrderRequest(
+    Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest> Lines, string? Note, int CutleryCount,
+    bool SpecialCare = false, string? ServiceTier = null, string? Delivery = null, Guid? LockerId = null, Guid? CouponId = null);
 
 public sealed record NamedOption(Guid Id, string Name);
 
@@ -43,10 +48,27 @@ public sealed record QuoteLine(int Index, Guid ItemId, string Name, IReadOnlyLis
 
 public sealed record UnavailableLine(int Index, Guid ItemId, string Name, string Reason, string Message);
 
+/// <summary>TotalFen is what the customer pays: items + packaging + delivery + ServiceFeeFen − DiscountFen.</summary>
 public sealed record CartQuote(
     Guid MerchantId, string MerchantName, bool MerchantOpen, IReadOnlyList<QuoteLine> Lines, IReadOnlyList<UnavailableLine> Unavailable,
     long ItemsTotalFen, long PackagingFeeFen, long DeliveryFeeFen, long TotalFen, int TotalCalories, double DistanceKm,
-    long MinimumOrderFen, long ShortOfMinimumFen, bool CanPlace);
+    long MinimumOrderFen, long ShortOfMinimumFen, bool CanPlace,
+    Guid ZoneId = default, string ServiceTier = "standard", long ServiceFeeFen = 0, Guid? CouponId = null, long DiscountFen = 0,
+    string Delivery = "door", Guid? LockerId = null, bool SpecialCare = false, DateTimeOffset? EstimatedArrivalAt = null,
+    GuaranteeOffer? Guarantee = null, BatchLineOffer? BatchLine = null);
+
+/// <summary>准时宝 before the merchant accepts: the window is an estimate (IsEstimate) until Tracking's promise fixes it.</summary>
+public sealed record GuaranteeOffer(long FeeFen, long CompensationFen, DateTimeOffset EstimatedAt, DateTimeOffset From, DateTimeOffset To, bool IsEstimate);
+
+public sealed record BatchLineOffer(Guid LineId, string Name, DateTimeOffset? NextDeparture);
+
+/// <summary>A coupon of GET /api/me/coupons; Status is unused, used or expired; MinSpendFen 0 is 无门槛.</summary>
+public sealed record CouponInfo(Guid Id, long AmountFen, long MinSpendFen, string Reason, DateTimeOffset ExpiresAt, string Status);
+
+/// <summary>A parcel locker (智能柜) of a delivery zone.</summary>
+public sealed record ZoneLocker(Guid Id, Guid ZoneId, string Name, double Latitude, double Longitude);
+
+public sealed record PromisedWindowInfo(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To);
 
 public sealed record ReorderQuote(CartQuote Quote, IReadOnlyList<UnavailableLine> Unavailable, PlaceOrderRequest PlaceRequest);
 
@@ -61,7 +83,9 @@ public sealed record OrderInfo(
     IReadOnlyList<OrderLineInfo> Lines, long ItemsTotalFen, long PackagingFeeFen, long DeliveryFeeFen, long TotalFen, int TotalCalories,
     OrderAddress Address, string? Note, int CutleryCount, int? PrepMinutes, DateTimeOffset PlacedAt, DateTimeOffset PaymentDeadline,
     DateTimeOffset? PaidAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ReadyAt, DateTimeOffset? CancelledAt, string? CancelReason,
-    IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay, DateTimeOffset? ArrivedAtCustomerAt = null);
+    IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay,
+    string ServiceTier = "standard", long ServiceFeeFen = 0, long DiscountFen = 0, bool SpecialCare = false, string Delivery = "door",
+    string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null);
 
 public sealed record OrderSummary(
     Guid Id, string Number, Guid MerchantId, string MerchantName, string Status, string StatusText, DateTimeOffset PlacedAt,

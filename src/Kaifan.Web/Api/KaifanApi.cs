@@ -54,6 +54,12 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<OrderInfo>> PlaceOrderAsync(PlaceOrderRequest order, string idempotencyKey, CancellationToken ct = default) =>
         SendAsync<OrderInfo>(HttpMethod.Post, "api/orders", order, idempotencyKey, ct);
 
+    public Task<ApiResult<List<CouponInfo>>> MyCouponsAsync(CancellationToken ct = default) =>
+        SendAsync<List<CouponInfo>>(HttpMethod.Get, "api/me/coupons", ct: ct);
+
+    public Task<ApiResult<List<ZoneLocker>>> ZoneLockersAsync(Guid zoneId, CancellationToken ct = default) =>
+        SendAsync<List<ZoneLocker>>(HttpMethod.Get, $"api/zones/{zoneId}/lockers", ct: ct);
+
     public Task<ApiResult<List<OrderSummary>>> MyOrdersAsync(CancellationToken ct = default) =>
         SendAsync<List<OrderSummary>>(HttpMethod.Get, "api/orders", ct: ct);
 

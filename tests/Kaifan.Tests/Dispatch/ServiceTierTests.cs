@@ -4,21 +4,23 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Contracts.Events;
 using Kaifan.Ordering;
 using Kaifan.Ordering.Coupons;
+using Kaifan.Ordering.Orders;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Delivery.DeliveryKit;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Dispatch;
 
-/// <summary>准时宝 (guarantee → coupon when missed), locker delivery (routed to the locker, code required) and the bad-weather flag.</summary>
+/// <summary>准时宝 (judged against Tracking's promise → coupon when missed), locker delivery (routed to the locker, code required) and the bad-weather flag.</summary>
 public abstract class ServiceTierTests(LunchtimeApp app)
 {
     private static readonly Guid CanteenLocker = DemoCampus.Id("locker:1-1");
 
     [Fact]
-    public async Task a_guaranteed_order_delivered_after_its_window_earns_exactly_one_coupon_even_when_the_event_repeats()
+    public async Task a_guaranteed_order_delivered_after_trackings_promise_plus_3_minutes_earns_exactly_one_coupon_even_when_events_repeat()
     {
         const int customer = 1, rider = 1;
         var (id, placed) = await GuaranteedAsync(customer);
@@ -26,11 +28,14 @@ public abstract class ServiceTierTests(LunchtimeApp app)
         placed["totalFen"]!.GetValue<long>().ShouldBe(placed["itemsTotalFen"]!.GetValue<long>() + placed["packagingFeeFen"]!.GetValue<long>()
             + placed["deliveryFeeFen"]!.GetValue<long>() + 200);
 
-        var accepted = await app.CustomerViewAsync(id, customer);
-        var window = accepted["promisedWindow"]!;
+        var window = (await PromisedAsync(id, customer))["promisedWindow"]!;
         var promised = window["promisedAt"]!.GetValue<DateTimeOffset>();
         (window["to"]!.GetValue<DateTimeOffset>() - promised).ShouldBe(TimeSpan.FromMinutes(3));
         (promised - window["from"]!.GetValue<DateTimeOffset>()).ShouldBe(TimeSpan.FromMinutes(3));
+
+        // A later promise (a redelivery computed with other learned minutes) would excuse this delivery: the first one stands.
+        await PromiseAgainAsync(id, promised.AddMinutes(30));
+        (await app.CustomerViewAsync(id, customer))["promisedWindow"]!["promisedAt"]!.GetValue<DateTimeOffset>().ShouldBe(promised);
 
         await DeliverAsync(id, rider, beforeDelivery: () =>
         {
@@ -50,14 +55,49 @@ public abstract class ServiceTierTests(LunchtimeApp app)
     }
 
     [Fact]
-    public async Task a_guaranteed_order_delivered_within_its_window_earns_no_coupon()
+    public async Task a_guaranteed_order_delivered_within_trackings_promised_window_earns_no_coupon()
     {
         const int customer = 2, rider = 3;
         var (id, _) = await GuaranteedAsync(customer);
-        await DeliverAsync(id, rider, beforeDelivery: () => { });
+        var promised = (await PromisedAsync(id, customer))["promisedWindow"]!["promisedAt"]!.GetValue<DateTimeOffset>();
+        await DeliverAsync(id, rider, beforeDelivery: () =>
+        {
+            while (app.Clock.GetUtcNow() < promised + TimeSpan.FromMinutes(2))
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+            }
+        });
 
         await RedeliverTwiceAsync(id, rider, customer);
         (await CouponsAsync(customer)).ShouldNotContain(c => c.OrderId == id);
+    }
+
+    [Fact]
+    public async Task a_promise_that_arrives_only_after_a_late_delivery_still_earns_exactly_one_coupon()
+    {
+        const int customer = 3, rider = 4;
+        var (id, _) = await GuaranteedAsync(customer);
+        var promised = (await PromisedAsync(id, customer))["promisedWindow"]!["promisedAt"]!.GetValue<DateTimeOffset>();
+
+        // As if Tracking's promise were still on its way when the food arrives late.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrderingDb>().Orders.Where(o => o.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.PromisedAt, (DateTimeOffset?)null));
+        }
+
+        await DeliverAsync(id, rider, beforeDelivery: () =>
+        {
+            while (app.Clock.GetUtcNow() <= promised + TimeSpan.FromMinutes(3))
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+            }
+        });
+        await PromiseAgainAsync(id, promised);
+
+        (await CouponsAsync(customer)).Count(c => c.OrderId == id).ShouldBe(1);
+        await RedeliverTwiceAsync(id, rider, customer);
+        (await CouponsAsync(customer)).Count(c => c.OrderId == id).ShouldBe(1);
     }
 
     [Fact]
@@ -128,6 +168,35 @@ public abstract class ServiceTierTests(LunchtimeApp app)
         placed["serviceTier"]!.GetValue<string>().ShouldBe("guaranteed");
         placed["promisedWindow"].ShouldBeNull();
         return (await app.AcceptPaidAsync(placed, customer, prepMinutes: 10), placed);
+    }
+
+    /// <summary>
+    /// Tracking promises asynchronously after acceptance; the window Ordering shows must be exactly that promise
+    /// (Tracking's ETA at acceptance), not an estimate of Ordering's own.
+    /// </summary>
+    private async Task<System.Text.Json.Nodes.JsonNode> PromisedAsync(Guid id, int customer)
+    {
+        System.Text.Json.Nodes.JsonNode view = null!;
+        await PaymentProbe.EventuallyAsync(
+            async () => (view = await app.CustomerViewAsync(id, customer))["promisedWindow"] is not null, "Tracking's promise reaches the order");
+        var accepted = new OrderAccepted(id, Shop, EastZone, view["prepMinutes"]!.GetValue<int>(), view["acceptedAt"]!.GetValue<DateTimeOffset>());
+        await using var scope = app.Services.CreateAsyncScope();
+        var tracking = await scope.ServiceProvider.GetRequiredService<Kaifan.Tracking.Eta.IDeliveryPromises>().PromiseAsync(accepted, CancellationToken.None);
+        // Ordering's old estimate was minutes away from Tracking's; within a second is the storage's rounding.
+        view["promisedWindow"]!["promisedAt"]!.GetValue<DateTimeOffset>().ShouldBe(tracking!.PromisedAt, TimeSpan.FromSeconds(1));
+        return view;
+    }
+
+    private async Task PromiseAgainAsync(Guid id, DateTimeOffset promisedAt)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await DeliveryPromisedHandler.Handle(
+                new DeliveryPromised(id, EastZone, Shop, promisedAt, app.Clock.GetUtcNow(), 10, "stated", 0, 2, 5, 2),
+                scope.ServiceProvider.GetRequiredService<OrderingDb>(),
+                CancellationToken.None);
+        }
     }
 
     /// <summary>The event delivered twice more, straight into Ordering's handler (at-least-once delivery's worst case).</summary>

@@ -40,6 +40,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("OrderId")
                         .HasColumnType("uuid");
 
@@ -51,10 +54,22 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<bool>("Used")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UsedByOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId")
                         .IsUnique();
+
+                    b.HasIndex("UsedByOrderId");
 
                     b.HasIndex("CustomerId", "IssuedAt");
 
@@ -99,6 +114,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -114,6 +132,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<string>("DeliveryMethod")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("bigint");

@@ -34,6 +34,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OrderId")
                         .HasColumnType("TEXT");
 
@@ -45,10 +48,22 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<bool>("Used")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UsedByOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId")
                         .IsUnique();
+
+                    b.HasIndex("UsedByOrderId");
 
                     b.HasIndex("CustomerId", "IssuedAt");
 
@@ -93,6 +108,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
@@ -108,6 +126,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<string>("DeliveryMethod")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("INTEGER");

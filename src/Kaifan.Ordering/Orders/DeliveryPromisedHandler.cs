@@ -1,0 +1,30 @@
+using Kaifan.Contracts.Events;
+using Kaifan.Ordering.Coupons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Orders;
+
+/// <summary>
+/// 准时宝 is judged against the arrival Tracking promised at acceptance, the one the customer was shown, not an estimate
+/// of Ordering's own. The first promise wins: it is what the customer was told, a redelivered or recomputed promise
+/// must not move the goalposts after the fact (a later one could only excuse lateness), and Insights measures on-time
+/// against the first promise too, so the coupon and the on-time rate agree.
+/// </summary>
+public static class DeliveryPromisedHandler
+{
+    public static async Task Handle(DeliveryPromised promised, OrderingDb db, CancellationToken ct)
+    {
+        var at = promised.PromisedAt.ToUniversalTime();
+
+        // One conditional update: only a guaranteed, not cancelled order without a promise takes it. Version moves so a
+        // delivery racing this update is refused and retried rather than judged against a promise it never saw.
+        var taken = await db.Orders
+            .Where(o => o.Id == promised.OrderId && o.ServiceTier == ServiceTier.Guaranteed && o.PromisedAt == null && o.Status != OrderStatus.Cancelled)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.PromisedAt, at).SetProperty(o => o.Version, o => o.Version + 1), ct);
+        if (taken > 0)
+        {
+            // A promise that arrives after the delivery still decides the compensation.
+            await GuaranteeCompensationHandler.IssueIfMissedAsync(db, promised.OrderId, ct);
+        }
+    }
+}

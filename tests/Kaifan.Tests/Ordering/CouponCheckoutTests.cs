@@ -1,0 +1,257 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kaifan.BuildingBlocks;
+using Kaifan.Ordering;
+using Kaifan.Ordering.Coupons;
+using Kaifan.Ordering.Payments;
+using Kaifan.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using static Kaifan.Tests.Ordering.OrderingKit;
+
+namespace Kaifan.Tests.Ordering;
+
+/// <summary>
+/// Coupons spent at checkout: the quote shows the tier's fee and the coupon's discount, placing spends the coupon once
+/// even under parallel requests, a cancelled or expired order gives it back, and unusable coupons are refused by name.
+/// </summary>
+public abstract class CouponCheckoutTests(LunchtimeApp app)
+{
+    /// <summary>凉拌牛肉 ¥15 + 八宝盖碗茶 ¥8: items ¥23, packaging ¥1, delivery ¥3.</summary>
+    private static object Checkout(int customer, object? extra = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["merchantId"] = Shop,
+            ["addressId"] = DemoCampus.Id($"address:{customer}"),
+            ["lines"] = new[] { Line(ColdBeef, 1), Line(Tea, 1) },
+        };
+        foreach (var p in extra?.GetType().GetProperties() ?? [])
+        {
+            body[p.Name] = p.GetValue(extra);
+        }
+
+        return body;
+    }
+
+    [Fact]
+    public async Task the_quote_shows_the_guarantee_fee_and_the_coupon_discount_and_the_order_charges_exactly_that()
+    {
+        const int customer = 1;
+        var client = app.Client(TestTokens.Customer(customer));
+        var coupon = await IssueAsync(customer, amountFen: 300);
+
+        var plain = await JsonOf(await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer)));
+        plain["totalFen"]!.GetValue<long>().ShouldBe(2700);
+        plain["serviceFeeFen"]!.GetValue<long>().ShouldBe(0);
+        plain["discountFen"]!.GetValue<long>().ShouldBe(0);
+        var offer = plain["guarantee"]!;
+        offer["isEstimate"]!.GetValue<bool>().ShouldBeTrue();
+        offer["feeFen"]!.GetValue<long>().ShouldBe(200);
+        (offer["to"]!.GetValue<DateTimeOffset>() - offer["from"]!.GetValue<DateTimeOffset>()).ShouldBe(TimeSpan.FromMinutes(6));
+
+        var quoted = await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer, new { serviceTier = "guaranteed", couponId = coupon }));
+        quoted.StatusCode.ShouldBe(HttpStatusCode.OK, await quoted.Content.ReadAsStringAsync());
+        var quote = await JsonOf(quoted);
+        quote["serviceTier"]!.GetValue<string>().ShouldBe("guaranteed");
+        quote["serviceFeeFen"]!.GetValue<long>().ShouldBe(200);
+        quote["couponId"]!.GetValue<Guid>().ShouldBe(coupon);
+        quote["discountFen"]!.GetValue<long>().ShouldBe(300);
+        quote["totalFen"]!.GetValue<long>().ShouldBe(2700 + 200 - 300);
+        (await StatusOfAsync(customer, coupon)).ShouldBe("unused", "a quote spends nothing");
+
+        var order = await PlacedAsync(client, Checkout(customer, new { serviceTier = "guaranteed", couponId = coupon }));
+        order["totalFen"]!.GetValue<long>().ShouldBe(2600);
+        order["discountFen"]!.GetValue<long>().ShouldBe(300);
+        order["couponId"]!.GetValue<Guid>().ShouldBe(coupon);
+        var mine = (await CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!;
+        mine["status"]!.GetValue<string>().ShouldBe("used");
+        mine["usedByOrderId"]!.GetValue<Guid>().ShouldBe(IdOf(order));
+    }
+
+    [Fact]
+    public async Task the_quote_offers_the_batch_line_only_on_a_line_and_prices_a_locker_delivery_to_the_locker()
+    {
+        var onLine = await JsonOf(await app.Client(TestTokens.Customer(1)).PostAsJsonAsync("/api/carts/quote", Checkout(1)));
+        onLine["batchLine"]!["name"]!.GetValue<string>().ShouldStartWith("东区宿舍楼群");
+
+        // Lunchtime in Shanghai: the 12:00 run has left (a departure counts only strictly after now), 12:30 is next.
+        var next = onLine["batchLine"]!["nextDeparture"]!.GetValue<DateTimeOffset>();
+        (next - app.Clock.GetUtcNow()).ShouldBeInRange(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
+        next.ToOffset(TimeSpan.FromHours(8)).Minute.ShouldBeOneOf(0, 30);
+
+        var offLine = app.Client(TestTokens.Customer(4));
+        (await JsonOf(await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4))))["batchLine"].ShouldBeNull();
+        var refused = await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4, new { serviceTier = "batch" }));
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("serviceTier");
+
+        var locker = await JsonOf(await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4, new { delivery = "locker", lockerId = DemoCampus.Id("locker:1-1") })));
+        locker["delivery"]!.GetValue<string>().ShouldBe("locker");
+        locker["lockerId"]!.GetValue<Guid>().ShouldBe(DemoCampus.Id("locker:1-1"));
+        locker["totalFen"]!.GetValue<long>().ShouldBe(2300 + 100 + locker["deliveryFeeFen"]!.GetValue<long>());
+        var unknown = await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4, new { delivery = "locker", lockerId = Guid.NewGuid() }));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await JsonOf(unknown))["field"]!.GetValue<string>().ShouldBe("lockerId");
+    }
+
+    [Fact]
+    public async Task parallel_orders_spending_one_coupon_place_exactly_one_order_and_refuse_the_rest_naming_the_coupon()
+    {
+        const int customer = 2;
+        var client = app.Client(TestTokens.Customer(customer));
+        var coupon = await IssueAsync(customer, amountFen: 500);
+        var before = await app.OrderCountAsync(customer);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            PlaceAsync(client, Checkout(customer, new { couponId = coupon }), Guid.NewGuid().ToString())));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());
+            (await JsonOf(refused))["field"]!.GetValue<string>().ShouldBe("couponId");
+        }
+
+        (await app.OrderCountAsync(customer)).ShouldBe(before + 1);
+        var winner = await JsonOf(responses.Single(r => r.StatusCode == HttpStatusCode.Created));
+        winner["totalFen"]!.GetValue<long>().ShouldBe(2700 - 500);
+        (await StatusOfAsync(customer, coupon)).ShouldBe("used");
+    }
+
+    [Fact]
+    public async Task a_cancelled_order_gives_its_coupon_back_once_and_it_can_be_spent_again()
+    {
+        const int customer = 3;
+        var client = app.Client(TestTokens.Customer(customer));
+        var coupon = await IssueAsync(customer, amountFen: 400);
+        var order = IdOf(await PlacedAsync(client, Checkout(customer, new { couponId = coupon })));
+        (await StatusOfAsync(customer, coupon)).ShouldBe("used");
+
+        (await client.PostAsJsonAsync($"/api/orders/{order}/cancel", new { reason = "不想要了" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await StatusOfAsync(customer, coupon)).ShouldBe("unused");
+        (await client.PostAsJsonAsync($"/api/orders/{order}/cancel", new { reason = "again" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // The deadline of the cancelled order still fires later: it must not hand back a coupon spent elsewhere since.
+        var again = IdOf(await PlacedAsync(client, Checkout(customer, new { couponId = coupon })));
+        await DeadlineAsync(order);
+        (await StatusOfAsync(customer, coupon)).ShouldBe("used");
+        (await CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!["usedByOrderId"]!.GetValue<Guid>().ShouldBe(again);
+    }
+
+    [Fact]
+    public async Task an_unpaid_order_that_expires_gives_its_coupon_back_once()
+    {
+        const int customer = 4;
+        var client = app.Client(TestTokens.Customer(customer));
+        var coupon = await IssueAsync(customer, amountFen: 300);
+        var order = IdOf(await PlacedAsync(client, Checkout(customer, new { couponId = coupon })));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        await DeadlineAsync(order);
+        await DeadlineAsync(order);
+
+        (await app.StatusAsync(order, customer)).ShouldBe("Cancelled");
+        (await StatusOfAsync(customer, coupon)).ShouldBe("unused");
+    }
+
+    [Fact]
+    public async Task unknown_foreign_used_expired_and_too_small_carts_are_refused_naming_couponId_and_change_nothing()
+    {
+        const int customer = 5;
+        var client = app.Client(TestTokens.Customer(customer));
+        var before = await app.OrderCountAsync(customer);
+        var foreign = await IssueAsync(1, amountFen: 300);
+        var expired = await IssueAsync(customer, amountFen: 300, expiresIn: TimeSpan.FromSeconds(-1));
+        var used = await IssueAsync(customer, amountFen: 300, used: true);
+        var tooSmall = await IssueAsync(customer, amountFen: 600, minSpendFen: 3000);
+
+        (Guid Coupon, HttpStatusCode Status)[] cases =
+        [
+            (Guid.NewGuid(), HttpStatusCode.NotFound),
+            (foreign, HttpStatusCode.NotFound),
+            (expired, HttpStatusCode.Conflict),
+            (used, HttpStatusCode.Conflict),
+            (tooSmall, HttpStatusCode.UnprocessableEntity),
+        ];
+        foreach (var (coupon, status) in cases)
+        {
+            foreach (var response in new[]
+            {
+                await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer, new { couponId = coupon })),
+                await PlaceAsync(client, Checkout(customer, new { couponId = coupon }), Guid.NewGuid().ToString()),
+            })
+            {
+                response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
+                response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+                (await JsonOf(response))["field"]!.GetValue<string>().ShouldBe("couponId");
+            }
+        }
+
+        (await app.OrderCountAsync(customer)).ShouldBe(before);
+        (await StatusOfAsync(1, foreign)).ShouldBe("unused");
+        (await StatusOfAsync(customer, tooSmall)).ShouldBe("unused");
+        (await StatusOfAsync(customer, expired)).ShouldBe("expired");
+        (await StatusOfAsync(customer, used)).ShouldBe("used");
+
+        // 凉拌牛肉 ×2 + 茶 ×1 = ¥38 meets 满¥30: the same coupon now takes ¥6 off.
+        var big = await JsonOf(await client.PostAsJsonAsync("/api/carts/quote", new
+        {
+            merchantId = Shop, addressId = DemoCampus.Id($"address:{customer}"), lines = new[] { Line(ColdBeef, 2), Line(Tea, 1) }, couponId = tooSmall,
+        }));
+        big["discountFen"]!.GetValue<long>().ShouldBe(600);
+    }
+
+    [Fact]
+    public async Task every_demo_customer_starts_with_a_no_threshold_coupon_and_a_30_minus_6_coupon()
+    {
+        var coupons = await CouponsAsync(5);
+        var welcome = coupons.Single(c => c!["id"]!.GetValue<Guid>() == DemoCoupons.WelcomeId(5))!;
+        welcome["minSpendFen"]!.GetValue<long>().ShouldBe(0);
+        welcome["amountFen"]!.GetValue<long>().ShouldBe(300);
+        var full = coupons.Single(c => c!["id"]!.GetValue<Guid>() == DemoCoupons.FullReductionId(5))!;
+        full["minSpendFen"]!.GetValue<long>().ShouldBe(3000);
+        full["amountFen"]!.GetValue<long>().ShouldBe(600);
+        (await app.Client(TestTokens.Customer(4)).GetFromJsonAsync<JsonArray>("/api/me/coupons"))!
+            .ShouldNotContain(c => c!["id"]!.GetValue<Guid>() == DemoCoupons.WelcomeId(5), "only the owner sees a coupon");
+    }
+
+    private async Task<Guid> IssueAsync(int customer, long amountFen, long minSpendFen = 0, TimeSpan? expiresIn = null, bool used = false)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderingDb>();
+        var now = app.Clock.GetUtcNow();
+        var coupon = new Coupon
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = DemoCampus.CustomerId(customer),
+            AmountFen = amountFen,
+            MinSpendFen = minSpendFen,
+            Reason = "测试券 (test)",
+            IssuedAt = now,
+            ExpiresAt = now + (expiresIn ?? TimeSpan.FromDays(7)),
+        };
+        if (used)
+        {
+            coupon.Spend(Guid.NewGuid(), now);
+        }
+
+        db.Coupons.Add(coupon);
+        await db.SaveChangesAsync();
+        return coupon.Id;
+    }
+
+    private async Task DeadlineAsync(Guid orderId) =>
+        await app.Services.GetRequiredService<IMessageBus>().InvokeAsync(new PaymentDeadlineReached(orderId));
+
+    private async Task<JsonArray> CouponsAsync(int customer) =>
+        (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonArray>("/api/me/coupons"))!;
+
+    private async Task<string> StatusOfAsync(int customer, Guid coupon) =>
+        (await CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!["status"]!.GetValue<string>();
+}
+
+public sealed class CouponCheckoutOnSqlite(LunchtimeSqliteApp app) : CouponCheckoutTests(app), IClassFixture<LunchtimeSqliteApp>;
+
+public sealed class CouponCheckoutOnPostgres(LunchtimePostgresApp app) : CouponCheckoutTests(app), IClassFixture<LunchtimePostgresApp>;

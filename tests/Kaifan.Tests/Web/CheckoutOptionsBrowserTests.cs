@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kaifan.BuildingBlocks;
+using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
+
+namespace Kaifan.Tests.Web;
+
+/// <summary>
+/// A shopper picks 准时宝 and a coupon at checkout, watches the price lines follow each choice without leaving the
+/// page, places and pays the order, and once the shop accepts sees the promised window on the order page.
+/// </summary>
+[Collection("browser")]
+public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
+{
+    [Fact]
+    public async Task a_customer_picks_the_guarantee_and_a_coupon_sees_the_price_lines_change_and_places_the_order()
+    {
+        const int customer = 2;
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(customer));
+        await page.GotoAsync($"/m/shop/{DemoCampus.MerchantId(1)}");
+        var add = Dish(page, "凉拌牛肉").Locator("[data-testid=add]");
+        await add.ClickAsync();
+        await Expect(page.Locator("[data-testid=cart-count]")).ToHaveTextAsync("1");
+        await add.ClickAsync();
+        await Expect(page.Locator("[data-testid=cart-count]")).ToHaveTextAsync("2");
+        await page.Locator("[data-testid=checkout]").ClickAsync();
+
+        // 凉拌牛肉 ×2 ¥30 + 包装费 ¥1 + 配送费 ¥3.
+        var toPay = page.Locator("[data-testid=to-pay]");
+        await Expect(toPay).ToHaveTextAsync("¥34");
+        await Expect(page.Locator("[data-testid=service-fee]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=guarantee-window]")).ToContainTextAsync("预计");
+        await Expect(page.Locator("[data-testid=batch-departure]")).ToContainTextAsync("下一班12:30发车");
+
+        await page.EvaluateAsync("() => window.__stayed = true");
+        await page.Locator("[data-testid=option-guaranteed]").ClickAsync();
+        await Expect(page.Locator("[data-testid=service-fee]")).ToHaveTextAsync("准时宝¥2");
+        await Expect(toPay).ToHaveTextAsync("¥36");
+
+        // Best first: 满30减6 saves more than the ¥3 无门槛 coupon.
+        var best = page.Locator("[data-testid=coupon]").First;
+        await Expect(best).ToContainTextAsync("满30元可用");
+        await Expect(best.Locator("[data-testid=saving]")).ToHaveTextAsync("本单可省¥6");
+        await best.ClickAsync();
+        await Expect(page.Locator("[data-testid=discount]")).ToHaveTextAsync("优惠券−¥6");
+        await Expect(toPay).ToHaveTextAsync("¥30");
+        await Expect(page.Locator("[data-testid=option-guaranteed] input")).ToBeCheckedAsync();
+        (await page.EvaluateAsync<bool>("() => window.__stayed === true")).ShouldBeTrue("the price lines changed in place, without a page load");
+        await page.Locator("[data-testid=price-lines]").ScrollIntoViewIfNeededAsync();
+        await Browser.ScreenshotAsync(page, "h5-checkout-options", page.Locator("[data-testid=discount]"));
+
+        await page.Locator("[data-testid=place-order]").ClickAsync();
+        await Expect(page.Locator("[data-testid=pay-amount]")).ToHaveTextAsync("¥30");
+        await page.Locator("[data-testid=pay-wechat]").ClickAsync();
+        await page.WaitForURLAsync("**/m/orders/*");
+        var orderId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last());
+        await Expect(page.Locator("[data-testid=guarantee-window]")).ToHaveTextAsync("商家接单后确定承诺送达时间");
+        await Expect(page.Locator("[data-testid=discount]")).ToHaveTextAsync("优惠券−¥6");
+
+        var customerApi = app.Client(await TokenAsync(DemoCampus.CustomerPhone(customer)));
+        var order = (await customerApi.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}"))!;
+        order["serviceTier"]!.GetValue<string>().ShouldBe("guaranteed");
+        order["totalFen"]!.GetValue<long>().ShouldBe(3000);
+        var coupons = (await customerApi.GetFromJsonAsync<JsonArray>("/api/me/coupons"))!;
+        coupons.Single(c => c!["id"]!.GetValue<Guid>() == order["couponId"]!.GetValue<Guid>())!["status"]!.GetValue<string>().ShouldBe("used");
+
+        await PaymentProbe.EventuallyAsync(
+            async () => (await customerApi.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}"))!["status"]!.GetValue<string>() == "AwaitingAcceptance",
+            "the order is paid");
+        var merchant = app.Client(await TokenAsync(DemoCampus.MerchantPhone(1)));
+        (await merchant.PostAsJsonAsync($"/api/merchant/orders/{orderId}/accept", new { prepMinutes = 10 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PaymentProbe.EventuallyAsync(
+            async () => (await customerApi.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}"))!["promisedWindow"] is not null,
+            "Tracking's promise reaches the order");
+        await page.ReloadAsync();
+        await Expect(page.Locator("[data-testid=guarantee-window]")).ToContainTextAsync("超时赔付¥5优惠券");
+        await Expect(page.Locator("[data-testid=guarantee-window]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^承诺\d\d:\d\d–\d\d:\d\d送达"));
+    }
+}
