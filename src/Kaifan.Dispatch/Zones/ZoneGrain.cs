@@ -156,7 +156,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
 
         var candidates = online.Where(r => offers.Values.All(o => o.RiderId != r)).ToList();
 
-        // A batch order waits for its line's departure; then it is dispatched like any other.
+        // A batch order waits for its line's departure; then its cluster's orders leave together (DecideAsync).
         var open = pending.Values.Where(w => w.OfferId is null && (w.Ticket.HoldUntil is not { } hold || hold <= now)).ToList();
         if (candidates.Count == 0 || open.Count == 0)
         {
@@ -180,8 +180,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
         }
 
         var zoneOrders = open.Select(w => new ZoneOrder(w.Ticket, w.RefusedBy)).ToList();
-        var conditions = new ZoneConditions(badWeather, await TopCustomersAsync(zoneOrders, riders, now));
-        var decisions = Decide(now, zoneOrders, riders, conditions, speeds, await TravelFlaggedAsync(now));
+        var decisions = await DecideAsync(now, zoneOrders, riders, speeds);
         foreach (var decision in decisions)
         {
             var offer = new OfferTicket(
@@ -194,101 +193,6 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
         }
 
         return decisions.Count;
-    }
-
-    /// <summary>
-    /// The optimiser decides; each committed route becomes one offer (its bundle, drop-offs in route order) and the
-    /// orders it holds stay pending for a later round. Should it ever throw, the v1 nearest-rider policy keeps the
-    /// zone moving for that round.
-    /// </summary>
-    private List<OfferDecision> Decide(
-        DateTimeOffset now, List<ZoneOrder> orders, List<ZoneRider> riders, ZoneConditions conditions, Dictionary<Guid, double> speeds, bool slowRides)
-    {
-        try
-        {
-            var travel = ProductionPlanning.Travel(options, slowRides);
-            var plan = DispatchOptimiser.Plan(SnapshotBuilder.Build(now, orders, riders, conditions, travel), travel, ProductionPlanning.Settings);
-            var clock = SnapshotBuilder.MinutesOf(now);
-            return plan.Assignments
-                .Select(a => new OfferDecision(Guid.Parse(a.RiderId), a.OrderIds.Select(Guid.Parse).ToList(), Math.Max(0, a.ArriveAtMerchant - clock)))
-                .ToList();
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Dispatch optimiser failed in zone {ZoneId}; this round uses the v1 nearest-rider policy", ZoneId);
-            var jobs = orders.Select(o => new PolicyJob(
-                o.Ticket.OrderId,
-                o.Ticket.MerchantId,
-                new GeoPoint(o.Ticket.MerchantLatitude, o.Ticket.MerchantLongitude),
-                new GeoPoint(o.Ticket.DropOffLatitude, o.Ticket.DropOffLongitude),
-                o.Ticket.ReadyEstimate,
-                o.Ticket.StairsNoLift,
-                o.RefusedBy)).ToList();
-            var policyRiders = riders.Select(r => new PolicyRider(r.RiderId, r.Position, speeds[r.RiderId], r.SpareCapacity, r.RangeKm, r.AcceptsStairs)).ToList();
-            return OfferPolicy.Decide(new PolicySnapshot(now, jobs, policyRiders, ProductionPlanning.RoadFactor(options, slowRides), options.BundleWindow)).ToList();
-        }
-    }
-
-    /// <summary>What the rider still has to do, leg by leg in the order they accepted it, each leg in its route order.</summary>
-    private List<CarriedOrder> RouteOf(Guid riderId) =>
-        load.TryGetValue(riderId, out var orders)
-            ? orders.Where(carried.ContainsKey).Select(id => carried[id]).OrderBy(c => c.Leg).ThenBy(c => c.Stop)
-                .Select(c => new CarriedOrder(c.Ticket, c.Leg, c.PickedUp)).ToList()
-            : [];
-
-    /// <summary>
-    /// Whether Insights flags this zone for travel overruns (late orders mostly slow rides); asked every few minutes,
-    /// and a failed question keeps the last answer rather than stopping dispatch.
-    /// </summary>
-    private async Task<bool> TravelFlaggedAsync(DateTimeOffset now)
-    {
-        if (now - travelFlagsAt < options.TravelFlagRefresh)
-        {
-            return travelFlagged;
-        }
-
-        travelFlagsAt = now;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            if (scope.ServiceProvider.GetService<IZoneTravelFlags>() is { } flags)
-            {
-                var zoneId = ZoneId;
-                var flagged = (await flags.GetAsync(now - options.TravelFlagWindow, CancellationToken.None)).Any(f => f.ZoneId == zoneId);
-                if (flagged != travelFlagged)
-                {
-                    logger.LogInformation("Zone {ZoneId} travel flag is now {Flagged}: dispatch plans with the {Which} road factor", zoneId, flagged, flagged ? "slower" : "usual");
-                }
-
-                travelFlagged = flagged;
-            }
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not read the travel flags for zone {ZoneId}", ZoneId);
-        }
-
-        return travelFlagged;
-    }
-
-    /// <summary>The zone's top 20% customers by order value over 30 days; only looked up when it matters, and cached a minute.</summary>
-    private async Task<IReadOnlySet<Guid>> TopCustomersAsync(List<ZoneOrder> orders, List<ZoneRider> riders, DateTimeOffset now)
-    {
-        if (!badWeather && !SnapshotBuilder.ShortOfRiders(orders, riders))
-        {
-            return topCustomers;
-        }
-
-        if (now - topCustomersAt < TimeSpan.FromMinutes(1))
-        {
-            return topCustomers;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
-        topCustomers = await CustomerValues.TopCustomersAsync(db, ZoneId, now);
-        topCustomersAt = now;
-        return topCustomers;
     }
 
     public Task<IReadOnlyList<OfferTicket>> OffersFor(Guid riderId)

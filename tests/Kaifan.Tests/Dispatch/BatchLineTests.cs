@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Kaifan.Tests.Payments;
 using Kaifan.Dispatch.Batches;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,7 @@ namespace Kaifan.Tests.Dispatch;
 public abstract class BatchLineTests(LunchtimeApp app)
 {
     [Fact]
-    public async Task batch_orders_to_the_dorms_wait_for_the_next_departure_and_leave_together()
+    public async Task batch_orders_to_the_dorms_from_two_shops_wait_for_the_next_departure_and_leave_together_with_one_rider()
     {
         const int rider = 1;
         var outside = await PlaceAsync(app.Client(TestTokens.Customer(4)), TierKit.Checkout(4, new { serviceTier = "batch" }), Guid.NewGuid().ToString());
@@ -21,6 +23,7 @@ public abstract class BatchLineTests(LunchtimeApp app)
 
         var first = await app.AcceptPaidAsync(await PlacedAsync(app.Client(TestTokens.Customer(1)), TierKit.Checkout(1, new { serviceTier = "batch" })), 1, prepMinutes: 5);
         var second = await app.AcceptPaidAsync(await PlacedAsync(app.Client(TestTokens.Customer(2)), TierKit.Checkout(2, new { serviceTier = "batch" })), 2, prepMinutes: 5);
+        var fromRiceShop = await RiceShopBatchOrderAsync(customer: 3);
         var departure = await DepartureAsync();
         try
         {
@@ -35,7 +38,7 @@ public abstract class BatchLineTests(LunchtimeApp app)
 
             await app.OfferedAsync(first, rider);
             var offer = (await app.OfferOfAsync(rider, first))!;
-            offer["orders"]!.AsArray().Select(o => o!["orderId"]!.GetValue<Guid>()).ShouldBe([first, second], ignoreOrder: true);
+            offer["orders"]!.AsArray().Select(o => o!["orderId"]!.GetValue<Guid>()).ShouldBe([first, second, fromRiceShop], ignoreOrder: true);
         }
         finally
         {
@@ -43,7 +46,26 @@ public abstract class BatchLineTests(LunchtimeApp app)
         }
     }
 
-    /// <summary>The line's next run after both acceptances, as Dispatch holds it.</summary>
+    /// <summary>黄焖豆腐米饭 (not spicy) from the rice shop, paid and accepted with 5 minutes' prep.</summary>
+    private async Task<Guid> RiceShopBatchOrderAsync(int customer)
+    {
+        const int riceShop = 3;
+        var tofuRice = Dish(3, riceShop);
+        var order = await PlacedAsync(app.Client(TestTokens.Customer(customer)), new
+        {
+            merchantId = Kaifan.BuildingBlocks.DemoCampus.MerchantId(riceShop),
+            addressId = Kaifan.BuildingBlocks.DemoCampus.Id($"address:{customer}"),
+            lines = new[] { Line(tofuRice, 1, Choice(tofuRice, group: 0, option: 0)) },
+            serviceTier = "batch",
+        });
+        await app.PayAsync(order);
+        var id = IdOf(order);
+        await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "AwaitingAcceptance", "the order is paid");
+        (await app.Staff(riceShop).PostAsJsonAsync($"/api/merchant/orders/{id}/accept", new { prepMinutes = 5 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        return id;
+    }
+
+    /// <summary>The line's next run after every acceptance, as Dispatch holds it.</summary>
     private async Task<DateTimeOffset> DepartureAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
