@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Events;
 using Kaifan.Ordering.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Kaifan.Ordering.Coupons;
 /// <summary>
 /// A guaranteed order delivered after its window's end earns one compensation coupon. The judgement needs both the
 /// delivery and Tracking's promise, which arrive in either order, so both handlers ask; a repeat finds the coupon and
-/// does nothing, and the unique OrderId makes even a concurrent repeat fail rather than pay twice.
+/// does nothing, and the unique OrderId turns a concurrent repeat into a no-op rather than a second payment.
 /// </summary>
 public static class GuaranteeCompensationHandler
 {
@@ -38,6 +39,14 @@ public static class GuaranteeCompensationHandler
             IssuedAt = at,
             ExpiresAt = at + Guarantee.CouponLifetime,
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The delivery's and the promise's handler judged at the same moment; the other one issued it.
+            db.ChangeTracker.Clear();
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
@@ -27,24 +26,12 @@ internal static class ArriveAtCustomer
         Guid id, ClaimsPrincipal user, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var order = await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct);
-        if (order is null)
-        {
-            return Problems.NotFound("订单");
-        }
-
-        if (order.ArrivedAtCustomerAt is not null)
+        if (order?.ArrivedAtCustomerAt is not null)
         {
             return Results.Ok(OrderView.From(order, protector, masked: true));
         }
 
         var now = clock.GetUtcNow();
-        var transition = order.ArriveAtCustomer(now);
-        if (!transition.Done)
-        {
-            return OrderChanges.Refused(transition);
-        }
-
-        await outbox.PublishAsync(new RiderArrivedAtCustomer(order.Id, order.RiderId!.Value, now));
-        return await OrderChanges.CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: true));
+        return await OrderChanges.StepAsync(order, outbox, protector, o => o.ArriveAtCustomer(now), o => new RiderArrivedAtCustomer(o.Id, o.RiderId!.Value, now), ct);
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
@@ -23,20 +22,8 @@ internal static class PickUpOrder
     private static async Task<IResult> HandleAsync(
         Guid id, ClaimsPrincipal user, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
-        var order = await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct);
-        if (order is null)
-        {
-            return Problems.NotFound("订单");
-        }
-
         var now = clock.GetUtcNow();
-        var transition = order.PickUp(now);
-        if (!transition.Done)
-        {
-            return OrderChanges.Refused(transition);
-        }
-
-        await outbox.PublishAsync(new OrderPickedUp(order.Id, order.RiderId!.Value, now));
-        return await OrderChanges.CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: true));
+        return await OrderChanges.StepAsync(
+            await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct), outbox, protector, o => o.PickUp(now), o => new OrderPickedUp(o.Id, o.RiderId!.Value, now), ct);
     }
 }

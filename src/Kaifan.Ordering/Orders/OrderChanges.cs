@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Wolverine.EntityFrameworkCore;
@@ -22,4 +23,27 @@ internal static class OrderChanges
     }
 
     public static IResult Refused(Transition transition) => Problems.Conflict(transition.Error!, "status");
+
+    /// <summary>
+    /// A one-step action on an order the caller may see (null: 404): take the step, publish what happened in the same
+    /// commit, answer the order as staff see it; a refused step answers 409 and changes nothing.
+    /// </summary>
+    public static async Task<IResult> StepAsync<TEvent>(
+        Order? order, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, Func<Order, Transition> step, Func<Order, TEvent> happened, CancellationToken ct)
+        where TEvent : class
+    {
+        if (order is null)
+        {
+            return Problems.NotFound("订单");
+        }
+
+        var transition = step(order);
+        if (!transition.Done)
+        {
+            return Refused(transition);
+        }
+
+        await outbox.PublishAsync(happened(order));
+        return await CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: true));
+    }
 }
