@@ -6,7 +6,8 @@ namespace Kaifan.Insights.Forecasting;
 
 internal sealed record ModelOptions(int Trees = 200, int Leaves = 31, int MinLeafRows = 50, double LearningRate = 0.08,
     int TrainingDays = 56, int Seed = 17, bool ObservedWeatherAsForecast = false, bool Dynamics = true, bool PerZone = false,
-    double Blend = 1.0)
+    double Blend = 1.0, string Objective = "mlnet", double FeatureFraction = 1.0, double BaggingFraction = 1.0, int Seeds = 1,
+    string Extra = "", bool Shapes = false)
 {
     /// <summary>Small and fast, for tests.</summary>
     public static ModelOptions Tiny => new(Trees: 20, Leaves: 8, MinLeafRows: 10, TrainingDays: 14);
@@ -16,8 +17,9 @@ internal sealed record ModelOptions(int Trees = 200, int Leaves = 31, int MinLea
 /// <see cref="Features.Base"/> and weights each row by that base, so the loss tracks errors in orders (what WAPE counts).</summary>
 internal sealed class DemandModel
 {
-    private readonly MLContext ml;
-    private readonly ITransformer model;
+    private readonly MLContext? ml;
+    private readonly ITransformer? model;
+    private readonly NativeLightGbm[] native = [];
 
     private DemandModel(MLContext ml, ITransformer model)
     {
@@ -25,8 +27,11 @@ internal sealed class DemandModel
         this.model = model;
     }
 
+    private DemandModel(NativeLightGbm[] native) => this.native = native;
+
     public static DemandModel Train(IReadOnlyList<TrainingRow> rows, ModelOptions options)
     {
+        if (options.Objective != "mlnet") return TrainNative(rows, options);
         var ml = new MLContext(seed: options.Seed);
         var data = ml.Data.LoadFromEnumerable(rows);
         var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
@@ -47,11 +52,50 @@ internal sealed class DemandModel
         return new DemandModel(ml, trainer.Fit(data));
     }
 
+    private static DemandModel TrainNative(IReadOnlyList<TrainingRow> rows, ModelOptions options)
+    {
+        var matrix = Matrix(rows.Select(r => r.Features).ToList());
+        var labels = rows.Select(r => r.Label).ToArray();
+        var weights = rows.Select(r => r.Weight).ToArray();
+        var boosters = Enumerable.Range(0, options.Seeds).Select(k =>
+            NativeLightGbm.Train(matrix, rows.Count, Forecasting.Features.Count, labels, weights, Parameters(options, options.Seed + k))).ToArray();
+        return new DemandModel(boosters);
+    }
+
+    /// <summary>One thread, a fixed seed and deterministic mode: the same data always gives the same trees.</summary>
+    private static string Parameters(ModelOptions o, int seed)
+    {
+        var p = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"objective={o.Objective} num_iterations={o.Trees} num_leaves={o.Leaves} min_data_in_leaf={o.MinLeafRows} " +
+            $"learning_rate={o.LearningRate} lambda_l2=0.01 min_sum_hessian_in_leaf=0.1 feature_fraction={o.FeatureFraction} " +
+            $"num_threads=1 seed={seed} deterministic=true force_row_wise=true verbosity=-1");
+        if (o.BaggingFraction < 1) p += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" bagging_fraction={o.BaggingFraction} bagging_freq=1");
+        return o.Extra.Length > 0 ? p + " " + o.Extra : p;
+    }
+
+    private static float[] Matrix(IReadOnlyList<float[]> features)
+    {
+        var matrix = new float[features.Count * Forecasting.Features.Count];
+        for (var i = 0; i < features.Count; i++) features[i].CopyTo(matrix, i * Forecasting.Features.Count);
+        return matrix;
+    }
+
     public float[] Predict(IReadOnlyList<float[]> features)
     {
         if (features.Count == 0) return [];
-        var data = ml.Data.LoadFromEnumerable(features.Select(f => new TrainingRow { Features = f }));
-        return model.Transform(data).GetColumn<float>("Score").ToArray();
+        if (native.Length > 0)
+        {
+            var matrix = Matrix(features);
+            var sum = new double[features.Count];
+            foreach (var b in native)
+            {
+                var p = b.Predict(matrix, features.Count, Forecasting.Features.Count);
+                for (var i = 0; i < p.Length; i++) sum[i] += p[i];
+            }
+            return sum.Select(s => (float)(s / native.Length)).ToArray();
+        }
+        var data = ml!.Data.LoadFromEnumerable(features.Select(f => new TrainingRow { Features = f }));
+        return model!.Transform(data).GetColumn<float>("Score").ToArray();
     }
 }
 

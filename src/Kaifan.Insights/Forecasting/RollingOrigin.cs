@@ -125,7 +125,7 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
     private float[] FeaturesOf(int zone, int issue, int horizon)
     {
         if (!featureCache.TryGetValue((zone, issue, horizon), out var f))
-            featureCache[(zone, issue, horizon)] = f = Features.Build(history, zone, issue, horizon, options.ObservedWeatherAsForecast, options.Dynamics);
+            featureCache[(zone, issue, horizon)] = f = Features.Build(history, zone, issue, horizon, options.ObservedWeatherAsForecast, options.Dynamics, options.Shapes);
         return f;
     }
 }
