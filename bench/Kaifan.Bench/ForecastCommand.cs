@@ -15,7 +15,9 @@ internal static class ForecastCommand
         if (options is null)
         {
             Console.Error.WriteLine("forecast --history DIR --from yyyy-MM-dd --to yyyy-MM-dd [--horizon 2] [--out preds.csv] " +
-                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--no-dynamics] [--per-zone] [--blend W] [--baselines-only] [--verbose] " +
+                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--no-dynamics] [--no-shapes] [--no-zone-category] " +
+                "[--objective l1,l2|l1|l2|mlnet|...] [--feature-fraction X] [--bagging X] [--seeds N] [--half-life DAYS] [--lgbm 'k=v;k=v'] " +
+                "[--per-zone] [--blend W] [--baselines-only] [--verbose] " +
                 "[--observed-weather-as-forecast (experiment: reads each target day's observed weather, so it looks ahead)]");
             return 2;
         }
@@ -138,13 +140,16 @@ internal static class ForecastCommand
             // The recent-hours and city-wide features ship; --no-dynamics gives the earlier 35-feature model.
             Dynamics = !flags.Contains("--no-dynamics"),
             PerZone = flags.Contains("--per-zone"),
-            Shapes = flags.Contains("--shapes"),
+            // The intraday-shape features and the zone as a category ship; these flags give the earlier model back.
+            Shapes = !flags.Contains("--no-shapes"),
+            ZoneCategory = !flags.Contains("--no-zone-category"),
+            HalfLifeDays = map.TryGetValue("--half-life", out var hl) ? double.Parse(hl, CultureInfo.InvariantCulture) : defaults.HalfLifeDays,
             Blend = map.TryGetValue("--blend", out var bl) ? double.Parse(bl, CultureInfo.InvariantCulture) : defaults.Blend,
             Objective = map.GetValueOrDefault("--objective", defaults.Objective),
             FeatureFraction = map.TryGetValue("--feature-fraction", out var ff) ? double.Parse(ff, CultureInfo.InvariantCulture) : defaults.FeatureFraction,
             BaggingFraction = map.TryGetValue("--bagging", out var bf) ? double.Parse(bf, CultureInfo.InvariantCulture) : defaults.BaggingFraction,
             Seeds = Int("--seeds", defaults.Seeds),
-            Extra = map.GetValueOrDefault("--lgbm", defaults.Extra).Replace(',', ' '),
+            Extra = map.GetValueOrDefault("--lgbm", defaults.Extra).Replace(';', ' '),
             LearningRate = map.TryGetValue("--learning-rate", out var lr) ? double.Parse(lr, CultureInfo.InvariantCulture) : defaults.LearningRate,
         };
         return (dir, DateTime.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture),

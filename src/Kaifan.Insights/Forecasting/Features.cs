@@ -7,6 +7,9 @@ internal static class Features
 {
     public const int Count = 51;
 
+    /// <summary>The zone's index: a category, so one split can group any set of zones (as a number, only ranges of ids).</summary>
+    public const int ZoneIndex = 23;
+
     public static readonly string[] Names =
     [
         "horizon", "hourOfDay", "dayOfWeek", "holiday", "holidayLastWeek", "holidayTomorrow", "logLevel",
@@ -72,7 +75,7 @@ internal static class Features
         f[20] = weather?.Snowfall ?? float.NaN;
         f[21] = weather?.SnowDepth ?? float.NaN;
         f[22] = weather?.MaxTemperature ?? float.NaN;
-        f[23] = zone;
+        f[ZoneIndex] = zone;
         f[24] = weeklyMean * ratio24 / level;
         f[25] = known.At(issue - 168) / level;
         var weeklyMeanAtIssue = known.WeeklyMean(issue);
