@@ -2,7 +2,7 @@ namespace Kaifan.Insights.Forecasting;
 
 /// <summary>Features of one (zone, issue hour, horizon): lags and seasonal means scaled by the zone's recent level so one
 /// global model serves quiet and busy zones alike; calendar of the target hour; yesterday's weather (today's is not
-/// observed yet at the issue hour).</summary>
+/// observed yet at the issue hour); the recent hours and the intraday shape against the base (dynamics, shapes).</summary>
 internal static class Features
 {
     public const int Count = 51;
