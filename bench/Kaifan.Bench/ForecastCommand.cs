@@ -15,7 +15,9 @@ internal static class ForecastCommand
         if (options is null)
         {
             Console.Error.WriteLine("forecast --history DIR --from yyyy-MM-dd --to yyyy-MM-dd [--horizon 2] [--out preds.csv] " +
-                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--no-dynamics] [--per-zone] [--blend W] [--baselines-only] [--verbose] " +
+                "[--trees N] [--leaves N] [--min-leaf N] [--learning-rate X] [--train-days N] [--no-dynamics] [--no-shapes] [--no-zone-category] " +
+                "[--objective l1,l2|l1|l2|mlnet|...] [--feature-fraction X] [--bagging X] [--seeds N] [--half-life DAYS] [--lgbm 'k=v;k=v'] " +
+                "[--per-zone] [--blend W] [--baselines-only] [--verbose] " +
                 "[--observed-weather-as-forecast (experiment: reads each target day's observed weather, so it looks ahead)]");
             return 2;
         }
@@ -70,13 +72,21 @@ internal static class ForecastCommand
                 (r.Actual, (float)(w * r.Predicted[(int)Method.Model] + (1 - w) * r.Predicted[(int)Method.ScaledFourWeekMean]), r.Predicted[(int)Method.SameHourLastWeek])))));
             sb.AppendLine($"|   | blend sweep (w·model + (1−w)·scaled mean) | {string.Join(" ", sweep.Select(x => $"w={x.w:F1}:{Pct(x.m.Wape)}"))} | | | |" +
                 string.Concat(bandList.Select(_ => " |")));
+            var sums = string.Join(" ", Enum.GetValues<Method>().Select(m => string.Create(CultureInfo.InvariantCulture,
+                $"{m}={atH.Sum(r => (double)Math.Abs(r.Predicted[(int)m] - r.Actual)):F1}")));
+            PoolingSums.Add($"h={h} n={atH.Count} sum_actual={atH.Sum(r => (double)r.Actual):F1} sum_abs_error: {sums}");
             sb.AppendLine($"|   | model vs best baseline ({Baselines.Label(best)}) | {SignedPct(wapes[Method.Model] / wapes[best] - 1)} | | | |" +
                 string.Concat(bandList.Select(_ => " |")));
         }
         sb.AppendLine();
+        // Σ|f−y| and Σy per method: what pools WAPE over runs of adjacent periods (WAPE = Σ|f−y| / Σy over both).
+        foreach (var line in PoolingSums) sb.AppendLine("pooling sums " + line);
+        sb.AppendLine();
         sb.AppendLine("zones per band: " + string.Join(", ", bandList.Select(b => $"{DemandBands.Label(b)} {bands.Count(x => x == b)}")));
         return sb.ToString();
     }
+
+    private static readonly List<string> PoolingSums = [];
 
     private static ForecastMetrics Score(IEnumerable<ForecastRecord> records, Method method) =>
         ForecastMetrics.Compute(records.Select(r => (r.Actual, r.Predicted[(int)method], r.Predicted[(int)Method.SameHourLastWeek])));
@@ -130,7 +140,16 @@ internal static class ForecastCommand
             // The recent-hours and city-wide features ship; --no-dynamics gives the earlier 35-feature model.
             Dynamics = !flags.Contains("--no-dynamics"),
             PerZone = flags.Contains("--per-zone"),
+            // The intraday-shape features and the zone as a category ship; these flags give the earlier model back.
+            Shapes = !flags.Contains("--no-shapes"),
+            ZoneCategory = !flags.Contains("--no-zone-category"),
+            HalfLifeDays = map.TryGetValue("--half-life", out var hl) ? double.Parse(hl, CultureInfo.InvariantCulture) : defaults.HalfLifeDays,
             Blend = map.TryGetValue("--blend", out var bl) ? double.Parse(bl, CultureInfo.InvariantCulture) : defaults.Blend,
+            Objective = map.GetValueOrDefault("--objective", defaults.Objective),
+            FeatureFraction = map.TryGetValue("--feature-fraction", out var ff) ? double.Parse(ff, CultureInfo.InvariantCulture) : defaults.FeatureFraction,
+            BaggingFraction = map.TryGetValue("--bagging", out var bf) ? double.Parse(bf, CultureInfo.InvariantCulture) : defaults.BaggingFraction,
+            Seeds = Int("--seeds", defaults.Seeds),
+            Extra = map.GetValueOrDefault("--lgbm", defaults.Extra).Replace(';', ' '),
             LearningRate = map.TryGetValue("--learning-rate", out var lr) ? double.Parse(lr, CultureInfo.InvariantCulture) : defaults.LearningRate,
         };
         return (dir, DateTime.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -2,10 +2,13 @@ namespace Kaifan.Insights.Forecasting;
 
 /// <summary>Features of one (zone, issue hour, horizon): lags and seasonal means scaled by the zone's recent level so one
 /// global model serves quiet and busy zones alike; calendar of the target hour; yesterday's weather (today's is not
-/// observed yet at the issue hour).</summary>
+/// observed yet at the issue hour); the recent hours and the intraday shape against the base (dynamics, shapes).</summary>
 internal static class Features
 {
-    public const int Count = 45;
+    public const int Count = 51;
+
+    /// <summary>The zone's index: a category, so one split can group any set of zones (as a number, only ranges of ids).</summary>
+    public const int ZoneIndex = 23;
 
     public static readonly string[] Names =
     [
@@ -16,6 +19,7 @@ internal static class Features
         "sameHour3DaysAgo", "shortScaledWeeklyMean", "weeklyMedian", "medianRatio24h", "scaledWeeklyMedian",
         "lag0VsUsual", "lag1VsUsual", "lag2VsUsual", "issueHourOfDay", "lastHourStep", "lag0VsBase", "last3VsBase",
         "cityRatio1h", "cityRatio3h", "cityRatio24h",
+        "lastWeekShapeVsBase", "yesterdayShapeVsBase", "profileShapeVsBase", "recentWeightedVsDay", "cityRecentWeightedVsDay", "todayVsDay",
     ];
 
     /// <summary>The zone's mean hourly count over the last week, floored at 1 so near-empty zones don't blow up ratios.</summary>
@@ -33,7 +37,8 @@ internal static class Features
         return float.IsNaN(scaled) ? Level(known) : Math.Max(scaled, 1f);
     }
 
-    public static float[] Build(DemandHistory history, int zone, int issue, int horizon, bool targetDayWeather = false, bool dynamics = false)
+    public static float[] Build(DemandHistory history, int zone, int issue, int horizon, bool targetDayWeather = false, bool dynamics = false,
+        bool shapes = false)
     {
         var known = new KnownSeries(history.Counts[zone], issue);
         var target = issue + horizon;
@@ -70,7 +75,7 @@ internal static class Features
         f[20] = weather?.Snowfall ?? float.NaN;
         f[21] = weather?.SnowDepth ?? float.NaN;
         f[22] = weather?.MaxTemperature ?? float.NaN;
-        f[23] = zone;
+        f[ZoneIndex] = zone;
         f[24] = weeklyMean * ratio24 / level;
         f[25] = known.At(issue - 168) / level;
         var weeklyMeanAtIssue = known.WeeklyMean(issue);
@@ -103,6 +108,21 @@ internal static class Features
             f[43] = city[1];
             f[44] = city[2];
         }
+        if (shapes)
+        {
+            // Alternative forecasts as multiples of the base (the label's unit): the last hour carried to the target along
+            // last week's, yesterday's and the 4-week intraday shape; the level of the last hours weighted toward the latest
+            // (zone and city) and of today so far, against the last day's level the base already uses.
+            var scale = Base(known, horizon);
+            var last = known.At(issue);
+            f[45] = last * (known.At(target - 168) + 1) / (known.At(issue - 168) + 1) / scale;
+            f[46] = last * (known.At(target - 24) + 1) / (known.At(issue - 24) + 1) / scale;
+            f[47] = weeklyMeanAtIssue > 0 ? last * weeklyMean / weeklyMeanAtIssue / scale : float.NaN;
+            f[48] = Ratio(WeightedRatio(known), ratio24);
+            f[49] = Ratio(CityWeightedRatio(history, issue), CityRatios(history, issue)[2]);
+            var hoursToday = history.TimeOf(issue).Hour + 1;
+            f[50] = Ratio(known.LevelRatio(hoursToday), ratio24);
+        }
         return f;
     }
 
@@ -131,6 +151,41 @@ internal static class Features
                 result[s] = usual > 0 ? actual / usual : float.NaN;
             }
             return result;
+        });
+
+    /// <summary>Last 12 hours against their 4-week profile, each hour weighing 0.7 of the one after it.</summary>
+    private static float WeightedRatio(KnownSeries known)
+    {
+        float actual = 0, usual = 0, w = 1;
+        for (var i = known.Issue; i > known.Issue - 12; i--, w *= 0.7f)
+        {
+            var a = known.At(i);
+            var u = known.WeeklyMean(i);
+            if (float.IsNaN(a) || float.IsNaN(u)) continue;
+            actual += w * a; usual += w * u;
+        }
+        return usual > 0 ? actual / usual : float.NaN;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DemandHistory, System.Collections.Concurrent.ConcurrentDictionary<int, float>> CityWeightedCache = new();
+
+    private static float CityWeightedRatio(DemandHistory history, int issue) =>
+        CityWeightedCache.GetOrCreateValue(history).GetOrAdd(issue, i =>
+        {
+            float actual = 0, usual = 0;
+            foreach (var counts in history.Counts)
+            {
+                var known = new KnownSeries(counts, i);
+                float w = 1;
+                for (var h = i; h > i - 12; h--, w *= 0.7f)
+                {
+                    var a = known.At(h);
+                    var u = known.WeeklyMean(h);
+                    if (float.IsNaN(a) || float.IsNaN(u)) continue;
+                    actual += w * a; usual += w * u;
+                }
+            }
+            return usual > 0 ? actual / usual : float.NaN;
         });
 
     private static float Ratio(float actual, float usual) => usual > 0 ? actual / usual : float.NaN;

@@ -117,7 +117,8 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
                     var actual = new KnownSeries(history.Counts[zone], lastKnown).At(issue + h);
                     if (float.IsNaN(actual)) continue;
                     var scale = Features.Base(new KnownSeries(history.Counts[zone], issue), h);
-                    rows.Add(new TrainingRow { Features = featuresOf(zone, issue, h), Label = actual / scale, Weight = scale, Zone = zone });
+                    var recency = options.HalfLifeDays > 0 ? MathF.Pow(0.5f, (lastKnown - issue) / (24f * (float)options.HalfLifeDays)) : 1f;
+                    rows.Add(new TrainingRow { Features = featuresOf(zone, issue, h), Label = actual / scale, Weight = scale * recency, Zone = zone });
                 }
         return rows;
     }
@@ -125,7 +126,7 @@ internal sealed class RollingOrigin(DemandHistory history, ModelOptions options,
     private float[] FeaturesOf(int zone, int issue, int horizon)
     {
         if (!featureCache.TryGetValue((zone, issue, horizon), out var f))
-            featureCache[(zone, issue, horizon)] = f = Features.Build(history, zone, issue, horizon, options.ObservedWeatherAsForecast, options.Dynamics);
+            featureCache[(zone, issue, horizon)] = f = Features.Build(history, zone, issue, horizon, options.ObservedWeatherAsForecast, options.Dynamics, options.Shapes);
         return f;
     }
 }

@@ -19,6 +19,7 @@ internal sealed record ForecastSettings(double OrdersPerRiderHour, TimeSpan Retr
             {
                 Trees = section.GetValue<int?>("Trees") ?? defaults.Trees,
                 TrainingDays = section.GetValue<int?>("TrainingDays") ?? defaults.TrainingDays,
+                Objective = section.GetValue<string?>("Objective") ?? defaults.Objective,
             });
     }
 

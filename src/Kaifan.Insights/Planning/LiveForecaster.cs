@@ -28,7 +28,7 @@ internal sealed record TrainedForecaster(
                 var known = new KnownSeries(history.Counts[zone], issue);
                 result[zone][h - 1] = LiveForecaster.OrZero(Baselines.Forecast(BestBaseline, known, h));
                 if (Model is not null && Shipped == Method.Model && zone < ZoneIds.Length)
-                    modelRows.Add((zone, h, Features.Build(history, zone, issue, h, dynamics: options.Dynamics), Features.Base(known, h)));
+                    modelRows.Add((zone, h, Features.Build(history, zone, issue, h, dynamics: options.Dynamics, shapes: options.Shapes), Features.Base(known, h)));
             }
         if (modelRows.Count > 0)
         {
@@ -90,7 +90,7 @@ internal static class LiveForecaster
         float[] FeaturesOf(int zone, int issue, int h)
         {
             if (!cache.TryGetValue((zone, issue, h), out var f))
-                cache[(zone, issue, h)] = f = Features.Build(history, zone, issue, h, dynamics: options.Dynamics);
+                cache[(zone, issue, h)] = f = Features.Build(history, zone, issue, h, dynamics: options.Dynamics, shapes: options.Shapes);
             return f;
         }
 
