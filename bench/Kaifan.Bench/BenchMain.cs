@@ -14,7 +14,7 @@ namespace Kaifan.Bench;
 /// simulate --instance DIR --speed 60 [--host URL]   replay one instance's day through a running host's HTTP API (ADR 0010)
 /// eta-accuracy [--merchants 40] [--weeks 8] [--seed 6]   ETA error with stated vs learned prep times
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
-/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N --pressing N --scarce N --dtime S
+/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N --pressing N --scarce N --risk N --overdue-wide N --empty W --ready-wait W --spread N --dtime S
 /// </summary>
 internal static class BenchMain
 {
@@ -49,6 +49,11 @@ internal static class BenchMain
             UrgencyWeight = opts.Int("urgency", (int)new DispatchSettings().UrgencyWeight),
             PressingRidersFactor = opts.Int("pressing", new DispatchSettings().PressingRidersFactor),
             ScarceAlternatives = opts.Int("scarce", new DispatchSettings().ScarceAlternatives),
+            RiskHorizonMinutes = opts.Int("risk", new DispatchSettings().RiskHorizonMinutes),
+            OverdueWideRiders = opts.Int("overdue-wide", new DispatchSettings().OverdueWideRiders),
+            EmptyTravelWeight = opts.Double("empty", new DispatchSettings().EmptyTravelWeight),
+            ReadyWaitWeight = opts.Double("ready-wait", new DispatchSettings().ReadyWaitWeight),
+            MaxReadySpreadMinutes = opts.Int("spread", new DispatchSettings().MaxReadySpreadMinutes),
             SolverDeterministicSeconds = opts.Double("dtime", new DispatchSettings().SolverDeterministicSeconds),
         };
         switch (args.FirstOrDefault())

@@ -121,13 +121,23 @@ internal static class DispatchOptimiser
         {
             var single = bundle.Orders.Count == 1 ? status[bundle.Orders[0].Id] : null;
             var wide = single is not null && single.Scarce;
+            var overdueWide = single is not null && single.Overdue && !wide && settings.OverdueWideRiders > 0;
             var pressing = single is not null && (single.Scarce || single.Overdue);
             var list = new List<Candidate>();
+            List<Candidate>? beyond = overdueWide ? [] : null;
             foreach (var rider in riders)
             {
-                if (rider.FreeAt > window && !wide) continue;
+                if (rider.FreeAt > window && !wide && beyond is null) continue;
                 var c = RouteEvaluator.Evaluate(bundle, rider, clock, travel, settings);
-                if (c is not null) list.Add(c);
+                if (c is null) continue;
+                if (rider.FreeAt > window && beyond is not null) beyond.Add(c);
+                else list.Add(c);
+            }
+
+            if (beyond is not null)
+            {
+                list.AddRange(beyond.OrderByDescending(c => c.Value).ThenBy(c => c.Rider.Id, StringComparer.Ordinal)
+                    .Take(settings.OverdueWideRiders));
             }
 
             if (list.Count == 0) continue;
@@ -150,30 +160,39 @@ internal sealed record OrderStatus(int BestClickToDoor, int RidersInWindow, bool
         DispatchSettings settings)
     {
         var window = clock + settings.LookAheadMinutes;
+        var nextRound = clock + settings.DecisionIntervalMinutes;
+        var later = clock + settings.RiskHorizonMinutes;
         var result = new Dictionary<string, OrderStatus>(StringComparer.Ordinal);
         foreach (var order in orders)
         {
             var single = Bundle.Sequence([order], travel, settings);
             var best = int.MaxValue;
-            var inWindow = 0;
+            int inWindow = 0, stillNextRound = 0, stillLater = 0;
             foreach (var rider in riders)
             {
                 var c = RouteEvaluator.Evaluate(single, rider, clock, travel, settings);
                 if (c is null) continue;
                 best = Math.Min(best, c.Route.DropoffAt[0] - order.PlacedAt);
                 if (rider.FreeAt <= window) inWindow++;
+                // Who could still take it if it waited: riders drop out as their shifts end or the maximum comes
+                // closer, which the best click-to-door alone does not show (the last shifts of the day).
+                if (rider.FreeAt >= nextRound || RouteEvaluator.Evaluate(single, rider, nextRound, travel, settings) is not null)
+                {
+                    stillNextRound++;
+                    if (rider.FreeAt >= later || RouteEvaluator.Evaluate(single, rider, later, travel, settings) is not null) stillLater++;
+                }
             }
 
             var weight = Bundle.Weight(order, settings);
             var reachable = best != int.MaxValue;
             var overdue = reachable && best > settings.TargetClickToDoorMinutes;
-            // Next round every rider is at least one interval later: an order that would then miss the maximum
-            // must go now.
-            var critical = reachable && best <= settings.MaxClickToDoorMinutes
-                && best + settings.DecisionIntervalMinutes > settings.MaxClickToDoorMinutes;
+            // Next round every rider is at least one interval later: an order that no rider could serve then must go now.
+            var critical = reachable && stillNextRound == 0;
+            // Few riders left who could serve it a little later: waiting risks losing it.
+            var scarce = reachable && (inWindow <= settings.ScarceAlternatives || stillLater <= settings.ScarceAlternatives);
             var bonus = overdue ? weight * settings.UrgencyWeight * (best - settings.TargetClickToDoorMinutes) : 0;
             if (critical) bonus += weight * settings.CriticalBonus;
-            result[order.Id] = new OrderStatus(best, inWindow, reachable && inWindow <= settings.ScarceAlternatives, overdue, critical, bonus);
+            result[order.Id] = new OrderStatus(best, inWindow, scarce, overdue, critical, bonus);
         }
 
         return result;

@@ -4,7 +4,7 @@ namespace Kaifan.Dispatch.Optimisation;
 internal sealed record DispatchSettings
 {
     /// <summary>Minutes between decision rounds; only routes that must start before the next round are committed.</summary>
-    public int DecisionIntervalMinutes { get; init; } = 2;
+    public int DecisionIntervalMinutes { get; init; } = 1;
 
     /// <summary>Riders who become free later than this are not considered this round.</summary>
     public int LookAheadMinutes { get; init; } = 20;
@@ -52,6 +52,24 @@ internal sealed record DispatchSettings
     /// and committed as soon as it is matched.
     /// </summary>
     public int ScarceAlternatives { get; init; } = 2;
+
+    /// <summary>
+    /// An order that at most <see cref="ScarceAlternatives"/> riders could still serve if it waited this long is
+    /// scarce too (riders drop out as shifts end and the maximum nears).
+    /// </summary>
+    public int RiskHorizonMinutes { get; init; } = 6;
+
+    /// <summary>
+    /// An overdue order is also offered to this many of the best riders beyond the look-ahead (a busy rider takes it
+    /// after the current route); capped so that the packing stays small at peaks.
+    /// </summary>
+    public int OverdueWideRiders { get; init; } = 4;
+
+    /// <summary>
+    /// Extra cost per minute an order's food waits at the merchant (pickup after ready), on top of its click-to-door:
+    /// at a peak the packing then gives the nearest riders to food that is ready rather than to food that is not.
+    /// </summary>
+    public double ReadyWaitWeight { get; init; } = 2.0;
 
     public int Seed { get; init; } = 1;
 

@@ -28,7 +28,7 @@ internal static class RouteEvaluator
             var ctd = drops[i] - order.PlacedAt;
             if (ctd > settings.MaxClickToDoorMinutes && !CannotMeetMaximum(order, travel, settings)) return null;
             var late = Math.Max(0, ctd - settings.TargetClickToDoorMinutes);
-            value += Bundle.Weight(order, settings) * (settings.ServeReward - ctd - late);
+            value += Bundle.Weight(order, settings) * (settings.ServeReward - ctd - late - settings.ReadyWaitWeight * (pickup - order.ReadyAt));
         }
 
         var route = new Assignment(rider.Id, bundle.MerchantId, bundle.Orders.Select(o => o.Id).ToArray(), depart, arrive,

@@ -12,7 +12,8 @@ public sealed class PressingOrdersTests
     public void an_order_that_would_miss_the_maximum_after_this_round_goes_before_a_fresh_one()
     {
         // The only rider is 80 min of riding from the old order's merchant: it lands at 89 min click-to-door now,
-        // beyond 90 next round. A fresh order right next to the rider would score better on its own.
+        // beyond 90 next round (2 min later). A fresh order right next to the rider would score better on its own.
+        var settings = Settings with { DecisionIntervalMinutes = 2 };
         var rider = new RiderState("r1", new Point(0, 0), FreeAt: 100, FreePlace: new Point(0, 0), ShiftEnd: 400, Capacity: 3,
             RangeKm: double.PositiveInfinity, AcceptsStairs: true);
         var oldMerchant = new Point(427 * 80, 0);
@@ -20,11 +21,11 @@ public sealed class PressingOrdersTests
         var fresh = new PendingOrder("fresh", "m-near", new Point(427, 0), new Point(427, 427 * 5), PlacedAt: 100, ReadyAt: 100);
         var snapshot = new DispatchSnapshot(100, [old, fresh], [rider]);
 
-        var plan = DispatchOptimiser.Plan(snapshot, Travel, Settings);
+        var plan = DispatchOptimiser.Plan(snapshot, Travel, settings);
 
         var route = plan.Assignments.ShouldHaveSingleItem();
         route.OrderIds.ShouldBe(["old"]);
-        (route.DropoffAt[0] - old.PlacedAt).ShouldBeLessThanOrEqualTo(Settings.MaxClickToDoorMinutes);
+        (route.DropoffAt[0] - old.PlacedAt).ShouldBeLessThanOrEqualTo(settings.MaxClickToDoorMinutes);
         plan.Held.ShouldBe(["fresh"]);
     }
 
@@ -56,5 +57,59 @@ public sealed class PressingOrdersTests
 
         plan.Assignments.ShouldBeEmpty();
         plan.Held.ShouldBe(["o1"]);
+    }
+    [Fact]
+    public void an_overdue_order_waits_for_a_busy_rider_beyond_the_look_ahead_rather_than_a_far_idle_one()
+    {
+        // Three idle riders 40 min away could still deliver it, but the rider finishing a route at the merchant in
+        // 22 min (beyond the 20-minute look-ahead) reaches it far sooner.
+        var merchant = new Point(427 * 40, 0);
+        var far = Enumerable.Range(1, 3).Select(i => new RiderState($"far{i}", new Point(0, i * 10), FreeAt: 100,
+            FreePlace: new Point(0, i * 10), ShiftEnd: 400, Capacity: 3, RangeKm: double.PositiveInfinity, AcceptsStairs: true));
+        var busy = new RiderState("busy", merchant, FreeAt: 122, FreePlace: merchant, ShiftEnd: 400, Capacity: 3,
+            RangeKm: double.PositiveInfinity, AcceptsStairs: true);
+        var order = new PendingOrder("old", "m1", merchant, merchant with { Y = 427 * 5 }, PlacedAt: 90, ReadyAt: 95);
+        var snapshot = new DispatchSnapshot(100, [order], [.. far, busy]);
+
+        var plan = DispatchOptimiser.Plan(snapshot, Travel, Settings);
+        var blind = DispatchOptimiser.Plan(snapshot, Travel, Settings with { OverdueWideRiders = 0 });
+
+        plan.Assignments.ShouldBeEmpty();
+        plan.Held.ShouldBe(["old"]);
+        blind.Assignments.ShouldHaveSingleItem().RiderId.ShouldStartWith("far"); // what the look-ahead alone would do
+    }
+
+    [Fact]
+    public void an_order_nobody_could_serve_after_this_round_is_critical_even_far_below_the_maximum()
+    {
+        // Food ready now, riders 6 min away: picked up at 108 if they leave now, but every shift ends at 108.
+        var riders = Enumerable.Range(1, 3).Select(i => new RiderState($"r{i}", new Point(0, i * 10), FreeAt: 100,
+            FreePlace: new Point(0, i * 10), ShiftEnd: 108, Capacity: 3, RangeKm: double.PositiveInfinity, AcceptsStairs: true)).ToArray();
+        var merchant = new Point(427 * 5, 0);
+        var order = new PendingOrder("o1", "m1", merchant, merchant with { Y = 427 * 5 }, PlacedAt: 95, ReadyAt: 100);
+        var staying = riders[0] with { Id = "stays", ShiftEnd = 400 };
+
+        var ending = OrderStatus.Assess([order], riders, 100, Travel, Settings)["o1"];
+        var withOneStaying = OrderStatus.Assess([order], [.. riders, staying], 100, Travel, Settings)["o1"];
+
+        ending.BestClickToDoor.ShouldBeLessThan(Settings.TargetClickToDoorMinutes);
+        ending.Critical.ShouldBeTrue();
+        withOneStaying.Critical.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void an_order_whose_riders_go_off_shift_soon_is_scarce_and_promised_now()
+    {
+        // Plenty of riders now, but all but one leave before they could serve it a few minutes later.
+        var riders = Enumerable.Range(1, 4).Select(i => new RiderState($"r{i}", new Point(0, i * 10), FreeAt: 100,
+            FreePlace: new Point(0, i * 10), ShiftEnd: i == 1 ? 400 : 112, Capacity: 3, RangeKm: double.PositiveInfinity,
+            AcceptsStairs: true)).ToArray();
+        var merchant = new Point(427 * 5, 0);
+        var order = new PendingOrder("o1", "m1", merchant, merchant with { Y = 427 * 5 }, PlacedAt: 100, ReadyAt: 110);
+
+        var status = OrderStatus.Assess([order], riders, 100, Travel, Settings)["o1"];
+
+        status.RidersInWindow.ShouldBe(4);
+        status.Scarce.ShouldBeTrue();
     }
 }
