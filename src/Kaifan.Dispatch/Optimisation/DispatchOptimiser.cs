@@ -187,7 +187,10 @@ internal sealed record OrderStatus(int BestClickToDoor, int RidersInWindow, bool
             var reachable = best != int.MaxValue;
             var overdue = reachable && best > settings.TargetClickToDoorMinutes;
             // Next round every rider is at least one interval later: an order that no rider could serve then must go now.
-            var critical = reachable && stillNextRound == 0;
+            // So must one whose best delivery would pass the maximum after another interval: a busy rider's route end
+            // is an estimate that slips when they run late, so "they can still take it next round" may not hold.
+            var critical = reachable && (stillNextRound == 0
+                || (best <= settings.MaxClickToDoorMinutes && best + settings.DecisionIntervalMinutes > settings.MaxClickToDoorMinutes));
             // Few riders left who could serve it a little later: waiting risks losing it.
             var scarce = reachable && (inWindow <= settings.ScarceAlternatives || stillLater <= settings.ScarceAlternatives);
             var bonus = overdue ? weight * settings.UrgencyWeight * (best - settings.TargetClickToDoorMinutes) : 0;
