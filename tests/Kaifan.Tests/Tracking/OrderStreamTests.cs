@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
 using static Kaifan.Tests.Delivery.DeliveryKit;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
@@ -134,6 +135,11 @@ public abstract class OrderStreamTests(LiveTrackingApp app)
             await app.StepOkAsync(rider, id, "arrive");
             await app.StepOkAsync(rider, id, "pickup");
             await app.PingAsync(rider, EastLat + 0.002, EastLon + 0.001);
+            // Pings are buffered and flushed to the rider's grain a moment later: open the stream once it has landed.
+            await PaymentProbe.EventuallyAsync(
+                async () => (await JsonOf(await app.Client(TestTokens.Customer(3)).GetAsync($"/api/orders/{id}/map")))["rider"]?["latitude"]?.GetValue<double>() is { } lat
+                    && Math.Abs(lat - (EastLat + 0.002)) < 1e-9,
+                "the ping reaches the rider's live position");
 
             var (_, opened) = await SseReader.OpenAsync(app.Client(TestTokens.Customer(3)), $"/api/orders/{id}/events", lastEventId: "arrived");
             await using var stream = opened!;
