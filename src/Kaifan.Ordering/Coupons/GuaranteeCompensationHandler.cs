@@ -45,7 +45,8 @@ public static class GuaranteeCompensationHandler
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            // The delivery's and the promise's handler judged at the same moment; the other one issued it.
+            // The delivery's and the promise's handler judged at the same moment; the other one issued it. (Inside the
+            // bus's transaction PostgreSQL then refuses the commit, and the retry finds the coupon.)
             db.ChangeTracker.Clear();
         }
     }

@@ -38,7 +38,7 @@ internal sealed class OrderTrackingQueries(OrderingDb db) : IOrderTracking, IOrd
                 order.SpecialCare,
                 order.CustomerId,
                 order.PlacedAt,
-                order.ServiceTier.ToString().ToLowerInvariant());
+                ServiceTierNames.Of(order.ServiceTier));
     }
 
     private static OrderTrackingInfo Tracking(Order order) => new(

@@ -1,3 +1,5 @@
+using Kaifan.Contracts;
+
 namespace Kaifan.Ordering.Orders;
 
 /// <summary>A rider may be assigned before the food is ready, so RiderAssigned follows Accepted or Ready.</summary>
@@ -26,6 +28,24 @@ internal enum ServiceTier
     Standard,
     Guaranteed,
     Batch,
+}
+
+/// <summary>The tier as other modules and the API name it (Contracts.ServiceTiers), in both directions.</summary>
+internal static class ServiceTierNames
+{
+    public static string Of(ServiceTier tier) => tier switch
+    {
+        ServiceTier.Guaranteed => ServiceTiers.Guaranteed,
+        ServiceTier.Batch => ServiceTiers.Batch,
+        _ => ServiceTiers.Standard,
+    };
+
+    public static ServiceTier Parse(string? name) => name switch
+    {
+        ServiceTiers.Guaranteed => ServiceTier.Guaranteed,
+        ServiceTiers.Batch => ServiceTier.Batch,
+        _ => ServiceTier.Standard,
+    };
 }
 
 internal enum CancelledBy

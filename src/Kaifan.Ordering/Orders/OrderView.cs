@@ -118,7 +118,7 @@ internal sealed record OrderView(
             order.Status is OrderStatus.AwaitingPayment or OrderStatus.AwaitingAcceptance,
             order.Status == OrderStatus.AwaitingPayment,
             order.SpecialCare,
-            order.ServiceTier.ToString().ToLowerInvariant(),
+            ServiceTierNames.Of(order.ServiceTier),
             order.ServiceFeeFen,
             order.LockerId is null ? "door" : "locker",
             order.LockerId,

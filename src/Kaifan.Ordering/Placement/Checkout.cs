@@ -108,13 +108,7 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
             }
         }
 
-        var serviceTier = tier switch
-        {
-            ServiceTiers.Guaranteed => ServiceTier.Guaranteed,
-            ServiceTiers.Batch => ServiceTier.Batch,
-            _ => ServiceTier.Standard,
-        };
-        return (new CheckoutChoice(specialCare, serviceTier, locker), null);
+        return (new CheckoutChoice(specialCare, ServiceTierNames.Parse(tier), locker), null);
     }
 
     /// <summary>The first departure strictly after the instant ("HH:mm" in Shanghai); after the day's last, tomorrow's first.</summary>

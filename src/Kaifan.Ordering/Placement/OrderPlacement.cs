@@ -107,7 +107,7 @@ internal sealed class OrderPlacement(
             var body = JsonSerializer.Serialize(response(order), json.Value.SerializerOptions);
             claim.ResponseBody = protector.Protect(body);
             await outbox.PublishAsync(new OrderPlaced(
-                order.Id, customerId, order.MerchantId, order.ZoneId, order.TotalFen, now, order.ServiceTier.ToString().ToLowerInvariant()));
+                order.Id, customerId, order.MerchantId, order.ZoneId, order.TotalFen, now, ServiceTierNames.Of(order.ServiceTier)));
 
             // A delay rather than an instant: the scheduler keeps its own clock, which may differ from ours.
             await outbox.ScheduleAsync(new PaymentDeadlineReached(order.Id), settings.PaymentTimeout);
