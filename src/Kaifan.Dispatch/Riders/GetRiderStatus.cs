@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Kaifan.Dispatch.Riders;
 
-/// <summary>GET /api/rider/status: whether the rider is online, where and in which zone, so the app survives a reload.</summary>
+/// <summary>GET /api/rider/status: whether the rider is online, where, in which zone and until when (下班时间), so the app survives a reload.</summary>
 internal static class GetRiderStatus
 {
     public static void Map(RouteGroupBuilder rider) =>
@@ -20,7 +20,7 @@ internal static class GetRiderStatus
 
         var now = await grains.GetGrain<IRiderGrain>(riderId).Snapshot();
         return Results.Ok(now.Online
-            ? new RiderStatusView(true, now.ZoneId, now.Latitude, now.Longitude, now.At)
+            ? new RiderStatusView(true, now.ZoneId, now.Latitude, now.Longitude, now.At, now.ShiftEndsAt)
             : new RiderStatusView(false, null, null, null, null));
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Dispatch.Riders;
 
-internal sealed record RiderStatusView(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At);
+internal sealed record RiderStatusView(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At, DateTimeOffset? ShiftEndsAt = null);
 
 /// <summary>
 /// POST /api/rider/online: 上线 in a zone at a position; offers start with the zone's next round. ShiftEndsAt (下班时间,
@@ -56,6 +56,6 @@ internal static class GoOnline
         await grains.GetGrain<IZoneGrain>(request.ZoneId).RiderOnline(riderId);
         buffer.MarkOnline(riderId);
         var now = await grains.GetGrain<IRiderGrain>(riderId).Snapshot();
-        return Results.Ok(new RiderStatusView(true, request.ZoneId, request.Latitude, request.Longitude, now.At));
+        return Results.Ok(new RiderStatusView(true, request.ZoneId, request.Latitude, request.Longitude, now.At, now.ShiftEndsAt));
     }
 }

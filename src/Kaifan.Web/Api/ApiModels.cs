@@ -105,7 +105,7 @@ public sealed record ZoneCentre(Guid Id, string Name, double CenterLat, double C
 
 public sealed record GeoPlace(double Latitude, double Longitude);
 
-public sealed record RiderStatusInfo(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At);
+public sealed record RiderStatusInfo(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At, DateTimeOffset? ShiftEndsAt);
 
 public sealed record RiderProfileInfo(Guid RiderId, Guid HomeZoneId, string VehicleType, double SpeedKmh, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
 

@@ -133,8 +133,9 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<RiderProfileInfo>> RiderProfileAsync(CancellationToken ct = default) =>
         SendAsync<RiderProfileInfo>(HttpMethod.Get, "api/rider/profile", ct: ct);
 
-    public Task<ApiResult<RiderStatusInfo>> GoOnlineAsync(Guid zoneId, double latitude, double longitude, CancellationToken ct = default) =>
-        SendAsync<RiderStatusInfo>(HttpMethod.Post, "api/rider/online", new { zoneId, latitude, longitude }, ct: ct);
+    /// <summary>shiftEndsAt (下班时间, UTC) is optional: without it dispatch plans the rider as staying on.</summary>
+    public Task<ApiResult<RiderStatusInfo>> GoOnlineAsync(Guid zoneId, double latitude, double longitude, DateTimeOffset? shiftEndsAt = null, CancellationToken ct = default) =>
+        SendAsync<RiderStatusInfo>(HttpMethod.Post, "api/rider/online", new { zoneId, latitude, longitude, shiftEndsAt }, ct: ct);
 
     public Task<ApiResult<RiderStatusInfo>> RiderStatusAsync(CancellationToken ct = default) =>
         SendAsync<RiderStatusInfo>(HttpMethod.Get, "api/rider/status", ct: ct);

@@ -44,6 +44,26 @@ public abstract class RiderShiftTests(KaifanApp app)
         (await Grain(12).Snapshot()).ShiftEndsAt.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task the_rider_status_carries_the_shift_end_given_when_going_online_so_the_app_shows_it_after_a_reload()
+    {
+        var end = app.Clock.GetUtcNow().AddHours(3);
+        var response = await app.Rider(10).PostAsJsonAsync("/api/rider/online", new { zoneId = EastZone, latitude = EastLat, longitude = EastLon, shiftEndsAt = end });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        try
+        {
+            var status = (await app.Rider(10).GetFromJsonAsync<JsonNode>("/api/rider/status"))!;
+            status["online"]!.GetValue<bool>().ShouldBeTrue();
+            status["shiftEndsAt"]!.GetValue<DateTimeOffset>().ShouldBe(end);
+        }
+        finally
+        {
+            await app.OfflineAsync(10);
+        }
+
+        (await app.Rider(10).GetFromJsonAsync<JsonNode>("/api/rider/status"))!["shiftEndsAt"].ShouldBeNull();
+    }
+
     private IRiderGrain Grain(int rider) => app.Services.GetRequiredService<IGrainFactory>().GetGrain<IRiderGrain>(DemoCampus.RiderId(rider));
 }
 

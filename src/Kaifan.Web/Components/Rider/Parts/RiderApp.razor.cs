@@ -1,11 +1,53 @@
+using System.Globalization;
 using Kaifan.Web.Api;
 using Microsoft.JSInterop;
 
 namespace Kaifan.Web.Components.Rider.Parts;
 
-/// <summary>The rider app's going on and off line, where the rider is, and its error handling.</summary>
+/// <summary>The rider app's going on and off line, until when (下班时间), where the rider is, and its error handling.</summary>
 public partial class RiderApp
 {
+    private static readonly TimeSpan ShiftEndStep = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// 下班时间 choices: the whole and half hours from one to ten hours ahead. Rounding in UTC gives Shanghai's half
+    /// hours too, since UTC+8 is a whole-hour offset.
+    /// </summary>
+    private static IReadOnlyList<DateTimeOffset> ShiftEndChoices(DateTimeOffset now)
+    {
+        var earliest = now.UtcTicks + TimeSpan.FromHours(1).Ticks;
+        var first = (earliest + ShiftEndStep.Ticks - 1) / ShiftEndStep.Ticks * ShiftEndStep.Ticks;
+        var latest = now.UtcTicks + TimeSpan.FromHours(10).Ticks;
+        var choices = new List<DateTimeOffset>();
+        for (var ticks = first; ticks <= latest; ticks += ShiftEndStep.Ticks)
+        {
+            choices.Add(new DateTimeOffset(ticks, TimeSpan.Zero));
+        }
+
+        return choices;
+    }
+
+    /// <summary>
+    /// A choice the clock passed while the select was open stays listed and selected, so 上线 sends it and the API's
+    /// problem says why, rather than the rider going online with no shift end without noticing.
+    /// </summary>
+    private IEnumerable<DateTimeOffset> ShiftEndOptions
+    {
+        get
+        {
+            var choices = ShiftEndChoices(Clock.GetUtcNow());
+            return chosenShiftEnd is { } chosen && !choices.Contains(chosen) ? choices.Prepend(chosen) : choices;
+        }
+    }
+
+    private string ShiftEndChoice
+    {
+        get => chosenShiftEnd is { } chosen ? ChoiceValue(chosen) : "";
+        set => chosenShiftEnd = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var end) ? end : null;
+    }
+
+    private static string ChoiceValue(DateTimeOffset end) => end.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
     private async Task GoOnlineAsync()
     {
         busy = true;
@@ -30,11 +72,12 @@ public partial class RiderApp
 
     private async Task OnlineAtAsync(double latitude, double longitude) => await RunAsync(async () =>
     {
-        var result = await Api.GoOnlineAsync(zoneId, latitude, longitude, stop.Token);
+        var result = await Api.GoOnlineAsync(zoneId, latitude, longitude, chosenShiftEnd, stop.Token);
         error = result.Ok ? null : result.Problem;
         if (result.Ok)
         {
-            (online, manual, lat, lon) = (true, false, latitude, longitude);
+            // The choice is spent: the next time offline the select starts again at 不设.
+            (online, manual, lat, lon, shiftEndsAt, chosenShiftEnd) = (true, false, latitude, longitude, result.Value!.ShiftEndsAt, null);
             await RefreshAsync();
         }
     });
@@ -45,7 +88,7 @@ public partial class RiderApp
         error = result.Ok ? null : result.Problem;
         if (result.Ok)
         {
-            online = false;
+            (online, shiftEndsAt) = (false, null);
             offers = [];
             tasks = [];
         }
