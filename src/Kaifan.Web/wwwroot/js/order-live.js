@@ -1,5 +1,5 @@
-// Keeps the order page's status, hint, timeline, ETA and rider marker current without a reload. It listens to the order's
-// Server-Sent Events (same-origin pass-through at /m/orders/{id}/live) and also
+// Keeps the order page's status, hint, timeline, ETA, 准时宝 window and rider marker current without a reload. It
+// listens to the order's Server-Sent Events (same-origin pass-through at /m/orders/{id}/live) and also
 // polls /m/orders/{id}/live.json every 2 seconds. Works across Blazor enhanced navigation.
 (() => {
   const POLL_MS = 2000;
@@ -59,6 +59,11 @@
       if (box) box.hidden = !view.eta.headline;
     }
     if (view.rider) moveRider(view.rider.latitude, view.rider.longitude);
+    // Tracking promises the 准时宝 window a moment after the shop accepts, usually with no status change to follow.
+    if (view.guarantee) {
+      const guarantee = el.querySelector('[data-testid="guarantee-window"]');
+      if (guarantee && guarantee.textContent !== view.guarantee) guarantee.textContent = view.guarantee;
+    }
     // The server renders the rest (hint, buttons) in the page's language: fetch it through enhanced navigation.
     if (changed && window.Blazor && typeof window.Blazor.navigateTo === 'function') {
       window.Blazor.navigateTo(location.pathname + location.search, { replaceHistoryEntry: true });
