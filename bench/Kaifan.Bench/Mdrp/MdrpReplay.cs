@@ -48,7 +48,7 @@ internal static class MdrpReplay
                 .ToArray();
 
             var sw = Stopwatch.StartNew();
-            var snapshot = new DispatchSnapshot(clock, pending.Values.ToArray(), riders);
+            var snapshot = new DispatchSnapshot(clock, pending.Values.ToArray(), riders, RecentDemand(instance, byPlacement, next, clock));
             var plan = DispatchOptimiser.Plan(snapshot, travel, settings);
             sw.Stop();
             roundMs.Add(sw.Elapsed.TotalMilliseconds);
@@ -108,6 +108,18 @@ internal static class MdrpReplay
         courier.FreePlace = at;
         courier.LastStop = origin;
     }
+
+    /// <summary>Each restaurant's orders over the last hour, from the orders revealed so far (the first <paramref name="revealed"/>).</summary>
+    private static IReadOnlyList<DemandSpot> RecentDemand(MdrpInstance instance, MdrpOrder[] byPlacement, int revealed, int clock)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = revealed - 1; i >= 0 && byPlacement[i].PlacedAt > clock - DemandWindowMinutes; i--)
+            counts[byPlacement[i].RestaurantId] = counts.GetValueOrDefault(byPlacement[i].RestaurantId) + 1;
+        return counts.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new DemandSpot(instance.Restaurants[kv.Key], kv.Value * 60.0 / DemandWindowMinutes)).ToArray();
+    }
+
+    private const int DemandWindowMinutes = 60;
 
     private static void Fail(string message) => throw new InvalidOperationException("MDRP replay: " + message);
 

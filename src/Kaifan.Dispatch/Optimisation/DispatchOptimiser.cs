@@ -19,7 +19,8 @@ internal static class DispatchOptimiser
         if (orders.Length == 0) return new DispatchPlan([], []);
 
         var status = OrderStatus.Assess(orders, onShift, clock, travel, settings);
-        var candidates = Candidates(BundleBuilder.Build(orders, travel, settings), onShift, status, clock, travel, settings);
+        var reserve = ReserveValue.Of(snapshot.Demand, onShift, orders.Length, clock, travel, settings);
+        var candidates = Candidates(BundleBuilder.Build(orders, travel, settings), onShift, status, reserve, clock, travel, settings);
         var chosen = SetPacking.Solve(candidates, settings);
 
         var horizon = clock + settings.DecisionIntervalMinutes;
@@ -113,7 +114,7 @@ internal static class DispatchOptimiser
     /// slower rider look better).
     /// </summary>
     private static List<Candidate> Candidates(List<Bundle> bundles, RiderState[] riders, IReadOnlyDictionary<string, OrderStatus> status,
-        int clock, TravelModel travel, DispatchSettings settings)
+        IReadOnlyDictionary<string, double> reserve, int clock, TravelModel travel, DispatchSettings settings)
     {
         var window = clock + settings.LookAheadMinutes;
         var all = new List<Candidate>();
@@ -130,6 +131,7 @@ internal static class DispatchOptimiser
                 if (rider.FreeAt > window && !wide && beyond is null) continue;
                 var c = RouteEvaluator.Evaluate(bundle, rider, clock, travel, settings);
                 if (c is null) continue;
+                if (!pressing && reserve.TryGetValue(rider.Id, out var kept)) c = c with { Value = c.Value - settings.ReserveWeight * kept };
                 if (rider.FreeAt > window && beyond is not null) beyond.Add(c);
                 else list.Add(c);
             }

@@ -71,6 +71,18 @@ internal sealed record DispatchSettings
     /// </summary>
     public double ReadyWaitWeight { get; init; } = 2.0;
 
+    /// <summary>
+    /// Cost, in minutes of click-to-door, of taking a rider away from one order per hour of nearby demand that only
+    /// they cover (<see cref="ReserveValue"/>); 0 turns it off.
+    /// </summary>
+    public double ReserveWeight { get; init; } = 2.0;
+
+    /// <summary>A rider covers the merchants within this ride.</summary>
+    public int ReserveReachMinutes { get; init; } = 10;
+
+    /// <summary>Only riders free within this many minutes cover anything.</summary>
+    public int ReserveFreeWithinMinutes { get; init; } = 10;
+
     public int Seed { get; init; } = 1;
 
     /// <summary>CP-SAT deterministic time limit (deterministic, unlike a wall-clock limit).</summary>

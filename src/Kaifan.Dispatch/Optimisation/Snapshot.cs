@@ -39,7 +39,9 @@ internal sealed record RiderState(
     double RangeKm,
     bool AcceptsStairs);
 
-internal sealed record DispatchSnapshot(int Clock, IReadOnlyList<PendingOrder> Orders, IReadOnlyList<RiderState> Riders);
+/// <summary>Demand is optional: the merchants' recent order rates, for <see cref="ReserveValue"/>.</summary>
+internal sealed record DispatchSnapshot(int Clock, IReadOnlyList<PendingOrder> Orders, IReadOnlyList<RiderState> Riders,
+    IReadOnlyList<DemandSpot>? Demand = null);
 
 /// <summary>One committed route: a bundle of orders from one merchant, drop-offs in <see cref="OrderIds"/> order.</summary>
 internal sealed record Assignment(

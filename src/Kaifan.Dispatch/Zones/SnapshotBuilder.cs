@@ -20,8 +20,11 @@ internal sealed record ZoneRider(
 /// </summary>
 internal sealed record CarriedOrder(JobTicket Ticket, long Leg, bool PickedUp);
 
-/// <summary>What raises a top customer's weight: the operator's bad-weather flag, and who the zone's top 20% are.</summary>
-internal sealed record ZoneConditions(bool BadWeather, IReadOnlySet<Guid> TopCustomers);
+/// <summary>
+/// What raises a top customer's weight: the operator's bad-weather flag, and who the zone's top 20% are; and where
+/// demand comes from: the shop of each order the zone received within <see cref="ZoneDemand.Window"/>.
+/// </summary>
+internal sealed record ZoneConditions(bool BadWeather, IReadOnlySet<Guid> TopCustomers, IReadOnlyList<GeoPoint>? RecentOrders = null);
 
 /// <summary>
 /// Turns the zone's live state into the optimiser's snapshot: positions projected onto a metric grid around the
@@ -74,7 +77,10 @@ internal static class SnapshotBuilder
             var (freeAt, freePlace) = RemainingRoute(clock, at, r.Route ?? [], grid.Project, travel);
             return new RiderState(r.RiderId.ToString(), at, freeAt, freePlace, r.ShiftEndsAt is { } end ? MinutesOf(end) : clock + NoShiftEnd, r.SpareCapacity, r.RangeKm, r.AcceptsStairs);
         }).ToList();
-        return new DispatchSnapshot(clock, pending, states);
+        var perHour = 60.0 / ZoneDemand.Window.TotalMinutes;
+        var demand = (conditions.RecentOrders ?? []).GroupBy(p => p)
+            .Select(g => new DemandSpot(grid.Project(g.Key), g.Count() * perHour)).ToList();
+        return new DispatchSnapshot(clock, pending, states, demand);
     }
 
     /// <summary>

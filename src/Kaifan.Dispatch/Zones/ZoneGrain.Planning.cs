@@ -32,7 +32,7 @@ internal sealed partial class ZoneGrain
             return runs;
         }
 
-        var conditions = new ZoneConditions(badWeather, await TopCustomersAsync(orders, riders, now));
+        var conditions = new ZoneConditions(badWeather, await TopCustomersAsync(orders, riders, now), demand.Recent(now));
         return [.. runs, .. Decide(now, orders, riders, conditions, speeds, slowRides)];
     }
 

@@ -34,6 +34,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
     private readonly Dictionary<Guid, HashSet<Guid>> load = [];
     private readonly Dictionary<Guid, Carrying> carried = [];
     private readonly HashSet<Guid> online = [];
+    private readonly ZoneDemand demand = new();
     private long lastLeg;
     private bool travelFlagged;
     private DateTimeOffset travelFlagsAt = DateTimeOffset.MinValue;
@@ -54,6 +55,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
         badWeather = await db.ZoneConditions.AsNoTracking().Where(c => c.ZoneId == zoneId).Select(c => c.BadWeather).SingleOrDefaultAsync(ct);
         foreach (var job in jobs.OrderBy(j => j.AssignedAt).ThenBy(j => j.OrderId))
         {
+            demand.Record(TicketOf(job), clock.GetUtcNow());
             if (job.Status == JobStatus.Pending)
             {
                 pending[job.OrderId] = new Waiting(TicketOf(job), Refusals(job.RefusedBy));
@@ -121,6 +123,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
         }
 
         pending[job.OrderId] = new Waiting(existing is null ? job : TicketOf(existing), Refusals(existing?.RefusedBy ?? ""));
+        demand.Record(job, clock.GetUtcNow());
     }
 
     public Task SetWeather(bool bad)

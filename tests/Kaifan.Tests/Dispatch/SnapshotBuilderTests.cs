@@ -200,4 +200,24 @@ public sealed class SnapshotBuilderTests
         var plan = DispatchOptimiser.Plan(snapshot, Travel, ProductionPlanning.Settings);
         plan.Assignments.ShouldHaveSingleItem().RiderId.ShouldBe(staying.RiderId.ToString());
     }
+
+    [Fact]
+    public void the_last_hours_orders_become_each_shops_hourly_demand_and_older_ones_are_forgotten()
+    {
+        var other = new GeoPoint(Shop.Latitude + 0.01, Shop.Longitude);
+        var demand = new ZoneDemand();
+        demand.Record(Order(Casual).Ticket with { PlacedAt = Noon.AddMinutes(-70) }, Noon);
+        demand.Record(Order(Casual).Ticket with { PlacedAt = Noon.AddMinutes(-50) }, Noon);
+        var repeat = Order(Loyal).Ticket with { PlacedAt = Noon.AddMinutes(-10) };
+        demand.Record(repeat, Noon);
+        demand.Record(repeat, Noon);
+        demand.Record(Order(Casual).Ticket with { MerchantLatitude = other.Latitude, PlacedAt = Noon.AddMinutes(-5) }, Noon);
+
+        var snapshot = SnapshotBuilder.Build(Noon, [Order(Casual)], [Rider()], Fair with { RecentOrders = demand.Recent(Noon) }, Travel);
+
+        snapshot.Demand.ShouldNotBeNull();
+        snapshot.Demand.Select(d => d.OrdersPerHour).Order().ShouldBe([1.0, 2.0]);
+        var busiest = snapshot.Demand.MaxBy(d => d.OrdersPerHour)!;
+        busiest.Merchant.DistanceTo(snapshot.Orders[0].Merchant).ShouldBeLessThan(1);
+    }
 }
