@@ -11,11 +11,14 @@ internal sealed record AddressView(string ContactName, string Phone, string Deta
 /// <summary>One step of the order page's timeline; `at` is null for a step not reached yet (shown as --:--).</summary>
 internal sealed record TimelineStep(string Step, string Label, bool Reached, DateTimeOffset? At);
 
-/// <summary>准时宝: Tracking's promise made at acceptance and the ±3-minute window it is judged by; null until then.</summary>
-internal sealed record PromisedWindowView(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To)
+/// <summary>
+/// 准时宝: Tracking's promise made at acceptance, the ±3-minute window it is judged by and the coupon a miss earns;
+/// null until then.
+/// </summary>
+internal sealed record PromisedWindowView(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To, long CompensationFen)
 {
     public static PromisedWindowView? Of(Order order) =>
-        order.PromisedAt is { } at ? new(at, at - Guarantee.Window, at + Guarantee.Window) : null;
+        order.PromisedAt is { } at ? new(at, at - Guarantee.Window, at + Guarantee.Window, Guarantee.CompensationFen) : null;
 }
 
 internal sealed record OrderView(

@@ -68,7 +68,7 @@ public sealed record CouponInfo(Guid Id, long AmountFen, long MinSpendFen, strin
 /// <summary>A parcel locker (智能柜) of a delivery zone.</summary>
 public sealed record ZoneLocker(Guid Id, Guid ZoneId, string Name, double Latitude, double Longitude);
 
-public sealed record PromisedWindowInfo(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To);
+public sealed record PromisedWindowInfo(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To, long CompensationFen);
 
 public sealed record ReorderQuote(CartQuote Quote, IReadOnlyList<UnavailableLine> Unavailable, PlaceOrderRequest PlaceRequest);
 

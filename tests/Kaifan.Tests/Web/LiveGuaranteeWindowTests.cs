@@ -31,6 +31,7 @@ public abstract class LiveGuaranteeWindowTests(HeldPromiseApp app)
         await PaymentProbe.EventuallyAsync(
             async () => (window = (await app.CustomerViewAsync(id, customer))["promisedWindow"]!) is not null, "Tracking's promise reaches the order");
         var (from, to) = (Display.Clock(window["from"]!.GetValue<DateTimeOffset>()), Display.Clock(window["to"]!.GetValue<DateTimeOffset>()));
+        window["compensationFen"]!.GetValue<long>().ShouldBe(500, "the coupon a miss earns travels with the window");
         var chinese = $"承诺{from}–{to}送达，超时赔付¥5优惠券";
         (await LiveAsync(id, customer))["guarantee"]!.GetValue<string>().ShouldBe(chinese);
         (await LiveAsync(id, customer, "?culture=en"))["guarantee"]!.GetValue<string>().ShouldBe($"Promised {from}–{to}; late earns a ¥5 coupon");

@@ -1,3 +1,4 @@
+using Kaifan.Contracts;
 using Kaifan.Web.Api;
 using Kaifan.Web.Resources;
 using Kaifan.Web.Shopping;
@@ -11,16 +12,10 @@ namespace Kaifan.Web.Components.Customer;
 /// </summary>
 public static class GuaranteeText
 {
-    /// <summary>
-    /// Ordering's Guarantee.CompensationFen in yuan: the order view does not carry it and Web cannot see Ordering's
-    /// constant, so the two must change together.
-    /// </summary>
-    private const int CompensationYuan = 5;
-
     /// <summary>e.g. "承诺12:22–12:28送达，超时赔付¥5优惠券"; null for a standard order or before Tracking's promise arrives.</summary>
     public static string? Window(OrderInfo order, IStringLocalizer<Strings> l) =>
         order is { ServiceTier: "guaranteed", PromisedWindow: { } w }
-            ? string.Format(l["Order.GuaranteeWindow"], Display.Clock(w.From), Display.Clock(w.To), CompensationYuan)
+            ? string.Format(l["Order.GuaranteeWindow"], Display.Clock(w.From), Display.Clock(w.To), Fen.ToYuan(w.CompensationFen))
             : null;
 
     /// <summary>What the page shows in the window's place: the window, or that it comes once the shop accepts.</summary>
