@@ -54,6 +54,9 @@ internal static class SyntheticRound
             return new RiderState($"r{i}", free, clock + rng.Next(-5, 15), free, clock + rng.Next(30, 240), rng.Next(1, 5),
                 rng.Next(6, 40), rng.Next(3) != 0);
         }).ToArray();
-        return (new DispatchSnapshot(clock, orders, riders), new TravelModel(320, 4, 4));
+        // Its own generator, so the orders and riders stay those of earlier runs.
+        var demandRng = new Random(seed + 1);
+        var demand = merchants.Select(m => new DemandSpot(m.Item2, demandRng.Next(1, 7))).ToArray();
+        return (new DispatchSnapshot(clock, orders, riders, demand), new TravelModel(320, 4, 4));
     }
 }
