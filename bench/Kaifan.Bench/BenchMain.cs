@@ -14,7 +14,7 @@ namespace Kaifan.Bench;
 /// simulate --instance DIR --speed 60 [--host URL]   replay one instance's day through a running host's HTTP API (ADR 0010)
 /// eta-accuracy [--merchants 40] [--weeks 8] [--seed 6]   ETA error with stated vs learned prep times
 /// forecast --history DIR --from DAY --to DAY [--horizon 2] [--out preds.csv]   demand forecast vs baselines
-/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N --pressing N --scarce N --risk N --overdue-wide N --empty W --ready-wait W --spread N --dtime S --reserve W --reserve-reach N --reserve-free N
+/// Optimiser knobs: --interval N --lookahead N --bundle N --candidates N --urgency N --pressing N --scarce N --risk N --overdue-wide N --empty W --ready-wait W --spread N --dtime S --reserve W --reserve-reach N --reserve-free N --scarce-commit N
 /// </summary>
 internal static class BenchMain
 {
@@ -55,6 +55,7 @@ internal static class BenchMain
             ReadyWaitWeight = opts.Double("ready-wait", new DispatchSettings().ReadyWaitWeight),
             MaxReadySpreadMinutes = opts.Int("spread", new DispatchSettings().MaxReadySpreadMinutes),
             SolverDeterministicSeconds = opts.Double("dtime", new DispatchSettings().SolverDeterministicSeconds),
+            ScarceCommitMinutes = opts.Int("scarce-commit", new DispatchSettings().ScarceCommitMinutes),
             ReserveWeight = opts.Double("reserve", new DispatchSettings().ReserveWeight),
             ReserveReachMinutes = opts.Int("reserve-reach", new DispatchSettings().ReserveReachMinutes),
             ReserveFreeWithinMinutes = opts.Int("reserve-free", new DispatchSettings().ReserveFreeWithinMinutes),

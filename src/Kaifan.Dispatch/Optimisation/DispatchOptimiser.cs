@@ -32,9 +32,11 @@ internal static class DispatchOptimiser
         {
             var mustStart = c.Rider.FreeAt <= horizon && c.LatestDeparture <= horizon;
             var specialCareWithIdleRider = c.Bundle.HasSpecialCare && c.Rider.FreeAt <= clock;
-            // With hardly any rider able to serve an order, or none once this round has passed, waiting risks losing
-            // it: tell the rider now (a busy rider leaves for it straight after the current drop-off).
-            var pressing = c.Bundle.Orders.Any(o => status[o.Id].Scarce || status[o.Id].Critical);
+            // With no rider able to serve an order once this round has passed, waiting loses it: tell the rider now (a
+            // busy rider leaves for it straight after the current drop-off). With hardly any, tell them once they are
+            // due to leave for it: promised earlier, a rider waits idle at the shop while an order elsewhere may need them.
+            var pressing = c.Bundle.Orders.Any(o => status[o.Id].Critical
+                || (status[o.Id].Scarce && c.LatestDeparture <= clock + settings.ScarceCommitMinutes));
             if (!mustStart && !specialCareWithIdleRider && !pressing) { tentative.Add(c.Rider.Id); continue; }
             Commit(c, committed, usedRiders, assigned);
         }

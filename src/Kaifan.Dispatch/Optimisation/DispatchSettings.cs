@@ -83,6 +83,13 @@ internal sealed record DispatchSettings
     /// <summary>Only riders free within this many minutes cover anything.</summary>
     public int ReserveFreeWithinMinutes { get; init; } = 10;
 
+    /// <summary>
+    /// A scarce order is promised to its rider, busy or not, once they must leave for it within this many minutes; until
+    /// then it is re-planned every round like any other (a rider who can serve it sooner may appear, and the critical
+    /// rule still sends it before no one could).
+    /// </summary>
+    public int ScarceCommitMinutes { get; init; }
+
     public int Seed { get; init; } = 1;
 
     /// <summary>CP-SAT deterministic time limit (deterministic, unlike a wall-clock limit).</summary>

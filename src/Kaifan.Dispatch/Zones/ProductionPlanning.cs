@@ -5,7 +5,10 @@ namespace Kaifan.Dispatch.Zones;
 /// <summary>
 /// How the zone grain runs the benchmark's optimiser on live riders. People need lead time (30 s to answer an
 /// offer, a decline passes it on), so a route is committed when it must start within 10 minutes rather than the
-/// replay's 2; the solver gets a small deterministic budget because a round runs every 3 s.
+/// replay's 1, and an order few riders can serve is offered to one of them at once, so that the customer hears
+/// that a rider is coming and the rider can plan for it (a rider may decline; the replay's couriers cannot, which is
+/// why it holds such orders until they are due); the solver gets a small deterministic budget because a round runs
+/// every 3 s.
 /// </summary>
 internal static class ProductionPlanning
 {
@@ -13,6 +16,7 @@ internal static class ProductionPlanning
     {
         DecisionIntervalMinutes = 10,
         SolverDeterministicSeconds = 0.1,
+        ScarceCommitMinutes = 24 * 60,
     };
 
     /// <summary>

@@ -30,20 +30,24 @@ public sealed class PressingOrdersTests
     }
 
     [Fact]
-    public void an_order_only_a_rider_beyond_the_look_ahead_can_serve_is_promised_to_that_rider_now()
+    public void an_order_only_a_busy_rider_beyond_the_look_ahead_can_serve_is_promised_to_them_once_they_are_due_to_leave_for_it()
     {
-        // Busy for another 30 min (beyond the 20-minute look-ahead), but still in time for the 90-minute maximum.
+        // Busy for another 30 min (beyond the 20-minute look-ahead), but still in time for the 90-minute maximum. To be at
+        // the shop (5 min away) when the food is ready at 110 they would leave at 103: until then the order waits, in
+        // case a rider who can serve it sooner appears; from then on it is theirs, straight after the current route.
         var rider = new RiderState("r1", new Point(0, 0), FreeAt: 130, FreePlace: new Point(0, 0), ShiftEnd: 400, Capacity: 3,
             RangeKm: double.PositiveInfinity, AcceptsStairs: true);
         var order = new PendingOrder("o1", "m1", new Point(427 * 5, 0), new Point(427 * 5, 427 * 5), PlacedAt: 100, ReadyAt: 110);
-        var snapshot = new DispatchSnapshot(100, [order], [rider]);
 
-        var plan = DispatchOptimiser.Plan(snapshot, Travel, Settings);
+        var early = DispatchOptimiser.Plan(new DispatchSnapshot(100, [order], [rider]), Travel, Settings);
+        var due = DispatchOptimiser.Plan(new DispatchSnapshot(103, [order], [rider]), Travel, Settings);
 
-        var route = plan.Assignments.ShouldHaveSingleItem();
+        early.Assignments.ShouldBeEmpty();
+        early.Held.ShouldBe(["o1"]);
+        var route = due.Assignments.ShouldHaveSingleItem();
         route.RiderId.ShouldBe("r1");
-        route.DepartAt.ShouldBe(130); // straight after the current route
-        plan.Held.ShouldBeEmpty();
+        route.DepartAt.ShouldBe(130);
+        due.Held.ShouldBeEmpty();
     }
 
     [Fact]
