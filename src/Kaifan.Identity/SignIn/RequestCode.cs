@@ -52,10 +52,12 @@ internal static class RequestCode
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.CreatedAt })
             .ToListAsync(ct);
-        if (recent.FindIndex(c => c.Id == entry.Id) >= OneTimeCode.MaxCodesPerHour)
+        var position = recent.FindIndex(c => c.Id == entry.Id);
+        if (position >= OneTimeCode.MaxCodesPerHour)
         {
             await db.OneTimeCodes.Where(c => c.Id == entry.Id).ExecuteDeleteAsync(ct);
-            var retryAfter = recent[recent.Count - OneTimeCode.MaxCodesPerHour].CreatedAt.AddHours(1) - now;
+            // A new code is allowed once the oldest of the five before this one has left the hour.
+            var retryAfter = recent[position - OneTimeCode.MaxCodesPerHour].CreatedAt.AddHours(1) - now;
             return TooManyRequests(retryAfter, "验证码发送过于频繁，请稍后再试 (at most 5 codes per hour)");
         }
 

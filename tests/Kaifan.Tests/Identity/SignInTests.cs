@@ -102,6 +102,25 @@ public abstract class SignInTests(KaifanApp app)
         (await client.PostAsJsonAsync("/api/auth/codes", new { phone })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
     }
 
+    [Fact]
+    public async Task a_refused_code_may_be_asked_again_when_the_oldest_code_of_the_hour_expires()
+    {
+        var phone = UniquePhone();
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.PostAsJsonAsync("/api/auth/codes", new { phone })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            app.Clock.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        // The first code was 50 minutes ago: 10 minutes until it leaves the hour, not 20 for the second one.
+        var sixth = await client.PostAsJsonAsync("/api/auth/codes", new { phone });
+
+        sixth.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        sixth.Headers.RetryAfter!.Delta!.Value.ShouldBe(TimeSpan.FromMinutes(10));
+        app.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        (await client.PostAsJsonAsync("/api/auth/codes", new { phone })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
     [Theory]
     [InlineData("{\"phone\":\"12345\"}", "phone")]
     [InlineData("{\"phone\":\"13800001111\",\"code\":\"12ab56\"}", "code")]
