@@ -119,6 +119,14 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>For the web pages, which read the bearer token from the HttpOnly session cookie a signed-in browser sends.</summary>
+    public HttpClient PageClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("Cookie", $"{Kaifan.Web.Session.SessionCookie.Name}={token}");
+        return client;
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();

@@ -8,7 +8,6 @@ using Kaifan.Insights;
 using Kaifan.Insights.OnTime;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
-using Kaifan.Web.Session;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -164,8 +163,7 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
     [Fact]
     public async Task the_ops_console_links_to_the_on_time_page_which_shows_the_report_for_an_operator()
     {
-        var client = app.Client();
-        client.DefaultRequestHeaders.Add("Cookie", $"{SessionCookie.Name}={TestTokens.Operator()}");
+        var client = app.PageClient(TestTokens.Operator());
 
         var response = await client.GetAsync("/ops/insights/ontime");
 

@@ -4,7 +4,6 @@ using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
-using Kaifan.Web.Session;
 using Kaifan.Web.Shopping;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
@@ -36,7 +35,7 @@ public abstract class LiveGuaranteeWindowTests(HeldPromiseApp app)
         (await LiveAsync(id, customer))["guarantee"]!.GetValue<string>().ShouldBe(chinese);
         (await LiveAsync(id, customer, "?culture=en"))["guarantee"]!.GetValue<string>().ShouldBe($"Promised {from}–{to}; late earns a ¥5 coupon");
 
-        var page = await Signed(customer).GetStringAsync($"/m/orders/{id}");
+        var page = await app.PageClient(TestTokens.Customer(customer)).GetStringAsync($"/m/orders/{id}");
         page.ShouldContain($"data-testid=\"guarantee-window\">{chinese}</div>", customMessage: "a reload shows the same words");
     }
 
@@ -60,17 +59,9 @@ public abstract class LiveGuaranteeWindowTests(HeldPromiseApp app)
 
     private async Task<JsonNode> LiveAsync(Guid id, int customer, string query = "")
     {
-        var response = await Signed(customer).GetAsync($"/m/orders/{id}/live.json{query}");
+        var response = await app.PageClient(TestTokens.Customer(customer)).GetAsync($"/m/orders/{id}/live.json{query}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await JsonOf(response);
-    }
-
-    /// <summary>The web pages read the bearer token from the HttpOnly session cookie, as a signed-in browser sends it.</summary>
-    private HttpClient Signed(int customer)
-    {
-        var client = app.Client();
-        client.DefaultRequestHeaders.Add("Cookie", $"{SessionCookie.Name}={TestTokens.Customer(customer)}");
-        return client;
     }
 }
 
