@@ -14,7 +14,7 @@ internal static class BatchRuns
     /// <summary>Drop-offs further apart than this are different clusters even when they leave at the same minute.</summary>
     public const double ClusterMetres = 300;
 
-    public static List<OfferDecision> Plan(IReadOnlyList<ZoneOrder> released, IReadOnlyList<ZoneRider> riders, IReadOnlyDictionary<Guid, double> speedsKmh, double roadFactor)
+    public static List<OfferDecision> Plan(IReadOnlyList<ZoneOrder> released, IReadOnlyList<ZoneRider> riders, double roadFactor)
     {
         var decisions = new List<OfferDecision>();
         var free = riders.Where(r => r.SpareCapacity > 0).ToList();
@@ -27,7 +27,7 @@ internal static class BatchRuns
                     .Select(r => (Rider: r, Run: RunFor(r, left)))
                     .Where(c => c.Run.Count > 0 && RouteKm(c.Rider.Position, c.Run) * roadFactor <= c.Rider.RangeKm)
                     .OrderByDescending(c => c.Run.Count)
-                    .ThenBy(c => Km(c.Rider.Position, Shop(c.Run[0])) / speedsKmh.GetValueOrDefault(c.Rider.RiderId, 15))
+                    .ThenBy(c => Km(c.Rider.Position, Shop(c.Run[0])) / c.Rider.SpeedKmh)
                     .FirstOrDefault();
                 if (pick.Run is null)
                 {
@@ -36,7 +36,7 @@ internal static class BatchRuns
 
                 free.Remove(pick.Rider);
                 left.RemoveAll(o => pick.Run.Contains(o));
-                var minutes = Km(pick.Rider.Position, Shop(pick.Run[0])) * roadFactor / speedsKmh.GetValueOrDefault(pick.Rider.RiderId, 15) * 60;
+                var minutes = Km(pick.Rider.Position, Shop(pick.Run[0])) * roadFactor / pick.Rider.SpeedKmh * 60;
                 decisions.Add(new OfferDecision(pick.Rider.RiderId, pick.Run.Select(o => o.Ticket.OrderId).ToList(), minutes));
             }
         }

@@ -2,7 +2,8 @@ namespace Kaifan.Dispatch.Optimisation;
 
 /// <summary>
 /// Orders of one merchant picked up together, drop-offs in <see cref="Orders"/> order. <see cref="DropoffOffsets"/>
-/// are minutes from the pickup to each drop-off, which depend only on the bundle, not on the rider.
+/// are minutes from the pickup to each drop-off at the travel model's speed; <see cref="OffsetsAt"/> gives them for a
+/// rider of another pace.
 /// </summary>
 internal sealed record Bundle(
     string MerchantId,
@@ -33,10 +34,13 @@ internal sealed record Bundle(
             seq.Any(o => o.StairsNoLift), seq.Any(o => o.Priority == OrderPriority.SpecialCare));
     }
 
+    public IReadOnlyList<int> OffsetsAt(double speed, TravelModel travel) =>
+        speed == 1.0 ? DropoffOffsets : Offsets([.. Orders], travel, speed).Offsets;
+
     public static double Weight(PendingOrder order, DispatchSettings settings) =>
         (order.Priority == OrderPriority.SpecialCare ? settings.SpecialCareWeight : 1.0) * order.Weight;
 
-    private static (int[] Offsets, double Length) Offsets(PendingOrder[] seq, TravelModel travel)
+    private static (int[] Offsets, double Length) Offsets(PendingOrder[] seq, TravelModel travel, double speed = 1.0)
     {
         var offsets = new int[seq.Length];
         var clock = travel.LeaveMerchant(0);
@@ -45,7 +49,7 @@ internal sealed record Bundle(
         for (var i = 0; i < seq.Length; i++)
         {
             length += at.DistanceTo(seq[i].DropOff);
-            var drop = travel.DropoffTime(clock + travel.Minutes(at, seq[i].DropOff));
+            var drop = travel.DropoffTime(clock + travel.Minutes(at, seq[i].DropOff, speed));
             offsets[i] = drop;
             clock = travel.LeaveCustomer(drop);
             at = seq[i].DropOff;

@@ -26,7 +26,7 @@ internal static class ReserveValue
         if (covering.Length <= pendingOrders) return result;
         foreach (var spot in demand)
         {
-            var near = covering.Where(r => travel.Minutes(r.FreePlace, spot.Merchant) <= settings.ReserveReachMinutes).ToArray();
+            var near = covering.Where(r => travel.Minutes(r.FreePlace, spot.Merchant, r.Speed) <= settings.ReserveReachMinutes).ToArray();
             foreach (var r in near)
                 result[r.Id] = result.GetValueOrDefault(r.Id) + spot.OrdersPerHour / near.Length;
         }

@@ -14,17 +14,18 @@ internal static class RouteEvaluator
         if ((toMerchant + bundle.LengthMeters) / 1000.0 > rider.RangeKm) return null;
 
         var depart = Math.Max(clock, rider.FreeAt);
-        var ride = travel.Minutes(rider.FreePlace, bundle.Merchant);
+        var ride = travel.Minutes(rider.FreePlace, bundle.Merchant, rider.Speed);
         var arrive = depart + ride;
         var pickup = travel.PickupTime(arrive, bundle.ReadyAt);
         if (pickup > rider.ShiftEnd) return null;
 
+        var offsets = bundle.OffsetsAt(rider.Speed, travel);
         var drops = new int[bundle.Orders.Count];
         var value = -settings.EmptyTravelWeight * ride;
         for (var i = 0; i < drops.Length; i++)
         {
             var order = bundle.Orders[i];
-            drops[i] = pickup + bundle.DropoffOffsets[i];
+            drops[i] = pickup + offsets[i];
             var ctd = drops[i] - order.PlacedAt;
             if (ctd > settings.MaxClickToDoorMinutes && !CannotMeetMaximum(order, travel, settings)) return null;
             var late = Math.Max(0, ctd - settings.TargetClickToDoorMinutes);

@@ -27,7 +27,8 @@ internal sealed record PendingOrder(
 
 /// <summary>
 /// A rider as the optimiser sees it: where they are, when and where they next become free (after the
-/// route they already carry), when their shift ends (no pickup after it) and what they can do.
+/// route they already carry), when their shift ends (no pickup after it) and what they can do. Speed: their pace as a
+/// multiple of the travel model's (a rider on foot rides every leg slower than one on an e-bike).
 /// </summary>
 internal sealed record RiderState(
     string Id,
@@ -37,7 +38,8 @@ internal sealed record RiderState(
     int ShiftEnd,
     int Capacity,
     double RangeKm,
-    bool AcceptsStairs);
+    bool AcceptsStairs,
+    double Speed = 1.0);
 
 /// <summary>Demand is optional: the merchants' recent order rates, for <see cref="ReserveValue"/>.</summary>
 internal sealed record DispatchSnapshot(int Clock, IReadOnlyList<PendingOrder> Orders, IReadOnlyList<RiderState> Riders,

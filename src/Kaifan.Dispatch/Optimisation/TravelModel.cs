@@ -23,7 +23,8 @@ internal sealed record TravelModel
     public int PickupHalf => PickupService / 2;
     public int DropoffHalf => DropoffService / 2;
 
-    public int Minutes(Point from, Point to) => (int)Math.Ceiling(from.DistanceTo(to) / MetersPerMinute);
+    /// <summary>Whole minutes of riding; speed is the rider's pace as a multiple of <see cref="MetersPerMinute"/>.</summary>
+    public int Minutes(Point from, Point to, double speed = 1.0) => (int)Math.Ceiling(from.DistanceTo(to) / (MetersPerMinute * speed));
 
     public int PickupTime(int arrival, int readyAt) => Math.Max(readyAt, arrival + PickupHalf);
 

@@ -8,11 +8,12 @@ internal sealed record ZoneOrder(JobTicket Ticket, IReadOnlySet<Guid> RefusedBy)
 
 /// <summary>
 /// An online rider with no open offer; SpareCapacity is capacity minus the orders they carry. Route: the orders they
-/// carry or are on their way to collect, in the order they will serve them; ShiftEndsAt: no pickup after it (null: stays on).
+/// carry or are on their way to collect, in the order they will serve them; ShiftEndsAt: no pickup after it (null: stays on);
+/// SpeedKmh: their vehicle's pace.
 /// </summary>
 internal sealed record ZoneRider(
     Guid RiderId, GeoPoint Position, int SpareCapacity, double RangeKm, bool AcceptsStairs, IReadOnlyList<CarriedOrder>? Route = null,
-    DateTimeOffset? ShiftEndsAt = null);
+    DateTimeOffset? ShiftEndsAt = null, double SpeedKmh = ProductionPlanning.TypicalSpeedKmh);
 
 /// <summary>
 /// An order given to a rider and not yet delivered. Leg: orders accepted together (one offer) share it, and the rider
@@ -74,8 +75,10 @@ internal static class SnapshotBuilder
         var states = riders.Where(r => r.SpareCapacity > 0).Select(r =>
         {
             var at = grid.Project(r.Position);
-            var (freeAt, freePlace) = RemainingRoute(clock, at, r.Route ?? [], grid.Project, travel);
-            return new RiderState(r.RiderId.ToString(), at, freeAt, freePlace, r.ShiftEndsAt is { } end ? MinutesOf(end) : clock + NoShiftEnd, r.SpareCapacity, r.RangeKm, r.AcceptsStairs);
+            var speed = r.SpeedKmh / ProductionPlanning.TypicalSpeedKmh;
+            var (freeAt, freePlace) = RemainingRoute(clock, at, r.Route ?? [], grid.Project, travel, speed);
+            return new RiderState(r.RiderId.ToString(), at, freeAt, freePlace, r.ShiftEndsAt is { } end ? MinutesOf(end) : clock + NoShiftEnd,
+                r.SpareCapacity, r.RangeKm, r.AcceptsStairs, speed);
         }).ToList();
         var perHour = 60.0 / ZoneDemand.Window.TotalMinutes;
         var demand = (conditions.RecentOrders ?? []).GroupBy(p => p)
@@ -90,7 +93,7 @@ internal static class SnapshotBuilder
     /// they stand.
     /// </summary>
     private static (int FreeAt, Point FreePlace) RemainingRoute(
-        int clock, Point position, IReadOnlyList<CarriedOrder> route, Func<GeoPoint, Point> project, TravelModel travel)
+        int clock, Point position, IReadOnlyList<CarriedOrder> route, Func<GeoPoint, Point> project, TravelModel travel, double speed)
     {
         var time = clock;
         var at = position;
@@ -99,7 +102,7 @@ internal static class SnapshotBuilder
             foreach (var shop in leg.Where(c => !c.PickedUp).GroupBy(c => c.Ticket.MerchantId))
             {
                 var merchant = project(Merchant(shop.First().Ticket));
-                var pickup = travel.PickupTime(time + travel.Minutes(at, merchant), shop.Max(c => ReadyMinute(c.Ticket)));
+                var pickup = travel.PickupTime(time + travel.Minutes(at, merchant, speed), shop.Max(c => ReadyMinute(c.Ticket)));
                 time = travel.LeaveMerchant(pickup);
                 at = merchant;
             }
@@ -107,7 +110,7 @@ internal static class SnapshotBuilder
             foreach (var order in leg)
             {
                 var door = project(DropOff(order.Ticket));
-                time = travel.LeaveCustomer(travel.DropoffTime(time + travel.Minutes(at, door)));
+                time = travel.LeaveCustomer(travel.DropoffTime(time + travel.Minutes(at, door, speed)));
                 at = door;
             }
         }

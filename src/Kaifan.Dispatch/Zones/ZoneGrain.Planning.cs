@@ -16,13 +16,13 @@ internal sealed partial class ZoneGrain
     /// Released batch orders go first as runs that collect from every shop of their cluster; the riders and orders
     /// left over go to the optimiser, which bundles one shop's orders at a time.
     /// </summary>
-    private async Task<List<OfferDecision>> DecideAsync(DateTimeOffset now, List<ZoneOrder> orders, List<ZoneRider> riders, Dictionary<Guid, double> speeds)
+    private async Task<List<OfferDecision>> DecideAsync(DateTimeOffset now, List<ZoneOrder> orders, List<ZoneRider> riders)
     {
         var slowRides = await TravelFlaggedAsync(now);
         var released = orders.Where(o => o.Ticket.HoldUntil is not null).ToList();
         // A run is a trip of its own: only idle riders with time left in their shift take one.
         var idle = riders.Where(r => r.Route is not { Count: > 0 } && (r.ShiftEndsAt is not { } end || end - now >= BatchRunTime)).ToList();
-        var runs = released.Count == 0 ? [] : BatchRuns.Plan(released, idle, speeds, ProductionPlanning.RoadFactor(options, slowRides));
+        var runs = released.Count == 0 ? [] : BatchRuns.Plan(released, idle, ProductionPlanning.RoadFactor(options, slowRides));
         var taken = runs.SelectMany(r => r.OrderIds).ToHashSet();
         var busy = runs.Select(r => r.RiderId).ToHashSet();
         orders = orders.Where(o => !taken.Contains(o.Ticket.OrderId)).ToList();
@@ -33,7 +33,7 @@ internal sealed partial class ZoneGrain
         }
 
         var conditions = new ZoneConditions(badWeather, await TopCustomersAsync(orders, riders, now), demand.Recent(now));
-        return [.. runs, .. Decide(now, orders, riders, conditions, speeds, slowRides)];
+        return [.. runs, .. Decide(now, orders, riders, conditions, slowRides)];
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ internal sealed partial class ZoneGrain
     /// zone moving for that round.
     /// </summary>
     private List<OfferDecision> Decide(
-        DateTimeOffset now, List<ZoneOrder> orders, List<ZoneRider> riders, ZoneConditions conditions, Dictionary<Guid, double> speeds, bool slowRides)
+        DateTimeOffset now, List<ZoneOrder> orders, List<ZoneRider> riders, ZoneConditions conditions, bool slowRides)
     {
         try
         {
@@ -64,7 +64,7 @@ internal sealed partial class ZoneGrain
                 o.Ticket.ReadyEstimate,
                 o.Ticket.StairsNoLift,
                 o.RefusedBy)).ToList();
-            var policyRiders = riders.Select(r => new PolicyRider(r.RiderId, r.Position, speeds[r.RiderId], r.SpareCapacity, r.RangeKm, r.AcceptsStairs)).ToList();
+            var policyRiders = riders.Select(r => new PolicyRider(r.RiderId, r.Position, r.SpeedKmh, r.SpareCapacity, r.RangeKm, r.AcceptsStairs)).ToList();
             return OfferPolicy.Decide(new PolicySnapshot(now, jobs, policyRiders, ProductionPlanning.RoadFactor(options, slowRides), options.BundleWindow)).ToList();
         }
     }

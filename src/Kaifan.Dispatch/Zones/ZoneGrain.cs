@@ -167,7 +167,6 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
         }
 
         var riders = new List<ZoneRider>();
-        var speeds = new Dictionary<Guid, double>();
         foreach (var rider in await Task.WhenAll(candidates.Select(r => GrainFactory.GetGrain<IRiderGrain>(r).Snapshot())))
         {
             if (!rider.Online || rider.ZoneId != ZoneId || rider.Capabilities is not { } caps)
@@ -178,12 +177,11 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
 
             var route = RouteOf(rider.RiderId);
             var count = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
-            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, route, rider.ShiftEndsAt));
-            speeds[rider.RiderId] = caps.SpeedKmh;
+            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, route, rider.ShiftEndsAt, caps.SpeedKmh));
         }
 
         var zoneOrders = open.Select(w => new ZoneOrder(w.Ticket, w.RefusedBy)).ToList();
-        var decisions = await DecideAsync(now, zoneOrders, riders, speeds);
+        var decisions = await DecideAsync(now, zoneOrders, riders);
         foreach (var decision in decisions)
         {
             var offer = new OfferTicket(

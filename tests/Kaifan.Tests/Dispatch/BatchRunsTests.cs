@@ -21,7 +21,7 @@ public sealed class BatchRunsTests
         new(Guid.NewGuid(), new GeoPoint(Noodles.At.Latitude + metresNorthOfNoodles / 111_195, Noodles.At.Longitude), spare, rangeKm, stairs);
 
     private static List<OfferDecision> Plan(IReadOnlyList<ZoneOrder> orders, params ZoneRider[] riders) =>
-        BatchRuns.Plan(orders, riders, riders.ToDictionary(r => r.RiderId, _ => 15.0), 1.3);
+        BatchRuns.Plan(orders, riders, 1.3);
 
     [Fact]
     public void one_departure_to_the_dorms_from_two_shops_is_one_run_for_the_nearest_rider_visiting_the_nearer_shop_first()

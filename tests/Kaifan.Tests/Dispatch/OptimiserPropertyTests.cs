@@ -32,16 +32,16 @@ public sealed class OptimiserPropertyTests
                 a.PickupAt.ShouldBeLessThanOrEqualTo(rider.ShiftEnd);
                 a.PickupAt.ShouldBeGreaterThanOrEqualTo(bundle.Max(o => o.ReadyAt));
 
-                // Recompute the route independently: start, ride, handovers, and the kilometres it uses.
+                // Recompute the route independently at the rider's pace: start, ride, handovers, and the kilometres it uses.
                 a.DepartAt.ShouldBe(Math.Max(snapshot.Clock, rider.FreeAt));
-                a.ArriveAtMerchant.ShouldBe(a.DepartAt + Travel.Minutes(rider.FreePlace, bundle[0].Merchant));
+                a.ArriveAtMerchant.ShouldBe(a.DepartAt + Travel.Minutes(rider.FreePlace, bundle[0].Merchant, rider.Speed));
                 a.PickupAt.ShouldBe(Math.Max(bundle.Max(o => o.ReadyAt), a.ArriveAtMerchant + 2));
                 var at = bundle[0].Merchant;
                 var leave = a.PickupAt + 2;
                 var km = rider.FreePlace.DistanceTo(at) / 1000;
                 for (var i = 0; i < bundle.Length; i++)
                 {
-                    var drop = leave + Travel.Minutes(at, bundle[i].DropOff) + 2;
+                    var drop = leave + Travel.Minutes(at, bundle[i].DropOff, rider.Speed) + 2;
                     a.DropoffAt[i].ShouldBe(drop);
                     km += at.DistanceTo(bundle[i].DropOff) / 1000;
                     if (!RouteEvaluator.CannotMeetMaximum(bundle[i], Travel, Settings))

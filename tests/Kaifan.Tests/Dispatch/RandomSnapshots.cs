@@ -2,10 +2,13 @@ using Kaifan.Dispatch.Optimisation;
 
 namespace Kaifan.Tests.Dispatch;
 
-/// <summary>Fixed-seed random snapshots: a few merchants (so bundles arise), mixed rider capabilities, shifts ending soon.</summary>
+/// <summary>Fixed-seed random snapshots: a few merchants (so bundles arise), mixed rider capabilities and paces, shifts ending soon.</summary>
 internal static class RandomSnapshots
 {
     public static readonly TravelModel Travel = new(300, 4, 4);
+
+    // On foot, bicycle, the typical pace, e-bike.
+    private static readonly double[] Speeds = [1 / 3.0, 14 / 15.0, 1.0, 4 / 3.0];
 
     public static IEnumerable<DispatchSnapshot> Generate(int count, int seed)
     {
@@ -29,7 +32,7 @@ internal static class RandomSnapshots
         {
             var at = P();
             return new RiderState($"r{r}", at, clock + rng.Next(-10, 15), at, clock + rng.Next(0, 120), rng.Next(1, 4),
-                rng.Next(1, 16), rng.Next(2) == 0);
+                rng.Next(1, 16), rng.Next(2) == 0, Speeds[rng.Next(Speeds.Length)]);
         }).ToArray();
         return new DispatchSnapshot(clock, orders, riders);
     }
