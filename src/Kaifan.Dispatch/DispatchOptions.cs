@@ -9,7 +9,8 @@ namespace Kaifan.Dispatch;
 /// the road factor is multiplied by this, so routes, bundles and the minutes offered to riders assume slower rides
 /// until its late orders stop being mostly rides (1.25 is a cautious guess, not measured: a 10-minute ride is planned
 /// 2.5 minutes longer, past the 2 minutes Insights tolerates before it blames a stage); TravelFlagWindow: how far back those late orders are counted, TravelFlagRefresh: how often a zone
-/// asks again.
+/// asks again. SilentAfter: a rider whose app has sent no position for this long (phone off, no signal, app killed) gets
+/// no new offers until it reports again; the rider app reports every 5 s, so this is many missed reports, not one.
 /// </summary>
 internal sealed record DispatchOptions(
     TimeSpan Round,
@@ -22,7 +23,8 @@ internal sealed record DispatchOptions(
     TimeSpan HistorySpacing,
     double TravelFlaggedRoadScale,
     TimeSpan TravelFlagWindow,
-    TimeSpan TravelFlagRefresh)
+    TimeSpan TravelFlagRefresh,
+    TimeSpan SilentAfter)
 {
     public static DispatchOptions FromConfiguration(IConfiguration configuration) => new(
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:RoundSeconds", 3.0)),
@@ -35,5 +37,6 @@ internal sealed record DispatchOptions(
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:PositionHistorySeconds", 1.0)),
         configuration.GetValue("Kaifan:Dispatch:TravelFlaggedRoadScale", 1.25),
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagWindowMinutes", 120.0)),
-        TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagRefreshMinutes", 5.0)));
+        TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagRefreshMinutes", 5.0)),
+        TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:SilentRiderMinutes", 5.0)));
 }

@@ -175,6 +175,13 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
                 continue;
             }
 
+            // An offer to a silent phone would only run out after 30 s and cost the order that wait; the rider stays
+            // online and is back in the next round after their next position.
+            if (now - rider.At > options.SilentAfter)
+            {
+                continue;
+            }
+
             var route = RouteOf(rider.RiderId);
             var count = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
             riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, route, rider.ShiftEndsAt, caps.SpeedKmh));

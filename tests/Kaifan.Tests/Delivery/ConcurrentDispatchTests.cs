@@ -62,7 +62,7 @@ public abstract class ConcurrentDispatchTests(LunchtimeApp app)
                     // Ten riders take at most 29 orders in first bundles (three a bundle, two for the walker); the rest
                     // waits for a busy rider's route to end, as the optimiser plans it. These riders never move, so
                     // the clock does until a held order can wait no longer and goes to a busy rider after their route.
-                    app.Clock.Advance(TimeSpan.FromMinutes(3));
+                    await app.AdvanceAsync(TimeSpan.FromMinutes(3), riders);
                     return false;
                 },
                 "all thirty orders are accepted",

@@ -45,6 +45,30 @@ internal static class DeliveryKit
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// The clock moves on and each online rider's app reports where they stand, as the app does every few seconds (a
+    /// rider silent for minutes gets no offers); returns once dispatch has the reports.
+    /// </summary>
+    public static async Task AdvanceAsync(this KaifanApp app, TimeSpan by, params int[] riders)
+    {
+        app.Clock.Advance(by);
+        var now = app.Clock.GetUtcNow();
+        foreach (var rider in riders)
+        {
+            var status = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status"));
+            if (!status["online"]!.GetValue<bool>())
+            {
+                continue;
+            }
+
+            var here = new { latitude = status["latitude"]!.GetValue<double>(), longitude = status["longitude"]!.GetValue<double>() };
+            (await app.Rider(rider).PostAsJsonAsync("/api/rider/location", here)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            await PaymentProbe.EventuallyAsync(
+                async () => (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status")))["at"]!.GetValue<DateTimeOffset>() >= now,
+                $"rider {rider}'s position reaches dispatch");
+        }
+    }
+
     public static async Task OfflineAsync(this KaifanApp app, params int[] riders)
     {
         foreach (var rider in riders)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Kaifan.Tests.Infrastructure;
 
 namespace Kaifan.Tests.Delivery;
@@ -52,6 +53,37 @@ public abstract class OfferHandoverTests(LunchtimeApp app)
         finally
         {
             await app.OfflineAsync(riders);
+        }
+    }
+
+    [Fact]
+    public async Task a_rider_whose_phone_has_been_silent_for_five_minutes_gets_no_offer_until_it_reports_again()
+    {
+        // Both take stairs, so either can serve any demo address.
+        const int silent = 3, reporting = 4;
+        try
+        {
+            await app.OnlineAsync(silent);
+            app.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+            await app.OnlineAsync(reporting, latOffset: 0.01);
+
+            var first = await app.AcceptedOrderAsync(customer: 3);
+            var (to, firstOffer) = await app.OfferedAsync(first, silent, reporting);
+            to.ShouldBe(reporting);
+            (await app.OffersAsync(silent)).ShouldBeEmpty();
+
+            var ping = await app.Rider(silent).PostAsJsonAsync("/api/rider/location", new { latitude = DeliveryKit.EastLat, longitude = DeliveryKit.EastLon });
+            ping.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            var second = await app.AcceptedOrderAsync(customer: 4);
+            var (_, secondOffer) = await app.OfferedAsync(second, silent);
+
+            // Taken, so that no order of this test is left waiting for the riders of the next.
+            (await app.Rider(reporting).PostAsync($"/api/rider/offers/{firstOffer}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.Rider(silent).PostAsync($"/api/rider/offers/{secondOffer}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(silent, reporting);
         }
     }
 

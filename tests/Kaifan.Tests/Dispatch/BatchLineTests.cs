@@ -33,7 +33,7 @@ public abstract class BatchLineTests(LunchtimeApp app)
             {
                 await app.Zone(EastZone).RunRound();
                 (await app.OffersAsync(rider)).ShouldBeEmpty($"nothing leaves before {departure:HH:mm}Z (now {app.Clock.GetUtcNow():HH:mm:ss}Z)");
-                app.Clock.Advance(TimeSpan.FromMinutes(1) < departure - app.Clock.GetUtcNow() ? TimeSpan.FromMinutes(1) : departure - app.Clock.GetUtcNow());
+                await app.AdvanceAsync(TimeSpan.FromMinutes(1) < departure - app.Clock.GetUtcNow() ? TimeSpan.FromMinutes(1) : departure - app.Clock.GetUtcNow(), rider);
             }
 
             await app.OfferedAsync(first, rider);

@@ -37,7 +37,7 @@ public abstract class ProductionDispatchTests(LunchtimeApp app)
             {
                 minutes++;
                 minutes.ShouldBeLessThanOrEqualTo(40, "the held order is offered before its food is ready");
-                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                await app.AdvanceAsync(TimeSpan.FromMinutes(1), riders);
                 await app.Zone(EastZone).RunRound();
             }
 
