@@ -38,6 +38,7 @@ public static class TrackingModule
         services.AddScoped<OrderStream>();
         services.AddScoped<IDeliveryPromises, DeliveryPromises>();
         services.AddSingleton<IOpsAlerts, OpsAlerts>();
+        services.AddSingleton<IRiderNotices, RiderNotices>();
         services.AddHostedService<ZoneRiderPositions>();
 
         // The announcer reads orders through Ordering's query, whose DbContext comes from a factory that
@@ -47,6 +48,7 @@ public static class TrackingModule
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IOrderAnnouncer>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IDeliveryPromises>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IOpsAlerts>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IRiderNotices>();
         });
 
         // Cluster mode: a console connected to one host hears what another host's handler announced.
@@ -61,7 +63,9 @@ public static class TrackingModule
         }
 
         services.AddAuthorizationBuilder().AddPolicy(OpsHub.Policy, p => p.RequireAssertion(c =>
-            c.User.IsInRole(Roles.Operator) || (c.User.IsInRole(Roles.Merchant) && c.User.HasClaim(h => h.Type == KaifanClaims.MerchantId))));
+            c.User.IsInRole(Roles.Operator)
+            || (c.User.IsInRole(Roles.Merchant) && c.User.HasClaim(h => h.Type == KaifanClaims.MerchantId))
+            || (c.User.IsInRole(Roles.Rider) && c.User.HasClaim(h => h.Type == KaifanClaims.RiderId))));
         return services;
     }
 

@@ -30,13 +30,17 @@ internal sealed record RiderSnapshot(
     [property: Id(7)] DateTimeOffset? ShiftEndsAt = null);
 
 /// <summary>
-/// A rider's live state: online or not, in which zone, where, with what. Pings never touch the database here; going
-/// on- or offline does (dispatch_riders), and so does the grain going to sleep, so that a restarted host or a grain
-/// woken again finds the rider online where they were (or where the position trail last saw them).
+/// A rider's live state: online or not, in which zone, where, until when, with what. Pings never touch the database
+/// here; going on- or offline does (dispatch_riders), and so does the grain going to sleep, so that a restarted host or
+/// a grain woken again finds the rider online where they were (or where the position trail last saw them) and with
+/// the shift end they gave.
 /// </summary>
 internal interface IRiderGrain : IGrainWithGuidKey
 {
-    /// <summary>Returns the zone the rider was online in before, if any, so the caller can tell that zone. The shift end lives only here: a restarted grain forgets it.</summary>
+    /// <summary>
+    /// Returns the zone the rider was online in before, if any, so the caller can tell that zone. The shift end is
+    /// stored with the online zone, so a restarted grain keeps it; going offline forgets it.
+    /// </summary>
     Task<Guid?> GoOnline(Guid zoneId, double latitude, double longitude, RiderCapabilities capabilities, DateTimeOffset? shiftEndsAt = null);
 
     Task<Guid?> GoOffline();
@@ -77,7 +81,9 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
             (latitude, longitude, at) = (trail.Latitude, trail.Longitude, trail.At);
         }
 
-        state = new RiderSnapshot(riderId, true, zoneId, latitude, longitude, at, RiderCapabilities.Of(profile));
+        // A shift end that passed while the host was down is kept as it is, as if the host had stayed up: the rider
+        // stays online with what they carry and is offered nothing new (dispatch plans no pickup after it).
+        state = new RiderSnapshot(riderId, true, zoneId, latitude, longitude, at, RiderCapabilities.Of(profile), profile.ShiftEndsAt);
 
         // Not awaited: the zone's round may be waiting on this very activation for a snapshot.
         _ = TellZoneAsync(zoneId);
@@ -144,17 +150,18 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
 
     public Task<RiderSnapshot> Snapshot() => Task.FromResult(state);
 
-    /// <summary>Online in <paramref name="zoneId"/> (or offline when null), at the position held now.</summary>
+    /// <summary>Online in <paramref name="zoneId"/> (or offline when null), at the position and with the shift end held now.</summary>
     private async Task StoreAsync(Guid? zoneId, CancellationToken ct)
     {
-        var (riderId, latitude, longitude, at) = (RiderId, state.Latitude, state.Longitude, state.At);
+        var (riderId, latitude, longitude, at, shiftEndsAt) = (RiderId, state.Latitude, state.Longitude, state.At, zoneId is null ? null : state.ShiftEndsAt);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
         await db.Riders.Where(r => r.RiderId == riderId).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.OnlineZoneId, zoneId)
                 .SetProperty(r => r.LastLatitude, latitude)
                 .SetProperty(r => r.LastLongitude, longitude)
-                .SetProperty(r => r.LastSeenAt, at),
+                .SetProperty(r => r.LastSeenAt, at)
+                .SetProperty(r => r.ShiftEndsAt, shiftEndsAt),
             ct);
     }
 

@@ -20,6 +20,12 @@ internal sealed class RiderProfile
     public double LastLatitude { get; set; }
     public double LastLongitude { get; set; }
     public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>
+    /// 下班时间 as given when going online (null: stays on, or offline). Stored with the online zone so that a restarted
+    /// host still plans no pickup after it.
+    /// </summary>
+    public DateTimeOffset? ShiftEndsAt { get; set; }
 }
 
 /// <summary>Speeds by vehicle, km/h on campus roads.</summary>

@@ -3,6 +3,7 @@ using Kaifan.Contracts.Events;
 using Kaifan.Dispatch.Riders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Dispatch.Zones;
@@ -27,13 +28,18 @@ internal sealed partial class ZoneGrain : IZoneOps
             }
         }
 
+        OrderReassigned? notice = null;
         if (pending.TryGetValue(orderId, out var waiting))
         {
+            Guid? from = null;
             if (waiting.OfferId is { } offerId && offers.TryGetValue(offerId, out var offer))
             {
                 // Withdrawn by the operator, not refused by the rider: they may be offered it again.
                 Withdraw(offer);
+                from = offer.RiderId;
             }
+
+            notice = new OrderReassigned(orderId, ZoneId, from, riderId, clock.GetUtcNow());
         }
         else
         {
@@ -48,7 +54,9 @@ internal sealed partial class ZoneGrain : IZoneOps
                 return ReassignAnswer.RiderUnavailable;
             }
 
-            var taken = await TakeBackAsync(orderId, current);
+            // Told in the same write as the take-back; an app that asks on the notice queues behind this turn of the
+            // grain, so it finds the new offer too.
+            var taken = await TakeBackAsync(orderId, current, new OrderReassigned(orderId, ZoneId, current, riderId, clock.GetUtcNow()));
             if (taken is null)
             {
                 return ReassignAnswer.PickedUp;
@@ -67,6 +75,11 @@ internal sealed partial class ZoneGrain : IZoneOps
             waiting.OfferId = offer.OfferId;
         }
 
+        if (notice is { FromRiderId: not null } or { ToRiderId: not null })
+        {
+            await NoticeAsync(notice);
+        }
+
         return ReassignAnswer.Done;
     }
 
@@ -74,7 +87,7 @@ internal sealed partial class ZoneGrain : IZoneOps
     /// Back to pending, never again to the rider who had it, in one write guarded by the job's version and stage:
     /// null when the rider picked it up (or it finished) first.
     /// </summary>
-    private async Task<Waiting?> TakeBackAsync(Guid orderId, Guid riderId)
+    private async Task<Waiting?> TakeBackAsync(Guid orderId, Guid riderId, OrderReassigned notice)
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<DispatchDb>>();
@@ -91,6 +104,7 @@ internal sealed partial class ZoneGrain : IZoneOps
         row.RefusedBy = string.Join(',', Refusals(row.RefusedBy).Append(riderId).Distinct());
         row.Version++;
         await outbox.PublishAsync(new RiderUnassigned(orderId, riderId, ZoneId, clock.GetUtcNow()));
+        await outbox.PublishAsync(notice);
         try
         {
             await outbox.SaveChangesAndFlushMessagesAsync();
@@ -105,5 +119,24 @@ internal sealed partial class ZoneGrain : IZoneOps
         var waiting = new Waiting(TicketOf(row), Refusals(row.RefusedBy));
         pending[orderId] = waiting;
         return waiting;
+    }
+
+    /// <summary>
+    /// Only the riders' apps need this one, and they poll as well, so a failure to send it must not undo a
+    /// reassignment that memory already made.
+    /// </summary>
+    private async Task NoticeAsync(OrderReassigned notice)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<DispatchDb>>();
+            await outbox.PublishAsync(notice);
+            await outbox.SaveChangesAndFlushMessagesAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not tell the riders' apps that order {OrderId} was reassigned", notice.OrderId);
+        }
     }
 }

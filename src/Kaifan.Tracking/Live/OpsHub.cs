@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.SignalR;
 namespace Kaifan.Tracking.Live;
 
 /// <summary>
-/// /hubs/ops, the staff consoles' live feed. Merchant staff join their own shop's group and hear only its orders;
-/// operators hear every order and, per zone they watch, the positions of riders on a delivery.
+/// /hubs/ops, the staff consoles' live feed, and the rider app's. Merchant staff join their own shop's group and hear
+/// only its orders; operators hear every order and, per zone they watch, the positions of riders on a delivery;
+/// a rider joins only their own group and hears only what dispatch tells them, never anyone's order steps.
 /// Server → client: `orderStatus` (<see cref="OrderStatusChanged"/>), `riderPosition` (<see cref="ZoneRiderPosition"/>),
-/// `ontimeAlert` (operators only, OnTimeAlertRaised).
+/// `ontimeAlert` (operators only, OnTimeAlertRaised), `orderReassigned` and `offerMade` (a rider's own,
+/// <see cref="RiderOrderNotice"/>).
 /// Client → server (operators): WatchZone(zoneId), UnwatchZone(zoneId).
 /// </summary>
 [Authorize(Policy = Policy)]
@@ -24,6 +26,8 @@ internal sealed class OpsHub : Hub
 
     public static string ZoneGroup(Guid zoneId) => $"zone:{zoneId}";
 
+    public static string RiderGroup(Guid riderId) => $"rider:{riderId}";
+
     public override async Task OnConnectedAsync()
     {
         var user = Context.User ?? new ClaimsPrincipal();
@@ -34,6 +38,10 @@ internal sealed class OpsHub : Hub
         else if (user.IsInRole(Roles.Merchant) && user.MerchantId() is { } merchantId)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, MerchantGroup(merchantId));
+        }
+        else if (user.IsInRole(Roles.Rider) && user.RiderId() is { } riderId)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, RiderGroup(riderId));
         }
 
         await base.OnConnectedAsync();
@@ -49,5 +57,8 @@ internal sealed class OpsHub : Hub
 
 /// <summary>What the consoles hear on every step of an order; (orderId, step) repeats at most, never contradicts.</summary>
 public sealed record OrderStatusChanged(Guid OrderId, Guid MerchantId, Guid ZoneId, string Step, string Label, DateTimeOffset At, string Title);
+
+/// <summary>What a rider's app hears of one of its orders: taken away by an operator, or offered by one.</summary>
+public sealed record RiderOrderNotice(Guid OrderId, DateTimeOffset At);
 
 public sealed record ZoneRiderPosition(Guid ZoneId, Guid RiderId, double Latitude, double Longitude, DateTimeOffset At, IReadOnlyList<Guid> OrderIds);

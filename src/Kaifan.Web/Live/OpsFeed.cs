@@ -4,8 +4,9 @@ namespace Kaifan.Web.Live;
 
 /// <summary>
 /// A console's line to /hubs/ops (the hub of the Tracking module) over loopback with the signed-in person's token:
-/// every order step, for a watched zone every rider position, and for operators each on-time alert. The consoles still poll, slowly, in case the
-/// line drops; it reconnects by itself.
+/// every order step, for a watched zone every rider position, and for operators each on-time alert; for a rider's
+/// app, what dispatch tells that rider. The consoles and the rider app still poll, in case the line drops; it
+/// reconnects by itself.
 /// </summary>
 public sealed class OpsFeed : IAsyncDisposable
 {
@@ -47,6 +48,13 @@ public sealed class OpsFeed : IAsyncDisposable
 
     public bool Connected => connection.State == HubConnectionState.Connected;
 
+    /// <summary>The rider app: an operator took an order away from this rider, or offered them one. Before StartAsync.</summary>
+    public void OnRiderNotices(Func<RiderNotice, Task> onReassignedAway, Func<RiderNotice, Task> onOfferMade)
+    {
+        connection.On("orderReassigned", onReassignedAway);
+        connection.On("offerMade", onOfferMade);
+    }
+
     public async Task StartAsync(CancellationToken ct) => await connection.StartAsync(ct);
 
     /// <summary>Operators only: hear this zone's rider positions instead of the previous zone's.</summary>
@@ -66,6 +74,9 @@ public sealed class OpsFeed : IAsyncDisposable
 
 /// <summary>The hub's `orderStatus` message, as far as the consoles read it.</summary>
 public sealed record OrderStepped(Guid OrderId, Guid MerchantId, Guid ZoneId, string Step, DateTimeOffset At);
+
+/// <summary>The hub's `orderReassigned` and `offerMade` messages, to one rider.</summary>
+public sealed record RiderNotice(Guid OrderId, DateTimeOffset At);
 
 /// <summary>The hub's `riderPosition` message.</summary>
 public sealed record RiderMoved(Guid ZoneId, Guid RiderId, double Latitude, double Longitude, DateTimeOffset At, IReadOnlyList<Guid> OrderIds);

@@ -113,6 +113,9 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.Property<Guid?>("OnlineZoneId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ShiftEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("VehicleType")
                         .IsRequired()
                         .HasMaxLength(16)

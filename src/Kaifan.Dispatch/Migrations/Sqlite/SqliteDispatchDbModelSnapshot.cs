@@ -105,6 +105,9 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.Property<Guid?>("OnlineZoneId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ShiftEndsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VehicleType")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -1,12 +1,15 @@
 using System.Globalization;
 using Kaifan.Web.Api;
+using Kaifan.Web.Live;
 using Microsoft.JSInterop;
 
 namespace Kaifan.Web.Components.Rider.Parts;
 
-/// <summary>The rider app's going on and off line, until when (下班时间), where the rider is, and its error handling.</summary>
+/// <summary>The rider app's going on and off line, until when (下班时间), where the rider is, its live line, and its error handling.</summary>
 public partial class RiderApp
 {
+    private OpsFeed? feed;
+
     private static readonly TimeSpan ShiftEndStep = TimeSpan.FromMinutes(30);
 
     /// <summary>
@@ -94,6 +97,44 @@ public partial class RiderApp
         }
     });
 
+    /// <summary>
+    /// The live line (/hubs/ops, a rider hears only their own notices): an operator's reassignment takes the card
+    /// away at once and says why, and an operator's offer shows at once. Without the line the polls do both, silently.
+    /// </summary>
+    private async Task ListenAsync()
+    {
+        try
+        {
+            feed = new OpsFeed(Api.Http.BaseAddress!, Token, _ => InvokeAsync(RefreshIfOnlineAsync));
+            feed.OnRiderNotices(n => InvokeAsync(() => ReassignedAwayAsync(n.OrderId)), _ => InvokeAsync(RefreshIfOnlineAsync));
+            await feed.StartAsync(stop.Token);
+            StateHasChanged();
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException)
+        {
+            // No live line: the polls keep the app current, more slowly.
+        }
+    }
+
+    /// <summary>Only the rider who held the order hears this, so it says so even when a poll took the card first.</summary>
+    private async Task ReassignedAwayAsync(Guid orderId)
+    {
+        offers = offers.Where(o => o.Orders.All(j => j.OrderId != orderId)).ToList();
+        tasks = tasks.Where(t => t.OrderId != orderId).ToList();
+        notice = L["Rider.Reassigned"];
+        await RefreshIfOnlineAsync();
+    }
+
+    private async Task RefreshIfOnlineAsync()
+    {
+        if (online)
+        {
+            await RefreshAsync();
+        }
+
+        StateHasChanged();
+    }
+
     private async Task<GeoPlace?> LocateAsync()
     {
         try
@@ -136,6 +177,11 @@ public partial class RiderApp
     {
         await stop.CancelAsync();
         timer?.Dispose();
+        if (feed is not null)
+        {
+            await feed.DisposeAsync();
+        }
+
         stop.Dispose();
     }
 }
