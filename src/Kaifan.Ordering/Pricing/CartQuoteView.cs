@@ -21,8 +21,8 @@ internal sealed record GuaranteeOfferView(long FeeFen, long CompensationFen, Dat
 internal sealed record BatchLineOfferView(Guid LineId, string Name, DateTimeOffset? NextDeparture);
 
 /// <summary>
-/// TotalFen is what the customer pays: items + packaging + delivery + the tier's fee − the coupon's discount. A quote
-/// without checkout choices (the cart sheet, reorder) has no fee, no discount, and no Guarantee or BatchLine offer.
+/// TotalFen is what the customer pays: items + packaging + delivery + the tier's fee − the coupon's discount. Every
+/// quote (cart sheet, checkout, 再来一单) is priced by Checkout; without choices it has no fee and no discount.
 /// </summary>
 internal sealed record CartQuoteView(
     Guid MerchantId,

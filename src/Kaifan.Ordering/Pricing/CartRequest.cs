@@ -6,14 +6,19 @@ namespace Kaifan.Ordering.Pricing;
 /// <summary>A client names only what it wants; prices and names always come from the menu.</summary>
 internal sealed record CartLineRequest(Guid ItemId, int Quantity, IReadOnlyList<Guid>? OptionIds);
 
+/// <summary>A coupon to spend: the one choice a checkout and a 再来一单 share, so both validate it alike.</summary>
+internal interface ICouponChoice
+{
+    Guid? CouponId { get; }
+}
+
 /// <summary>The checkout's choices beyond the cart, shared by the quote and the placement (see PlaceOrder.Request).</summary>
-internal interface ICheckoutChoices
+internal interface ICheckoutChoices : ICouponChoice
 {
     bool SpecialCare { get; }
     string? ServiceTier { get; }
     string? Delivery { get; }
     Guid? LockerId { get; }
-    Guid? CouponId { get; }
 }
 
 /// <summary>A quote may carry the checkout's choices, so it shows the tier's fee and the coupon's discount as placing would.</summary>
@@ -43,9 +48,15 @@ internal sealed class CheckoutChoicesValidator : AbstractValidator<ICheckoutChoi
             .WithMessage("送达方式须为 door 或 locker (delivery must be door or locker)");
         RuleFor(r => r.LockerId).Must(id => id is { } g && g != Guid.Empty).When(r => r.Delivery == "locker")
             .WithMessage("请选择外卖柜 (lockerId is required for a locker delivery)");
+        Include(new CouponChoiceValidator());
+    }
+}
+
+internal sealed class CouponChoiceValidator : AbstractValidator<ICouponChoice>
+{
+    public CouponChoiceValidator() =>
         RuleFor(r => r.CouponId).Must(id => id != Guid.Empty).When(r => r.CouponId is not null)
             .WithMessage("优惠券编号无效 (couponId must not be empty)");
-    }
 }
 
 internal sealed class CartLineRequestValidator : AbstractValidator<CartLineRequest>

@@ -69,8 +69,9 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<OrderInfo>> CancelOrderAsync(Guid orderId, string? reason, CancellationToken ct = default) =>
         SendAsync<OrderInfo>(HttpMethod.Post, $"api/orders/{orderId}/cancel", new { reason }, ct: ct);
 
-    public Task<ApiResult<ReorderQuote>> ReorderQuoteAsync(Guid orderId, CancellationToken ct = default) =>
-        SendAsync<ReorderQuote>(HttpMethod.Get, $"api/orders/{orderId}/reorder", ct: ct);
+    /// <summary>With a coupon the quote carries its discount, and its placeRequest spends it.</summary>
+    public Task<ApiResult<ReorderQuote>> ReorderQuoteAsync(Guid orderId, Guid? couponId = null, CancellationToken ct = default) =>
+        SendAsync<ReorderQuote>(HttpMethod.Get, $"api/orders/{orderId}/reorder{(couponId is { } c ? $"?couponId={c}" : "")}", ct: ct);
 
     // Payments
     public Task<ApiResult<PaymentInfo>> StartPaymentAsync(Guid orderId, CancellationToken ct = default) =>

@@ -2,12 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
-using Kaifan.Ordering;
 using Kaifan.Ordering.Coupons;
-using Kaifan.Ordering.Payments;
 using Kaifan.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Ordering;
@@ -40,7 +36,7 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
     {
         const int customer = 1;
         var client = app.Client(TestTokens.Customer(customer));
-        var coupon = await IssueAsync(customer, amountFen: 300);
+        var coupon = await app.IssueCouponAsync(customer, amountFen: 300);
 
         var plain = await JsonOf(await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer)));
         plain["totalFen"]!.GetValue<long>().ShouldBe(2700);
@@ -59,13 +55,13 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
         quote["couponId"]!.GetValue<Guid>().ShouldBe(coupon);
         quote["discountFen"]!.GetValue<long>().ShouldBe(300);
         quote["totalFen"]!.GetValue<long>().ShouldBe(2700 + 200 - 300);
-        (await StatusOfAsync(customer, coupon)).ShouldBe("unused", "a quote spends nothing");
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("unused", "a quote spends nothing");
 
         var order = await PlacedAsync(client, Checkout(customer, new { serviceTier = "guaranteed", couponId = coupon }));
         order["totalFen"]!.GetValue<long>().ShouldBe(2600);
         order["discountFen"]!.GetValue<long>().ShouldBe(300);
         order["couponId"]!.GetValue<Guid>().ShouldBe(coupon);
-        var mine = (await CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!;
+        var mine = (await app.CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!;
         mine["status"]!.GetValue<string>().ShouldBe("used");
         mine["usedByOrderId"]!.GetValue<Guid>().ShouldBe(IdOf(order));
     }
@@ -101,7 +97,7 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
     {
         const int customer = 2;
         var client = app.Client(TestTokens.Customer(customer));
-        var coupon = await IssueAsync(customer, amountFen: 500);
+        var coupon = await app.IssueCouponAsync(customer, amountFen: 500);
         var before = await app.OrderCountAsync(customer);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
@@ -117,7 +113,7 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
         (await app.OrderCountAsync(customer)).ShouldBe(before + 1);
         var winner = await JsonOf(responses.Single(r => r.StatusCode == HttpStatusCode.Created));
         winner["totalFen"]!.GetValue<long>().ShouldBe(2700 - 500);
-        (await StatusOfAsync(customer, coupon)).ShouldBe("used");
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("used");
     }
 
     [Fact]
@@ -125,19 +121,19 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
     {
         const int customer = 3;
         var client = app.Client(TestTokens.Customer(customer));
-        var coupon = await IssueAsync(customer, amountFen: 400);
+        var coupon = await app.IssueCouponAsync(customer, amountFen: 400);
         var order = IdOf(await PlacedAsync(client, Checkout(customer, new { couponId = coupon })));
-        (await StatusOfAsync(customer, coupon)).ShouldBe("used");
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("used");
 
         (await client.PostAsJsonAsync($"/api/orders/{order}/cancel", new { reason = "不想要了" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await StatusOfAsync(customer, coupon)).ShouldBe("unused");
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("unused");
         (await client.PostAsJsonAsync($"/api/orders/{order}/cancel", new { reason = "again" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         // The deadline of the cancelled order still fires later: it must not hand back a coupon spent elsewhere since.
         var again = IdOf(await PlacedAsync(client, Checkout(customer, new { couponId = coupon })));
-        await DeadlineAsync(order);
-        (await StatusOfAsync(customer, coupon)).ShouldBe("used");
-        (await CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!["usedByOrderId"]!.GetValue<Guid>().ShouldBe(again);
+        await app.DeadlineAsync(order);
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("used");
+        (await app.CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!["usedByOrderId"]!.GetValue<Guid>().ShouldBe(again);
     }
 
     [Fact]
@@ -145,15 +141,15 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
     {
         const int customer = 4;
         var client = app.Client(TestTokens.Customer(customer));
-        var coupon = await IssueAsync(customer, amountFen: 300);
+        var coupon = await app.IssueCouponAsync(customer, amountFen: 300);
         var order = IdOf(await PlacedAsync(client, Checkout(customer, new { couponId = coupon })));
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
-        await DeadlineAsync(order);
-        await DeadlineAsync(order);
+        await app.DeadlineAsync(order);
+        await app.DeadlineAsync(order);
 
         (await app.StatusAsync(order, customer)).ShouldBe("Cancelled");
-        (await StatusOfAsync(customer, coupon)).ShouldBe("unused");
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("unused");
     }
 
     [Fact]
@@ -162,10 +158,10 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
         const int customer = 5;
         var client = app.Client(TestTokens.Customer(customer));
         var before = await app.OrderCountAsync(customer);
-        var foreign = await IssueAsync(1, amountFen: 300);
-        var expired = await IssueAsync(customer, amountFen: 300, expiresIn: TimeSpan.FromSeconds(-1));
-        var used = await IssueAsync(customer, amountFen: 300, used: true);
-        var tooSmall = await IssueAsync(customer, amountFen: 600, minSpendFen: 3000);
+        var foreign = await app.IssueCouponAsync(1, amountFen: 300);
+        var expired = await app.IssueCouponAsync(customer, amountFen: 300, expiresIn: TimeSpan.FromSeconds(-1));
+        var used = await app.IssueCouponAsync(customer, amountFen: 300, used: true);
+        var tooSmall = await app.IssueCouponAsync(customer, amountFen: 600, minSpendFen: 3000);
 
         (Guid Coupon, HttpStatusCode Status)[] cases =
         [
@@ -190,10 +186,10 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
         }
 
         (await app.OrderCountAsync(customer)).ShouldBe(before);
-        (await StatusOfAsync(1, foreign)).ShouldBe("unused");
-        (await StatusOfAsync(customer, tooSmall)).ShouldBe("unused");
-        (await StatusOfAsync(customer, expired)).ShouldBe("expired");
-        (await StatusOfAsync(customer, used)).ShouldBe("used");
+        (await app.CouponStatusAsync(1, foreign)).ShouldBe("unused");
+        (await app.CouponStatusAsync(customer, tooSmall)).ShouldBe("unused");
+        (await app.CouponStatusAsync(customer, expired)).ShouldBe("expired");
+        (await app.CouponStatusAsync(customer, used)).ShouldBe("used");
 
         // 凉拌牛肉 ×2 + 茶 ×1 = ¥38 meets 满¥30: the same coupon now takes ¥6 off.
         var big = await JsonOf(await client.PostAsJsonAsync("/api/carts/quote", new
@@ -206,7 +202,7 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
     [Fact]
     public async Task every_demo_customer_starts_with_a_no_threshold_coupon_and_a_30_minus_6_coupon()
     {
-        var coupons = await CouponsAsync(5);
+        var coupons = await app.CouponsAsync(5);
         var welcome = coupons.Single(c => c!["id"]!.GetValue<Guid>() == DemoCoupons.WelcomeId(5))!;
         welcome["minSpendFen"]!.GetValue<long>().ShouldBe(0);
         welcome["amountFen"]!.GetValue<long>().ShouldBe(300);
@@ -216,40 +212,6 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
         (await app.Client(TestTokens.Customer(4)).GetFromJsonAsync<JsonArray>("/api/me/coupons"))!
             .ShouldNotContain(c => c!["id"]!.GetValue<Guid>() == DemoCoupons.WelcomeId(5), "only the owner sees a coupon");
     }
-
-    private async Task<Guid> IssueAsync(int customer, long amountFen, long minSpendFen = 0, TimeSpan? expiresIn = null, bool used = false)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrderingDb>();
-        var now = app.Clock.GetUtcNow();
-        var coupon = new Coupon
-        {
-            Id = Guid.CreateVersion7(),
-            CustomerId = DemoCampus.CustomerId(customer),
-            AmountFen = amountFen,
-            MinSpendFen = minSpendFen,
-            Reason = "测试券 (test)",
-            IssuedAt = now,
-            ExpiresAt = now + (expiresIn ?? TimeSpan.FromDays(7)),
-        };
-        if (used)
-        {
-            coupon.Spend(Guid.NewGuid(), now);
-        }
-
-        db.Coupons.Add(coupon);
-        await db.SaveChangesAsync();
-        return coupon.Id;
-    }
-
-    private async Task DeadlineAsync(Guid orderId) =>
-        await app.Services.GetRequiredService<IMessageBus>().InvokeAsync(new PaymentDeadlineReached(orderId));
-
-    private async Task<JsonArray> CouponsAsync(int customer) =>
-        (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonArray>("/api/me/coupons"))!;
-
-    private async Task<string> StatusOfAsync(int customer, Guid coupon) =>
-        (await CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!["status"]!.GetValue<string>();
 }
 
 public sealed class CouponCheckoutOnSqlite(LunchtimeSqliteApp app) : CouponCheckoutTests(app), IClassFixture<LunchtimeSqliteApp>;

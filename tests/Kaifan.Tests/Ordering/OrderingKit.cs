@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Catalog.Demo;
 using Kaifan.Contracts.Events;
+using Kaifan.Ordering;
+using Kaifan.Ordering.Coupons;
+using Kaifan.Ordering.Payments;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -101,6 +104,46 @@ internal static class OrderingKit
     public static async Task PayAsync(this KaifanApp app, JsonNode order) =>
         await app.Services.GetRequiredService<IMessageBus>().InvokeAsync(
             new PaymentSucceeded(Guid.NewGuid(), IdOf(order), order["totalFen"]!.GetValue<long>(), "sandbox-1", app.Clock.GetUtcNow()));
+
+    /// <summary>A coupon put straight into the customer's wallet, as compensation or a campaign would issue it.</summary>
+    public static async Task<Guid> IssueCouponAsync(
+        this KaifanApp app, int customer, long amountFen, long minSpendFen = 0, TimeSpan? expiresIn = null, bool used = false)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderingDb>();
+        var now = app.Clock.GetUtcNow();
+        var coupon = new Coupon
+        {
+            Id = Guid.CreateVersion7(),
+            CustomerId = DemoCampus.CustomerId(customer),
+            AmountFen = amountFen,
+            MinSpendFen = minSpendFen,
+            Reason = "测试券 (test)",
+            IssuedAt = now,
+            ExpiresAt = now + (expiresIn ?? TimeSpan.FromDays(7)),
+        };
+        if (used)
+        {
+            coupon.Spend(Guid.NewGuid(), now);
+        }
+
+        db.Coupons.Add(coupon);
+        await db.SaveChangesAsync();
+        return coupon.Id;
+    }
+
+    public static async Task<JsonArray> CouponsAsync(this KaifanApp app, int customer) =>
+        (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonArray>("/api/me/coupons"))!;
+
+    public static async Task<JsonNode> CouponAsync(this KaifanApp app, int customer, Guid coupon) =>
+        (await app.CouponsAsync(customer)).Single(c => c!["id"]!.GetValue<Guid>() == coupon)!;
+
+    public static async Task<string> CouponStatusAsync(this KaifanApp app, int customer, Guid coupon) =>
+        (await app.CouponAsync(customer, coupon))["status"]!.GetValue<string>();
+
+    /// <summary>The unpaid order's 15-minute deadline firing, as the scheduler would deliver it (at least once).</summary>
+    public static async Task DeadlineAsync(this KaifanApp app, Guid orderId) =>
+        await app.Services.GetRequiredService<IMessageBus>().InvokeAsync(new PaymentDeadlineReached(orderId));
 
     public static HttpClient Staff(this KaifanApp app, int merchant = NoodleShop) => app.Client(TestTokens.MerchantStaff(merchant));
 
