@@ -69,5 +69,59 @@ public sealed class RiderShiftBrowserTests(LunchtimeSqliteApp app) : BrowserTest
         }
     }
 
+    [Theory]
+    [InlineData("zh-Hans", 5)]
+    [InlineData("en", 6)]
+    public async Task the_header_stays_one_line_on_a_narrow_phone_offline_and_online_with_a_shift_end(string culture, int riderNo)
+    {
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var rider = await context.NewPageAsync();
+        await rider.SetViewportSizeAsync(360, 740);
+        try
+        {
+            await SignInAsync(rider, "/rider/login", DemoCampus.RiderPhone(riderNo));
+            await rider.GotoAsync($"/rider?culture={culture}");
+            var riderApp = rider.Locator("[data-testid=rider-app]");
+            await Expect(riderApp).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+            await HeaderIsOneLineAsync(rider, "offline");
+
+            await rider.Locator("[data-testid=shift-end-choice]").SelectOptionAsync(new SelectOptionValue { Index = 4 });
+            await rider.Locator("[data-testid=go-online]").ClickAsync();
+            await rider.Locator("[data-testid=manual-online]").ClickAsync();
+            await Expect(rider.Locator("[data-testid=shift-end]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await HeaderIsOneLineAsync(rider, "online");
+        }
+        finally
+        {
+            await app.OfflineAsync(riderNo);
+        }
+    }
+
+    /// <summary>Every item of the header shares one row, none wraps its own text, nothing spills past the screen's edge.</summary>
+    private static async Task HeaderIsOneLineAsync(IPage page, string state)
+    {
+        var layout = await page.Locator(".rider-top").EvaluateAsync<HeaderLayout>(
+            @"h => {
+                const kids = [...h.children].map(c => c.getBoundingClientRect());
+                return {
+                    overflows: h.scrollWidth > h.clientWidth,
+                    lowestTop: Math.max(...kids.map(k => k.top)),
+                    highestBottom: Math.min(...kids.map(k => k.bottom)),
+                    tallest: Math.max(...kids.map(k => k.height)),
+                };
+            }");
+        layout.Overflows.ShouldBeFalse($"{state}: the header spills past the screen");
+        layout.LowestTop.ShouldBeLessThan(layout.HighestBottom, $"{state}: the header's items fall on two rows");
+        layout.Tallest.ShouldBeLessThan(40, $"{state}: an item of the header wraps onto a second line");
+    }
+
+    private sealed class HeaderLayout
+    {
+        public bool Overflows { get; init; }
+        public double LowestTop { get; init; }
+        public double HighestBottom { get; init; }
+        public double Tallest { get; init; }
+    }
+
     private static string ChoiceValue(DateTimeOffset end) => end.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }
