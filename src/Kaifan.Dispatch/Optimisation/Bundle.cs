@@ -1,61 +1,61 @@
 namespace Kaifan.Dispatch.Optimisation;
 
 /// <summary>
-/// Orders of one merchant picked up together, drop-offs in <see cref="Orders"/> order. <see cref="DropoffOffsets"/>
-/// are minutes from the pickup to each drop-off at the travel model's speed; <see cref="OffsetsAt"/> gives them for a
-/// rider of another pace.
+/// Orders of one merchant picked up together, drop-offs in <see cref="Orders"/> order. <see cref="LegMeters"/> are the
+/// rides from the merchant to the first door and from door to door, so each rider's pace times them.
 /// </summary>
 internal sealed record Bundle(
     string MerchantId,
     Point Merchant,
     IReadOnlyList<PendingOrder> Orders,
     int ReadyAt,
-    IReadOnlyList<int> DropoffOffsets,
+    IReadOnlyList<double> LegMeters,
     double LengthMeters,
     bool NeedsStairs,
     bool HasSpecialCare)
 {
+    /// <summary>The drop-off order that minimises the weighted minutes from pickup to each door, at the model's pace.</summary>
     public static Bundle Sequence(IReadOnlyList<PendingOrder> orders, TravelModel travel, DispatchSettings settings)
     {
         PendingOrder[]? best = null;
         var bestScore = double.MaxValue;
         foreach (var perm in Permutations(orders.ToArray(), 0))
         {
-            var (offsets, _) = Offsets(perm, travel);
-            var score = 0.0;
-            for (var i = 0; i < perm.Length; i++) score += Weight(perm[i], settings) * offsets[i];
+            var legs = Legs(perm);
+            var (score, leave) = (0.0, travel.LeaveMerchant(0));
+            for (var i = 0; i < perm.Length; i++)
+            {
+                var drop = travel.DropoffTime(leave + travel.Minutes(legs[i]));
+                score += Weight(perm[i], settings) * drop;
+                leave = travel.LeaveCustomer(drop);
+            }
+
             if (score < bestScore - 1e-9) { bestScore = score; best = (PendingOrder[])perm.Clone(); }
         }
 
         var seq = best!;
-        var (offs, length) = Offsets(seq, travel);
+        var legMeters = Legs(seq);
+        var length = 0.0;
+        foreach (var leg in legMeters) length += leg;
         var first = seq[0];
-        return new Bundle(first.MerchantId, first.Merchant, seq, seq.Max(o => o.ReadyAt), offs, length,
+        return new Bundle(first.MerchantId, first.Merchant, seq, seq.Max(o => o.ReadyAt), legMeters, length,
             seq.Any(o => o.StairsNoLift), seq.Any(o => o.Priority == OrderPriority.SpecialCare));
     }
-
-    public IReadOnlyList<int> OffsetsAt(double speed, TravelModel travel) =>
-        speed == 1.0 ? DropoffOffsets : Offsets([.. Orders], travel, speed).Offsets;
 
     public static double Weight(PendingOrder order, DispatchSettings settings) =>
         (order.Priority == OrderPriority.SpecialCare ? settings.SpecialCareWeight : 1.0) * order.Weight;
 
-    private static (int[] Offsets, double Length) Offsets(PendingOrder[] seq, TravelModel travel, double speed = 1.0)
+    private static double[] Legs(PendingOrder[] seq)
     {
-        var offsets = new int[seq.Length];
-        var clock = travel.LeaveMerchant(0);
+        var legs = new double[seq.Length];
         var at = seq[0].Merchant;
-        var length = 0.0;
         for (var i = 0; i < seq.Length; i++)
         {
-            length += at.DistanceTo(seq[i].DropOff);
-            var drop = travel.DropoffTime(clock + travel.Minutes(at, seq[i].DropOff, speed));
-            offsets[i] = drop;
-            clock = travel.LeaveCustomer(drop);
+            legs[i] = at.DistanceTo(seq[i].DropOff);
             at = seq[i].DropOff;
         }
 
-        return (offsets, length);
+        return legs;
     }
 
     // Heap-free lexicographic enumeration: deterministic, and bundles are small (at most a handful of orders).

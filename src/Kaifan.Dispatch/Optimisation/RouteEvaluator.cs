@@ -19,13 +19,14 @@ internal static class RouteEvaluator
         var pickup = travel.PickupTime(arrive, bundle.ReadyAt);
         if (pickup > rider.ShiftEnd) return null;
 
-        var offsets = bundle.OffsetsAt(rider.Speed, travel);
         var drops = new int[bundle.Orders.Count];
         var value = -settings.EmptyTravelWeight * ride;
+        var leave = travel.LeaveMerchant(pickup);
         for (var i = 0; i < drops.Length; i++)
         {
             var order = bundle.Orders[i];
-            drops[i] = pickup + offsets[i];
+            drops[i] = travel.DropoffTime(leave + travel.Minutes(bundle.LegMeters[i], rider.Speed));
+            leave = travel.LeaveCustomer(drops[i]);
             var ctd = drops[i] - order.PlacedAt;
             if (ctd > settings.MaxClickToDoorMinutes && !CannotMeetMaximum(order, travel, settings)) return null;
             var late = Math.Max(0, ctd - settings.TargetClickToDoorMinutes);

@@ -24,7 +24,9 @@ internal sealed record TravelModel
     public int DropoffHalf => DropoffService / 2;
 
     /// <summary>Whole minutes of riding; speed is the rider's pace as a multiple of <see cref="MetersPerMinute"/>.</summary>
-    public int Minutes(Point from, Point to, double speed = 1.0) => (int)Math.Ceiling(from.DistanceTo(to) / (MetersPerMinute * speed));
+    public int Minutes(Point from, Point to, double speed = 1.0) => Minutes(from.DistanceTo(to), speed);
+
+    public int Minutes(double meters, double speed = 1.0) => (int)Math.Ceiling(meters / (MetersPerMinute * speed));
 
     public int PickupTime(int arrival, int readyAt) => Math.Max(readyAt, arrival + PickupHalf);
 

@@ -47,7 +47,9 @@ internal static class GoOnline
         }
 
         buffer.Forget(riderId);
-        var previous = await grains.GetGrain<IRiderGrain>(riderId).GoOnline(request.ZoneId, request.Latitude, request.Longitude, RiderCapabilities.Of(profile), request.ShiftEndsAt);
+        // Stored as UTC (PostgreSQL's timestamptz takes no other offset); a Shanghai client may send +08:00.
+        var previous = await grains.GetGrain<IRiderGrain>(riderId).GoOnline(
+            request.ZoneId, request.Latitude, request.Longitude, RiderCapabilities.Of(profile), request.ShiftEndsAt?.ToUniversalTime());
         if (previous is { } oldZone)
         {
             await grains.GetGrain<IZoneGrain>(oldZone).RiderOffline(riderId);

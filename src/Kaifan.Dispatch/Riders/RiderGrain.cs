@@ -153,7 +153,7 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
     /// <summary>Online in <paramref name="zoneId"/> (or offline when null), at the position and with the shift end held now.</summary>
     private async Task StoreAsync(Guid? zoneId, CancellationToken ct)
     {
-        var (riderId, latitude, longitude, at, shiftEndsAt) = (RiderId, state.Latitude, state.Longitude, state.At, zoneId is null ? null : state.ShiftEndsAt);
+        var (riderId, latitude, longitude, at, shiftEndsAt) = (RiderId, state.Latitude, state.Longitude, state.At, state.ShiftEndsAt);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
         await db.Riders.Where(r => r.RiderId == riderId).ExecuteUpdateAsync(

@@ -19,15 +19,15 @@ internal static class ProductionPlanning
         ScarceCommitMinutes = 24 * 60,
     };
 
-    /// <summary>The pace the travel model is set for; a rider on another vehicle rides at their own multiple of it.</summary>
-    public const double TypicalSpeedKmh = 15;
+    /// <summary>The pace the travel model is set for (a typical campus ride); each vehicle rides at its own multiple of it.</summary>
+    public const double ModelSpeedKmh = 15;
 
     /// <summary>
     /// A typical campus rider (15 km/h on roads the road factor longer than straight lines), 2-minute handovers; in a
     /// zone Insights flags for travel overruns, the slower road factor of <see cref="RoadFactor"/>.
     /// </summary>
     public static TravelModel Travel(DispatchOptions options, bool travelFlagged = false) =>
-        new(TypicalSpeedKmh * 1000 / 60 / RoadFactor(options, travelFlagged), 2, 2);
+        new(ModelSpeedKmh * 1000 / 60 / RoadFactor(options, travelFlagged), 2, 2);
 
     public static double RoadFactor(DispatchOptions options, bool travelFlagged) =>
         travelFlagged ? options.RoadFactor * options.TravelFlaggedRoadScale : options.RoadFactor;

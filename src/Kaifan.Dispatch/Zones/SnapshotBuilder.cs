@@ -12,8 +12,8 @@ internal sealed record ZoneOrder(JobTicket Ticket, IReadOnlySet<Guid> RefusedBy)
 /// SpeedKmh: their vehicle's pace.
 /// </summary>
 internal sealed record ZoneRider(
-    Guid RiderId, GeoPoint Position, int SpareCapacity, double RangeKm, bool AcceptsStairs, IReadOnlyList<CarriedOrder>? Route = null,
-    DateTimeOffset? ShiftEndsAt = null, double SpeedKmh = ProductionPlanning.TypicalSpeedKmh);
+    Guid RiderId, GeoPoint Position, int SpareCapacity, double RangeKm, bool AcceptsStairs, double SpeedKmh,
+    IReadOnlyList<CarriedOrder>? Route = null, DateTimeOffset? ShiftEndsAt = null);
 
 /// <summary>
 /// An order given to a rider and not yet delivered. Leg: orders accepted together (one offer) share it, and the rider
@@ -75,7 +75,7 @@ internal static class SnapshotBuilder
         var states = riders.Where(r => r.SpareCapacity > 0).Select(r =>
         {
             var at = grid.Project(r.Position);
-            var speed = r.SpeedKmh / ProductionPlanning.TypicalSpeedKmh;
+            var speed = r.SpeedKmh / ProductionPlanning.ModelSpeedKmh;
             var (freeAt, freePlace) = RemainingRoute(clock, at, r.Route ?? [], grid.Project, travel, speed);
             return new RiderState(r.RiderId.ToString(), at, freeAt, freePlace, r.ShiftEndsAt is { } end ? MinutesOf(end) : clock + NoShiftEnd,
                 r.SpareCapacity, r.RangeKm, r.AcceptsStairs, speed);

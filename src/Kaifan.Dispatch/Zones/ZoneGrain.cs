@@ -184,7 +184,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
 
             var route = RouteOf(rider.RiderId);
             var count = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
-            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, route, rider.ShiftEndsAt, caps.SpeedKmh));
+            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, caps.SpeedKmh, route, rider.ShiftEndsAt));
         }
 
         var zoneOrders = open.Select(w => new ZoneOrder(w.Ticket, w.RefusedBy)).ToList();

@@ -39,9 +39,10 @@ public abstract class RiderReassignNoticeTests(LunchtimeApp app)
         {
             await app.AssignAsync(orderId, first);
             await app.OnlineAsync(second);
-            var (firstEars, secondEars) = (new Ears(), new Ears());
-            await using var firstApp = await ListenAsync(first, firstEars);
-            await using var secondApp = await ListenAsync(second, secondEars);
+            var (firstEars, secondEars, opsEars) = (new Ears(), new Ears(), new Ears());
+            await using var firstApp = await ListenAsync(TestTokens.Rider(first), firstEars);
+            await using var secondApp = await ListenAsync(TestTokens.Rider(second), secondEars);
+            await using var console = await ListenAsync(TestTokens.Operator(), opsEars);
 
             var response = await Ops.PostAsJsonAsync($"/api/ops/orders/{orderId}/reassign", new { riderId = DemoCampus.RiderId(second) });
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
@@ -52,6 +53,8 @@ public abstract class RiderReassignNoticeTests(LunchtimeApp app)
             var offer = (await app.OfferOfAsync(second, orderId)).ShouldNotBeNull("the offer the notice announces is there when the app asks");
 
             (await app.Rider(second).PostAsync($"/api/rider/offers/{offer["offerId"]!.GetValue<Guid>()}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            // Once the console has heard the new rider's step, the riders would have heard it too if they could.
+            await PaymentProbe.EventuallyAsync(() => Task.FromResult(opsEars.Steps.Contains(orderId)), "the ops console hears the new rider's 骑手已接单");
             firstEars.Offered.ShouldBeEmpty();
             secondEars.Lost.ShouldBeEmpty();
             firstEars.Steps.Concat(secondEars.Steps).ShouldBeEmpty("riders never hear the consoles' order steps");
@@ -72,7 +75,7 @@ public abstract class RiderReassignNoticeTests(LunchtimeApp app)
             await app.OnlineAsync(rider);
             await app.OfferedAsync(orderId, rider);
             var ears = new Ears();
-            await using var riderApp = await ListenAsync(rider, ears);
+            await using var riderApp = await ListenAsync(TestTokens.Rider(rider), ears);
 
             (await Ops.PostAsync($"/api/ops/orders/{orderId}/reassign", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -93,15 +96,15 @@ public abstract class RiderReassignNoticeTests(LunchtimeApp app)
     private async Task<List<Guid>> TaskIdsAsync(int rider) =>
         (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/tasks"))).AsArray().Select(t => t!["orderId"]!.GetValue<Guid>()).ToList();
 
-    /// <summary>The rider app's line, WebSockets without negotiation as in OpsHubTests.</summary>
-    private async Task<HubConnection> ListenAsync(int rider, Ears ears)
+    /// <summary>A rider app's (or the ops console's) line, WebSockets without negotiation as in OpsHubTests.</summary>
+    private async Task<HubConnection> ListenAsync(string token, Ears ears)
     {
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Client().BaseAddress!, "/hubs/ops"), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(TestTokens.Rider(rider));
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
         hub.On<Notice>("orderReassigned", n => ears.Lost.Enqueue(n.OrderId));

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
+using Kaifan.Dispatch;
 using Kaifan.Dispatch.Riders;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Delivery.DeliveryKit;
 
@@ -77,6 +79,7 @@ public abstract class RiderShiftTests(LunchtimeApp app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         try
         {
+            (await StoredShiftEndAsync(rider)).ShouldBe(end);
             await RestartGrainsAsync();
 
             var status = (await app.Rider(rider).GetFromJsonAsync<JsonNode>("/api/rider/status"))!;
@@ -89,8 +92,32 @@ public abstract class RiderShiftTests(LunchtimeApp app)
             await app.OfflineAsync(rider);
         }
 
-        await RestartGrainsAsync();
-        (await app.Rider(rider).GetFromJsonAsync<JsonNode>("/api/rider/status"))!["shiftEndsAt"].ShouldBeNull("going offline forgets the shift end, stored too");
+        (await StoredShiftEndAsync(rider)).ShouldBeNull("going offline forgets the shift end, stored too");
+    }
+
+    [Fact]
+    public async Task a_shift_end_sent_in_shanghai_time_is_kept_as_the_same_instant()
+    {
+        const int rider = 9;
+        var end = app.Clock.GetUtcNow().AddHours(2).ToOffset(TimeSpan.FromHours(8));
+        var response = await app.Rider(rider).PostAsJsonAsync("/api/rider/online", new { zoneId = EastZone, latitude = EastLat, longitude = EastLon, shiftEndsAt = end });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        try
+        {
+            (await StoredShiftEndAsync(rider)).ShouldBe(end);
+            (await app.Rider(rider).GetFromJsonAsync<JsonNode>("/api/rider/status"))!["shiftEndsAt"]!.GetValue<DateTimeOffset>().ShouldBe(end);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    private async Task<DateTimeOffset?> StoredShiftEndAsync(int rider)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        return await db.Riders.AsNoTracking().Where(r => r.RiderId == DemoCampus.RiderId(rider)).Select(r => r.ShiftEndsAt).SingleAsync();
     }
 
     [Fact]
@@ -103,7 +130,8 @@ public abstract class RiderShiftTests(LunchtimeApp app)
         try
         {
             await RestartGrainsAsync();
-            app.Clock.Advance(TimeSpan.FromMinutes(21));
+            // The app keeps reporting, so only the shift end can hold the rider back.
+            await app.AdvanceAsync(TimeSpan.FromMinutes(21), rider);
 
             var status = (await app.Rider(rider).GetFromJsonAsync<JsonNode>("/api/rider/status"))!;
             status["online"]!.GetValue<bool>().ShouldBeTrue("as without a restart: the rider goes offline themselves");

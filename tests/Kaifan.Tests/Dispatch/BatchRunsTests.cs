@@ -18,7 +18,7 @@ public sealed class BatchRunsTests
         refusedBy.ToHashSet());
 
     private static ZoneRider Rider(double metresNorthOfNoodles, int spare = 5, bool stairs = true, double rangeKm = 30) =>
-        new(Guid.NewGuid(), new GeoPoint(Noodles.At.Latitude + metresNorthOfNoodles / 111_195, Noodles.At.Longitude), spare, rangeKm, stairs);
+        new(Guid.NewGuid(), new GeoPoint(Noodles.At.Latitude + metresNorthOfNoodles / 111_195, Noodles.At.Longitude), spare, rangeKm, stairs, ProductionPlanning.ModelSpeedKmh);
 
     private static List<OfferDecision> Plan(IReadOnlyList<ZoneOrder> orders, params ZoneRider[] riders) =>
         BatchRuns.Plan(orders, riders, 1.3);

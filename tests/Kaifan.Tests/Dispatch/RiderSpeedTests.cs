@@ -20,7 +20,7 @@ public sealed class RiderSpeedTests
         door.Latitude, door.Longitude, Noon.AddMinutes(readyInMinutes), false, Noon.AddMinutes(-5), false, Guid.NewGuid());
 
     private static ZoneRider Rider(GeoPoint at, double speedKmh, params CarriedOrder[] route) =>
-        new(Guid.NewGuid(), at, 4 - route.Length, 30, true, route, SpeedKmh: speedKmh);
+        new(Guid.NewGuid(), at, 4 - route.Length, 30, true, speedKmh, route);
 
     [Fact]
     public void a_rider_on_foot_is_free_later_than_one_on_the_typical_vehicle_after_the_same_delivery()
@@ -28,7 +28,7 @@ public sealed class RiderSpeedTests
         // 1.8 km: 10 minutes at the typical 15 km/h over the road factor (192 m/min), 29 at 5 km/h (64 m/min).
         var carrying = new CarriedOrder(Ticket(North(Shop, 1800), readyInMinutes: -5), 1, PickedUp: true);
         var walker = Rider(Shop, speedKmh: 5, carrying);
-        var typical = Rider(Shop, speedKmh: ProductionPlanning.TypicalSpeedKmh, carrying);
+        var typical = Rider(Shop, speedKmh: ProductionPlanning.ModelSpeedKmh, carrying);
 
         var snapshot = SnapshotBuilder.Build(Noon, [new ZoneOrder(Ticket(North(Shop, 500), 10), new HashSet<Guid>())], [walker, typical], Fair, Travel);
 

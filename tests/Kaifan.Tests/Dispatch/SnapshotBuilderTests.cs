@@ -24,7 +24,7 @@ public sealed class SnapshotBuilderTests
         refusedBy.ToHashSet());
 
     private static ZoneRider Rider(double metresNorth = 100, int spare = 3) =>
-        new(Guid.NewGuid(), new GeoPoint(Shop.Latitude + metresNorth / 111_195, Shop.Longitude), spare, 30, true);
+        new(Guid.NewGuid(), new GeoPoint(Shop.Latitude + metresNorth / 111_195, Shop.Longitude), spare, 30, true, ProductionPlanning.ModelSpeedKmh);
 
     private static double WeightOf(DispatchSnapshot snapshot, ZoneOrder order) =>
         snapshot.Orders.Single(o => o.Id == order.Ticket.OrderId.ToString()).Weight;
@@ -100,7 +100,7 @@ public sealed class SnapshotBuilderTests
         leg,
         pickedUp);
 
-    private static ZoneRider RiderAt(GeoPoint at, params CarriedOrder[] route) => new(Guid.NewGuid(), at, 4 - route.Length, 30, true, route);
+    private static ZoneRider RiderAt(GeoPoint at, params CarriedOrder[] route) => new(Guid.NewGuid(), at, 4 - route.Length, 30, true, ProductionPlanning.ModelSpeedKmh, route);
 
     private static RiderState StateOf(DispatchSnapshot snapshot, ZoneRider rider) => snapshot.Riders.Single(r => r.Id == rider.RiderId.ToString());
 
