@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Ordering.Coupons;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Ordering;
 
 namespace Kaifan.Tests.Web;
 
@@ -54,5 +55,34 @@ public sealed class ReorderCouponBrowserTests(LunchtimeSqliteApp app) : BrowserT
         var coupons = (await api.GetFromJsonAsync<JsonArray>("/api/me/coupons"))!;
         coupons.Single(c => c!["id"]!.GetValue<Guid>() == DemoCoupons.FullReductionId(customer))!["usedByOrderId"]!.GetValue<Guid>().ShouldBe(orderId);
         coupons.Single(c => c!["id"]!.GetValue<Guid>() == DemoCoupons.WelcomeId(customer))!["status"]!.GetValue<string>().ShouldBe("unused");
+    }
+
+    [Fact]
+    public async Task a_coupon_spent_elsewhere_after_it_was_picked_is_named_and_nothing_is_placed_at_the_full_price()
+    {
+        const int customer = 4;
+        var phone = DemoCampus.CustomerPhone(customer);
+        var token = await TokenAsync(phone);
+        var past = await PlacePaidOrderAsync(token);
+
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", phone);
+        await page.GotoAsync($"/m/reorder/{past}");
+        var toPay = page.Locator("[data-testid=to-pay]");
+        await page.Locator("[data-testid=coupon]").First.ClickAsync();
+        await Expect(toPay).ToHaveTextAsync("¥28");
+
+        // The same coupon spent from another phone before this one taps 提交订单.
+        var api = app.Client(token);
+        var elsewhere = await OrderingKit.PlaceAsync(api, new { couponId = DemoCoupons.FullReductionId(customer) }, Guid.NewGuid().ToString(), $"/api/orders/{past}/reorder");
+        elsewhere.EnsureSuccessStatusCode();
+        var ordersBefore = (await api.GetFromJsonAsync<JsonArray>("/api/orders"))!.Count;
+        await page.Locator("[data-testid=place-order]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=checkout-error]")).ToBeVisibleAsync();
+        await Expect(toPay).ToHaveTextAsync("¥34");
+        page.Url.ShouldContain($"/m/reorder/{past}", Case.Insensitive, "still on the reorder page, not on the pay page");
+        (await api.GetFromJsonAsync<JsonArray>("/api/orders"))!.Count.ShouldBe(ordersBefore, "nothing placed at a price the customer did not see");
     }
 }
