@@ -38,5 +38,8 @@ internal sealed record DispatchOptions(
         configuration.GetValue("Kaifan:Dispatch:TravelFlaggedRoadScale", 1.25),
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagWindowMinutes", 120.0)),
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagRefreshMinutes", 5.0)),
-        TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:SilentRiderMinutes", 5.0)));
+        SilentAfterMinutes(configuration.GetValue("Kaifan:Dispatch:SilentRiderMinutes", 5.0)));
+
+    // 0 (or less) turns the rule off rather than making every rider silent.
+    private static TimeSpan SilentAfterMinutes(double minutes) => minutes > 0 ? TimeSpan.FromMinutes(minutes) : TimeSpan.MaxValue;
 }

@@ -138,7 +138,10 @@ internal sealed class RiderRun(DaySimulator sim, MdrpCourier courier, string tok
         }
     }
 
-    /// <summary>Standing at a shop or a door: the phone still rings, so offers are looked at every step.</summary>
+    /// <summary>
+    /// Standing at a shop or a door: the phone still reports where it is (dispatch offers nothing to a silent one) and
+    /// rings, so offers are looked at every step.
+    /// </summary>
     private async Task WaitAsync(TimeSpan simulated, CancellationToken ct)
     {
         var until = clock.Now + simulated;
@@ -146,6 +149,7 @@ internal sealed class RiderRun(DaySimulator sim, MdrpCourier courier, string tok
         {
             var left = until - clock.Now;
             await clock.SleepAsync(left < step ? left : step, ct);
+            await PingAsync(ct);
             await LookAtOffersAsync(ct);
         }
     }

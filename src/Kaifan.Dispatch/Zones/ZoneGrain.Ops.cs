@@ -36,7 +36,8 @@ internal sealed partial class ZoneGrain : IZoneOps
             {
                 // Withdrawn by the operator, not refused by the rider: they may be offered it again.
                 Withdraw(offer);
-                from = offer.RiderId;
+                // Re-offered to the rider who held it: nothing was taken from them, so no 改派 notice.
+                from = offer.RiderId == riderId ? null : offer.RiderId;
             }
 
             notice = new OrderReassigned(orderId, ZoneId, from, riderId, clock.GetUtcNow());

@@ -78,7 +78,9 @@ internal static class Reorder
         var unavailable = Unavailable(past, priced!.Quote.Cart);
         var placeRequest = new PlaceOrder.Request(
             past.MerchantId, past.AddressId, Available(priced.Quote.Cart), past.Note, past.CutleryCount, CouponId: priced.Coupon?.Id);
-        return Results.Ok(new ReorderQuoteView(CartQuoteView.From(priced) with { Unavailable = unavailable }, unavailable, placeRequest));
+        // A reorder is standard delivery to the door: the tiers checkout offers are not offered here.
+        var quote = CartQuoteView.From(priced) with { Unavailable = unavailable, Guarantee = null, BatchLine = null };
+        return Results.Ok(new ReorderQuoteView(quote, unavailable, placeRequest));
     }
 
     private static async Task<IResult> PlaceAsync(

@@ -110,7 +110,7 @@ public partial class RiderApp
             await feed.StartAsync(stop.Token);
             StateHasChanged();
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException)
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException)
         {
             // No live line: the polls keep the app current, more slowly.
         }
