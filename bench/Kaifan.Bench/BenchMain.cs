@@ -67,7 +67,7 @@ internal static class BenchMain
             case "mdrp" when opts.Has("all"):
                 return MdrpSuite.Run(opts.Get("all"), opts.GetOrDefault("filter"), opts.GetOrDefault("baseline"), opts.Int("parallel", 1), settings);
             case "bench":
-                return SyntheticRound.Run(opts.Int("orders", 200), opts.Int("riders", 100), settings);
+                return SyntheticRound.Run(opts.Int("orders", 200), opts.Int("riders", 100), settings, opts.Has("mixed-paces"));
             default:
                 Console.Error.WriteLine("usage: mdrp --instance DIR --out OUTDIR | mdrp --all DIR [--filter TEXT] | bench | forecast --history DIR --from DAY --to DAY");
                 return 2;

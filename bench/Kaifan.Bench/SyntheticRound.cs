@@ -6,9 +6,10 @@ namespace Kaifan.Bench;
 /// <summary>Times one decision round on a fixed-seed synthetic snapshot (a busy 10 km city at one moment).</summary>
 internal static class SyntheticRound
 {
-    public static int Run(int orderCount, int riderCount, DispatchSettings settings)
+    /// <summary>mixedPaces: riders on foot, bicycle, e-bike and scooter as in production, instead of all at the model's pace.</summary>
+    public static int Run(int orderCount, int riderCount, DispatchSettings settings, bool mixedPaces = false)
     {
-        var (snapshot, travel) = Snapshot(orderCount, riderCount, seed: 42);
+        var (snapshot, travel) = Snapshot(orderCount, riderCount, seed: 42, mixedPaces);
         var first = DispatchOptimiser.Plan(snapshot, travel, settings);
         var times = new List<double>();
         var cpu = new List<double>();
@@ -35,7 +36,7 @@ internal static class SyntheticRound
         return 0;
     }
 
-    public static (DispatchSnapshot Snapshot, TravelModel Travel) Snapshot(int orderCount, int riderCount, int seed)
+    public static (DispatchSnapshot Snapshot, TravelModel Travel) Snapshot(int orderCount, int riderCount, int seed, bool mixedPaces = false)
     {
         var rng = new Random(seed);
         const int clock = 600;
@@ -57,6 +58,14 @@ internal static class SyntheticRound
         // Its own generator, so the orders and riders stay those of earlier runs.
         var demandRng = new Random(seed + 1);
         var demand = merchants.Select(m => new DemandSpot(m.Item2, demandRng.Next(1, 7))).ToArray();
+        if (mixedPaces)
+        {
+            // 5, 14, 20 and 25 km/h against the model's 15.
+            double[] paces = [1 / 3.0, 14 / 15.0, 4 / 3.0, 5 / 3.0];
+            var paceRng = new Random(seed + 2);
+            riders = riders.Select(r => r with { Speed = paces[paceRng.Next(paces.Length)] }).ToArray();
+        }
+
         return (new DispatchSnapshot(clock, orders, riders, demand), new TravelModel(320, 4, 4));
     }
 }
