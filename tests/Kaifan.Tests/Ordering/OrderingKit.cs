@@ -132,6 +132,51 @@ internal static class OrderingKit
         return coupon.Id;
     }
 
+    /// <summary>Coupons every way of spending one must refuse: another customer's, expired, used, and ¥6 off from ¥30.</summary>
+    internal sealed record RefusedCoupons(Guid Foreign, Guid Expired, Guid Used, Guid TooSmall)
+    {
+        /// <summary>Each with the status it earns on a cart under ¥30; an unknown id first.</summary>
+        public (Guid Coupon, HttpStatusCode Status)[] Cases =>
+        [
+            (Guid.NewGuid(), HttpStatusCode.NotFound),
+            (Foreign, HttpStatusCode.NotFound),
+            (Expired, HttpStatusCode.Conflict),
+            (Used, HttpStatusCode.Conflict),
+            (TooSmall, HttpStatusCode.UnprocessableEntity),
+        ];
+
+        /// <summary>Nothing a refusal touched changed: the foreign and too-small coupons are still unused.</summary>
+        public async Task ShouldBeUnchangedAsync(KaifanApp app, int customer)
+        {
+            (await app.CouponStatusAsync(1, Foreign)).ShouldBe("unused");
+            (await app.CouponStatusAsync(customer, TooSmall)).ShouldBe("unused");
+            (await app.CouponStatusAsync(customer, Expired)).ShouldBe("expired");
+            (await app.CouponStatusAsync(customer, Used)).ShouldBe("used");
+        }
+    }
+
+    internal static async Task<RefusedCoupons> IssueRefusedCouponsAsync(this KaifanApp app, int customer) => new(
+        await app.IssueCouponAsync(1, amountFen: 300),
+        await app.IssueCouponAsync(customer, amountFen: 300, expiresIn: TimeSpan.FromSeconds(-1)),
+        await app.IssueCouponAsync(customer, amountFen: 300, used: true),
+        await app.IssueCouponAsync(customer, amountFen: 600, minSpendFen: 3000));
+
+    /// <summary>A refusal is problem+json with the given status that names couponId (in errors for a 400).</summary>
+    public static async Task ShouldBeRefusedNamingCouponAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await JsonOf(response);
+        if (status == HttpStatusCode.BadRequest)
+        {
+            problem["errors"]!["couponId"].ShouldNotBeNull();
+        }
+        else
+        {
+            problem["field"]!.GetValue<string>().ShouldBe("couponId");
+        }
+    }
+
     public static async Task<JsonArray> CouponsAsync(this KaifanApp app, int customer) =>
         (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonArray>("/api/me/coupons"))!;
 

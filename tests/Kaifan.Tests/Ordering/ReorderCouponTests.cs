@@ -131,43 +131,16 @@ public abstract class ReorderCouponTests(LunchtimeApp app)
         var client = app.Client(TestTokens.Customer(customer));
         var past = await PastOrderAsync(customer);
         var before = await app.OrderCountAsync(customer);
-        var foreign = await app.IssueCouponAsync(1, amountFen: 300);
-        var expired = await app.IssueCouponAsync(customer, amountFen: 300, expiresIn: TimeSpan.FromSeconds(-1));
-        var used = await app.IssueCouponAsync(customer, amountFen: 300, used: true);
-        var tooSmall = await app.IssueCouponAsync(customer, amountFen: 600, minSpendFen: 3000);
+        var refused = await app.IssueRefusedCouponsAsync(customer);
 
-        (Guid Coupon, HttpStatusCode Status)[] cases =
-        [
-            (Guid.Empty, HttpStatusCode.BadRequest),
-            (Guid.NewGuid(), HttpStatusCode.NotFound),
-            (foreign, HttpStatusCode.NotFound),
-            (expired, HttpStatusCode.Conflict),
-            (used, HttpStatusCode.Conflict),
-            (tooSmall, HttpStatusCode.UnprocessableEntity),
-        ];
-        foreach (var (coupon, status) in cases)
+        foreach (var (coupon, status) in refused.Cases.Prepend((Guid.Empty, HttpStatusCode.BadRequest)))
         {
-            foreach (var response in new[] { await QuoteAsync(client, past, coupon), await ReorderAsync(client, past, coupon) })
-            {
-                response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-                response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-                var problem = await JsonOf(response);
-                if (status == HttpStatusCode.BadRequest)
-                {
-                    problem["errors"]!["couponId"].ShouldNotBeNull();
-                }
-                else
-                {
-                    problem["field"]!.GetValue<string>().ShouldBe("couponId");
-                }
-            }
+            await (await QuoteAsync(client, past, coupon)).ShouldBeRefusedNamingCouponAsync(status);
+            await (await ReorderAsync(client, past, coupon)).ShouldBeRefusedNamingCouponAsync(status);
         }
 
         (await app.OrderCountAsync(customer)).ShouldBe(before);
-        (await app.CouponStatusAsync(1, foreign)).ShouldBe("unused");
-        (await app.CouponStatusAsync(customer, tooSmall)).ShouldBe("unused");
-        (await app.CouponStatusAsync(customer, expired)).ShouldBe("expired");
-        (await app.CouponStatusAsync(customer, used)).ShouldBe("used");
+        await refused.ShouldBeUnchangedAsync(app, customer);
     }
 
     [Fact]
