@@ -7,10 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Dispatch.Riders;
 
-/// <summary>One row of the operator's riders table; no personal data here (the phone lives in Identity, masked there).</summary>
+/// <summary>
+/// One row of the operator's riders table; no personal data here (the phone lives in Identity, masked there). Silent:
+/// online but no position for longer than dispatch waits (<see cref="DispatchOptions.SilentAfter"/>), so offered nothing.
+/// </summary>
 internal sealed record OpsRiderView(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
-    DateTimeOffset? SeenAt, int Load);
+    DateTimeOffset? SeenAt, int Load, bool Silent = false);
 
 /// <summary>GET /api/ops/riders: every rider with online state, zone, last position (from the grain) and open task count.</summary>
 internal static class ListOpsRiders
@@ -21,8 +24,9 @@ internal static class ListOpsRiders
             .WithTags("Ops riders")
             .Produces<List<OpsRiderView>>();
 
-    private static async Task<IResult> HandleAsync(DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(DispatchDb db, IGrainFactory grains, DispatchOptions options, TimeProvider clock, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         var riders = await db.Riders.AsNoTracking().OrderBy(r => r.RiderId).Take(500).ToListAsync(ct);
         var loads = await db.Jobs.AsNoTracking()
             .Where(j => j.Status == JobStatus.Assigned && j.RiderId != null)
@@ -35,7 +39,8 @@ internal static class ListOpsRiders
             var live = await grains.GetGrain<IRiderGrain>(r.RiderId).Snapshot();
             var load = loads.FirstOrDefault(l => l.RiderId == r.RiderId)?.Count ?? 0;
             rows.Add(live.Online
-                ? new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load)
+                ? new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
+                    now - live.At > options.SilentAfter)
                 : new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, false, null, null, null, null, load));
         }
 

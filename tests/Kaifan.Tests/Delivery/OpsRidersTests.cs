@@ -44,6 +44,31 @@ public abstract class OpsRidersTests(LunchtimeApp app)
         offline["online"]!.GetValue<bool>().ShouldBeFalse();
         offline["latitude"].ShouldBeNull();
     }
+
+    [Fact]
+    public async Task a_rider_without_a_position_for_five_minutes_is_shown_silent_until_the_next_one()
+    {
+        const int rider = 5;
+        try
+        {
+            await app.OnlineAsync(rider);
+            (await RowAsync(rider))["silent"]!.GetValue<bool>().ShouldBeFalse();
+
+            app.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+            (await RowAsync(rider))["silent"]!.GetValue<bool>().ShouldBeTrue("dispatch offers this rider nothing now");
+
+            await app.AdvanceAsync(TimeSpan.Zero, rider);
+            (await RowAsync(rider))["silent"]!.GetValue<bool>().ShouldBeFalse();
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> RowAsync(int rider) =>
+        (await JsonOf(await app.Client(TestTokens.Operator()).GetAsync("/api/ops/riders"))).AsArray()
+            .Single(r => r!["riderId"]!.GetValue<Guid>() == DemoCampus.RiderId(rider))!;
 }
 
 public sealed class OpsRidersOnSqlite(LunchtimeSqliteApp app) : OpsRidersTests(app), IClassFixture<LunchtimeSqliteApp>;

@@ -45,4 +45,25 @@ public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<Lunchti
             await app.OfflineAsync(first, second);
         }
     }
+
+    [Fact]
+    public async Task a_rider_whose_phone_went_silent_shows_as_no_signal_in_the_riders_table()
+    {
+        const int rider = 7;
+        try
+        {
+            await app.OnlineAsync(rider);
+            app.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+
+            await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+            var ops = await context.NewPageAsync();
+            await SignInAsync(ops, "/ops/login", DemoCampus.OperatorPhone);
+            var row = ops.Locator("tr").Filter(new() { HasText = "137****0007" });
+            await Expect(row.Locator("[data-testid=rider-state]")).ToHaveTextAsync("失联", new() { Timeout = 15_000 });
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
 }
