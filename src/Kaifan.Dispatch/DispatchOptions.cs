@@ -40,6 +40,9 @@ internal sealed record DispatchOptions(
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagRefreshMinutes", 5.0)),
         SilentAfterMinutes(configuration.GetValue("Kaifan:Dispatch:SilentRiderMinutes", 5.0)));
 
+    /// <summary>Whether a rider last heard from at <paramref name="lastPosition"/> is silent now: dispatch skips them, ops sees 失联.</summary>
+    public bool IsSilent(DateTimeOffset lastPosition, DateTimeOffset now) => now - lastPosition > SilentAfter;
+
     // 0 (or less) turns the rule off rather than making every rider silent.
     private static TimeSpan SilentAfterMinutes(double minutes) => minutes > 0 ? TimeSpan.FromMinutes(minutes) : TimeSpan.MaxValue;
 }

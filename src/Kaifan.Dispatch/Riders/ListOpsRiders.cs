@@ -9,7 +9,7 @@ namespace Kaifan.Dispatch.Riders;
 
 /// <summary>
 /// One row of the operator's riders table; no personal data here (the phone lives in Identity, masked there). Silent:
-/// online but no position for longer than dispatch waits (<see cref="DispatchOptions.SilentAfter"/>), so offered nothing.
+/// online but no position for longer than dispatch waits (<see cref="DispatchOptions.IsSilent"/>), so offered nothing.
 /// </summary>
 internal sealed record OpsRiderView(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
@@ -40,7 +40,7 @@ internal static class ListOpsRiders
             var load = loads.FirstOrDefault(l => l.RiderId == r.RiderId)?.Count ?? 0;
             rows.Add(live.Online
                 ? new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
-                    now - live.At > options.SilentAfter)
+                    options.IsSilent(live.At, now))
                 : new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, false, null, null, null, null, load));
         }
 

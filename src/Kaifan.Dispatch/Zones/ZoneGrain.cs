@@ -177,7 +177,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
 
             // An offer to a silent phone would only run out after 30 s and cost the order that wait; the rider stays
             // online and is back in the next round after their next position.
-            if (now - rider.At > options.SilentAfter)
+            if (options.IsSilent(rider.At, now))
             {
                 continue;
             }

@@ -105,7 +105,8 @@ public partial class RiderApp
     {
         try
         {
-            feed = new OpsFeed(Api.Http.BaseAddress!, Token, _ => InvokeAsync(RefreshIfOnlineAsync));
+            // The hub sends a rider no order steps; only the two notices below.
+            feed = new OpsFeed(Api.Http.BaseAddress!, Token, _ => Task.CompletedTask);
             feed.OnRiderNotices(n => InvokeAsync(() => ReassignedAwayAsync(n.OrderId)), _ => InvokeAsync(RefreshIfOnlineAsync));
             await feed.StartAsync(stop.Token);
             StateHasChanged();
