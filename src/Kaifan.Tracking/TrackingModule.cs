@@ -1,4 +1,5 @@
 using Kaifan.Contracts;
+using Kaifan.Contracts.Notices;
 using Kaifan.Tracking.Eta;
 using Kaifan.Tracking.Live;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,7 @@ public static class TrackingModule
         services.AddScoped<IDeliveryPromises, DeliveryPromises>();
         services.AddSingleton<IOpsAlerts, OpsAlerts>();
         services.AddSingleton<IRiderNotices, RiderNotices>();
+        services.AddSingleton<IRiderAppNotices, RiderAppNotices>();
         services.AddHostedService<ZoneRiderPositions>();
 
         // The announcer reads orders through Ordering's query, whose DbContext comes from a factory that

@@ -1,5 +1,6 @@
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
+using Kaifan.Contracts.Notices;
 using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Optimisation;
 using Kaifan.Dispatch.Riders;
@@ -10,7 +11,8 @@ using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Dispatch.Zones;
 
-internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvider clock, DispatchOptions options, ILogger<ZoneGrain> logger)
+internal sealed partial class ZoneGrain(
+    IServiceScopeFactory scopes, TimeProvider clock, DispatchOptions options, IRiderAppNotices riderApps, ILogger<ZoneGrain> logger)
     : Grain, IZoneGrain
 {
     private sealed class Waiting(JobTicket ticket, IEnumerable<Guid> refusedBy)
@@ -198,6 +200,8 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
             {
                 pending[id].OfferId = offer.OfferId;
             }
+
+            riderApps.OffersChanged(decision.RiderId);
         }
 
         return decisions.Count;
@@ -356,6 +360,7 @@ internal sealed partial class ZoneGrain(IServiceScopeFactory scopes, TimeProvide
 
     private void Withdraw(OfferTicket offer)
     {
+        riderApps.OffersChanged(offer.RiderId);
         offers.Remove(offer.OfferId);
         foreach (var job in offer.Jobs)
         {

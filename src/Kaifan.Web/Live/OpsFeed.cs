@@ -48,11 +48,15 @@ public sealed class OpsFeed : IAsyncDisposable
 
     public bool Connected => connection.State == HubConnectionState.Connected;
 
-    /// <summary>The rider app: an operator took an order away from this rider, or offered them one. Before StartAsync.</summary>
-    public void OnRiderNotices(Func<RiderNotice, Task> onReassignedAway, Func<RiderNotice, Task> onOfferMade)
+    /// <summary>
+    /// The rider app, before StartAsync: an operator took an order away from this rider; or the rider's offers changed
+    /// (an operator's or a dispatch round's offer, a withdrawn one), so re-read them.
+    /// </summary>
+    public void OnRiderNotices(Func<RiderNotice, Task> onReassignedAway, Func<Task> onChanged)
     {
         connection.On("orderReassigned", onReassignedAway);
-        connection.On("offerMade", onOfferMade);
+        connection.On<RiderNotice>("offerMade", _ => onChanged());
+        connection.On("offersChanged", onChanged);
     }
 
     public async Task StartAsync(CancellationToken ct) => await connection.StartAsync(ct);

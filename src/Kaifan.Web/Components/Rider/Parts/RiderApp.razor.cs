@@ -10,6 +10,12 @@ public partial class RiderApp
 {
     private OpsFeed? feed;
 
+    /// <summary>
+    /// How often the app re-reads its offers and tasks: with the live line up the notices bring every change and the
+    /// poll only covers a lost one, so it is slow; without the line the poll is all there is.
+    /// </summary>
+    private int RefreshSeconds => feed?.Connected == true ? 10 : 2;
+
     private static readonly TimeSpan ShiftEndStep = TimeSpan.FromMinutes(30);
 
     /// <summary>
@@ -99,15 +105,16 @@ public partial class RiderApp
 
     /// <summary>
     /// The live line (/hubs/ops, a rider hears only their own notices): an operator's reassignment takes the card
-    /// away at once and says why, and an operator's offer shows at once. Without the line the polls do both, silently.
+    /// away at once and says why; a new offer shows and a withdrawn one goes at once. Without the line the polls do all
+    /// of it, more slowly and silently.
     /// </summary>
     private async Task ListenAsync()
     {
         try
         {
-            // The hub sends a rider no order steps; only the two notices below.
-            feed = new OpsFeed(Api.Http.BaseAddress!, Token, _ => Task.CompletedTask);
-            feed.OnRiderNotices(n => InvokeAsync(() => ReassignedAwayAsync(n.OrderId)), _ => InvokeAsync(RefreshIfOnlineAsync));
+            // The hub sends a rider no order steps, only its own notices and, after a reconnect, the resync.
+            feed = new OpsFeed(Api.Http.BaseAddress!, Token, step => step == OpsFeed.Resync ? InvokeAsync(RefreshIfOnlineAsync) : Task.CompletedTask);
+            feed.OnRiderNotices(n => InvokeAsync(() => ReassignedAwayAsync(n.OrderId)), () => InvokeAsync(RefreshIfOnlineAsync));
             await feed.StartAsync(stop.Token);
             StateHasChanged();
         }

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Kaifan.BuildingBlocks;
+using Kaifan.Contracts.Events;
+using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using static Kaifan.Tests.Delivery.DeliveryKit;
+
+namespace Kaifan.Tests.Delivery;
+
+/// <summary>
+/// A dispatch round's offer, and its withdrawal, reach the rider's open app over /hubs/ops as `offersChanged`, so the
+/// app re-reads its offers at once instead of on its next poll; nobody else's app hears of it.
+/// </summary>
+public abstract class RiderOfferNoticeTests(LunchtimeApp app)
+{
+    [Fact]
+    public async Task a_rounds_offer_is_told_to_the_rider_offered_it_and_to_nobody_else()
+    {
+        const int near = 3, far = 8;
+        var orderId = await app.AcceptedOrderAsync(customer: 1, ready: true);
+        try
+        {
+            await app.OnlineAsync(near);
+            await app.OnlineAsync(far, latOffset: 0.01);
+            var (nearHeard, farHeard) = (new ConcurrentQueue<DateTimeOffset>(), new ConcurrentQueue<DateTimeOffset>());
+            await using var nearApp = await ListenAsync(near, nearHeard);
+            await using var farApp = await ListenAsync(far, farHeard);
+
+            var (offered, _) = await app.OfferedAsync(orderId, near, far);
+
+            offered.ShouldBe(near, "the rider beside the shop is offered it");
+            await PaymentProbe.EventuallyAsync(() => Task.FromResult(!nearHeard.IsEmpty), "the offered rider's app hears its offers changed");
+            farHeard.ShouldBeEmpty("the other rider's offers did not change");
+        }
+        finally
+        {
+            await app.OfflineAsync(near, far);
+        }
+    }
+
+    [Fact]
+    public async Task an_offer_withdrawn_because_its_order_was_cancelled_is_told_to_the_rider_who_held_it()
+    {
+        const int rider = 4;
+        var orderId = await app.AcceptedOrderAsync(customer: 2, ready: true);
+        try
+        {
+            await app.OnlineAsync(rider);
+            var heard = new ConcurrentQueue<DateTimeOffset>();
+            await using var riderApp = await ListenAsync(rider, heard);
+            await app.OfferedAsync(orderId, rider);
+            await PaymentProbe.EventuallyAsync(() => Task.FromResult(heard.Count == 1), "the offer is told once");
+
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>()
+                    .PublishAsync(new OrderCancelled(orderId, DemoCampus.MerchantId(1), "测试取消", RefundDue: false, app.Clock.GetUtcNow()));
+            }
+
+            await PaymentProbe.EventuallyAsync(() => Task.FromResult(heard.Count == 2), "the withdrawal is told too");
+            (await app.OfferOfAsync(rider, orderId)).ShouldBeNull("the offer the notice took away is gone when the app asks");
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    /// <summary>The rider app's line, WebSockets without negotiation as in OpsHubTests; records when each notice came.</summary>
+    private async Task<HubConnection> ListenAsync(int rider, ConcurrentQueue<DateTimeOffset> heard)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Client().BaseAddress!, "/hubs/ops"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(TestTokens.Rider(rider));
+            })
+            .Build();
+        hub.On("offersChanged", () => heard.Enqueue(DateTimeOffset.UtcNow));
+        await hub.StartAsync();
+        return hub;
+    }
+}
+
+public sealed class RiderOfferNoticeOnSqlite(LunchtimeSqliteApp app) : RiderOfferNoticeTests(app), IClassFixture<LunchtimeSqliteApp>;
+
+public sealed class RiderOfferNoticeOnPostgres(LunchtimePostgresApp app) : RiderOfferNoticeTests(app), IClassFixture<LunchtimePostgresApp>;
