@@ -1,3 +1,4 @@
+using Kaifan.Contracts;
 using Microsoft.Extensions.Configuration;
 
 namespace Kaifan.Dispatch;
@@ -11,6 +12,10 @@ namespace Kaifan.Dispatch;
 /// 2.5 minutes longer, past the 2 minutes Insights tolerates before it blames a stage); TravelFlagWindow: how far back those late orders are counted, TravelFlagRefresh: how often a zone
 /// asks again. SilentAfter: a rider whose app has sent no position for this long (phone off, no signal, app killed) gets
 /// no new offers until it reports again; the rider app reports every 5 s, so this is many missed reports, not one.
+/// StalledAfter: a rider who keeps reporting but has stood in one place this long with food on board, away from every
+/// door it is for (accident, breakdown, stuck), would otherwise look "free in a few minutes" forever, since their free
+/// minute is planned from where they stand; dispatch chains nothing more onto them until they move, ops sees 滞留.
+/// Waiting at the door is normal (customer coming down), so it never counts; a light or a queue is shorter than 8 minutes.
 /// </summary>
 internal sealed record DispatchOptions(
     TimeSpan Round,
@@ -24,8 +29,18 @@ internal sealed record DispatchOptions(
     double TravelFlaggedRoadScale,
     TimeSpan TravelFlagWindow,
     TimeSpan TravelFlagRefresh,
-    TimeSpan SilentAfter)
+    TimeSpan SilentAfter,
+    TimeSpan StalledAfter)
 {
+    /// <summary>
+    /// A rider who drifts less than this stands still: GPS wobbles by tens of metres in place, and a rider moving on
+    /// goes further than this within one minute even on foot.
+    /// </summary>
+    public const double StillMetres = 50;
+
+    /// <summary>Within this of a drop-off the rider is at the customer's building, where waiting is the job.</summary>
+    public const double AtTheDoorMetres = 150;
+
     public static DispatchOptions FromConfiguration(IConfiguration configuration) => new(
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:RoundSeconds", 3.0)),
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:OfferSeconds", 30.0)),
@@ -38,11 +53,20 @@ internal sealed record DispatchOptions(
         configuration.GetValue("Kaifan:Dispatch:TravelFlaggedRoadScale", 1.25),
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagWindowMinutes", 120.0)),
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagRefreshMinutes", 5.0)),
-        SilentAfterMinutes(configuration.GetValue("Kaifan:Dispatch:SilentRiderMinutes", 5.0)));
+        RuleAfterMinutes(configuration.GetValue("Kaifan:Dispatch:SilentRiderMinutes", 5.0)),
+        RuleAfterMinutes(configuration.GetValue("Kaifan:Dispatch:StalledRiderMinutes", 8.0)));
 
     /// <summary>Whether a rider last heard from at <paramref name="lastPosition"/> is silent now: dispatch skips them, ops sees 失联.</summary>
     public bool IsSilent(DateTimeOffset lastPosition, DateTimeOffset now) => now - lastPosition > SilentAfter;
 
-    // 0 (or less) turns the rule off rather than making every rider silent.
-    private static TimeSpan SilentAfterMinutes(double minutes) => minutes > 0 ? TimeSpan.FromMinutes(minutes) : TimeSpan.MaxValue;
+    /// <summary>
+    /// Whether a rider standing at <paramref name="position"/>, within <see cref="StillMetres"/> of it since
+    /// <paramref name="stillSince"/>, with picked-up food for <paramref name="dropOffs"/>, is stalled now: dispatch
+    /// offers them nothing new, ops sees 滞留. Empty hands are not stalled: an idle rider may wait anywhere.
+    /// </summary>
+    public bool IsStalled(DateTimeOffset stillSince, GeoPoint position, IReadOnlyCollection<GeoPoint> dropOffs, DateTimeOffset now) =>
+        now - stillSince > StalledAfter && dropOffs.Count > 0 && dropOffs.All(d => position.DistanceMetresTo(d) > AtTheDoorMetres);
+
+    // 0 (or less) turns a rule off rather than making every rider silent or stalled.
+    private static TimeSpan RuleAfterMinutes(double minutes) => minutes > 0 ? TimeSpan.FromMinutes(minutes) : TimeSpan.MaxValue;
 }

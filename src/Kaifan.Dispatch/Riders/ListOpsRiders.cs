@@ -10,10 +10,12 @@ namespace Kaifan.Dispatch.Riders;
 /// <summary>
 /// One row of the operator's riders table; no personal data here (the phone lives in Identity, masked there). Silent:
 /// online but no position for longer than dispatch waits (<see cref="DispatchOptions.IsSilent"/>), so offered nothing.
+/// Stalled: reporting, but standing still with food on board away from its doors (<see cref="DispatchOptions.IsStalled"/>),
+/// so offered nothing either; StillSince says since when, only then. Silent wins: a silent rider's position is old news.
 /// </summary>
 internal sealed record OpsRiderView(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
-    DateTimeOffset? SeenAt, int Load, bool Silent = false);
+    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null);
 
 /// <summary>GET /api/ops/riders: every rider with online state, zone, last position (from the grain) and open task count.</summary>
 internal static class ListOpsRiders
@@ -33,15 +35,27 @@ internal static class ListOpsRiders
             .GroupBy(j => j.RiderId)
             .Select(g => new { RiderId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
+        var carrying = (await db.Jobs.AsNoTracking()
+                .Where(j => j.Status == JobStatus.Assigned && j.Stage == JobStage.ToCustomer && j.RiderId != null)
+                .Select(j => new { j.RiderId, j.DropOffLatitude, j.DropOffLongitude })
+                .ToListAsync(ct))
+            .ToLookup(j => j.RiderId!.Value, j => new GeoPoint(j.DropOffLatitude, j.DropOffLongitude));
         var rows = new List<OpsRiderView>(riders.Count);
         foreach (var r in riders)
         {
             var live = await grains.GetGrain<IRiderGrain>(r.RiderId).Snapshot();
             var load = loads.FirstOrDefault(l => l.RiderId == r.RiderId)?.Count ?? 0;
-            rows.Add(live.Online
-                ? new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
-                    options.IsSilent(live.At, now))
-                : new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, false, null, null, null, null, load));
+            if (!live.Online)
+            {
+                rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, false, null, null, null, null, load));
+                continue;
+            }
+
+            var silent = options.IsSilent(live.At, now);
+            var stalled = !silent && live.StillSince is { } since
+                && options.IsStalled(since, new GeoPoint(live.Latitude, live.Longitude), [.. carrying[r.RiderId]], now);
+            rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
+                silent, stalled, stalled ? live.StillSince : null));
         }
 
         return Results.Ok(rows);

@@ -1,3 +1,4 @@
+using Kaifan.Contracts;
 using Kaifan.Dispatch.Zones;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,13 +28,15 @@ internal sealed record RiderSnapshot(
     [property: Id(4)] double Longitude,
     [property: Id(5)] DateTimeOffset At,
     [property: Id(6)] RiderCapabilities? Capabilities,
-    [property: Id(7)] DateTimeOffset? ShiftEndsAt = null);
+    [property: Id(7)] DateTimeOffset? ShiftEndsAt = null,
+    [property: Id(8)] DateTimeOffset? StillSince = null);
 
 /// <summary>
 /// A rider's live state: online or not, in which zone, where, until when, with what. Pings never touch the database
 /// here; going on- or offline does (dispatch_riders), and so does the grain going to sleep, so that a restarted host or
 /// a grain woken again finds the rider online where they were (or where the position trail last saw them) and with
-/// the shift end they gave.
+/// the shift end they gave. StillSince is when the rider last moved more than <see cref="DispatchOptions.StillMetres"/>
+/// (or went online): kept in memory only, since a restart that forgets it merely delays 滞留 by one StalledAfter.
 /// </summary>
 internal interface IRiderGrain : IGrainWithGuidKey
 {
@@ -57,6 +60,9 @@ internal interface IRiderGrain : IGrainWithGuidKey
 internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes, ILogger<RiderGrain> logger) : Grain, IRiderGrain
 {
     private RiderSnapshot state = null!;
+
+    /// <summary>Where the rider stood at StillSince; a position further than StillMetres from it means they moved.</summary>
+    private GeoPoint stillAt;
 
     private Guid RiderId => this.GetPrimaryKey();
 
@@ -83,7 +89,10 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
 
         // A shift end that passed while the host was down is kept as it is, as if the host had stayed up: the rider
         // stays online with what they carry and is offered nothing new (dispatch plans no pickup after it).
-        state = new RiderSnapshot(riderId, true, zoneId, latitude, longitude, at, RiderCapabilities.Of(profile), profile.ShiftEndsAt);
+        // Still since now, not since the stored position: how long they stood there before the restart is unknown,
+        // and guessing long would cut a moving rider off from offers.
+        state = new RiderSnapshot(riderId, true, zoneId, latitude, longitude, at, RiderCapabilities.Of(profile), profile.ShiftEndsAt, clock.GetUtcNow());
+        stillAt = new GeoPoint(latitude, longitude);
 
         // Not awaited: the zone's round may be waiting on this very activation for a snapshot.
         _ = TellZoneAsync(zoneId);
@@ -110,10 +119,13 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
     public async Task<Guid?> GoOnline(Guid zoneId, double latitude, double longitude, RiderCapabilities capabilities, DateTimeOffset? shiftEndsAt = null)
     {
         var previous = state.Online && state.ZoneId != zoneId ? state.ZoneId : null;
+        var now = clock.GetUtcNow();
         state = state with
         {
-            Online = true, ZoneId = zoneId, Latitude = latitude, Longitude = longitude, At = clock.GetUtcNow(), Capabilities = capabilities, ShiftEndsAt = shiftEndsAt,
+            Online = true, ZoneId = zoneId, Latitude = latitude, Longitude = longitude, At = now, Capabilities = capabilities, ShiftEndsAt = shiftEndsAt,
+            StillSince = now,
         };
+        stillAt = new GeoPoint(latitude, longitude);
         await StoreAsync(zoneId, CancellationToken.None);
         return previous;
     }
@@ -121,7 +133,7 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
     public async Task<Guid?> GoOffline()
     {
         var zone = state.Online ? state.ZoneId : null;
-        state = state with { Online = false, ZoneId = null, ShiftEndsAt = null };
+        state = state with { Online = false, ZoneId = null, ShiftEndsAt = null, StillSince = null };
         await StoreAsync(null, CancellationToken.None);
         return zone;
     }
@@ -136,7 +148,13 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
         // Buffered pings arrive late; one taken before the rider went online again must not move them back.
         if (at >= state.At)
         {
-            state = state with { Latitude = latitude, Longitude = longitude, At = at };
+            var here = new GeoPoint(latitude, longitude);
+            var moved = here.DistanceMetresTo(stillAt) > DispatchOptions.StillMetres;
+            state = state with { Latitude = latitude, Longitude = longitude, At = at, StillSince = moved ? at : state.StillSince };
+            if (moved)
+            {
+                stillAt = here;
+            }
         }
 
         return Task.FromResult(true);

@@ -2,6 +2,7 @@ using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Batches;
 using Kaifan.Dispatch.Optimisation;
+using Kaifan.Dispatch.Riders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -75,6 +76,18 @@ internal sealed partial class ZoneGrain
             ? orders.Where(carried.ContainsKey).Select(id => carried[id]).OrderBy(c => c.Leg).ThenBy(c => c.Stop)
                 .Select(c => new CarriedOrder(c.Ticket, c.Leg, c.PickedUp)).ToList()
             : [];
+
+    /// <summary>
+    /// A rider standing still with food on board, away from its doors: their free minute is planned from where they
+    /// stand, so it slides with the clock and would chain offers onto someone going nowhere. Skipped like a silent rider:
+    /// what they carry stays theirs, and the first round after they move offers them again.
+    /// </summary>
+    private bool Stalled(RiderSnapshot rider, List<CarriedOrder> route, DateTimeOffset now) =>
+        rider.StillSince is { } since && options.IsStalled(
+            since,
+            new GeoPoint(rider.Latitude, rider.Longitude),
+            route.Where(c => c.PickedUp).Select(c => new GeoPoint(c.Ticket.DropOffLatitude, c.Ticket.DropOffLongitude)).ToList(),
+            now);
 
     /// <summary>
     /// Whether Insights flags this zone for travel overruns (late orders mostly slow rides); asked every few minutes,

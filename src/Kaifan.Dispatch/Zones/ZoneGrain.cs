@@ -185,6 +185,11 @@ internal sealed partial class ZoneGrain(
             }
 
             var route = RouteOf(rider.RiderId);
+            if (Stalled(rider, route, now))
+            {
+                continue;
+            }
+
             var count = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
             riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, caps.SpeedKmh, route, rider.ShiftEndsAt));
         }

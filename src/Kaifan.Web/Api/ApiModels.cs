@@ -119,7 +119,7 @@ public sealed record UserSummaryInfo(Guid UserId, string Role, string MaskedPhon
 
 public sealed record OpsRiderInfo(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
-    DateTimeOffset? SeenAt, int Load, bool Silent = false);
+    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null);
 
 public sealed record StaffOrderPlace(string ContactName, string Phone, string Detail, double Latitude, double Longitude);
 

@@ -69,6 +69,38 @@ internal static class DeliveryKit
         }
     }
 
+    /// <summary>Stands where they are for <paramref name="by"/>, reporting every minute as a stuck rider's phone still does.</summary>
+    public static async Task StandStillAsync(this KaifanApp app, TimeSpan by, params int[] riders)
+    {
+        for (var left = by; left > TimeSpan.Zero; left -= TimeSpan.FromMinutes(1))
+        {
+            await app.AdvanceAsync(left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1), riders);
+        }
+    }
+
+    /// <summary>The rider's app reports a new position; returns once dispatch has it.</summary>
+    public static async Task MoveAsync(this KaifanApp app, int rider, double latitude, double longitude)
+    {
+        (await app.Rider(rider).PostAsJsonAsync("/api/rider/location", new { latitude, longitude })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await PaymentProbe.EventuallyAsync(
+            async () => Math.Abs((await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status")))["latitude"]!.GetValue<double>() - latitude) < 1e-9,
+            $"rider {rider}'s new position reaches dispatch");
+    }
+
+    /// <summary>到店 and 取餐; returns once the rider's task list says the food is on its way to the customer.</summary>
+    public static async Task PickUpAsync(this KaifanApp app, int rider, Guid orderId)
+    {
+        (await app.StepAsync(rider, orderId, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.StepAsync(rider, orderId, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PaymentProbe.EventuallyAsync(
+            async () => (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/tasks"))).AsArray()
+                .Any(t => t!["orderId"]!.GetValue<Guid>() == orderId && t["stage"]!.GetValue<string>() == "toCustomer"),
+            "dispatch knows the food is picked up");
+    }
+
+    /// <summary>Where demo customer <paramref name="customer"/>'s dorm (their seeded address, the order's drop-off) is.</summary>
+    public static (double Latitude, double Longitude) DormOf(int customer) => (31.0262 + customer * 0.0006, 121.4405 + customer * 0.0004);
+
     public static async Task OfflineAsync(this KaifanApp app, params int[] riders)
     {
         foreach (var rider in riders)

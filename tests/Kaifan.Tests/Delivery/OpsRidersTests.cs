@@ -66,6 +66,36 @@ public abstract class OpsRidersTests(LunchtimeApp app)
         }
     }
 
+    [Fact]
+    public async Task a_rider_standing_still_with_food_on_board_is_shown_stalled_since_they_stopped_until_they_move()
+    {
+        const int rider = 3;
+        try
+        {
+            var orderId = await app.AcceptedOrderAsync(customer: 2, ready: true);
+            var stoppedAt = app.Clock.GetUtcNow();
+            await app.AssignAsync(orderId, rider);
+            await app.PickUpAsync(rider, orderId);
+            await app.StandStillAsync(TimeSpan.FromMinutes(8), rider);
+            (await RowAsync(rider))["stalled"]!.GetValue<bool>().ShouldBeFalse("eight minutes is not yet more than eight");
+
+            await app.AdvanceAsync(TimeSpan.FromSeconds(1), rider);
+            var stalled = await RowAsync(rider);
+            stalled["stalled"]!.GetValue<bool>().ShouldBeTrue("dispatch offers this rider nothing now");
+            stalled["silent"]!.GetValue<bool>().ShouldBeFalse();
+            stalled["stillSince"]!.GetValue<DateTimeOffset>().ShouldBe(stoppedAt);
+
+            await app.MoveAsync(rider, EastLat - 0.001, EastLon);
+            var moving = await RowAsync(rider);
+            moving["stalled"]!.GetValue<bool>().ShouldBeFalse();
+            moving["stillSince"].ShouldBeNull();
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
     private async Task<System.Text.Json.Nodes.JsonNode> RowAsync(int rider) =>
         (await JsonOf(await app.Client(TestTokens.Operator()).GetAsync("/api/ops/riders"))).AsArray()
             .Single(r => r!["riderId"]!.GetValue<Guid>() == DemoCampus.RiderId(rider))!;

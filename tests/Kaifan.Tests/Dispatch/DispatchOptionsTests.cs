@@ -1,3 +1,4 @@
+using Kaifan.Contracts;
 using Kaifan.Dispatch;
 using Microsoft.Extensions.Configuration;
 
@@ -23,4 +24,31 @@ public sealed class DispatchOptionsTests
     [InlineData("-3")]
     public void zero_or_less_turns_the_silent_rider_rule_off_rather_than_silencing_everyone(string minutes) =>
         With(("Kaifan:Dispatch:SilentRiderMinutes", minutes)).IsSilent(Seen, Seen.AddDays(1)).ShouldBeFalse();
+
+    /// <summary>东区's centre, and a drop-off about 225 m from it (demo customer 1's dorm).</summary>
+    private static readonly GeoPoint Here = new(31.0250, 121.4420);
+    private static readonly GeoPoint Dorm = new(31.0268, 121.4409);
+
+    [Fact]
+    public void a_rider_carrying_food_who_stood_still_for_eight_minutes_away_from_the_door_is_stalled_unless_configured_otherwise()
+    {
+        With().IsStalled(Seen, Here, [Dorm], Seen.AddMinutes(8)).ShouldBeFalse();
+        With().IsStalled(Seen, Here, [Dorm], Seen.AddMinutes(8).AddSeconds(1)).ShouldBeTrue();
+        With(("Kaifan:Dispatch:StalledRiderMinutes", "3")).IsStalled(Seen, Here, [Dorm], Seen.AddMinutes(3).AddSeconds(1)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void a_rider_with_empty_hands_or_within_150_metres_of_a_drop_off_is_never_stalled()
+    {
+        var later = Seen.AddHours(1);
+        With().IsStalled(Seen, Here, [], later).ShouldBeFalse("an idle rider may wait anywhere");
+        With().IsStalled(Seen, new GeoPoint(Dorm.Latitude + 0.001, Dorm.Longitude), [Dorm], later).ShouldBeFalse("about 110 m from the door");
+        With().IsStalled(Seen, Here, [new GeoPoint(Here.Latitude, Here.Longitude + 0.001), Dorm], later).ShouldBeFalse("at one of two doors");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void zero_or_less_turns_the_stalled_rider_rule_off_rather_than_stalling_everyone(string minutes) =>
+        With(("Kaifan:Dispatch:StalledRiderMinutes", minutes)).IsStalled(Seen, Here, [Dorm], Seen.AddDays(1)).ShouldBeFalse();
 }

@@ -1,6 +1,7 @@
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Web.Shopping;
 
 namespace Kaifan.Tests.Web;
 
@@ -60,6 +61,31 @@ public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<Lunchti
             await SignInAsync(ops, "/ops/login", DemoCampus.OperatorPhone);
             var row = ops.Locator("tr").Filter(new() { HasText = "137****0007" });
             await Expect(row.Locator("[data-testid=rider-state]")).ToHaveTextAsync("失联", new() { Timeout = 15_000 });
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task a_rider_standing_still_with_food_on_board_shows_as_stalled_since_they_stopped_in_the_riders_table()
+    {
+        const int customer = 3, rider = 8;
+        var orderId = await app.AcceptedOrderAsync(customer, ready: true);
+        try
+        {
+            var stoppedAt = app.Clock.GetUtcNow();
+            await app.AssignAsync(orderId, rider);
+            await app.PickUpAsync(rider, orderId);
+            await app.StandStillAsync(TimeSpan.FromMinutes(9), rider);
+
+            await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+            var ops = await context.NewPageAsync();
+            await SignInAsync(ops, "/ops/login", DemoCampus.OperatorPhone);
+            var row = ops.Locator("tr").Filter(new() { HasText = "137****0008" });
+            await Expect(row.Locator("[data-testid=rider-state]")).ToHaveTextAsync("滞留", new() { Timeout = 15_000 });
+            await Expect(row.Locator("[data-testid=rider-still]")).ToHaveTextAsync($"{Display.Clock(stoppedAt)}起 · 9分钟");
         }
         finally
         {

@@ -1,0 +1,75 @@
+using System.Net;
+using Kaifan.Tests.Infrastructure;
+using static Kaifan.Tests.Delivery.DeliveryKit;
+
+namespace Kaifan.Tests.Delivery;
+
+/// <summary>
+/// A rider who keeps reporting but stands still with food on board (滞留) is offered nothing new until they move; one
+/// waiting at the customer's door is not stalled.
+/// </summary>
+public abstract class StalledRiderTests(LunchtimeApp app)
+{
+    [Fact]
+    public async Task a_rider_standing_still_for_eight_minutes_with_food_on_board_gets_no_offer_until_they_move()
+    {
+        // Both take stairs, so either can serve any demo address; the other rider is a long way off, so only the
+        // stalled rule keeps the next order from the stuck one, who stands between the shop and the dorms.
+        const int stuck = 3, other = 4;
+        try
+        {
+            var carried = await app.AcceptedOrderAsync(customer: 1, ready: true);
+            await app.AssignAsync(carried, stuck);
+            await app.PickUpAsync(stuck, carried);
+            await app.OnlineAsync(other, latOffset: 0.02);
+            await app.StandStillAsync(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), stuck, other);
+
+            var next = await app.AcceptedOrderAsync(customer: 2);
+            var (to, otherOffer) = await app.OfferedAsync(next, stuck, other);
+            to.ShouldBe(other);
+            (await app.OffersAsync(stuck)).ShouldBeEmpty();
+
+            // About 110 m on: moving again, still far from the dorm the food is for.
+            await app.MoveAsync(stuck, EastLat - 0.001, EastLon);
+            var third = await app.AcceptedOrderAsync(customer: 3);
+            var (_, stuckOffer) = await app.OfferedAsync(third, stuck);
+
+            // Taken, so that no order of this test is left waiting for the riders of the next.
+            (await app.Rider(other).PostAsync($"/api/rider/offers/{otherOffer}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.Rider(stuck).PostAsync($"/api/rider/offers/{stuckOffer}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(stuck, other);
+        }
+    }
+
+    [Fact]
+    public async Task a_rider_waiting_eight_minutes_at_the_customers_door_is_not_stalled()
+    {
+        const int customer = 5, rider = 5;
+        try
+        {
+            var carried = await app.AcceptedOrderAsync(customer, ready: true);
+            await app.AssignAsync(carried, rider);
+            await app.PickUpAsync(rider, carried);
+
+            // 20 m or so from the dorm's pin: at the door, where the customer is on their way down.
+            var (lat, lon) = DormOf(customer);
+            await app.MoveAsync(rider, lat + 0.0002, lon);
+            await app.StandStillAsync(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), rider);
+
+            var next = await app.AcceptedOrderAsync(customer: 1);
+            var (_, offerId) = await app.OfferedAsync(next, rider);
+            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+}
+
+public sealed class StalledRiderOnSqlite(LunchtimeSqliteApp app) : StalledRiderTests(app), IClassFixture<LunchtimeSqliteApp>;
+
+public sealed class StalledRiderOnPostgres(LunchtimePostgresApp app) : StalledRiderTests(app), IClassFixture<LunchtimePostgresApp>;
