@@ -24,6 +24,9 @@ public abstract class BrowserTests(LunchtimeApp app) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Playwright's 5 s default was once too short for a sign-in on a loaded 2-core runner; assertions that must
+        // hold sooner say so with their own timeout.
+        Assertions.SetDefaultExpectTimeout(10_000);
         (playwright, var browser) = await Browser.LaunchAsync();
         Chromium = browser;
     }
