@@ -123,7 +123,10 @@ internal static class DispatchOptimiser
         foreach (var bundle in bundles)
         {
             var single = bundle.Orders.Count == 1 ? status[bundle.Orders[0].Id] : null;
-            var wide = single is not null && single.Scarce;
+            // A bundle with a scarce order sees them too: otherwise the far riders a scarce order may need can take it
+            // only alone, and the packing gives its bundle to a nearer rider who serves the bundle no sooner while
+            // a near order waits for the far rider instead (0o50t100s1p100 at minute 36, docs/benchmarks.md).
+            var wide = bundle.Orders.Any(o => status[o.Id].Scarce);
             var overdueWide = single is not null && single.Overdue && !wide && settings.OverdueWideRiders > 0;
             var pressing = single is not null && (single.Scarce || single.Overdue);
             var list = new List<Candidate>();

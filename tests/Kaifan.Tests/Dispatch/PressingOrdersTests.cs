@@ -116,4 +116,33 @@ public sealed class PressingOrdersTests
         status.RidersInWindow.ShouldBe(4);
         status.Scarce.ShouldBeTrue();
     }
+
+    [Fact]
+    public void a_bundle_with_a_scarce_order_may_go_to_a_rider_beyond_the_look_ahead_so_that_a_nearer_one_serves_another_order_sooner()
+    {
+        // 0o50t100s1p100 at minute 39 (320 m/min, 4-minute services): "near" is free at 51 at a drop-off 7 minutes
+        // from the r39 order and 19 from the two r67 orders; "busy" is free at 63, beyond the 20-minute look-ahead, 7
+        // minutes from both shops. Either rider picks the r67 pair up at 72, but only "near" gets the r39 order by 60;
+        // when the pair could not see "busy", "near" took it and the r39 order waited for "busy" until 77.
+        var travel = new TravelModel(320, 4, 4);
+        var near = new RiderState("near", new Point(3695, 3690), FreeAt: 51, FreePlace: new Point(3695, 3690), ShiftEnd: 90, Capacity: 3,
+            RangeKm: double.PositiveInfinity, AcceptsStairs: true);
+        var busy = new RiderState("busy", new Point(7663, 2842), FreeAt: 63, FreePlace: new Point(7663, 2842), ShiftEnd: 120, Capacity: 3,
+            RangeKm: double.PositiveInfinity, AcceptsStairs: true);
+        var r67 = new Point(9472, 3738);
+        var r39 = new Point(4847, 5399);
+        PendingOrder[] orders =
+        [
+            new("o240", "r67", r67, new Point(9386, 5834), PlacedAt: 29, ReadyAt: 46),
+            new("o159", "r67", r67, new Point(10213, 5982), PlacedAt: 36, ReadyAt: 56),
+            new("o227", "r39", r39, new Point(9334, 6307), PlacedAt: 33, ReadyAt: 48),
+        ];
+
+        var plan = DispatchOptimiser.Plan(new DispatchSnapshot(39, orders, [near, busy]), travel, Settings);
+
+        var r39Route = plan.Assignments.ShouldHaveSingleItem();
+        (r39Route.RiderId, r39Route.PickupAt).ShouldBe(("near", 60));
+        r39Route.OrderIds.ShouldBe(["o227"]);
+        plan.Held.ShouldBe(["o159", "o240"], ignoreOrder: true);
+    }
 }
