@@ -13,9 +13,10 @@ namespace Kaifan.Dispatch;
 /// asks again. SilentAfter: a rider whose app has sent no position for this long (phone off, no signal, app killed) gets
 /// no new offers until it reports again; the rider app reports every 5 s, so this is many missed reports, not one.
 /// StalledAfter: a rider who keeps reporting but has stood in one place this long with food on board, away from every
-/// door it is for (accident, breakdown, stuck), would otherwise look "free in a few minutes" forever, since their free
-/// minute is planned from where they stand; dispatch chains nothing more onto them until they move, ops sees 滞留.
-/// Waiting at the door is normal (customer coming down), so it never counts; a light or a queue is shorter than 8 minutes.
+/// stop of their route (accident, breakdown, stuck), would otherwise look "free in a few minutes" forever, since their
+/// free minute is planned from where they stand; dispatch chains nothing more onto them until they move or finish a
+/// step, ops sees 滞留. Waiting at a door (customer coming down) or a shop (the bundle's other order) is the job, so it
+/// never counts; a light or a queue is shorter than 8 minutes.
 /// </summary>
 internal sealed record DispatchOptions(
     TimeSpan Round,
@@ -38,8 +39,8 @@ internal sealed record DispatchOptions(
     /// </summary>
     public const double StillMetres = 50;
 
-    /// <summary>Within this of a drop-off the rider is at the customer's building, where waiting is the job.</summary>
-    public const double AtTheDoorMetres = 150;
+    /// <summary>Within this of a drop-off or a shop the rider is at the building, where waiting is the job.</summary>
+    public const double AtAStopMetres = 150;
 
     public static DispatchOptions FromConfiguration(IConfiguration configuration) => new(
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:RoundSeconds", 3.0)),
@@ -61,11 +62,12 @@ internal sealed record DispatchOptions(
 
     /// <summary>
     /// Whether a rider standing at <paramref name="position"/>, within <see cref="StillMetres"/> of it since
-    /// <paramref name="stillSince"/>, with picked-up food for <paramref name="dropOffs"/>, is stalled now: dispatch
-    /// offers them nothing new, ops sees 滞留. Empty hands are not stalled: an idle rider may wait anywhere.
+    /// <paramref name="stillSince"/> (their last move or finished step), is stalled now: dispatch offers them nothing new,
+    /// ops sees 滞留. Only with food on board (an idle rider may wait anywhere), and never at one of the
+    /// <paramref name="stops"/> still on their route (a door, or a shop whose food they still fetch): waiting there is the job.
     /// </summary>
-    public bool IsStalled(DateTimeOffset stillSince, GeoPoint position, IReadOnlyCollection<GeoPoint> dropOffs, DateTimeOffset now) =>
-        now - stillSince > StalledAfter && dropOffs.Count > 0 && dropOffs.All(d => position.DistanceMetresTo(d) > AtTheDoorMetres);
+    public bool IsStalled(DateTimeOffset stillSince, GeoPoint position, bool carryingFood, IEnumerable<GeoPoint> stops, DateTimeOffset now) =>
+        carryingFood && now - stillSince > StalledAfter && stops.All(stop => position.DistanceMetresTo(stop) > AtAStopMetres);
 
     // 0 (or less) turns a rule off rather than making every rider silent or stalled.
     private static TimeSpan RuleAfterMinutes(double minutes) => minutes > 0 ? TimeSpan.FromMinutes(minutes) : TimeSpan.MaxValue;

@@ -109,8 +109,9 @@ internal static class DispatchOptimiser
 
     /// <summary>
     /// Feasible (bundle, rider) pairs, the best few riders per bundle kept. Riders within the look-ahead serve every
-    /// bundle; an order that few of them can serve, or one already overdue, also sees the riders beyond it (a busy
-    /// rider takes it after the current route); it and any overdue order keep more riders, so that they are not lost to the cut. An overdue
+    /// bundle; a bundle holding an order that few of them can serve, or an overdue order alone, also sees the riders
+    /// beyond it (a busy rider takes it after the current route); a scarce or overdue order alone keeps more riders,
+    /// so that it is not lost to the cut. An overdue
     /// order gains value by how far its best possible click-to-door is past the target, and one that no rider could
     /// deliver within the maximum after this round gains a dominant bonus (order-level terms, so they never make a
     /// slower rider look better).
@@ -125,7 +126,7 @@ internal static class DispatchOptimiser
             var single = bundle.Orders.Count == 1 ? status[bundle.Orders[0].Id] : null;
             // A bundle with a scarce order sees them too: otherwise the far riders a scarce order may need can take it
             // only alone, and the packing gives its bundle to a nearer rider who serves the bundle no sooner while
-            // a near order waits for the far rider instead (0o50t100s1p100 at minute 36, docs/benchmarks.md).
+            // a near order waits for the far rider instead (0o50t100s1p100 from minute 36, docs/benchmarks.md).
             var wide = bundle.Orders.Any(o => status[o.Id].Scarce);
             var overdueWide = single is not null && single.Overdue && !wide && settings.OverdueWideRiders > 0;
             var pressing = single is not null && (single.Scarce || single.Overdue);

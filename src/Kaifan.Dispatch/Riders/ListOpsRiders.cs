@@ -10,7 +10,7 @@ namespace Kaifan.Dispatch.Riders;
 /// <summary>
 /// One row of the operator's riders table; no personal data here (the phone lives in Identity, masked there). Silent:
 /// online but no position for longer than dispatch waits (<see cref="DispatchOptions.IsSilent"/>), so offered nothing.
-/// Stalled: reporting, but standing still with food on board away from its doors (<see cref="DispatchOptions.IsStalled"/>),
+/// Stalled: reporting, but standing still with food on board away from every stop of the route (<see cref="DispatchOptions.IsStalled"/>),
 /// so offered nothing either; StillSince says since when, only then. Silent wins: a silent rider's position is old news.
 /// </summary>
 internal sealed record OpsRiderView(
@@ -35,11 +35,11 @@ internal static class ListOpsRiders
             .GroupBy(j => j.RiderId)
             .Select(g => new { RiderId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
-        var carrying = (await db.Jobs.AsNoTracking()
-                .Where(j => j.Status == JobStatus.Assigned && j.Stage == JobStage.ToCustomer && j.RiderId != null)
-                .Select(j => new { j.RiderId, j.DropOffLatitude, j.DropOffLongitude })
+        var routes = (await db.Jobs.AsNoTracking()
+                .Where(j => j.Status == JobStatus.Assigned && j.RiderId != null)
+                .Select(j => new { j.RiderId, j.Stage, j.DropOffLatitude, j.DropOffLongitude, j.MerchantLatitude, j.MerchantLongitude })
                 .ToListAsync(ct))
-            .ToLookup(j => j.RiderId!.Value, j => new GeoPoint(j.DropOffLatitude, j.DropOffLongitude));
+            .ToLookup(j => j.RiderId!.Value);
         var rows = new List<OpsRiderView>(riders.Count);
         foreach (var r in riders)
         {
@@ -52,8 +52,15 @@ internal static class ListOpsRiders
             }
 
             var silent = options.IsSilent(live.At, now);
-            var stalled = !silent && live.StillSince is { } since
-                && options.IsStalled(since, new GeoPoint(live.Latitude, live.Longitude), [.. carrying[r.RiderId]], now);
+            var route = routes[r.RiderId].ToList();
+            var stalled = !silent && live.StillSince is { } since && options.IsStalled(
+                since,
+                new GeoPoint(live.Latitude, live.Longitude),
+                route.Any(j => j.Stage == JobStage.ToCustomer),
+                route.Select(j => j.Stage == JobStage.ToCustomer
+                    ? new GeoPoint(j.DropOffLatitude, j.DropOffLongitude)
+                    : new GeoPoint(j.MerchantLatitude, j.MerchantLongitude)),
+                now);
             rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
                 silent, stalled, stalled ? live.StillSince : null));
         }

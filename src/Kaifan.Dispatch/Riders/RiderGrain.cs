@@ -35,8 +35,8 @@ internal sealed record RiderSnapshot(
 /// A rider's live state: online or not, in which zone, where, until when, with what. Pings never touch the database
 /// here; going on- or offline does (dispatch_riders), and so does the grain going to sleep, so that a restarted host or
 /// a grain woken again finds the rider online where they were (or where the position trail last saw them) and with
-/// the shift end they gave. StillSince is when the rider last moved more than <see cref="DispatchOptions.StillMetres"/>
-/// (or went online): kept in memory only, since a restart that forgets it merely delays 滞留 by one StalledAfter.
+/// the shift end they gave. StillSince is when the rider last moved more than <see cref="DispatchOptions.StillMetres"/>,
+/// finished a step (pickup, hand-over) or went online: kept in memory only, since a restart that forgets it merely delays 滞留 by one StalledAfter.
 /// </summary>
 internal interface IRiderGrain : IGrainWithGuidKey
 {
@@ -52,6 +52,9 @@ internal interface IRiderGrain : IGrainWithGuidKey
     Task<bool> Locate(double latitude, double longitude, DateTimeOffset at);
 
     Task UpdateCapabilities(RiderCapabilities capabilities);
+
+    /// <summary>The rider picked an order up or handed one over at <paramref name="at"/>: standing still starts again from there.</summary>
+    Task StepDone(DateTimeOffset at);
 
     [AlwaysInterleave]
     Task<RiderSnapshot> Snapshot();
@@ -163,6 +166,17 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
     public Task UpdateCapabilities(RiderCapabilities capabilities)
     {
         state = state with { Capabilities = capabilities };
+        return Task.CompletedTask;
+    }
+
+    public Task StepDone(DateTimeOffset at)
+    {
+        if (state is { Online: true, StillSince: { } since } && at > since)
+        {
+            state = state with { StillSince = at };
+            stillAt = new GeoPoint(state.Latitude, state.Longitude);
+        }
+
         return Task.CompletedTask;
     }
 

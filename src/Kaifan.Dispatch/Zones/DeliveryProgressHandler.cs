@@ -1,4 +1,5 @@
 using Kaifan.Contracts.Events;
+using Kaifan.Dispatch.Riders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,12 +43,20 @@ public static class DeliveryProgressHandler
         {
             await grains.GetGrain<IZoneGrain>(zone).PickedUp(pickedUp.OrderId);
         }
+
+        // A wait at the shop ended in a pickup: it was the job, not a stall.
+        await grains.GetGrain<IRiderGrain>(pickedUp.RiderId).StepDone(pickedUp.PickedUpAt);
     }
 
-    public static Task Handle(OrderDelivered delivered, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct) =>
-        ZoneRelease.ReleaseAsync(scopes, grains, delivered.OrderId, _ => true, jobs => jobs
+    public static async Task Handle(OrderDelivered delivered, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
+    {
+        await ZoneRelease.ReleaseAsync(scopes, grains, delivered.OrderId, _ => true, jobs => jobs
             .Where(j => j.Status == JobStatus.Assigned)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Delivered).SetProperty(j => j.Stage, JobStage.Done), ct), ct);
+
+        // Likewise a wait at a door that ended in a hand-over, even if the next door is far.
+        await grains.GetGrain<IRiderGrain>(delivered.RiderId).StepDone(delivered.DeliveredAt);
+    }
 
     /// <summary>Only forward: a late duplicate of an earlier step never moves the task back.</summary>
     private static async Task MoveAsync(DispatchDb db, Guid orderId, JobStage stage, JobStage[] from, CancellationToken ct) =>

@@ -77,16 +77,51 @@ internal sealed partial class ZoneGrain
                 .Select(c => new CarriedOrder(c.Ticket, c.Leg, c.PickedUp)).ToList()
             : [];
 
+    /// <summary>The candidates dispatch may offer to this round: online here, reporting, and not standing still with food on board.</summary>
+    private async Task<List<ZoneRider>> AvailableRidersAsync(List<Guid> candidates, DateTimeOffset now)
+    {
+        var riders = new List<ZoneRider>();
+        foreach (var rider in await Task.WhenAll(candidates.Select(r => GrainFactory.GetGrain<IRiderGrain>(r).Snapshot())))
+        {
+            if (!rider.Online || rider.ZoneId != ZoneId || rider.Capabilities is not { } caps)
+            {
+                online.Remove(rider.RiderId);
+                continue;
+            }
+
+            // An offer to a silent phone would only run out after 30 s and cost the order that wait; the rider stays
+            // online and is back in the next round after their next position.
+            if (options.IsSilent(rider.At, now))
+            {
+                continue;
+            }
+
+            var route = RouteOf(rider.RiderId);
+            if (Stalled(rider, route, now))
+            {
+                continue;
+            }
+
+            var count = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
+            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, caps.SpeedKmh, route, rider.ShiftEndsAt));
+        }
+
+        return riders;
+    }
+
     /// <summary>
-    /// A rider standing still with food on board, away from its doors: their free minute is planned from where they
-    /// stand, so it slides with the clock and would chain offers onto someone going nowhere. Skipped like a silent rider:
-    /// what they carry stays theirs, and the first round after they move offers them again.
+    /// A rider standing still with food on board, away from every stop of their route: their free minute is planned
+    /// from where they stand, so it slides with the clock and would chain offers onto someone going nowhere. Skipped
+    /// like a silent rider: what they carry stays theirs, and the first round after they move offers them again.
     /// </summary>
     private bool Stalled(RiderSnapshot rider, List<CarriedOrder> route, DateTimeOffset now) =>
         rider.StillSince is { } since && options.IsStalled(
             since,
             new GeoPoint(rider.Latitude, rider.Longitude),
-            route.Where(c => c.PickedUp).Select(c => new GeoPoint(c.Ticket.DropOffLatitude, c.Ticket.DropOffLongitude)).ToList(),
+            route.Any(c => c.PickedUp),
+            route.Select(c => c.PickedUp
+                ? new GeoPoint(c.Ticket.DropOffLatitude, c.Ticket.DropOffLongitude)
+                : new GeoPoint(c.Ticket.MerchantLatitude, c.Ticket.MerchantLongitude)),
             now);
 
     /// <summary>

@@ -168,32 +168,7 @@ internal sealed partial class ZoneGrain(
             return 0;
         }
 
-        var riders = new List<ZoneRider>();
-        foreach (var rider in await Task.WhenAll(candidates.Select(r => GrainFactory.GetGrain<IRiderGrain>(r).Snapshot())))
-        {
-            if (!rider.Online || rider.ZoneId != ZoneId || rider.Capabilities is not { } caps)
-            {
-                online.Remove(rider.RiderId);
-                continue;
-            }
-
-            // An offer to a silent phone would only run out after 30 s and cost the order that wait; the rider stays
-            // online and is back in the next round after their next position.
-            if (options.IsSilent(rider.At, now))
-            {
-                continue;
-            }
-
-            var route = RouteOf(rider.RiderId);
-            if (Stalled(rider, route, now))
-            {
-                continue;
-            }
-
-            var count = load.TryGetValue(rider.RiderId, out var orders) ? orders.Count : 0;
-            riders.Add(new ZoneRider(rider.RiderId, new GeoPoint(rider.Latitude, rider.Longitude), caps.Capacity - count, caps.BatteryRangeKm, caps.AcceptsStairs, caps.SpeedKmh, route, rider.ShiftEndsAt));
-        }
-
+        var riders = await AvailableRidersAsync(candidates, now);
         var zoneOrders = open.Select(w => new ZoneOrder(w.Ticket, w.RefusedBy)).ToList();
         var decisions = await DecideAsync(now, zoneOrders, riders);
         foreach (var decision in decisions)

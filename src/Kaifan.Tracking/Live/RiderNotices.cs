@@ -1,7 +1,5 @@
 using Kaifan.Contracts.Events;
-using Kaifan.Contracts.Notices;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Logging;
 
 namespace Kaifan.Tracking.Live;
 
@@ -29,26 +27,6 @@ internal sealed class RiderNotices(IHubContext<OpsHub> hub) : IRiderNotices
             await hub.Clients.Group(OpsHub.RiderGroup(to)).SendAsync("offerMade", notice, ct);
         }
     }
-}
-
-/// <summary>
-/// Dispatch's own changes to a rider's offers (`offersChanged`, no payload: the app re-reads them): a round's new
-/// offer, or one withdrawn (cancelled order, operator, acceptance lost to another silo). Each send leaves the zone
-/// grain's turn for the thread pool; a failure is logged and the app's poll catches up.
-/// </summary>
-internal sealed class RiderAppNotices(IHubContext<OpsHub> hub, ILogger<RiderAppNotices> logger) : IRiderAppNotices
-{
-    public void OffersChanged(Guid riderId) => _ = Task.Run(async () =>
-    {
-        try
-        {
-            await hub.Clients.Group(OpsHub.RiderGroup(riderId)).SendAsync("offersChanged");
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not tell rider {RiderId}'s app that its offers changed", riderId);
-        }
-    });
 }
 
 /// <summary>A repeated event tells the apps again; they drop a card that is already gone and re-read their offers.</summary>

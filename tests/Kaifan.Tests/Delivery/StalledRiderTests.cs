@@ -1,12 +1,13 @@
 using System.Net;
 using Kaifan.Tests.Infrastructure;
 using static Kaifan.Tests.Delivery.DeliveryKit;
+using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Delivery;
 
 /// <summary>
 /// A rider who keeps reporting but stands still with food on board (滞留) is offered nothing new until they move; one
-/// waiting at the customer's door is not stalled.
+/// waiting at the customer's door is not stalled, nor one who just picked up food they waited for.
 /// </summary>
 public abstract class StalledRiderTests(LunchtimeApp app)
 {
@@ -58,6 +59,30 @@ public abstract class StalledRiderTests(LunchtimeApp app)
             var (lat, lon) = DormOf(customer);
             await app.MoveAsync(rider, lat + 0.0002, lon);
             await app.StandStillAsync(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), rider);
+
+            var next = await app.AcceptedOrderAsync(customer: 1);
+            var (_, offerId) = await app.OfferedAsync(next, rider);
+            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task a_rider_who_waited_ten_minutes_for_the_food_is_not_stalled_the_moment_they_pick_it_up()
+    {
+        // The wait was for the kitchen, with empty hands; the pickup starts the stillness clock again, so the rider is
+        // offered the next order at once rather than after moving 50 m.
+        const int rider = 8;
+        try
+        {
+            var carried = await app.AcceptedOrderAsync(customer: 4);
+            await app.AssignAsync(carried, rider);
+            await app.StandStillAsync(TimeSpan.FromMinutes(10), rider);
+            (await app.Staff().PostAsync($"/api/merchant/orders/{carried}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await app.PickUpAsync(rider, carried);
 
             var next = await app.AcceptedOrderAsync(customer: 1);
             var (_, offerId) = await app.OfferedAsync(next, rider);

@@ -32,23 +32,24 @@ public sealed class DispatchOptionsTests
     [Fact]
     public void a_rider_carrying_food_who_stood_still_for_eight_minutes_away_from_the_door_is_stalled_unless_configured_otherwise()
     {
-        With().IsStalled(Seen, Here, [Dorm], Seen.AddMinutes(8)).ShouldBeFalse();
-        With().IsStalled(Seen, Here, [Dorm], Seen.AddMinutes(8).AddSeconds(1)).ShouldBeTrue();
-        With(("Kaifan:Dispatch:StalledRiderMinutes", "3")).IsStalled(Seen, Here, [Dorm], Seen.AddMinutes(3).AddSeconds(1)).ShouldBeTrue();
+        With().IsStalled(Seen, Here, true, [Dorm], Seen.AddMinutes(8)).ShouldBeFalse();
+        With().IsStalled(Seen, Here, true, [Dorm], Seen.AddMinutes(8).AddSeconds(1)).ShouldBeTrue();
+        With(("Kaifan:Dispatch:StalledRiderMinutes", "3")).IsStalled(Seen, Here, true, [Dorm], Seen.AddMinutes(3).AddSeconds(1)).ShouldBeTrue();
     }
 
     [Fact]
-    public void a_rider_with_empty_hands_or_within_150_metres_of_a_drop_off_is_never_stalled()
+    public void a_rider_with_empty_hands_or_within_150_metres_of_a_stop_of_their_route_is_never_stalled()
     {
         var later = Seen.AddHours(1);
-        With().IsStalled(Seen, Here, [], later).ShouldBeFalse("an idle rider may wait anywhere");
-        With().IsStalled(Seen, new GeoPoint(Dorm.Latitude + 0.001, Dorm.Longitude), [Dorm], later).ShouldBeFalse("about 110 m from the door");
-        With().IsStalled(Seen, Here, [new GeoPoint(Here.Latitude, Here.Longitude + 0.001), Dorm], later).ShouldBeFalse("at one of two doors");
+        With().IsStalled(Seen, Here, false, [Dorm], later).ShouldBeFalse("an idle rider, or one on the way to a shop, may wait anywhere");
+        With().IsStalled(Seen, new GeoPoint(Dorm.Latitude + 0.001, Dorm.Longitude), true, [Dorm], later).ShouldBeFalse("about 110 m from the door");
+        With().IsStalled(Seen, Here, true, [new GeoPoint(Here.Latitude, Here.Longitude + 0.001), Dorm], later)
+            .ShouldBeFalse("at another stop of the route: a second door, or the shop of a bundle's other order");
     }
 
     [Theory]
     [InlineData("0")]
     [InlineData("-3")]
     public void zero_or_less_turns_the_stalled_rider_rule_off_rather_than_stalling_everyone(string minutes) =>
-        With(("Kaifan:Dispatch:StalledRiderMinutes", minutes)).IsStalled(Seen, Here, [Dorm], Seen.AddDays(1)).ShouldBeFalse();
+        With(("Kaifan:Dispatch:StalledRiderMinutes", minutes)).IsStalled(Seen, Here, true, [Dorm], Seen.AddDays(1)).ShouldBeFalse();
 }

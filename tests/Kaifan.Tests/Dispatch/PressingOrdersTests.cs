@@ -120,10 +120,11 @@ public sealed class PressingOrdersTests
     [Fact]
     public void a_bundle_with_a_scarce_order_may_go_to_a_rider_beyond_the_look_ahead_so_that_a_nearer_one_serves_another_order_sooner()
     {
-        // 0o50t100s1p100 at minute 39 (320 m/min, 4-minute services): "near" is free at 51 at a drop-off 7 minutes
-        // from the r39 order and 19 from the two r67 orders; "busy" is free at 63, beyond the 20-minute look-ahead, 7
-        // minutes from both shops. Either rider picks the r67 pair up at 72, but only "near" gets the r39 order by 60;
-        // when the pair could not see "busy", "near" took it and the r39 order waited for "busy" until 77.
+        // 0o50t100s1p100 (320 m/min, 4-minute services), where the replay committed the wrong pair at minute 36; run at
+        // 39, when the r39 order is due. "near" is free at 51 at a drop-off 7 minutes from the r39 order and 19 from the
+        // two r67 orders; "busy" is free at 63, beyond the 20-minute look-ahead, 7 minutes from both shops. Either rider
+        // picks the r67 pair up at 72, but only "near" gets the r39 order by 60; when the pair could not see "busy",
+        // "near" took it and the r39 order waited for "busy" until 77.
         var travel = new TravelModel(320, 4, 4);
         var near = new RiderState("near", new Point(3695, 3690), FreeAt: 51, FreePlace: new Point(3695, 3690), ShiftEnd: 90, Capacity: 3,
             RangeKm: double.PositiveInfinity, AcceptsStairs: true);

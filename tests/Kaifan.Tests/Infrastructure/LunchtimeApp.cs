@@ -32,3 +32,12 @@ public abstract class ShortPaymentTimeoutApp(Provider provider) : LunchtimeApp(p
 public sealed class ShortPaymentTimeoutSqliteApp() : ShortPaymentTimeoutApp(Provider.Sqlite);
 
 public sealed class ShortPaymentTimeoutPostgresApp() : ShortPaymentTimeoutApp(Provider.Postgres);
+
+/// <summary>
+/// The rider app polls only every 10 minutes while its live line is up, so what the app shows sooner came over the line.
+/// </summary>
+public sealed class SlowRiderPollApp() : LunchtimeApp(Provider.Sqlite)
+{
+    protected override void Configure(IDictionary<string, string?> configuration) =>
+        configuration["Kaifan:Web:RiderLivePollSeconds"] = "600";
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kaifan.Web.Api;
 using Kaifan.Web.Live;
+using Microsoft.Extensions.Configuration;
 using Microsoft.JSInterop;
 
 namespace Kaifan.Web.Components.Rider.Parts;
@@ -11,10 +12,11 @@ public partial class RiderApp
     private OpsFeed? feed;
 
     /// <summary>
-    /// How often the app re-reads its offers and tasks: with the live line up the notices bring every change and the
-    /// poll only covers a lost one, so it is slow; without the line the poll is all there is.
+    /// How often the app re-reads its offers and tasks: with the live line up the notices bring the changes dispatch
+    /// and operators make and the poll only covers a lost one, so it is slow (Kaifan:Web:RiderLivePollSeconds, 10);
+    /// without the line the poll is all there is.
     /// </summary>
-    private int RefreshSeconds => feed?.Connected == true ? 10 : 2;
+    private int RefreshSeconds => feed?.Connected == true ? Math.Max(2, Configuration.GetValue("Kaifan:Web:RiderLivePollSeconds", 10)) : 2;
 
     private static readonly TimeSpan ShiftEndStep = TimeSpan.FromMinutes(30);
 
