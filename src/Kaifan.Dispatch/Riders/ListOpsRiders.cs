@@ -10,8 +10,9 @@ namespace Kaifan.Dispatch.Riders;
 /// <summary>
 /// One row of the operator's riders table; no personal data here (the phone lives in Identity, masked there). Silent:
 /// online but no position for longer than dispatch waits (<see cref="DispatchOptions.IsSilent"/>), so offered nothing.
-/// Stalled: reporting, but standing still with food on board away from every stop of the route (<see cref="DispatchOptions.IsStalled"/>),
-/// so offered nothing either; StillSince says since when, only then. Silent wins: a silent rider's position is old news.
+/// Stalled: reporting, but standing still with food on board away from every stop of the route
+/// (<see cref="DispatchOptions.IsStalled"/>), so offered nothing either; StillSince says since when, only then. Silent
+/// wins: a silent rider's position is old news.
 /// </summary>
 internal sealed record OpsRiderView(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,

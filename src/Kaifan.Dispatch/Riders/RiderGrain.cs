@@ -36,7 +36,8 @@ internal sealed record RiderSnapshot(
 /// here; going on- or offline does (dispatch_riders), and so does the grain going to sleep, so that a restarted host or
 /// a grain woken again finds the rider online where they were (or where the position trail last saw them) and with
 /// the shift end they gave. StillSince is when the rider last moved more than <see cref="DispatchOptions.StillMetres"/>,
-/// finished a step (pickup, hand-over) or went online: kept in memory only, since a restart that forgets it merely delays 滞留 by one StalledAfter.
+/// finished a step (pickup, hand-over) or went online: kept in memory only, since a restart that forgets it merely
+/// delays 滞留 by one StalledAfter.
 /// </summary>
 internal interface IRiderGrain : IGrainWithGuidKey
 {

@@ -8,7 +8,6 @@ using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
 using Kaifan.Tests.Tracking;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -174,14 +173,7 @@ public sealed class TwoNodeClusterTests(TwoNodeCluster cluster) : IClassFixture<
 
     private static async Task<HubConnection> OpsConsoleAsync(ClusterNode node, string name, ConcurrentQueue<(string, Guid, string)> heard)
     {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.Client().BaseAddress!, "/hubs/ops"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(TestTokens.Operator());
-            })
-            .Build();
+        var hub = OpsHubLine.To(node.Client().BaseAddress!, TestTokens.Operator());
         hub.On<JsonElement>("orderStatus", e => heard.Enqueue((name, e.GetProperty("orderId").GetGuid(), e.GetProperty("step").GetString()!)));
         await hub.StartAsync();
         return hub;

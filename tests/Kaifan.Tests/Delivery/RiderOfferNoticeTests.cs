@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using static Kaifan.Tests.Delivery.DeliveryKit;
 
@@ -69,17 +68,10 @@ public abstract class RiderOfferNoticeTests(LunchtimeApp app)
         }
     }
 
-    /// <summary>The rider app's line, WebSockets without negotiation as in OpsHubTests; records when each notice came.</summary>
+    /// <summary>The rider app's line; records when each notice came.</summary>
     private async Task<HubConnection> ListenAsync(int rider, ConcurrentQueue<DateTimeOffset> heard)
     {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Client().BaseAddress!, "/hubs/ops"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(TestTokens.Rider(rider));
-            })
-            .Build();
+        var hub = OpsHubLine.To(app.Client().BaseAddress!, TestTokens.Rider(rider));
         hub.On("offersChanged", () => heard.Enqueue(DateTimeOffset.UtcNow));
         await hub.StartAsync();
         return hub;

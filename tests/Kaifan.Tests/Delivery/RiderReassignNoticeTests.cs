@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using static Kaifan.Tests.Delivery.DeliveryKit;
 using static Kaifan.Tests.Ordering.OrderingKit;
@@ -96,17 +95,10 @@ public abstract class RiderReassignNoticeTests(LunchtimeApp app)
     private async Task<List<Guid>> TaskIdsAsync(int rider) =>
         (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/tasks"))).AsArray().Select(t => t!["orderId"]!.GetValue<Guid>()).ToList();
 
-    /// <summary>A rider app's (or the ops console's) line, WebSockets without negotiation as in OpsHubTests.</summary>
+    /// <summary>A rider app's (or the ops console's) line (<see cref="OpsHubLine"/>).</summary>
     private async Task<HubConnection> ListenAsync(string token, Ears ears)
     {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Client().BaseAddress!, "/hubs/ops"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
+        var hub = OpsHubLine.To(app.Client().BaseAddress!, token);
         hub.On<Notice>("orderReassigned", n => ears.Lost.Enqueue(n.OrderId));
         hub.On<Notice>("offerMade", n => ears.Offered.Enqueue(n.OrderId));
         hub.On<Heard>("orderStatus", h => ears.Steps.Enqueue(h.OrderId));

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using static Kaifan.Tests.Delivery.DeliveryKit;
@@ -105,17 +104,10 @@ public abstract class OpsHubTests(LiveTrackingApp app)
         await ops.InvokeAsync("WatchZone", Guid.NewGuid());
     }
 
-    /// <summary>WebSockets without negotiation, so the token travels only in the access_token query string.</summary>
+    /// <summary>A console's line (<see cref="OpsHubLine"/>), recording what it hears.</summary>
     private async Task<HubConnection> ConnectAsync(string? token, ConcurrentQueue<Heard> heard, ConcurrentQueue<Dot>? dots = null)
     {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Client().BaseAddress!, "/hubs/ops"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult(token);
-            })
-            .Build();
+        var hub = OpsHubLine.To(app.Client().BaseAddress!, token);
         hub.On<Heard>("orderStatus", heard.Enqueue);
         if (dots is not null)
         {
