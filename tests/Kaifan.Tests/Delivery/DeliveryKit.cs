@@ -98,6 +98,9 @@ internal static class DeliveryKit
             "dispatch knows the food is picked up");
     }
 
+    public static async Task<List<Guid>> TaskIdsAsync(this KaifanApp app, int rider) =>
+        (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/tasks"))).AsArray().Select(t => t!["orderId"]!.GetValue<Guid>()).ToList();
+
     /// <summary>Where demo customer <paramref name="customer"/>'s dorm (their seeded address, the order's drop-off) is.</summary>
     public static (double Latitude, double Longitude) DormOf(int customer) => (31.0262 + customer * 0.0006, 121.4405 + customer * 0.0004);
 

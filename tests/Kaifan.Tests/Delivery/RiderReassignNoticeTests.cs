@@ -47,7 +47,7 @@ public abstract class RiderReassignNoticeTests(LunchtimeApp app)
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
 
             await PaymentProbe.EventuallyAsync(() => Task.FromResult(firstEars.Lost.Contains(orderId)), "the first rider's app hears the order is gone");
-            (await TaskIdsAsync(first)).ShouldNotContain(orderId, "the card the notice removes is gone from the API too");
+            (await app.TaskIdsAsync(first)).ShouldNotContain(orderId, "the card the notice removes is gone from the API too");
             await PaymentProbe.EventuallyAsync(() => Task.FromResult(secondEars.Offered.Contains(orderId)), "the second rider's app hears of the offer");
             var offer = (await app.OfferOfAsync(second, orderId)).ShouldNotBeNull("the offer the notice announces is there when the app asks");
 
@@ -91,9 +91,6 @@ public abstract class RiderReassignNoticeTests(LunchtimeApp app)
             await app.OfflineAsync(rider);
         }
     }
-
-    private async Task<List<Guid>> TaskIdsAsync(int rider) =>
-        (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/tasks"))).AsArray().Select(t => t!["orderId"]!.GetValue<Guid>()).ToList();
 
     /// <summary>A rider app's (or the ops console's) line (<see cref="OpsHubLine"/>).</summary>
     private async Task<HubConnection> ListenAsync(string token, Ears ears)

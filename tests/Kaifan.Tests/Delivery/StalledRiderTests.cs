@@ -1,5 +1,6 @@
 using System.Net;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
 using static Kaifan.Tests.Delivery.DeliveryKit;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
@@ -87,6 +88,45 @@ public abstract class StalledRiderTests(LunchtimeApp app)
             var next = await app.AcceptedOrderAsync(customer: 1);
             var (_, offerId) = await app.OfferedAsync(next, rider);
             (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task a_rider_waiting_at_the_shop_for_the_rest_of_their_orders_with_one_on_board_is_not_stalled()
+    {
+        // Two orders of the noodle shop are the rider's; the first is picked up, the second's food is still coming.
+        const int rider = 5;
+        var (shopLat, shopLon) = (31.0262, 121.4431);
+        try
+        {
+            await app.OnlineAsync(rider);
+            await app.MoveAsync(rider, shopLat, shopLon);
+            var first = await app.AcceptedOrderAsync(customer: 2, ready: true);
+            var second = await app.AcceptedOrderAsync(customer: 3);
+            foreach (var order in new[] { first, second })
+            {
+                if (await app.TaskIdsAsync(rider) is var held && held.Contains(order))
+                {
+                    continue;
+                }
+
+                var (_, offerId) = await app.OfferedAsync(order, rider);
+                (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+
+            await PaymentProbe.EventuallyAsync(
+                async () => (await app.Rider(rider).GetAsync($"/api/rider/orders/{first}")).StatusCode == HttpStatusCode.OK,
+                "Ordering records the rider");
+            await app.PickUpAsync(rider, first);
+            await app.StandStillAsync(TimeSpan.FromMinutes(9), rider);
+
+            var next = await app.AcceptedOrderAsync(customer: 4, ready: true);
+            var (_, nextOffer) = await app.OfferedAsync(next, rider);
+            (await app.Rider(rider).PostAsync($"/api/rider/offers/{nextOffer}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
         finally
         {
