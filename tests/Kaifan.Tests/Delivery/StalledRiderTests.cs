@@ -107,20 +107,7 @@ public abstract class StalledRiderTests(LunchtimeApp app)
             await app.MoveAsync(rider, shopLat, shopLon);
             var first = await app.AcceptedOrderAsync(customer: 2, ready: true);
             var second = await app.AcceptedOrderAsync(customer: 3);
-            foreach (var order in new[] { first, second })
-            {
-                if (await app.TaskIdsAsync(rider) is var held && held.Contains(order))
-                {
-                    continue;
-                }
-
-                var (_, offerId) = await app.OfferedAsync(order, rider);
-                (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-            }
-
-            await PaymentProbe.EventuallyAsync(
-                async () => (await app.Rider(rider).GetAsync($"/api/rider/orders/{first}")).StatusCode == HttpStatusCode.OK,
-                "Ordering records the rider");
+            await TakeAsync(rider, first, second);
             await app.PickUpAsync(rider, first);
             await app.StandStillAsync(TimeSpan.FromMinutes(9), rider);
 
@@ -131,6 +118,57 @@ public abstract class StalledRiderTests(LunchtimeApp app)
         finally
         {
             await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task a_rider_who_waited_at_the_first_door_of_two_is_not_stalled_the_moment_they_hand_that_order_over()
+    {
+        // Dorms 1 and 5 are some 270 m apart: at the first door the second is no stop nearby, so only the hand-over's
+        // fresh start keeps the rider from being 滞留 after the nine minutes they waited there.
+        const int rider = 4;
+        try
+        {
+            await app.OnlineAsync(rider);
+            var first = await app.AcceptedOrderAsync(customer: 1, ready: true);
+            var second = await app.AcceptedOrderAsync(customer: 5, ready: true);
+            await TakeAsync(rider, first, second);
+            await app.PickUpAsync(rider, first);
+            await app.PickUpAsync(rider, second);
+            var (lat, lon) = DormOf(1);
+            await app.MoveAsync(rider, lat + 0.0002, lon);
+            await app.StandStillAsync(TimeSpan.FromMinutes(9), rider);
+            (await app.StepAsync(rider, first, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            var next = await app.AcceptedOrderAsync(customer: 2, ready: true);
+            var (_, offerId) = await app.OfferedAsync(next, rider);
+            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    /// <summary>The rider is offered the orders (together or one by one), accepts, and Ordering records them as its rider.</summary>
+    private async Task TakeAsync(int rider, params Guid[] orders)
+    {
+        foreach (var order in orders)
+        {
+            if ((await app.TaskIdsAsync(rider)).Contains(order))
+            {
+                continue;
+            }
+
+            var (_, offerId) = await app.OfferedAsync(order, rider);
+            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        foreach (var order in orders)
+        {
+            await PaymentProbe.EventuallyAsync(
+                async () => (await app.Rider(rider).GetAsync($"/api/rider/orders/{order}")).StatusCode == HttpStatusCode.OK,
+                "Ordering records the rider");
         }
     }
 }
