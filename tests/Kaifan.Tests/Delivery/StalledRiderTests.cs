@@ -61,9 +61,7 @@ public abstract class StalledRiderTests(LunchtimeApp app)
             await app.MoveAsync(rider, lat + 0.0002, lon);
             await app.StandStillAsync(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), rider);
 
-            var next = await app.AcceptedOrderAsync(customer: 1);
-            var (_, offerId) = await app.OfferedAsync(next, rider);
-            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await TakeAsync(rider, await app.AcceptedOrderAsync(customer: 1));
         }
         finally
         {
@@ -85,9 +83,7 @@ public abstract class StalledRiderTests(LunchtimeApp app)
             (await app.Staff().PostAsync($"/api/merchant/orders/{carried}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
             await app.PickUpAsync(rider, carried);
 
-            var next = await app.AcceptedOrderAsync(customer: 1);
-            var (_, offerId) = await app.OfferedAsync(next, rider);
-            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await TakeAsync(rider, await app.AcceptedOrderAsync(customer: 1));
         }
         finally
         {
@@ -111,9 +107,7 @@ public abstract class StalledRiderTests(LunchtimeApp app)
             await app.PickUpAsync(rider, first);
             await app.StandStillAsync(TimeSpan.FromMinutes(9), rider);
 
-            var next = await app.AcceptedOrderAsync(customer: 4, ready: true);
-            var (_, nextOffer) = await app.OfferedAsync(next, rider);
-            (await app.Rider(rider).PostAsync($"/api/rider/offers/{nextOffer}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await TakeAsync(rider, await app.AcceptedOrderAsync(customer: 4, ready: true));
         }
         finally
         {
@@ -140,9 +134,7 @@ public abstract class StalledRiderTests(LunchtimeApp app)
             await app.StandStillAsync(TimeSpan.FromMinutes(9), rider);
             (await app.StepAsync(rider, first, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-            var next = await app.AcceptedOrderAsync(customer: 2, ready: true);
-            var (_, offerId) = await app.OfferedAsync(next, rider);
-            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await TakeAsync(rider, await app.AcceptedOrderAsync(customer: 2, ready: true));
         }
         finally
         {
@@ -150,7 +142,10 @@ public abstract class StalledRiderTests(LunchtimeApp app)
         }
     }
 
-    /// <summary>The rider is offered the orders (together or one by one), accepts, and Ordering records them as its rider.</summary>
+    /// <summary>
+    /// The rider is offered the orders (together or one by one), so is not stalled; accepts; and Ordering records them
+    /// as its rider.
+    /// </summary>
     private async Task TakeAsync(int rider, params Guid[] orders)
     {
         foreach (var order in orders)
