@@ -50,4 +50,10 @@ internal sealed class CatalogQueries(CatalogDb db, TimeProvider clock) : ICatalo
             .Where(z => z.Id == zoneId)
             .Select(z => new ZoneQuote(z.Id, z.Name, z.BaseDeliveryFeeFen, z.FeePerKmFen, z.FreeDistanceKm, z.MaxDistanceKm))
             .FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<ZoneQuote>> ListZonesAsync(CancellationToken ct) =>
+        await db.Zones.AsNoTracking()
+            .OrderBy(z => z.Name)
+            .Select(z => new ZoneQuote(z.Id, z.Name, z.BaseDeliveryFeeFen, z.FeePerKmFen, z.FreeDistanceKm, z.MaxDistanceKm))
+            .ToListAsync(ct);
 }

@@ -16,6 +16,8 @@ public abstract class InsightsDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<OnTimeAlert> Alerts => Set<OnTimeAlert>();
 
+    internal DbSet<Planning.ImportedVolume> ImportedVolumes => Set<Planning.ImportedVolume>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

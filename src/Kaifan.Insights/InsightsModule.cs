@@ -27,6 +27,8 @@ public static class InsightsModule
         services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<InsightsDb>());
 
         services.AddSingleton(ForecastSettings.FromConfiguration(configuration));
+        services.AddScoped<DemandCounts>();
+        services.AddSingleton<IDemoSeeder, DemoDemandHistory>();
         services.AddSingleton<ForecastService>();
         services.AddHostedService(sp => sp.GetRequiredService<ForecastService>());
         return services;
@@ -38,6 +40,7 @@ public static class InsightsModule
         ListAlerts.Map(endpoints);
         GetForecast.Map(endpoints);
         RetrainForecast.Map(endpoints);
+        ImportDemandHistory.Map(endpoints);
         return endpoints;
     }
 }

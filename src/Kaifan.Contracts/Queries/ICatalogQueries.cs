@@ -6,6 +6,8 @@ public interface ICatalogQueries
     Task<MerchantQuote?> GetMerchantForOrderingAsync(Guid merchantId, CancellationToken ct);
 
     Task<ZoneQuote?> GetZoneAsync(Guid zoneId, CancellationToken ct);
+
+    Task<IReadOnlyList<ZoneQuote>> ListZonesAsync(CancellationToken ct);
 }
 
 public sealed record MerchantQuote(

@@ -40,7 +40,7 @@ internal static class MethodNames
 }
 
 /// <summary>Retrains the demand forecaster at start, every day at <see cref="ForecastSettings.RetrainAtUtc"/> and on request,
-/// on the platform's own order history. State lives in memory: a restart retrains.</summary>
+/// on the platform's own order history and what was imported from before it (<see cref="DemandCounts"/>). State lives in memory: a restart retrains.</summary>
 internal sealed class ForecastService(IServiceScopeFactory scopes, TimeProvider clock, ForecastSettings settings, ILogger<ForecastService> log)
     : BackgroundService
 {
@@ -97,7 +97,7 @@ internal sealed class ForecastService(IServiceScopeFactory scopes, TimeProvider 
             var from = end.AddHours(-settings.TrainingHistoryHours);
             IReadOnlyList<ZoneHourCount> counts;
             await using (var scope = scopes.CreateAsyncScope())
-                counts = await scope.ServiceProvider.GetRequiredService<IOrderVolumeHistory>().HourlyCountsAsync(from, end, ct);
+                counts = await scope.ServiceProvider.GetRequiredService<DemandCounts>().HourlyAsync(from, end, ct);
             // Start at the first order so a young platform is not taken for one with weeks of empty hours.
             var first = counts.Count == 0 ? end : counts.Min(c => c.Hour);
             var zones = counts.Select(c => c.ZoneId).Distinct().Order().ToArray();

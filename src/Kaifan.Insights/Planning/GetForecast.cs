@@ -41,12 +41,12 @@ internal static class GetForecast
             .Produces<ForecastView>();
 
     private static async Task<IResult> HandleAsync(ForecastService service, ForecastSettings settings, TimeProvider clock,
-        IOrderVolumeHistory volumes, IZoneRiderSupply supply, ICatalogQueries catalog, CancellationToken ct)
+        DemandCounts volumes, IZoneRiderSupply supply, ICatalogQueries catalog, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var issuedAt = ZoneHistory.HourStart(now);
         var from = issuedAt.AddHours(-ForecastSettings.ForecastHistoryHours);
-        var counts = await volumes.HourlyCountsAsync(from, issuedAt.AddHours(1), ct);
+        var counts = await volumes.HourlyAsync(from, issuedAt.AddHours(1), ct);
         var riders = (await supply.OnlineRidersAsync(ct)).ToDictionary(r => r.ZoneId);
 
         var trained = service.Current ?? new TrainedForecaster(null, [], Method.ScaledFourWeekMean, Method.ScaledFourWeekMean,

@@ -129,3 +129,6 @@ public sealed record StaffOrderInfo(
     IReadOnlyList<OrderLineInfo> Lines, long TotalFen, long DeliveryFeeFen, StaffOrderPlace Address, string? Note, Guid? RiderId,
     DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, DateTimeOffset? ReadyAt, DateTimeOffset? PickedUpAt, DateTimeOffset? DeliveredAt,
     string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null);
+
+/// <summary>Past orders imported (or the demo's made-up past) for one zone: From and To are UTC hour starts.</summary>
+public sealed record ImportedZoneInfo(Guid ZoneId, string ZoneName, DateTimeOffset From, DateTimeOffset To, int Hours, long Orders, string Source);

@@ -173,12 +173,20 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<List<OpsRiderInfo>>> OpsRidersAsync(CancellationToken ct = default) =>
         SendAsync<List<OpsRiderInfo>>(HttpMethod.Get, "api/ops/riders", ct: ct);
 
+    /// <summary>Past orders per zone and hour as CSV (zone,hour,orders); answers what is imported per zone.</summary>
+    public Task<ApiResult<List<ImportedZoneInfo>>> ImportDemandHistoryAsync(string csv, CancellationToken ct = default) =>
+        SendAsync<List<ImportedZoneInfo>>(HttpMethod.Post, "api/ops/insights/history", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), ct: ct);
+
+    public Task<ApiResult<List<ImportedZoneInfo>>> ImportedDemandHistoryAsync(CancellationToken ct = default) =>
+        SendAsync<List<ImportedZoneInfo>>(HttpMethod.Get, "api/ops/insights/history", ct: ct);
+
+    /// <summary>body: a value sent as JSON, or the HttpContent itself.</summary>
     public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, CancellationToken ct = default)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, options: Json);
+            request.Content = body as HttpContent ?? JsonContent.Create(body, options: Json);
         }
 
         if (Token is { Length: > 0 } bearer)

@@ -1,6 +1,9 @@
 using Kaifan.Contracts.Queries;
+using Kaifan.Insights;
 using Kaifan.Insights.Forecasting;
 using Kaifan.Insights.Planning;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -34,9 +37,18 @@ public sealed class LiveForecasterTests
             Task.FromResult<IReadOnlyList<ZoneHourCount>>(counts.Where(c => c.Hour >= from && c.Hour < to).ToList());
     }
 
+    /// <summary>The service over the given own orders, with an empty imported history in an in-memory SQLite database.</summary>
     private static ForecastService Service(List<ZoneHourCount> counts)
     {
-        var services = new ServiceCollection().AddSingleton<IOrderVolumeHistory>(new FakeVolumes(counts)).BuildServiceProvider();
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        var services = new ServiceCollection()
+            .AddSingleton<IOrderVolumeHistory>(new FakeVolumes(counts))
+            .AddDbContext<InsightsDb, SqliteInsightsDb>(o => o.UseSqlite(connection))
+            .AddScoped<DemandCounts>()
+            .BuildServiceProvider();
+        using (var scope = services.CreateScope())
+            scope.ServiceProvider.GetRequiredService<InsightsDb>().Database.Migrate();
         var settings = new ForecastSettings(3, TimeSpan.FromHours(20), 12, ModelOptions.Tiny);
         return new ForecastService(services.GetRequiredService<IServiceScopeFactory>(), new FakeTimeProvider(Now), settings,
             NullLogger<ForecastService>.Instance);

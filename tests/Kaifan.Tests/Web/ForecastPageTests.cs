@@ -1,10 +1,12 @@
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Insights;
 
 namespace Kaifan.Tests.Web;
 
 /// <summary>The operator opens the forecast page from the ops console: every zone has its chart, the next two hours and a
-/// staffing badge, and a retrain runs to ready on the fresh campus (too little history: the best baseline ships).</summary>
+/// staffing badge, and a retrain runs to ready on the fresh campus (too little history: the best baseline ships); then
+/// they upload ten weeks of the station's past orders, and the retrained model ships.</summary>
 [Collection("browser")]
 public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
@@ -33,7 +35,28 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         await Expect(state).Not.ToHaveAttributeAsync("data-started", startedBefore ?? "", new() { Timeout = 20_000 });
         await Expect(state).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 20_000 });
         await Expect(state).ToHaveTextAsync("已就绪");
-        (await ops.Locator("[data-testid=forecast-shipped]").GetAttributeAsync("data-shipped")).ShouldNotBe("model");
+        var shipped = ops.Locator("[data-testid=forecast-shipped]");
+        (await shipped.GetAttributeAsync("data-shipped")).ShouldNotBe("model");
+
+        var now = app.Clock.GetUtcNow();
+        var last = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-1);
+        var file = Path.Combine(Path.GetTempPath(), $"kaifan-history-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "zone,hour,orders\n" + DemandCsv.Days(last, 70, "东区") + DemandCsv.Days(last, 70, "西区", scale: 0.5, seed: 6));
+        try
+        {
+            await ops.Locator("[data-testid=history-file]").SetInputFilesAsync(file);
+            await Expect(ops.Locator("[data-testid=history-result]")).ToContainTextAsync("已导入", new() { Timeout = 20_000 });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        await Expect(ops.Locator("[data-testid=history-zone]")).ToHaveCountAsync(2);
+        await Expect(ops.Locator("[data-testid=history-zone]").First).ToHaveAttributeAsync("data-hours", (70 * 24).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(shipped).ToHaveAttributeAsync("data-shipped", "model", new() { Timeout = 60_000 });
+        await Expect(state).ToHaveAttributeAsync("data-state", "ready");
+        // Lunch needs riders and none is online: nobody idle to move, so the console asks for more.
+        await Expect(ops.Locator("[data-testid=forecast-call-in]")).ToContainTextAsync("东区 +");
         await Browser.ScreenshotAsync(ops, "ops-forecast", zone.Locator("svg"));
     }
 }

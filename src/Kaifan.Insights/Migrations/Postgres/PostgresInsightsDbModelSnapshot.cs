@@ -167,6 +167,32 @@ namespace Kaifan.Insights.Migrations.Postgres
 
                     b.ToTable("insights_order_timelines", "insights");
                 });
+
+            modelBuilder.Entity("Kaifan.Insights.Planning.ImportedVolume", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ZoneId", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("insights_imported_volumes", "insights");
+                });
 #pragma warning restore 612, 618
         }
     }

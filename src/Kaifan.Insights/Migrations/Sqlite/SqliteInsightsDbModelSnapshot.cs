@@ -161,6 +161,32 @@ namespace Kaifan.Insights.Migrations.Sqlite
 
                     b.ToTable("insights_order_timelines", (string)null);
                 });
+
+            modelBuilder.Entity("Kaifan.Insights.Planning.ImportedVolume", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ZoneId", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("insights_imported_volumes", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Insights.Planning;
+
+internal sealed record ImportedZoneView(Guid ZoneId, string ZoneName, DateTimeOffset From, DateTimeOffset To, int Hours, long Orders, string Source);
+
+/// <summary>POST /api/ops/insights/history (text/csv) brings a station's past orders per zone and hour from the platform
+/// it ran before, so the forecaster has weeks to learn from on Kaifan's first day. Lines are <c>zone,hour,orders</c>: the
+/// zone by name or id, the hour as <c>yyyy-MM-dd HH:00</c> on the station's clock (Asia/Shanghai) or ISO 8601 with an
+/// offset, the orders a whole number; a header line is optional. All or nothing: a bad line refuses the file with a
+/// problem naming the line and field. A file replaces what was imported for its zones between its first and last hour,
+/// so a corrected file can simply be sent again; the forecaster retrains after each change. GET summarises what is imported; DELETE removes it.</summary>
+internal static class ImportDemandHistory
+{
+    public const long MaxBytes = 8 * 1024 * 1024;
+    private const int MaxOrdersPerHour = 100_000;
+    private const int MaxErrors = 20;
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var history = endpoints.MapGroup("/api/ops/insights/history").RequireAuthorization(Roles.Operator).WithTags("Ops insights");
+        history.MapPost("", ImportAsync).Accepts<string>("text/csv").Produces<List<ImportedZoneView>>().ProducesValidationProblem();
+        history.MapGet("", SummaryAsync).Produces<List<ImportedZoneView>>();
+        history.MapDelete("", ClearAsync).Produces(StatusCodes.Status204NoContent);
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext http, InsightsDb db, ICatalogQueries catalog, TimeProvider clock, ForecastService forecaster,
+        CancellationToken ct)
+    {
+        // The host caps bodies at 256 KB; a year of hours for twenty zones is a few megabytes.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBytes;
+        string text;
+        using (var reader = new StreamReader(http.Request.Body))
+            text = await reader.ReadToEndAsync(ct);
+
+        var zones = await catalog.ListZonesAsync(ct);
+        var (rows, errors) = Parse(text, zones, ZoneHistory.HourStart(clock.GetUtcNow()));
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var zone in rows.GroupBy(r => r.ZoneId))
+        {
+            DateTimeOffset first = zone.Min(r => r.Hour), last = zone.Max(r => r.Hour);
+            await db.ImportedVolumes.Where(v => v.ZoneId == zone.Key && v.Hour >= first && v.Hour <= last).ExecuteDeleteAsync(ct);
+        }
+        foreach (var row in rows) row.ImportedAt = now;
+        db.ImportedVolumes.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        forecaster.RequestRetrain();
+        return Results.Ok(Summarise(rows, zones));
+    }
+
+    private static async Task<IResult> SummaryAsync(InsightsDb db, ICatalogQueries catalog, CancellationToken ct)
+    {
+        var rows = await db.ImportedVolumes.AsNoTracking().ToListAsync(ct);
+        return Results.Ok(Summarise(rows, await catalog.ListZonesAsync(ct)));
+    }
+
+    /// <summary>?zone=id removes one zone's imported hours, none removes all.</summary>
+    private static async Task<IResult> ClearAsync(InsightsDb db, ForecastService forecaster, Guid? zone, CancellationToken ct)
+    {
+        await db.ImportedVolumes.Where(v => zone == null || v.ZoneId == zone).ExecuteDeleteAsync(ct);
+        forecaster.RequestRetrain();
+        return Results.NoContent();
+    }
+
+    private static List<ImportedZoneView> Summarise(IEnumerable<ImportedVolume> rows, IReadOnlyList<ZoneQuote> zones) =>
+        rows.GroupBy(r => r.ZoneId)
+            .Select(g => new ImportedZoneView(g.Key, zones.FirstOrDefault(z => z.Id == g.Key)?.Name ?? g.Key.ToString()[..8],
+                g.Min(r => r.Hour), g.Max(r => r.Hour), g.Count(), g.Sum(r => (long)r.Orders),
+                g.Any(r => r.Source == ImportedVolume.Imported) ? ImportedVolume.Imported : ImportedVolume.Demo))
+            .OrderBy(v => v.ZoneName, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The rows of a file, or its first errors keyed "line N.field".</summary>
+    internal static (List<ImportedVolume> Rows, Dictionary<string, string[]> Errors) Parse(string text, IReadOnlyList<ZoneQuote> zones,
+        DateTimeOffset currentHour)
+    {
+        var rows = new List<ImportedVolume>();
+        var errors = new Dictionary<string, string[]>();
+        var seen = new HashSet<(Guid, DateTimeOffset)>();
+        var lines = text.Split('\n');
+        for (var n = 1; n <= lines.Length && errors.Count < MaxErrors; n++)
+        {
+            var line = lines[n - 1].Trim().TrimStart('\uFEFF');
+            if (line.Length == 0 || (n == 1 && line.StartsWith("zone", StringComparison.OrdinalIgnoreCase))) continue;
+            var fields = line.Split(',');
+            if (fields.Length != 3)
+            {
+                errors[$"line {n}"] = [$"第 {n} 行应有 3 列: zone,hour,orders (line {n} must have 3 fields: zone,hour,orders)"];
+                continue;
+            }
+
+            var name = fields[0].Trim();
+            var zone = zones.FirstOrDefault(z => z.Name == name || (Guid.TryParse(name, out var id) && z.Id == id));
+            if (zone is null) errors[$"line {n}.zone"] = [$"第 {n} 行: 没有叫 “{name}” 的配送区 (line {n}: no zone named '{name}')"];
+            var hour = ParseHour(fields[1].Trim());
+            if (hour is null) errors[$"line {n}.hour"] = [$"第 {n} 行: 时间须为整点, 如 2026-09-01 11:00 (line {n}: hour must be on the hour, e.g. 2026-09-01 11:00)"];
+            else if (hour >= currentHour) errors[$"line {n}.hour"] = [$"第 {n} 行: 该小时尚未结束 (line {n}: that hour is not over yet)"];
+            if (!int.TryParse(fields[2].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var orders) || orders > MaxOrdersPerHour)
+                errors[$"line {n}.orders"] = [$"第 {n} 行: 订单数须为 0–{MaxOrdersPerHour} 的整数 (line {n}: orders must be a whole number 0–{MaxOrdersPerHour})"];
+            if (zone is null || hour is not { } at || errors.Keys.Any(k => k.StartsWith($"line {n}.", StringComparison.Ordinal))) continue;
+            if (!seen.Add((zone.Id, at)))
+            {
+                errors[$"line {n}.hour"] = [$"第 {n} 行: {name} 的这个小时重复出现 (line {n}: this hour of {name} appears twice)"];
+                continue;
+            }
+            rows.Add(new ImportedVolume { ZoneId = zone.Id, Hour = at, Orders = orders, Source = ImportedVolume.Imported });
+        }
+        if (rows.Count == 0 && errors.Count == 0) errors["body"] = ["文件没有数据行 (the file has no rows)"];
+        return (rows, errors);
+    }
+
+    private static DateTimeOffset? ParseHour(string text)
+    {
+        var withOffset = text.Contains('T') || text.EndsWith('Z') || text.LastIndexOf('+') > 0;
+        DateTimeOffset at;
+        if (withOffset)
+        {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at)) return null;
+        }
+        else if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm"], CultureInfo.InvariantCulture,
+                     DateTimeStyles.None, out var local))
+        {
+            at = new DateTimeOffset(local, ChinaTime.Offset);
+        }
+        else
+        {
+            return null;
+        }
+        var utc = at.ToUniversalTime();
+        return utc.Minute == 0 && utc.Second == 0 && utc.Millisecond == 0 ? utc : null;
+    }
+}
