@@ -40,11 +40,11 @@ internal static class ImportDemandHistory
         using (var reader = new StreamReader(http.Request.Body))
             text = await reader.ReadToEndAsync(ct);
 
+        var now = clock.GetUtcNow();
         var zones = await catalog.ListZonesAsync(ct);
-        var (rows, errors) = Parse(text, zones, ZoneHistory.HourStart(clock.GetUtcNow()));
+        var (rows, errors) = Parse(text, zones, ZoneHistory.HourStart(now));
         if (errors.Count > 0) return Results.ValidationProblem(errors);
 
-        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var zone in rows.GroupBy(r => r.ZoneId))
         {
@@ -82,7 +82,7 @@ internal static class ImportDemandHistory
             .ToList();
 
     /// <summary>The rows of a file, or its first errors keyed "line N.field".</summary>
-    internal static (List<ImportedVolume> Rows, Dictionary<string, string[]> Errors) Parse(string text, IReadOnlyList<ZoneQuote> zones,
+    private static (List<ImportedVolume> Rows, Dictionary<string, string[]> Errors) Parse(string text, IReadOnlyList<ZoneQuote> zones,
         DateTimeOffset currentHour)
     {
         var rows = new List<ImportedVolume>();
@@ -101,6 +101,7 @@ internal static class ImportDemandHistory
             }
 
             var name = fields[0].Trim();
+            var before = errors.Count;
             var zone = zones.FirstOrDefault(z => z.Name == name || (Guid.TryParse(name, out var id) && z.Id == id));
             if (zone is null) errors[$"line {n}.zone"] = [$"第 {n} 行: 没有叫 “{name}” 的配送区 (line {n}: no zone named '{name}')"];
             var hour = ParseHour(fields[1].Trim());
@@ -108,13 +109,13 @@ internal static class ImportDemandHistory
             else if (hour >= currentHour) errors[$"line {n}.hour"] = [$"第 {n} 行: 该小时尚未结束 (line {n}: that hour is not over yet)"];
             if (!int.TryParse(fields[2].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var orders) || orders > MaxOrdersPerHour)
                 errors[$"line {n}.orders"] = [$"第 {n} 行: 订单数须为 0–{MaxOrdersPerHour} 的整数 (line {n}: orders must be a whole number 0–{MaxOrdersPerHour})"];
-            if (zone is null || hour is not { } at || errors.Keys.Any(k => k.StartsWith($"line {n}.", StringComparison.Ordinal))) continue;
-            if (!seen.Add((zone.Id, at)))
+            if (errors.Count > before) continue;
+            if (!seen.Add((zone!.Id, hour!.Value)))
             {
                 errors[$"line {n}.hour"] = [$"第 {n} 行: {name} 的这个小时重复出现 (line {n}: this hour of {name} appears twice)"];
                 continue;
             }
-            rows.Add(new ImportedVolume { ZoneId = zone.Id, Hour = at, Orders = orders, Source = ImportedVolume.Imported });
+            rows.Add(new ImportedVolume { ZoneId = zone.Id, Hour = hour.Value, Orders = orders, Source = ImportedVolume.Imported });
         }
         if (rows.Count == 0 && errors.Count == 0) errors["body"] = ["文件没有数据行 (the file has no rows)"];
         return (rows, errors);

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
 using static Kaifan.Tests.Insights.DemandCsv;
 
 namespace Kaifan.Tests.Insights;
@@ -34,6 +35,7 @@ public abstract class DemandHistoryImportTests(KaifanApp app)
     public async Task imported_hours_show_beside_the_platforms_own_orders_and_a_corrected_file_replaces_them()
     {
         (await Operator.DeleteAsync("/api/ops/insights/history")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        app.Clock.Advance(TimeSpan.FromDays(1)); // past any order another test placed
         var last = LastCompleteHour;
         var csv = new StringBuilder("zone,hour,orders\n");
         for (var i = 0; i < 12; i++)
@@ -64,6 +66,20 @@ public abstract class DemandHistoryImportTests(KaifanApp app)
 
         (await Operator.DeleteAsync($"/api/ops/insights/history?zone={DemoCampus.ZoneId(1)}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await ImportedAsync()).Select(z => z.GetProperty("zoneName").GetString()).ShouldBe(["西区"]);
+    }
+
+    [Fact]
+    public async Task an_hour_with_the_platforms_own_orders_and_imported_ones_counts_both()
+    {
+        (await Operator.DeleteAsync("/api/ops/insights/history")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await PaymentOrders.PlaceAsync(app, customer: 2);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+
+        (await ImportAsync($"东区,{Local(LastCompleteHour)},5\n西区,{Local(LastCompleteHour)},3\n")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var forecast = await Operator.GetFromJsonAsync<JsonElement>("/api/ops/insights/forecast");
+        forecast.GetProperty("zones").EnumerateArray().Sum(z => z.GetProperty("recent").EnumerateArray().Last().GetProperty("orders").GetInt32())
+            .ShouldBe(5 + 3 + 1);
     }
 
     [Fact]
