@@ -6,7 +6,8 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Web;
 
-/// <summary>The on-time page listens to the ops hub: a delivery shows up in the zone table while the operator watches, no reload.</summary>
+/// <summary>The on-time page listens to the ops hub: a delivery shows up in the zone table while the operator watches, no reload;
+/// a late one shows up with its cause.</summary>
 [Collection("browser")]
 public sealed class OnTimePageTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
@@ -24,8 +25,25 @@ public sealed class OnTimePageTests(LunchtimeSqliteApp app) : BrowserTests(app),
         var navigations = 0;
         ops.FrameNavigated += (_, frame) => navigations += frame == ops.MainFrame ? 1 : 0;
 
+        await DeliverAsync(prepMinutes: 10);
+
+        // Well inside the page's two-minute fallback poll: only the hub can have brought it.
+        await Expect(zones).ToContainTextAsync("东区", new() { Timeout = 30_000 });
+        navigations.ShouldBe(0);
+
+        // The kitchen takes 35 minutes instead of 10: the order is late, and the page names the cause.
+        await DeliverAsync(prepMinutes: 35);
+        await Expect(ops.Locator("[data-testid=ontime-late]")).ToContainTextAsync("商家出餐慢", new() { Timeout = 30_000 });
+        await Expect(ops.Locator("[data-testid=ontime-late]")).ToContainTextAsync("分钟");
+        await Expect(ops.Locator("[data-testid=ontime-alerts]")).ToContainTextAsync("暂无数据"); // two orders are too few to alert on
+        await Browser.ScreenshotAsync(ops, "ops-ontime", ops.Locator("[data-testid=ontime-chart] svg"));
+    }
+
+    /// <summary>An order the shop marks ready after <paramref name="prepMinutes"/>, which rider 2 then carries straight to the door.</summary>
+    private async Task DeliverAsync(int prepMinutes)
+    {
         var orderId = await app.AcceptedOrderAsync(customer: 2);
-        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        app.Clock.Advance(TimeSpan.FromMinutes(prepMinutes));
         (await app.Staff().PostAsync($"/api/merchant/orders/{orderId}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         try
         {
@@ -41,9 +59,5 @@ public sealed class OnTimePageTests(LunchtimeSqliteApp app) : BrowserTests(app),
         {
             await app.OfflineAsync(2);
         }
-
-        // Well inside the page's two-minute fallback poll: only the hub can have brought it.
-        await Expect(zones).ToContainTextAsync("东区", new() { Timeout = 30_000 });
-        navigations.ShouldBe(0);
     }
 }
