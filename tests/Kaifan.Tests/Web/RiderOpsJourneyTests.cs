@@ -89,6 +89,7 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
             await Expect(ops.Locator("[data-testid=ops]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
             await Expect(ops.Locator("[data-column=assigned] [data-testid=ops-order]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Expect(ops.Locator("[data-testid=ops-riders]")).ToContainTextAsync("137****0001");
+            await Expect(ops.Locator("[data-testid=ops-riders]")).ToContainTextAsync("电动车"); // vehicles by name, not code
             await Expect(ops.Locator("[data-testid=ops-map] svg").First).ToBeVisibleAsync();
             await Browser.ScreenshotAsync(ops, "ops-board", ops.Locator("[data-testid=ops-merchants] [data-testid=merchant-state]"));
 
