@@ -60,7 +60,7 @@ internal static class ListOpsRiders
                 route.Any(j => j.Stage == JobStage.ToCustomer),
                 route.Select(j => j.Stage == JobStage.ToCustomer
                     ? new GeoPoint(j.DropOffLatitude, j.DropOffLongitude)
-                    : new GeoPoint(j.MerchantLatitude, j.MerchantLongitude)),
+                    : new GeoPoint(j.MerchantLatitude, j.MerchantLongitude)).Concat(live.DoorStops),
                 now);
             rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
                 silent, stalled, stalled ? live.StillSince : null));

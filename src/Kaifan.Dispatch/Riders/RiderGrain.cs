@@ -29,7 +29,14 @@ internal sealed record RiderSnapshot(
     [property: Id(5)] DateTimeOffset At,
     [property: Id(6)] RiderCapabilities? Capabilities,
     [property: Id(7)] DateTimeOffset? ShiftEndsAt = null,
-    [property: Id(8)] DateTimeOffset? StillSince = null);
+    [property: Id(8)] DateTimeOffset? StillSince = null,
+    [property: Id(9)] double? DoorLatitude = null,
+    [property: Id(10)] double? DoorLongitude = null)
+{
+    /// <summary>Where the rider said they reached a customer (已到达) with the food still on board: a stop like the
+    /// drop-off pin, since a campus gate where students come down may be hundreds of metres from the dorm's pin.</summary>
+    public IEnumerable<GeoPoint> DoorStops => DoorLatitude is { } lat && DoorLongitude is { } lon ? [new GeoPoint(lat, lon)] : [];
+}
 
 /// <summary>
 /// A rider's live state: online or not, in which zone, where, until when, with what. Pings never touch the database
@@ -56,6 +63,9 @@ internal interface IRiderGrain : IGrainWithGuidKey
 
     /// <summary>The rider picked an order up or handed one over at <paramref name="at"/>: standing still starts again from there.</summary>
     Task StepDone(DateTimeOffset at);
+
+    /// <summary>The rider said they reached a customer: where they stand now counts as a stop until the hand-over.</summary>
+    Task ArrivedAtDoor();
 
     [AlwaysInterleave]
     Task<RiderSnapshot> Snapshot();
@@ -127,7 +137,7 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
         state = state with
         {
             Online = true, ZoneId = zoneId, Latitude = latitude, Longitude = longitude, At = now, Capabilities = capabilities, ShiftEndsAt = shiftEndsAt,
-            StillSince = now,
+            StillSince = now, DoorLatitude = null, DoorLongitude = null,
         };
         stillAt = new GeoPoint(latitude, longitude);
         await StoreAsync(zoneId, CancellationToken.None);
@@ -137,7 +147,7 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
     public async Task<Guid?> GoOffline()
     {
         var zone = state.Online ? state.ZoneId : null;
-        state = state with { Online = false, ZoneId = null, ShiftEndsAt = null, StillSince = null };
+        state = state with { Online = false, ZoneId = null, ShiftEndsAt = null, StillSince = null, DoorLatitude = null, DoorLongitude = null };
         await StoreAsync(null, CancellationToken.None);
         return zone;
     }
@@ -172,10 +182,21 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
 
     public Task StepDone(DateTimeOffset at)
     {
+        state = state with { DoorLatitude = null, DoorLongitude = null };
         if (state is { Online: true, StillSince: { } since } && at > since)
         {
             state = state with { StillSince = at };
             stillAt = new GeoPoint(state.Latitude, state.Longitude);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ArrivedAtDoor()
+    {
+        if (state.Online)
+        {
+            state = state with { DoorLatitude = state.Latitude, DoorLongitude = state.Longitude };
         }
 
         return Task.CompletedTask;

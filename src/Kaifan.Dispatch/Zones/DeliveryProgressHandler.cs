@@ -48,6 +48,10 @@ public static class DeliveryProgressHandler
         await grains.GetGrain<IRiderGrain>(pickedUp.RiderId).StepDone(pickedUp.PickedUpAt);
     }
 
+    /// <summary>Waiting where they said they reached the customer (a campus gate, say) is the job, not a stall.</summary>
+    public static async Task Handle(RiderArrivedAtCustomer arrived, IGrainFactory grains) =>
+        await grains.GetGrain<IRiderGrain>(arrived.RiderId).ArrivedAtDoor();
+
     public static async Task Handle(OrderDelivered delivered, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
     {
         await ZoneRelease.ReleaseAsync(scopes, grains, delivered.OrderId, _ => true, jobs => jobs

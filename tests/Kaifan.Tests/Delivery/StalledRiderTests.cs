@@ -8,7 +8,8 @@ namespace Kaifan.Tests.Delivery;
 
 /// <summary>
 /// A rider who keeps reporting but stands still with food on board (滞留) is offered nothing new until they move; one
-/// waiting at the customer's door is not stalled, nor one who just picked up food they waited for.
+/// waiting at the customer's door (or where they said they reached the customer) is not stalled, nor one who just
+/// picked up food they waited for.
 /// </summary>
 public abstract class StalledRiderTests(LunchtimeApp app)
 {
@@ -59,6 +60,30 @@ public abstract class StalledRiderTests(LunchtimeApp app)
             // 20 m or so from the dorm's pin: at the door, where the customer is on their way down.
             var (lat, lon) = DormOf(customer);
             await app.MoveAsync(rider, lat + 0.0002, lon);
+            await app.StandStillAsync(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), rider);
+
+            await TakeAsync(rider, await app.AcceptedOrderAsync(customer: 1));
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task a_rider_waiting_at_a_campus_gate_after_saying_they_arrived_is_not_stalled()
+    {
+        const int customer = 4, rider = 1;
+        try
+        {
+            var carried = await app.AcceptedOrderAsync(customer, ready: true);
+            await app.AssignAsync(carried, rider);
+            await app.PickUpAsync(rider, carried);
+
+            // The gate students come down to, some 300 m from the dorm's pin: 已到达 tapped there.
+            var (lat, lon) = DormOf(customer);
+            await app.MoveAsync(rider, lat + 0.0027, lon);
+            (await app.StepAsync(rider, carried, "arrive-customer")).StatusCode.ShouldBe(HttpStatusCode.OK);
             await app.StandStillAsync(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), rider);
 
             await TakeAsync(rider, await app.AcceptedOrderAsync(customer: 1));
