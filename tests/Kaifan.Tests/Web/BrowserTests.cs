@@ -67,7 +67,7 @@ public abstract class BrowserTests(LunchtimeApp app) : IAsyncLifetime
     }
 
     /// <summary>A paid order at the noodle shop through the API, as a past order to reorder or to peek at.</summary>
-    protected async Task<Guid> PlacePaidOrderAsync(string token)
+    protected async Task<Guid> PlacePaidOrderAsync(string token, bool specialCare = false)
     {
         var client = app.Client(token);
         var address = (await client.GetFromJsonAsync<JsonElement[]>("/api/me/addresses"))![0].GetProperty("id").GetGuid();
@@ -77,7 +77,7 @@ public abstract class BrowserTests(LunchtimeApp app) : IAsyncLifetime
         var placed = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/orders")
         {
             Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
-            Content = JsonContent.Create(new { merchantId = DemoCampus.MerchantId(1), addressId = address, lines = new[] { new { itemId = beef, quantity = 2, optionIds = Array.Empty<Guid>() } } }),
+            Content = JsonContent.Create(new { merchantId = DemoCampus.MerchantId(1), addressId = address, lines = new[] { new { itemId = beef, quantity = 2, optionIds = Array.Empty<Guid>() } }, specialCare }),
         });
         placed.StatusCode.ShouldBe(HttpStatusCode.Created);
         var orderId = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

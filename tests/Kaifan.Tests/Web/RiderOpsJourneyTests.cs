@@ -7,8 +7,8 @@ namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// The rider app and the ops console in one story on a host of its own: a paid order is accepted and readied on the
-/// merchant console, a rider goes online by hand, takes the offer and delivers it, and the customer's order page
-/// reaches 已送达 without a reload while the operator's board follows.
+/// merchant console, a rider goes online by hand, takes the offer (marked 特殊关照, as the customer asked) and delivers it,
+/// and the customer's order page reaches 已送达 without a reload while the operator's board follows.
 /// </summary>
 [Collection("browser")]
 public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -17,7 +17,7 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
     public async Task a_rider_takes_the_offer_and_delivers_while_the_customer_watches_and_ops_sees_the_board()
     {
         const int customerNo = 2, riderNo = 1;
-        var orderId = await PlacePaidOrderAsync(await TokenAsync(DemoCampus.CustomerPhone(customerNo)));
+        var orderId = await PlacePaidOrderAsync(await TokenAsync(DemoCampus.CustomerPhone(customerNo)), specialCare: true);
 
         await using var customerContext = await Browser.PhoneAsync(Chromium, BaseAddress);
         var customer = await customerContext.NewPageAsync();
@@ -62,11 +62,16 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
                 },
                 "the rider app shows the offer");
             await Expect(offer.Locator("[data-testid=offer-countdown]")).ToContainTextAsync("秒后失效");
+            // The offer names the shop and marks the customer's request for special care; the door's address waits for 接单.
+            await Expect(offer.Locator("[data-testid=offer-shop]")).ToHaveTextAsync("老马家兰州牛肉拉面");
+            await Expect(offer.Locator("[data-testid=special-care]")).ToContainTextAsync("特殊关照");
+            await Expect(offer).ToContainTextAsync("公里");
             await Browser.ScreenshotAsync(rider, "rider-offer", offer.Locator("[data-testid=offer-countdown]"));
 
             await offer.Locator("[data-testid=accept-offer]").ClickAsync();
             var task = rider.Locator($"[data-testid=task][data-order-id='{orderId}']");
             await Expect(task).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Expect(task.Locator("[data-testid=special-care]")).ToBeVisibleAsync();
             await Expect(title).ToHaveTextAsync("骑手已接单", new() { Timeout = 15_000 });
             await task.Locator("[data-testid=arrive]").ClickAsync();
             await Expect(task).ToHaveAttributeAsync("data-stage", "atMerchant");
