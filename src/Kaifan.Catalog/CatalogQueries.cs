@@ -53,7 +53,6 @@ internal sealed class CatalogQueries(CatalogDb db, TimeProvider clock) : ICatalo
 
     public async Task<IReadOnlyList<ZoneQuote>> ListZonesAsync(CancellationToken ct) =>
         await db.Zones.AsNoTracking()
-            .OrderBy(z => z.Name)
             .Select(z => new ZoneQuote(z.Id, z.Name, z.BaseDeliveryFeeFen, z.FeePerKmFen, z.FreeDistanceKm, z.MaxDistanceKm))
             .ToListAsync(ct);
 }

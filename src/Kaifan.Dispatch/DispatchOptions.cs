@@ -42,6 +42,10 @@ internal sealed record DispatchOptions(
     /// <summary>Within this of a drop-off or a shop the rider is at the building, where waiting is the job.</summary>
     public const double AtAStopMetres = 150;
 
+    /// <summary>How far from an order's drop-off pin a rider may tap 已到达 and have that spot count as its door: a
+    /// campus gate, not anywhere in town (a tap far away would hide a breakdown from the 滞留 rule).</summary>
+    public const double DoorReachMetres = 500;
+
     public static DispatchOptions FromConfiguration(IConfiguration configuration) => new(
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:RoundSeconds", 3.0)),
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:OfferSeconds", 30.0)),

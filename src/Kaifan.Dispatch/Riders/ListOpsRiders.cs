@@ -38,7 +38,7 @@ internal static class ListOpsRiders
             .ToListAsync(ct);
         var routes = (await db.Jobs.AsNoTracking()
                 .Where(j => j.Status == JobStatus.Assigned && j.RiderId != null)
-                .Select(j => new { j.RiderId, j.Stage, j.DropOffLatitude, j.DropOffLongitude, j.MerchantLatitude, j.MerchantLongitude })
+                .Select(j => new { j.OrderId, j.RiderId, j.Stage, j.DropOffLatitude, j.DropOffLongitude, j.MerchantLatitude, j.MerchantLongitude })
                 .ToListAsync(ct))
             .ToLookup(j => j.RiderId!.Value);
         var rows = new List<OpsRiderView>(riders.Count);
@@ -60,7 +60,7 @@ internal static class ListOpsRiders
                 route.Any(j => j.Stage == JobStage.ToCustomer),
                 route.Select(j => j.Stage == JobStage.ToCustomer
                     ? new GeoPoint(j.DropOffLatitude, j.DropOffLongitude)
-                    : new GeoPoint(j.MerchantLatitude, j.MerchantLongitude)).Concat(live.DoorStops),
+                    : new GeoPoint(j.MerchantLatitude, j.MerchantLongitude)).Concat(live.DoorsOf(route.Select(j => j.OrderId))),
                 now);
             rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
                 silent, stalled, stalled ? live.StillSince : null));

@@ -30,13 +30,17 @@ internal sealed record RiderSnapshot(
     [property: Id(6)] RiderCapabilities? Capabilities,
     [property: Id(7)] DateTimeOffset? ShiftEndsAt = null,
     [property: Id(8)] DateTimeOffset? StillSince = null,
-    [property: Id(9)] double? DoorLatitude = null,
-    [property: Id(10)] double? DoorLongitude = null)
+    [property: Id(9)] DoorStop[]? Doors = null)
 {
-    /// <summary>Where the rider said they reached a customer (已到达) with the food still on board: a stop like the
-    /// drop-off pin, since a campus gate where students come down may be hundreds of metres from the dorm's pin.</summary>
-    public IEnumerable<GeoPoint> DoorStops => DoorLatitude is { } lat && DoorLongitude is { } lon ? [new GeoPoint(lat, lon)] : [];
+    /// <summary>Where the rider said they reached the customers (已到达) of the orders still on <paramref name="route"/>:
+    /// stops like the drop-off pins, since a campus gate where students come down may be hundreds of metres from the
+    /// dorm's pin. An order no longer on the route (handed over, cancelled, reassigned) has no door any more.</summary>
+    public IEnumerable<GeoPoint> DoorsOf(IEnumerable<Guid> route) =>
+        (Doors ?? []).Where(d => route.Contains(d.OrderId)).Select(d => new GeoPoint(d.Latitude, d.Longitude));
 }
+
+[GenerateSerializer, Immutable]
+internal sealed record DoorStop([property: Id(0)] Guid OrderId, [property: Id(1)] double Latitude, [property: Id(2)] double Longitude);
 
 /// <summary>
 /// A rider's live state: online or not, in which zone, where, until when, with what. Pings never touch the database
@@ -64,8 +68,9 @@ internal interface IRiderGrain : IGrainWithGuidKey
     /// <summary>The rider picked an order up or handed one over at <paramref name="at"/>: standing still starts again from there.</summary>
     Task StepDone(DateTimeOffset at);
 
-    /// <summary>The rider said they reached a customer: where they stand now counts as a stop until the hand-over.</summary>
-    Task ArrivedAtDoor();
+    /// <summary>The rider said they reached the customer of <paramref name="orderId"/>: where they stand now counts as
+    /// that order's door while it is on their route, if within <see cref="DispatchOptions.DoorReachMetres"/> of its pin.</summary>
+    Task ArrivedAtDoor(Guid orderId, double dropOffLatitude, double dropOffLongitude);
 
     [AlwaysInterleave]
     Task<RiderSnapshot> Snapshot();
@@ -137,7 +142,7 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
         state = state with
         {
             Online = true, ZoneId = zoneId, Latitude = latitude, Longitude = longitude, At = now, Capabilities = capabilities, ShiftEndsAt = shiftEndsAt,
-            StillSince = now, DoorLatitude = null, DoorLongitude = null,
+            StillSince = now, Doors = null,
         };
         stillAt = new GeoPoint(latitude, longitude);
         await StoreAsync(zoneId, CancellationToken.None);
@@ -147,7 +152,7 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
     public async Task<Guid?> GoOffline()
     {
         var zone = state.Online ? state.ZoneId : null;
-        state = state with { Online = false, ZoneId = null, ShiftEndsAt = null, StillSince = null, DoorLatitude = null, DoorLongitude = null };
+        state = state with { Online = false, ZoneId = null, ShiftEndsAt = null, StillSince = null, Doors = null };
         await StoreAsync(null, CancellationToken.None);
         return zone;
     }
@@ -182,7 +187,6 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
 
     public Task StepDone(DateTimeOffset at)
     {
-        state = state with { DoorLatitude = null, DoorLongitude = null };
         if (state is { Online: true, StillSince: { } since } && at > since)
         {
             state = state with { StillSince = at };
@@ -192,11 +196,16 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
         return Task.CompletedTask;
     }
 
-    public Task ArrivedAtDoor()
+    /// <summary>Keeps the last few doors only: old ones belong to orders long handed over.</summary>
+    private const int DoorsKept = 8;
+
+    public Task ArrivedAtDoor(Guid orderId, double dropOffLatitude, double dropOffLongitude)
     {
-        if (state.Online)
+        var here = new GeoPoint(state.Latitude, state.Longitude);
+        if (state.Online && here.DistanceMetresTo(new GeoPoint(dropOffLatitude, dropOffLongitude)) <= DispatchOptions.DoorReachMetres)
         {
-            state = state with { DoorLatitude = state.Latitude, DoorLongitude = state.Longitude };
+            var others = (state.Doors ?? []).Where(d => d.OrderId != orderId).TakeLast(DoorsKept - 1);
+            state = state with { Doors = [.. others, new DoorStop(orderId, here.Latitude, here.Longitude)] };
         }
 
         return Task.CompletedTask;

@@ -49,8 +49,15 @@ public static class DeliveryProgressHandler
     }
 
     /// <summary>Waiting where they said they reached the customer (a campus gate, say) is the job, not a stall.</summary>
-    public static async Task Handle(RiderArrivedAtCustomer arrived, IGrainFactory grains) =>
-        await grains.GetGrain<IRiderGrain>(arrived.RiderId).ArrivedAtDoor();
+    public static async Task Handle(RiderArrivedAtCustomer arrived, DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var pin = await db.Jobs.AsNoTracking().Where(j => j.OrderId == arrived.OrderId && j.RiderId == arrived.RiderId)
+            .Select(j => new { j.DropOffLatitude, j.DropOffLongitude }).SingleOrDefaultAsync(ct);
+        if (pin is not null)
+        {
+            await grains.GetGrain<IRiderGrain>(arrived.RiderId).ArrivedAtDoor(arrived.OrderId, pin.DropOffLatitude, pin.DropOffLongitude);
+        }
+    }
 
     public static async Task Handle(OrderDelivered delivered, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
     {

@@ -121,7 +121,7 @@ internal sealed partial class ZoneGrain
             route.Any(c => c.PickedUp),
             route.Select(c => c.PickedUp
                 ? new GeoPoint(c.Ticket.DropOffLatitude, c.Ticket.DropOffLongitude)
-                : new GeoPoint(c.Ticket.MerchantLatitude, c.Ticket.MerchantLongitude)).Concat(rider.DoorStops),
+                : new GeoPoint(c.Ticket.MerchantLatitude, c.Ticket.MerchantLongitude)).Concat(rider.DoorsOf(route.Select(c => c.Ticket.OrderId))),
             now);
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Kaifan.BuildingBlocks;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ namespace Kaifan.Insights.Planning;
 
 /// <summary>The demo campus's made-up past: <c>Kaifan:Demo:DemandHistoryDays</c> (91: the forecaster's whole window) of
 /// hourly orders for both demo zones, so the forecast page shows a trained model on the first run. Each later start
-/// fills the hours since the last one. 0 turns it off (the tests do, except the ones about it).</summary>
+/// fills the hours since the last one, up to the first hour with orders of the platform's own (made-up and real orders
+/// would add up). 0 turns it off (the tests do, except the ones about it).</summary>
 internal sealed class DemoDemandHistory(IConfiguration configuration) : IDemoSeeder
 {
     public const int DefaultDays = 91;
@@ -29,6 +31,9 @@ internal sealed class DemoDemandHistory(IConfiguration configuration) : IDemoSee
         var last = await db.ImportedVolumes.Where(v => v.Source == ImportedVolume.Demo && v.ZoneId == zones[0])
             .OrderByDescending(v => v.Hour).Select(v => (DateTimeOffset?)v.Hour).FirstOrDefaultAsync(ct);
         if (last is { } lastHour && lastHour.AddHours(1) > start) start = lastHour.AddHours(1);
+        // The made-up past ends where the platform's own orders begin: from there on the demo's hours are real.
+        var own = await scope.ServiceProvider.GetRequiredService<IOrderVolumeHistory>().HourlyCountsAsync(start, end, ct);
+        if (own.Count > 0) end = own.Min(c => c.Hour);
         if (start >= end) return;
 
         // An operator may have imported some of these hours for a demo zone: theirs stay.

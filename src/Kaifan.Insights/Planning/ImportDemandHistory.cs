@@ -1,14 +1,17 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Kaifan.BuildingBlocks.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Insights.Planning;
 
+/// <summary>Source is "import", "demo" or both ("demo+import").</summary>
 internal sealed record ImportedZoneView(Guid ZoneId, string ZoneName, DateTimeOffset From, DateTimeOffset To, int Hours, long Orders, string Source);
 
 /// <summary>POST /api/ops/insights/history (text/csv) brings a station's past orders per zone and hour from the platform
@@ -26,7 +29,8 @@ internal static class ImportDemandHistory
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var history = endpoints.MapGroup("/api/ops/insights/history").RequireAuthorization(Roles.Operator).WithTags("Ops insights");
-        history.MapPost("", ImportAsync).Accepts<string>("text/csv").Produces<List<ImportedZoneView>>().ProducesValidationProblem();
+        history.MapPost("", ImportAsync).Accepts<string>("text/csv").Produces<List<ImportedZoneView>>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         history.MapGet("", SummaryAsync).Produces<List<ImportedZoneView>>();
         history.MapDelete("", ClearAsync).Produces(StatusCodes.Status204NoContent);
     }
@@ -53,7 +57,15 @@ internal static class ImportDemandHistory
         }
         foreach (var row in rows) row.ImportedAt = now;
         db.ImportedVolumes.AddRange(rows);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "另一份导入正在写入这些小时，请稍后再试 (another import is writing these hours: try again)");
+        }
         await transaction.CommitAsync(ct);
         forecaster.RequestRetrain();
         return Results.Ok(Summarise(rows, zones));
@@ -77,7 +89,7 @@ internal static class ImportDemandHistory
         rows.GroupBy(r => r.ZoneId)
             .Select(g => new ImportedZoneView(g.Key, zones.FirstOrDefault(z => z.Id == g.Key)?.Name ?? g.Key.ToString()[..8],
                 g.Min(r => r.Hour), g.Max(r => r.Hour), g.Count(), g.Sum(r => (long)r.Orders),
-                g.Any(r => r.Source == ImportedVolume.Imported) ? ImportedVolume.Imported : ImportedVolume.Demo))
+                string.Join('+', g.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal))))
             .OrderBy(v => v.ZoneName, StringComparer.Ordinal)
             .ToList();
 
@@ -92,8 +104,10 @@ internal static class ImportDemandHistory
         for (var n = 1; n <= lines.Length && errors.Count < MaxErrors; n++)
         {
             var line = lines[n - 1].Trim().TrimStart('\uFEFF');
-            if (line.Length == 0 || (n == 1 && line.StartsWith("zone", StringComparison.OrdinalIgnoreCase))) continue;
+            if (line.Length == 0) continue;
             var fields = line.Split(',');
+            // A header (zone,hour,orders or 配送区,时间,订单数) is a first line whose last field is no number.
+            if (n == 1 && fields.Length == 3 && !int.TryParse(fields[2].Trim(), CultureInfo.InvariantCulture, out _)) continue;
             if (fields.Length != 3)
             {
                 errors[$"line {n}"] = [$"第 {n} 行应有 3 列: zone,hour,orders (line {n} must have 3 fields: zone,hour,orders)"];
@@ -105,7 +119,7 @@ internal static class ImportDemandHistory
             var zone = zones.FirstOrDefault(z => z.Name == name || (Guid.TryParse(name, out var id) && z.Id == id));
             if (zone is null) errors[$"line {n}.zone"] = [$"第 {n} 行: 没有叫 “{name}” 的配送区 (line {n}: no zone named '{name}')"];
             var hour = ParseHour(fields[1].Trim());
-            if (hour is null) errors[$"line {n}.hour"] = [$"第 {n} 行: 时间须为整点, 如 2026-09-01 11:00 (line {n}: hour must be on the hour, e.g. 2026-09-01 11:00)"];
+            if (hour is null) errors[$"line {n}.hour"] = [$"第 {n} 行: 时间须为 2000 年以后的整点, 如 2026-09-01 11:00 (line {n}: hour must be on the hour, 2000 or later, e.g. 2026-09-01 11:00)"];
             else if (hour >= currentHour) errors[$"line {n}.hour"] = [$"第 {n} 行: 该小时尚未结束 (line {n}: that hour is not over yet)"];
             if (!int.TryParse(fields[2].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var orders) || orders > MaxOrdersPerHour)
                 errors[$"line {n}.orders"] = [$"第 {n} 行: 订单数须为 0–{MaxOrdersPerHour} 的整数 (line {n}: orders must be a whole number 0–{MaxOrdersPerHour})"];
@@ -121,16 +135,21 @@ internal static class ImportDemandHistory
         return (rows, errors);
     }
 
+    private static readonly Regex OffsetAtEnd = new(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.Compiled);
+
+    private static readonly string[] StationClockFormats =
+        ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/M/d H:mm"];
+
+    /// <summary>The UTC hour of an ISO 8601 time with its offset, or of one without an offset on the station's clock; null
+    /// unless it is on the hour and in 2000 or later.</summary>
     private static DateTimeOffset? ParseHour(string text)
     {
-        var withOffset = text.Contains('T') || text.EndsWith('Z') || text.LastIndexOf('+') > 0;
         DateTimeOffset at;
-        if (withOffset)
+        if (OffsetAtEnd.IsMatch(text))
         {
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at)) return null;
         }
-        else if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm"], CultureInfo.InvariantCulture,
-                     DateTimeStyles.None, out var local))
+        else if (DateTime.TryParseExact(text, StationClockFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year >= 2000)
         {
             at = new DateTimeOffset(local, ChinaTime.Offset);
         }
@@ -139,6 +158,6 @@ internal static class ImportDemandHistory
             return null;
         }
         var utc = at.ToUniversalTime();
-        return utc.Minute == 0 && utc.Second == 0 && utc.Millisecond == 0 ? utc : null;
+        return utc.Year >= 2000 && utc.Minute == 0 && utc.Second == 0 && utc.Millisecond == 0 ? utc : null;
     }
 }

@@ -173,7 +173,7 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<List<OpsRiderInfo>>> OpsRidersAsync(CancellationToken ct = default) =>
         SendAsync<List<OpsRiderInfo>>(HttpMethod.Get, "api/ops/riders", ct: ct);
 
-    /// <summary>Past orders per zone and hour as CSV (zone,hour,orders); answers what is imported per zone.</summary>
+    /// <summary>Past orders per zone and hour as CSV (zone,hour,orders); answers this file's hours per zone.</summary>
     public Task<ApiResult<List<ImportedZoneInfo>>> ImportDemandHistoryAsync(string csv, CancellationToken ct = default) =>
         SendAsync<List<ImportedZoneInfo>>(HttpMethod.Post, "api/ops/insights/history", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), ct: ct);
 

@@ -95,6 +95,64 @@ public abstract class StalledRiderTests(LunchtimeApp app)
     }
 
     [Fact]
+    public async Task a_rider_waiting_at_the_gate_for_the_second_of_two_customers_is_not_stalled_after_the_first_hand_over()
+    {
+        // Dorms 1 and 2 are some 70 m apart; both customers come down to the gate about 300 m away.
+        const int rider = 7;
+        try
+        {
+            await app.OnlineAsync(rider);
+            var first = await app.AcceptedOrderAsync(customer: 1, ready: true);
+            var second = await app.AcceptedOrderAsync(customer: 2, ready: true);
+            await TakeAsync(rider, first, second);
+            await app.PickUpAsync(rider, first);
+            await app.PickUpAsync(rider, second);
+            var (lat, lon) = DormOf(1);
+            await app.MoveAsync(rider, lat + 0.0027, lon);
+            foreach (var order in new[] { first, second })
+            {
+                (await app.StepAsync(rider, order, "arrive-customer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+
+            (await app.StepAsync(rider, first, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await app.StandStillAsync(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), rider);
+
+            await TakeAsync(rider, await app.AcceptedOrderAsync(customer: 3));
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task a_tap_on_arrived_far_from_the_customers_pin_does_not_keep_a_standing_rider_from_being_stalled()
+    {
+        // About 900 m from the dorm: no gate of it. Neither rider needs stairs, nor do these customers' dorms.
+        const int stuck = 6, other = 2;
+        try
+        {
+            var carried = await app.AcceptedOrderAsync(customer: 5, ready: true);
+            await app.AssignAsync(carried, stuck);
+            await app.PickUpAsync(stuck, carried);
+            var (lat, lon) = DormOf(5);
+            await app.MoveAsync(stuck, lat + 0.008, lon);
+            (await app.StepAsync(stuck, carried, "arrive-customer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await app.OnlineAsync(other, latOffset: 0.02);
+            await app.StandStillAsync(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1), stuck, other);
+
+            var next = await app.AcceptedOrderAsync(customer: 3);
+            var (to, offer) = await app.OfferedAsync(next, stuck, other);
+            to.ShouldBe(other);
+            (await app.Rider(other).PostAsync($"/api/rider/offers/{offer}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(stuck, other);
+        }
+    }
+
+    [Fact]
     public async Task a_rider_who_waited_ten_minutes_for_the_food_is_not_stalled_the_moment_they_pick_it_up()
     {
         // The wait was for the kitchen, with empty hands; the pickup starts the stillness clock again, so the rider is

@@ -6,6 +6,10 @@ namespace Kaifan.Tests.Insights;
 /// <summary>A station's past orders as the history import takes them (zone,hour,orders on the Beijing clock).</summary>
 internal static class DemandCsv
 {
+    /// <summary>Start of the last complete hour before <paramref name="now"/> (UTC).</summary>
+    public static DateTimeOffset LastCompleteHour(DateTimeOffset now) =>
+        new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-1);
+
     public static string Local(DateTimeOffset hour) => hour.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The <paramref name="days"/> days of hours up to <paramref name="last"/>: a lunch and a dinner peak, and every

@@ -15,15 +15,7 @@ public abstract class DemandHistoryImportTests(KaifanApp app)
 {
     private HttpClient Operator => app.Client(TestTokens.Operator());
 
-    /// <summary>Start of the last complete hour on the host's clock, written as the station's (Beijing) clock shows it.</summary>
-    private DateTimeOffset LastCompleteHour
-    {
-        get
-        {
-            var now = app.Clock.GetUtcNow();
-            return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-1);
-        }
-    }
+    private DateTimeOffset LastCompleteHour => DemandCsv.LastCompleteHour(app.Clock.GetUtcNow());
 
     private Task<HttpResponseMessage> ImportAsync(string csv) =>
         Operator.PostAsync("/api/ops/insights/history", new StringContent(csv, Encoding.UTF8, "text/csv"));
@@ -32,7 +24,7 @@ public abstract class DemandHistoryImportTests(KaifanApp app)
         (await Operator.GetFromJsonAsync<JsonElement>("/api/ops/insights/history")).EnumerateArray().ToList();
 
     [Fact]
-    public async Task imported_hours_show_beside_the_platforms_own_orders_and_a_corrected_file_replaces_them()
+    public async Task imported_hours_show_on_the_forecast_chart_and_a_corrected_file_replaces_them()
     {
         (await Operator.DeleteAsync("/api/ops/insights/history")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         app.Clock.Advance(TimeSpan.FromDays(1)); // past any order another test placed
@@ -78,8 +70,23 @@ public abstract class DemandHistoryImportTests(KaifanApp app)
         (await ImportAsync($"东区,{Local(LastCompleteHour)},5\n西区,{Local(LastCompleteHour)},3\n")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var forecast = await Operator.GetFromJsonAsync<JsonElement>("/api/ops/insights/forecast");
-        forecast.GetProperty("zones").EnumerateArray().Sum(z => z.GetProperty("recent").EnumerateArray().Last().GetProperty("orders").GetInt32())
-            .ShouldBe(5 + 3 + 1);
+        int LastHour(Guid zone) => forecast.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zoneId").GetGuid() == zone)
+            .GetProperty("recent").EnumerateArray().Last().GetProperty("orders").GetInt32();
+        LastHour(DemoCampus.ZoneId(1)).ShouldBe(5 + 1); // the noodle shop is in the East zone
+        LastHour(DemoCampus.ZoneId(2)).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task an_iso_time_without_an_offset_is_on_the_stations_clock_and_a_chinese_header_is_skipped()
+    {
+        (await Operator.DeleteAsync("/api/ops/insights/history")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var last = LastCompleteHour;
+        var beijing = last.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+        (await ImportAsync($"配送区,时间,订单数\n东区,{beijing},4\n")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var east = (await ImportedAsync()).Single();
+        (east.GetProperty("from").GetDateTimeOffset(), east.GetProperty("hours").GetInt32()).ShouldBe((last, 1));
     }
 
     [Fact]
@@ -88,7 +95,7 @@ public abstract class DemandHistoryImportTests(KaifanApp app)
         (await Operator.DeleteAsync("/api/ops/insights/history")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var last = LastCompleteHour;
         var csv = $"zone,hour,orders\n东区,{Local(last)},7\n北区,{Local(last)},3\n西区,{Local(last)[..^2]}30,3\n西区,{Local(last.AddHours(1))},3\n" +
-                  $"西区,{Local(last)},-1\n东区,{Local(last)},8\n东区;{Local(last)};8\n";
+                  $"西区,{Local(last)},-1\n东区,{Local(last)},8\n东区;{Local(last)};8\n东区,0001-01-01 00:00,1\n";
 
         var response = await ImportAsync(csv);
 
@@ -96,7 +103,7 @@ public abstract class DemandHistoryImportTests(KaifanApp app)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         errors.EnumerateObject().Select(e => e.Name).ShouldBe(
-            ["line 3.zone", "line 4.hour", "line 5.hour", "line 6.orders", "line 7.hour", "line 8"], ignoreOrder: true);
+            ["line 3.zone", "line 4.hour", "line 5.hour", "line 6.orders", "line 7.hour", "line 8", "line 9.hour"], ignoreOrder: true);
         errors.GetProperty("line 5.hour")[0].GetString()!.ShouldContain("not over yet");
         errors.GetProperty("line 7.hour")[0].GetString()!.ShouldContain("twice");
         (await ImportedAsync()).ShouldBeEmpty();
@@ -107,7 +114,7 @@ public abstract class DemandHistoryImportTests(KaifanApp app)
     }
 
     [Fact]
-    public async Task eight_weeks_of_imported_history_let_a_model_ship_on_the_first_day()
+    public async Task ten_weeks_of_imported_history_let_a_model_ship_on_the_first_day()
     {
         (await Operator.DeleteAsync("/api/ops/insights/history")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await ImportAsync(Days(LastCompleteHour, 70, "东区"))).StatusCode.ShouldBe(HttpStatusCode.OK);

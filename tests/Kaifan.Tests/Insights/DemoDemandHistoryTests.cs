@@ -6,6 +6,7 @@ using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Insights;
 using Kaifan.Insights.Planning;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,14 +17,7 @@ public abstract class DemoDemandHistoryTests(KaifanApp app)
 {
     private HttpClient Operator => app.Client(TestTokens.Operator());
 
-    private DateTimeOffset LastCompleteHour
-    {
-        get
-        {
-            var now = app.Clock.GetUtcNow();
-            return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-1);
-        }
-    }
+    private DateTimeOffset LastCompleteHour => DemandCsv.LastCompleteHour(app.Clock.GetUtcNow());
 
     private async Task<Dictionary<Guid, JsonElement>> HistoryAsync() =>
         (await Operator.GetFromJsonAsync<JsonElement>("/api/ops/insights/history")).EnumerateArray()
@@ -37,7 +31,8 @@ public abstract class DemoDemandHistoryTests(KaifanApp app)
         foreach (var zone in history.Values)
         {
             zone.GetProperty("hours").GetInt32().ShouldBeGreaterThanOrEqualTo(DemoDemandHistory.DefaultDays * 24);
-            zone.GetProperty("to").GetDateTimeOffset().ShouldBe(LastCompleteHour);
+            // Up to the hour before start, or to where another test's own order stopped it.
+            zone.GetProperty("to").GetDateTimeOffset().ShouldBeGreaterThan(LastCompleteHour.AddDays(-2));
         }
 
         List<(Guid Zone, DateTimeOffset Hour, int Orders)> rows;
@@ -60,6 +55,7 @@ public abstract class DemoDemandHistoryTests(KaifanApp app)
             if (training.GetProperty("state").GetString() == "ready") break;
             await Task.Delay(100);
         }
+        training.GetProperty("state").GetString().ShouldBe("ready", "within a minute");
         training.GetProperty("historyHours").GetInt32().ShouldBeGreaterThanOrEqualTo(DemoDemandHistory.DefaultDays * 24);
         training.GetProperty("shipped").GetString().ShouldBe("model", training.GetProperty("note").GetString());
     }
@@ -84,11 +80,22 @@ public abstract class DemoDemandHistoryTests(KaifanApp app)
             after[zone].GetProperty("hours").GetInt32().ShouldBe(was.GetProperty("hours").GetInt32() + 5);
             after[zone].GetProperty("to").GetDateTimeOffset().ShouldBe(LastCompleteHour);
         }
-        after[DemoCampus.ZoneId(1)].GetProperty("source").GetString().ShouldBe("import");
+        after[DemoCampus.ZoneId(1)].GetProperty("source").GetString().ShouldBe("demo+import");
+        after[DemoCampus.ZoneId(2)].GetProperty("source").GetString().ShouldBe("demo");
         await using var scope = app.Services.CreateAsyncScope();
         var kept = await scope.ServiceProvider.GetRequiredService<InsightsDb>().ImportedVolumes
             .SingleAsync(v => v.ZoneId == DemoCampus.ZoneId(1) && v.Hour == imported);
         (kept.Orders, kept.Source).ShouldBe((99, ImportedVolume.Imported));
+
+        // Someone orders on the demo campus: the next start fills the hours up to that order's hour, and no further.
+        app.Clock.SetUtcNow(LunchtimeApp.NextShanghaiNoon(app.Clock.GetUtcNow()));
+        var ordered = app.Clock.GetUtcNow();
+        await PaymentOrders.PlaceAsync(app, customer: 2);
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        await seeder.SeedAsync(app.Services, CancellationToken.None);
+        var lastDemo = await scope.ServiceProvider.GetRequiredService<InsightsDb>().ImportedVolumes
+            .Where(v => v.Source == ImportedVolume.Demo).OrderByDescending(v => v.Hour).Select(v => v.Hour).FirstAsync();
+        lastDemo.ShouldBe(ordered.AddHours(-1));
     }
 }
 

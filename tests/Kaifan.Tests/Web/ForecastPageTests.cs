@@ -38,8 +38,7 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         var shipped = ops.Locator("[data-testid=forecast-shipped]");
         (await shipped.GetAttributeAsync("data-shipped")).ShouldNotBe("model");
 
-        var now = app.Clock.GetUtcNow();
-        var last = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-1);
+        var last = DemandCsv.LastCompleteHour(app.Clock.GetUtcNow());
         var file = Path.Combine(Path.GetTempPath(), $"kaifan-history-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file, "zone,hour,orders\n" + DemandCsv.Days(last, 70, "东区") + DemandCsv.Days(last, 70, "西区", scale: 0.5, seed: 6));
         try
