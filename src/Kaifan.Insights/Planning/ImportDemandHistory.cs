@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using Kaifan.BuildingBlocks.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Insights.Planning;
@@ -19,7 +19,8 @@ internal sealed record ImportedZoneView(Guid ZoneId, string ZoneName, DateTimeOf
 /// zone by name or id, the hour as <c>yyyy-MM-dd HH:00</c> on the station's clock (Asia/Shanghai) or ISO 8601 with an
 /// offset, the orders a whole number; a header line is optional. All or nothing: a bad line refuses the file with a
 /// problem naming the line and field. A file replaces what was imported for its zones between its first and last hour,
-/// so a corrected file can simply be sent again; the forecaster retrains after each change. GET summarises what is imported; DELETE removes it.</summary>
+/// so a corrected file can simply be sent again; the forecaster retrains after each change. GET summarises what is
+/// imported; DELETE removes it.</summary>
 internal static class ImportDemandHistory
 {
     public const long MaxBytes = 8 * 1024 * 1024;
