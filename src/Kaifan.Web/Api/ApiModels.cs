@@ -96,7 +96,8 @@ public sealed record PaymentInfo(Guid PaymentId, Guid OrderId, long AmountFen, s
 public sealed record OpeningSlotInput(string Day, string Open, string Close);
 
 /// <summary>An API answer: the value on success, otherwise the status and the problem's message for people.</summary>
-public sealed record ApiResult<T>(int Status, T? Value, string? Problem)
+/// <summary>Problem is the first thing a failed call's problem says (what most screens show); Problems is all of it.</summary>
+public sealed record ApiResult<T>(int Status, T? Value, string? Problem, IReadOnlyList<string>? Problems = null)
 {
     public bool Ok => Status is >= 200 and < 300 && Value is not null;
 }

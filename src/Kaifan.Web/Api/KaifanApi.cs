@@ -211,32 +211,40 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
             return new ApiResult<T>((int)response.StatusCode, value, null);
         }
 
-        return new ApiResult<T>((int)response.StatusCode, default, await ProblemTextAsync(response, ct));
+        var (problem, problems) = await ProblemTextAsync(response, ct);
+        return new ApiResult<T>((int)response.StatusCode, default, problem, problems);
     }
 
-    /// <summary>The first field error of a validation problem, else its detail, else its title.</summary>
-    private static async Task<string> ProblemTextAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>The first field error of a validation problem, else its detail, else its title; and every field error.</summary>
+    private static async Task<(string First, IReadOnlyList<string> All)> ProblemTextAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
+            var all = new List<string>();
             if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
             {
                 foreach (var field in errors.EnumerateObject())
                 {
-                    if (field.Value.ValueKind == JsonValueKind.Array && field.Value.GetArrayLength() > 0)
+                    if (field.Value.ValueKind == JsonValueKind.Array)
                     {
-                        return field.Value[0].GetString() ?? "";
+                        all.AddRange(field.Value.EnumerateArray().Select(e => e.GetString() ?? ""));
                     }
                 }
             }
 
-            return problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d ? d
+            if (all.Count > 0)
+            {
+                return (all[0], all);
+            }
+
+            var text = problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d ? d
                 : problem.TryGetProperty("title", out var title) ? title.GetString() ?? "" : "";
+            return (text, [text]);
         }
         catch (JsonException)
         {
-            return $"HTTP {(int)response.StatusCode}";
+            return ($"HTTP {(int)response.StatusCode}", []);
         }
     }
 }

@@ -38,6 +38,20 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         var shipped = ops.Locator("[data-testid=forecast-shipped]");
         (await shipped.GetAttributeAsync("data-shipped")).ShouldNotBe("model");
 
+        // A file with two bad lines: nothing imported, and the operator sees both lines named, not only the first.
+        var bad = Path.Combine(Path.GetTempPath(), $"kaifan-history-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(bad, "北区,2026-01-01 11:00,3\n东区,2026-01-01 11:30,3\n");
+        try
+        {
+            await ops.Locator("[data-testid=history-file]").SetInputFilesAsync(bad);
+            await Expect(ops.Locator("[data-testid=history-result]")).ToContainTextAsync("未导入", new() { Timeout = 20_000 });
+            await Expect(ops.Locator("[data-testid=history-problems] li")).ToHaveCountAsync(2);
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+
         var last = DemandCsv.LastCompleteHour(app.Clock.GetUtcNow());
         var file = Path.Combine(Path.GetTempPath(), $"kaifan-history-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file, "zone,hour,orders\n" + DemandCsv.Days(last, 70, "东区") + DemandCsv.Days(last, 70, "西区", scale: 0.5, seed: 6));
