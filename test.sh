@@ -7,9 +7,10 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
-fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need_apt+=(fonts-wqy-microhei)
+# Not grep -q: it stops reading early, fc-list dies of SIGPIPE, and pipefail then reports a missing font.
+fc-list 2>/dev/null | grep -i "wenquanyi\|wqy" >/dev/null || need_apt+=(fonts-wqy-microhei)
 # Shop logos and the H5's icons are emoji; without a colour emoji font screenshots show empty boxes.
-fc-list 2>/dev/null | grep -qi "Noto Color Emoji" || need_apt+=(fonts-noto-color-emoji)
+fc-list 2>/dev/null | grep -i "Noto Color Emoji" >/dev/null || need_apt+=(fonts-noto-color-emoji)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -10,8 +10,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Kaifan.Tests.Insights;
 
-public sealed class LiveForecasterTests
+public sealed class LiveForecasterTests : IDisposable
 {
+    private readonly List<IDisposable> resources = [];
+
     private static readonly Guid[] Zones = [Guid.Parse("00000000-0000-0000-0000-000000000001"), Guid.Parse("00000000-0000-0000-0000-000000000002")];
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 20, 0, TimeSpan.Zero);
 
@@ -38,15 +40,17 @@ public sealed class LiveForecasterTests
     }
 
     /// <summary>The service over the given own orders, with an empty imported history in an in-memory SQLite database.</summary>
-    private static ForecastService Service(List<ZoneHourCount> counts)
+    private ForecastService Service(List<ZoneHourCount> counts)
     {
         var connection = new SqliteConnection("Data Source=:memory:");
+        resources.Add(connection);
         connection.Open();
         var services = new ServiceCollection()
             .AddSingleton<IOrderVolumeHistory>(new FakeVolumes(counts))
             .AddDbContext<InsightsDb, SqliteInsightsDb>(o => o.UseSqlite(connection))
             .AddScoped<DemandCounts>()
             .BuildServiceProvider();
+        resources.Add(services);
         using (var scope = services.CreateScope())
             scope.ServiceProvider.GetRequiredService<InsightsDb>().Database.Migrate();
         var settings = new ForecastSettings(3, TimeSpan.FromHours(20), 12, ModelOptions.Tiny);
@@ -114,5 +118,13 @@ public sealed class LiveForecasterTests
         forecast.ShouldAllBe(f => f.Length == 2 && f.All(v => v >= 0 && !float.IsNaN(v)));
         // 10:00 and 11:00 are the busy late-morning hours of the busier zone 2: about 40 orders each.
         forecast[1][0].ShouldBeInRange(25f, 55f);
+    }
+
+    public void Dispose()
+    {
+        foreach (var resource in Enumerable.Reverse(resources))
+        {
+            resource.Dispose();
+        }
     }
 }
