@@ -104,7 +104,11 @@ public sealed record ApiResult<T>(int Status, T? Value, string? Problem, IReadOn
 
 public sealed record ZoneCentre(Guid Id, string Name, double CenterLat, double CenterLon);
 
-public sealed record GeoPlace(double Latitude, double Longitude);
+public sealed record GeoPlace(double Latitude, double Longitude)
+{
+    public double KilometresTo(GeoPlace other) =>
+        new Kaifan.Contracts.GeoPoint(Latitude, Longitude).DistanceMetresTo(new Kaifan.Contracts.GeoPoint(other.Latitude, other.Longitude)) / 1000;
+}
 
 public sealed record RiderStatusInfo(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At, DateTimeOffset? ShiftEndsAt);
 
