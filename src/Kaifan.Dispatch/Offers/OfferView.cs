@@ -1,10 +1,16 @@
+using Kaifan.Contracts;
 using Kaifan.Dispatch.Zones;
 
 namespace Kaifan.Dispatch.Offers;
 
 internal sealed record PlaceView(double Latitude, double Longitude);
 
-internal sealed record OfferedOrderView(Guid OrderId, Guid MerchantId, PlaceView Pickup, PlaceView DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, bool SpecialCare);
+/// <summary>
+/// An offered order as a rider may see it before taking it: the shop, and only how far the door is from it — the
+/// customer's exact position is shown once the rider has accepted (the task), not to every rider who is offered it.
+/// </summary>
+internal sealed record OfferedOrderView(
+    Guid OrderId, Guid MerchantId, PlaceView Pickup, double KilometresToDoor, DateTimeOffset ReadyEstimate, bool StairsNoLift, bool SpecialCare);
 
 /// <summary>A 新任务 card: what to fetch where, how far the shop is, and the countdown (expiresAt).</summary>
 internal sealed record OfferView(Guid OfferId, DateTimeOffset ExpiresAt, int SecondsLeft, double MinutesToMerchant, IReadOnlyList<OfferedOrderView> Orders)
@@ -18,7 +24,7 @@ internal sealed record OfferView(Guid OfferId, DateTimeOffset ExpiresAt, int Sec
             j.OrderId,
             j.MerchantId,
             new PlaceView(j.MerchantLatitude, j.MerchantLongitude),
-            new PlaceView(j.DropOffLatitude, j.DropOffLongitude),
+            Math.Round(new GeoPoint(j.MerchantLatitude, j.MerchantLongitude).DistanceMetresTo(new(j.DropOffLatitude, j.DropOffLongitude)) / 1000, 1),
             j.ReadyEstimate,
             j.StairsNoLift,
             j.SpecialCare)).ToList());

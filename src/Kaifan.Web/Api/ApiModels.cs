@@ -104,17 +104,13 @@ public sealed record ApiResult<T>(int Status, T? Value, string? Problem, IReadOn
 
 public sealed record ZoneCentre(Guid Id, string Name, double CenterLat, double CenterLon);
 
-public sealed record GeoPlace(double Latitude, double Longitude)
-{
-    public double KilometresTo(GeoPlace other) =>
-        new Kaifan.Contracts.GeoPoint(Latitude, Longitude).DistanceMetresTo(new Kaifan.Contracts.GeoPoint(other.Latitude, other.Longitude)) / 1000;
-}
+public sealed record GeoPlace(double Latitude, double Longitude);
 
 public sealed record RiderStatusInfo(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At, DateTimeOffset? ShiftEndsAt);
 
 public sealed record RiderProfileInfo(Guid RiderId, Guid HomeZoneId, string VehicleType, double SpeedKmh, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
 
-public sealed record OfferedOrderInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, GeoPlace DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, bool SpecialCare = false);
+public sealed record OfferedOrderInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, double KilometresToDoor, DateTimeOffset ReadyEstimate, bool StairsNoLift, bool SpecialCare = false);
 
 public sealed record OfferInfo(Guid OfferId, DateTimeOffset ExpiresAt, int SecondsLeft, double MinutesToMerchant, IReadOnlyList<OfferedOrderInfo> Orders);
 

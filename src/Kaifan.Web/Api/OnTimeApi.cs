@@ -14,7 +14,11 @@ public sealed record GuaranteeInfo(int Delivered, int Kept, double? Rate);
 public sealed record OnTimeHourInfo(DateTimeOffset Hour, string LocalHour, int Delivered, int OnTime, double? Rate, Dictionary<string, int> Causes);
 
 public sealed record LateOrderInfo(
-    Guid OrderId, Guid? ZoneId, Guid? MerchantId, DateTimeOffset PromisedAt, DateTimeOffset DeliveredAt, double LateMinutes, string Cause, string? PrepSource);
+    Guid OrderId, Guid? ZoneId, Guid? MerchantId, DateTimeOffset PromisedAt, DateTimeOffset DeliveredAt, double LateMinutes, string Cause, string? PrepSource,
+    OverrunsInfo? Overruns = null);
+
+/// <summary>Minutes each stage of a late order ran over its plan (negative: early).</summary>
+public sealed record OverrunsInfo(double PrepOverrun, double RiderOverrun, double TravelOverrun, double DoorOverrun);
 
 public sealed record OnTimeAlertInfo(
     Guid Id, Guid ZoneId, DateTimeOffset WindowFrom, DateTimeOffset RaisedAt, int Delivered, int OnTime, double Rate, double Threshold,

@@ -37,6 +37,13 @@ public abstract class DeliveryLoopTests(LunchtimeApp app)
             var (_, offerId) = await app.OfferedAsync(orderId, rider);
             var offer = (await app.OfferOfAsync(rider, orderId))!;
             offer["expiresAt"]!.GetValue<DateTimeOffset>().ShouldBe(app.Clock.GetUtcNow().AddSeconds(30), TimeSpan.FromSeconds(1));
+
+            // Before taking it the rider learns how far the door is from the shop, not where the customer lives.
+            var (doorLat, doorLon) = DormOf(customer);
+            var offered = offer["orders"]!.AsArray().Single(o => o!["orderId"]!.GetValue<Guid>() == orderId)!.AsObject();
+            offered.ContainsKey("dropOff").ShouldBeFalse();
+            var shop = new Kaifan.Contracts.GeoPoint(offered["pickup"]!["latitude"]!.GetValue<double>(), offered["pickup"]!["longitude"]!.GetValue<double>());
+            offered["kilometresToDoor"]!.GetValue<double>().ShouldBe(shop.DistanceMetresTo(new(doorLat, doorLon)) / 1000, 0.051);
             (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
             await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(orderId, customer) == "RiderAssigned", "the customer sees 骑手已接单");
@@ -45,7 +52,9 @@ public abstract class DeliveryLoopTests(LunchtimeApp app)
             assigned["riderId"]!.GetValue<Guid>().ShouldBe(DemoCampus.RiderId(rider));
             assigned["canCancel"]!.GetValue<bool>().ShouldBeFalse();
             var tasks = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/tasks"));
-            tasks.AsArray().Single(t => t!["orderId"]!.GetValue<Guid>() == orderId)!["stage"]!.GetValue<string>().ShouldBe("toMerchant");
+            var task = tasks.AsArray().Single(t => t!["orderId"]!.GetValue<Guid>() == orderId)!;
+            task["stage"]!.GetValue<string>().ShouldBe("toMerchant");
+            task["dropOff"]!["latitude"]!.GetValue<double>().ShouldBe(doorLat, 1e-6);
             var riderView = await JsonOf(await app.Rider(rider).GetAsync($"/api/rider/orders/{orderId}"));
             riderView["address"]!["phone"]!.GetValue<string>().ShouldBe("138****0002");
 

@@ -35,6 +35,8 @@ public sealed class OnTimePageTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await DeliverAsync(prepMinutes: 35);
         await Expect(ops.Locator("[data-testid=ontime-late]")).ToContainTextAsync("商家出餐慢", new() { Timeout = 30_000 });
         await Expect(ops.Locator("[data-testid=ontime-late]")).ToContainTextAsync("分钟");
+        await Expect(ops.Locator("[data-testid=ontime-late]")).ToContainTextAsync("老马家兰州牛肉拉面");
+        await Expect(ops.Locator("[data-testid=late-overruns]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^出餐 \+2\d$"));
         await Expect(ops.Locator("[data-testid=ontime-alerts]")).ToContainTextAsync("暂无数据"); // two orders are too few to alert on
         await Browser.ScreenshotAsync(ops, "ops-ontime", ops.Locator("[data-testid=ontime-chart] svg"));
     }
