@@ -228,7 +228,7 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
                 {
                     if (field.Value.ValueKind == JsonValueKind.Array)
                     {
-                        all.AddRange(field.Value.EnumerateArray().Select(e => e.GetString() ?? ""));
+                        all.AddRange(field.Value.EnumerateArray().Select(e => Bilingual.Pick(e.GetString() ?? "")));
                     }
                 }
             }
@@ -240,6 +240,7 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
 
             var text = problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d ? d
                 : problem.TryGetProperty("title", out var title) ? title.GetString() ?? "" : "";
+            text = Bilingual.Pick(text);
             return (text, [text]);
         }
         catch (JsonException)

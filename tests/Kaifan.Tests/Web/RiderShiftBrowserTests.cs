@@ -36,6 +36,7 @@ public sealed class RiderShiftBrowserTests(LunchtimeSqliteApp app) : BrowserTest
             await rider.Locator("[data-testid=go-online]").ClickAsync();
             await rider.Locator("[data-testid=manual-online]").ClickAsync();
             await Expect(rider.Locator("[data-testid=rider-error]")).ToContainTextAsync("下班时间须晚于现在");
+            await Expect(rider.Locator("[data-testid=rider-error]")).Not.ToContainTextAsync("shiftEndsAt"); // the API's English gloss
             (await choice.InputValueAsync()).ShouldBe(ChoiceValue(passed), "the passed choice stays chosen, so the rider sees why");
             await Expect(riderApp).ToHaveAttributeAsync("data-online", "false");
 
