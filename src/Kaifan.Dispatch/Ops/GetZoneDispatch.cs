@@ -17,8 +17,13 @@ internal sealed record BoardOrder(
     Guid OrderId, Guid MerchantId, BoardPlace Pickup, BoardPlace DropOff, DateTimeOffset ReadyEstimate, bool Late,
     Guid? RiderId, Guid? OfferId, DateTimeOffset? OfferExpiresAt, int? OfferSecondsLeft, string? Stage, DateTimeOffset? AssignedAt);
 
-/// <summary>待分配 / 已派单待接 / 配送中, and 超时 across them (an order there also stays in its own column).</summary>
-internal sealed record ZoneDispatchView(Guid ZoneId, IReadOnlyList<BoardOrder> Pending, IReadOnlyList<BoardOrder> Offered, IReadOnlyList<BoardOrder> Assigned, IReadOnlyList<BoardOrder> Late);
+/// <summary>
+/// 待分配 / 已派单待接 / 配送中, and 超时 across them (an order there also stays in its own column); BadWeather as the operator
+/// flagged it, ShortOfRiders as the last dispatch round found it — either makes top customers' orders weigh more.
+/// </summary>
+internal sealed record ZoneDispatchView(
+    Guid ZoneId, IReadOnlyList<BoardOrder> Pending, IReadOnlyList<BoardOrder> Offered, IReadOnlyList<BoardOrder> Assigned, IReadOnlyList<BoardOrder> Late,
+    bool BadWeather, bool ShortOfRiders);
 
 /// <summary>GET /api/ops/zones/{zoneId}/dispatch: the zone's dispatch board for operators.</summary>
 internal static class GetZoneDispatch
@@ -60,7 +65,7 @@ internal static class GetZoneDispatch
                 j.Stage != JobStage.ToCustomer && IsLate(j.ReadyEstimate, now), j.RiderId, null, null, null, Stage(j.Stage), j.AssignedAt))
             .ToList();
         var late = pending.Concat(offered).Concat(assigned).Where(o => o.Late).ToList();
-        return Results.Ok(new ZoneDispatchView(zoneId, pending, offered, assigned, late));
+        return Results.Ok(new ZoneDispatchView(zoneId, pending, offered, assigned, late, board.BadWeather, board.ShortOfRiders));
     }
 
     private static BoardOrder Row(JobTicket t, DateTimeOffset now) => new(

@@ -1,11 +1,16 @@
 namespace Kaifan.Dispatch.Zones;
 
-/// <summary>The operator's board: pending orders no one holds an offer for, open offers, and who carries what.</summary>
+/// <summary>
+/// The operator's board: pending orders no one holds an offer for, open offers, and who carries what; and whether the
+/// zone's top customers weigh more now (bad weather flagged, or the last round had more orders than riders could take).
+/// </summary>
 [GenerateSerializer, Immutable]
 internal sealed record ZoneDispatch(
     [property: Id(0)] IReadOnlyList<JobTicket> Pending,
     [property: Id(1)] IReadOnlyList<OfferTicket> Offers,
-    [property: Id(2)] IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> AssignedByRider);
+    [property: Id(2)] IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> AssignedByRider,
+    [property: Id(3)] bool BadWeather = false,
+    [property: Id(4)] bool ShortOfRiders = false);
 
 internal enum ReassignAnswer
 {

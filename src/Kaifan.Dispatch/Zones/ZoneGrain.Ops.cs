@@ -14,7 +14,9 @@ internal sealed partial class ZoneGrain : IZoneOps
     public Task<ZoneDispatch> Dispatch() => Task.FromResult(new ZoneDispatch(
         pending.Values.Where(w => w.OfferId is null).Select(w => w.Ticket).ToList(),
         offers.Values.ToList(),
-        load.Where(l => l.Value.Count > 0).ToDictionary(l => l.Key, l => (IReadOnlyList<Guid>)[.. l.Value])));
+        load.Where(l => l.Value.Count > 0).ToDictionary(l => l.Key, l => (IReadOnlyList<Guid>)[.. l.Value]),
+        badWeather,
+        shortOfRiders));
 
     public async Task<ReassignAnswer> Reassign(Guid orderId, Guid? riderId)
     {

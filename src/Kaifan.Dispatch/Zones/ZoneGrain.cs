@@ -41,6 +41,7 @@ internal sealed partial class ZoneGrain(
     private bool travelFlagged;
     private DateTimeOffset travelFlagsAt = DateTimeOffset.MinValue;
     private bool badWeather;
+    private bool shortOfRiders;
     private IReadOnlySet<Guid> topCustomers = new HashSet<Guid>();
     private DateTimeOffset topCustomersAt = DateTimeOffset.MinValue;
 
@@ -165,11 +166,13 @@ internal sealed partial class ZoneGrain(
         var open = pending.Values.Where(w => w.OfferId is null && (w.Ticket.HoldUntil is not { } hold || hold <= now)).ToList();
         if (candidates.Count == 0 || open.Count == 0)
         {
+            shortOfRiders = open.Count > 0;
             return 0;
         }
 
         var riders = await AvailableRidersAsync(candidates, now);
         var zoneOrders = open.Select(w => new ZoneOrder(w.Ticket, w.RefusedBy)).ToList();
+        shortOfRiders = SnapshotBuilder.ShortOfRiders(zoneOrders, riders);
         var decisions = await DecideAsync(now, zoneOrders, riders);
         foreach (var decision in decisions)
         {

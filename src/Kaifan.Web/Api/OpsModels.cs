@@ -7,7 +7,8 @@ public sealed record BoardOrderInfo(
     Guid? RiderId, Guid? OfferId, DateTimeOffset? OfferExpiresAt, int? OfferSecondsLeft, string? Stage, DateTimeOffset? AssignedAt);
 
 public sealed record ZoneDispatchInfo(
-    Guid ZoneId, IReadOnlyList<BoardOrderInfo> Pending, IReadOnlyList<BoardOrderInfo> Offered, IReadOnlyList<BoardOrderInfo> Assigned, IReadOnlyList<BoardOrderInfo> Late);
+    Guid ZoneId, IReadOnlyList<BoardOrderInfo> Pending, IReadOnlyList<BoardOrderInfo> Offered, IReadOnlyList<BoardOrderInfo> Assigned, IReadOnlyList<BoardOrderInfo> Late,
+    bool BadWeather = false, bool ShortOfRiders = false);
 
 public sealed record ReassignInfo(Guid OrderId, string Column, Guid? RiderId, DateTimeOffset? OfferExpiresAt);
 

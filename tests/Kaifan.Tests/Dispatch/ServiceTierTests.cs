@@ -162,6 +162,45 @@ public abstract class ServiceTierTests(LunchtimeApp app)
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task the_dispatch_board_says_when_top_customers_weigh_more_bad_weather_or_too_few_riders()
+    {
+        var ops = app.Client(TestTokens.Operator());
+        async Task<System.Text.Json.Nodes.JsonNode> BoardAsync() => await JsonOf(await ops.GetAsync($"/api/ops/zones/{EastZone}/dispatch"));
+
+        (await ops.PutAsJsonAsync($"/api/ops/zones/{EastZone}/weather", new { badWeather = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await BoardAsync())["badWeather"]!.GetValue<bool>().ShouldBeTrue();
+        (await ops.PutAsJsonAsync($"/api/ops/zones/{EastZone}/weather", new { badWeather = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await BoardAsync())["badWeather"]!.GetValue<bool>().ShouldBeFalse();
+
+        // A ready order and no rider online: the round finds the zone short; once a rider carries it, it is not.
+        const int rider = 3;
+        var orderId = await app.AcceptedOrderAsync(customer: 1, ready: true);
+        try
+        {
+            await PaymentProbe.EventuallyAsync(
+                async () =>
+                {
+                    await app.Zone(EastZone).RunRound();
+                    return (await BoardAsync())["shortOfRiders"]!.GetValue<bool>();
+                },
+                "the round finds an order and no rider");
+            await app.AssignAsync(orderId, rider);
+            await app.Zone(EastZone).RunRound();
+            (await BoardAsync())["shortOfRiders"]!.GetValue<bool>().ShouldBeFalse();
+            foreach (var step in new[] { "arrive", "pickup", "arrive-customer" })
+            {
+                (await app.StepAsync(rider, orderId, step)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+
+            (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
     private async Task<(Guid Id, System.Text.Json.Nodes.JsonNode Placed)> GuaranteedAsync(int customer)
     {
         var placed = await PlacedAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { serviceTier = "guaranteed" }));

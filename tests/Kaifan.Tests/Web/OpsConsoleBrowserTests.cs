@@ -2,6 +2,8 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Web.Shopping;
+using System.Net.Http.Json;
+using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Web;
 
@@ -44,6 +46,39 @@ public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<Lunchti
         finally
         {
             await app.OfflineAsync(first, second);
+        }
+    }
+
+    [Fact]
+    public async Task the_operator_flags_bad_weather_for_a_zone_from_the_dispatch_board()
+    {
+        var ops = app.Client(TestTokens.Operator());
+        async Task<bool> FlaggedAsync() =>
+            (await JsonOf(await ops.GetAsync($"/api/ops/zones/{DeliveryKit.EastZone}/dispatch")))["badWeather"]!.GetValue<bool>();
+        try
+        {
+            await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
+            await Expect(page.Locator("[data-testid=ops]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+            await page.Locator("[data-testid=ops-zone]").SelectOptionAsync(DeliveryKit.EastZone.ToString());
+            var toggle = page.Locator("[data-testid=ops-bad-weather]");
+            await Expect(toggle).ToBeEnabledAsync(new() { Timeout = 15_000 });
+            // Another test's order may have left the zone short of riders, so only the weather part of the badge is asserted.
+            var weatherBadge = page.Locator("[data-testid=ops-priority]", new() { HasText = "恶劣天气" });
+            await Expect(weatherBadge).ToHaveCountAsync(0);
+
+            await toggle.CheckAsync();
+            await Expect(page.Locator("[data-testid=ops-priority]")).ToHaveTextAsync("恶劣天气 · 高价值顾客优先", new() { Timeout = 15_000 });
+            (await FlaggedAsync()).ShouldBeTrue();
+
+            await toggle.UncheckAsync();
+            await Expect(weatherBadge).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+            (await FlaggedAsync()).ShouldBeFalse();
+        }
+        finally
+        {
+            await ops.PutAsJsonAsync($"/api/ops/zones/{DeliveryKit.EastZone}/weather", new { badWeather = false });
         }
     }
 
