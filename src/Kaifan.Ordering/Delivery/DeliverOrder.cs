@@ -15,7 +15,7 @@ namespace Kaifan.Ordering.Delivery;
 
 /// <summary>
 /// POST /api/rider/orders/{id}/deliver: 送达 at the door or into a locker. A locker delivery draws a 6-digit
-/// pickup code that only the customer sees (an order the customer sent to a locker can only end there); the rider's answer and the event never carry it.
+/// pickup code that only the customer sees (an order the customer sent to a locker can only end in that locker); the rider's answer and the event never carry it.
 /// </summary>
 internal static class DeliverOrder
 {
@@ -50,6 +50,12 @@ internal static class DeliverOrder
         if (order.LockerId is not null && request.Method != "locker")
         {
             return Problems.Unprocessable("该订单须送入外卖柜并生成取件码 (a locker order must be delivered into its locker)", "method");
+        }
+
+        // The customer collects from the locker the order names: food left in another one would never be found.
+        if (order.LockerName is { } ordered && request.Method == "locker" && request.Locker!.Trim() != ordered)
+        {
+            return Problems.Unprocessable($"该订单须送入顾客选择的外卖柜：{ordered} (a locker order must go into the locker the customer chose)", "locker");
         }
 
         var now = clock.GetUtcNow();

@@ -124,12 +124,15 @@ public sealed record OpsRiderInfo(
 
 public sealed record StaffOrderPlace(string ContactName, string Phone, string Detail, double Latitude, double Longitude);
 
-/// <summary>The rider's and the operator's view of an order (masked address with coordinates, rider and delivery facts).</summary>
+/// <summary>
+/// The rider's and the operator's view of an order (masked address with coordinates, rider and delivery facts). Delivery
+/// is what the customer chose (door or locker, LockerName the one chosen); DeliveryMethod and Locker are how it ended.
+/// </summary>
 public sealed record StaffOrderInfo(
     Guid Id, string Number, string Status, string StatusText, Guid MerchantId, string MerchantName, Guid ZoneId,
     IReadOnlyList<OrderLineInfo> Lines, long TotalFen, long DeliveryFeeFen, StaffOrderPlace Address, string? Note, Guid? RiderId,
     DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, DateTimeOffset? ReadyAt, DateTimeOffset? PickedUpAt, DateTimeOffset? DeliveredAt,
-    string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null);
+    string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null, string Delivery = "door", string? LockerName = null);
 
 /// <summary>Past orders imported (or the demo's made-up past) for one zone: From and To are UTC hour starts.</summary>
 public sealed record ImportedZoneInfo(Guid ZoneId, string ZoneName, DateTimeOffset From, DateTimeOffset To, int Hours, long Orders, string Source);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Dispatch.Zones;
+using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,20 @@ internal static class DeliveryKit
             (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
+        return id;
+    }
+
+    /// <summary>东区食堂外卖柜, the east zone's first locker.</summary>
+    public static readonly Guid CanteenLocker = DemoCampus.Id("locker:1-1");
+
+    public const string CanteenLockerName = "东区食堂外卖柜";
+
+    /// <summary>A paid, accepted and ready order that the customer sent to the canteen's locker at checkout.</summary>
+    public static async Task<Guid> ReadyLockerOrderAsync(this KaifanApp app, int customer)
+    {
+        var order = await PlacedAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { delivery = "locker", lockerId = CanteenLocker }));
+        var id = await app.AcceptPaidAsync(order, customer, prepMinutes: 10);
+        (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         return id;
     }
 

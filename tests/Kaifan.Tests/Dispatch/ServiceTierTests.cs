@@ -121,11 +121,13 @@ public abstract class ServiceTierTests(LunchtimeApp app)
         {
             await app.OnlineAsync(rider);
             var (_, offerId) = await app.OfferedAsync(id, rider);
-            var dropOff = (await app.OfferOfAsync(rider, id))!["orders"]!.AsArray().Single()!["dropOff"]!;
-            dropOff["latitude"]!.GetValue<double>().ShouldBe(canteen["latitude"]!.GetValue<double>());
-            dropOff["longitude"]!.GetValue<double>().ShouldBe(canteen["longitude"]!.GetValue<double>());
             (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
             await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "RiderAssigned", "the rider is recorded");
+
+            // Offers show only the distance; the taken task is where the drop-off point shows.
+            var dropOff = (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/tasks"))).AsArray().Single(t => t!["orderId"]!.GetValue<Guid>() == id)!["dropOff"]!;
+            dropOff["latitude"]!.GetValue<double>().ShouldBe(canteen["latitude"]!.GetValue<double>());
+            dropOff["longitude"]!.GetValue<double>().ShouldBe(canteen["longitude"]!.GetValue<double>());
             (await app.StepAsync(rider, id, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
             (await app.StepAsync(rider, id, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -137,6 +139,39 @@ public abstract class ServiceTierTests(LunchtimeApp app)
             (await app.StepAsync(rider, id, "deliver", new { method = "locker", locker = "东区食堂外卖柜" })).StatusCode.ShouldBe(HttpStatusCode.OK);
             var mine = await app.CustomerViewAsync(id, customer);
             mine["pickupCode"]!.GetValue<string>().ShouldMatch("^[0-9]{6}$");
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task the_rider_sees_which_locker_a_locker_order_goes_to_and_cannot_deliver_it_into_another()
+    {
+        const int customer = 4, rider = 6;
+        var id = await app.ReadyLockerOrderAsync(customer);
+        try
+        {
+            await app.AssignAsync(id, rider);
+            var view = await JsonOf(await app.Rider(rider).GetAsync($"/api/rider/orders/{id}"));
+            view["delivery"]!.GetValue<string>().ShouldBe("locker");
+            view["lockerName"]!.GetValue<string>().ShouldBe(CanteenLockerName);
+            view["lockerId"]!.GetValue<Guid>().ShouldBe(CanteenLocker);
+            (await app.StepAsync(rider, id, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.StepAsync(rider, id, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            var elsewhere = await app.StepAsync(rider, id, "deliver", new { method = "locker", locker = "3号楼外卖柜 A12" });
+            elsewhere.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            elsewhere.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            (await JsonOf(elsewhere))["field"]!.GetValue<string>().ShouldBe("locker");
+            (await app.StatusAsync(id, customer)).ShouldBe("PickedUp");
+
+            // The name as the rider app sends it back, padded or not, is the order's own locker.
+            var answer = await JsonOf(await app.StepAsync(rider, id, "deliver", new { method = "locker", locker = $" {CanteenLockerName} " }));
+            answer["status"]!.GetValue<string>().ShouldBe("Delivered");
+            answer["locker"]!.GetValue<string>().ShouldBe(CanteenLockerName);
+            (await app.CustomerViewAsync(id, customer))["pickupCode"]!.GetValue<string>().ShouldMatch("^[0-9]{6}$");
         }
         finally
         {
