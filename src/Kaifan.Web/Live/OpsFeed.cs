@@ -28,7 +28,8 @@ public sealed class OpsFeed : IAsyncDisposable
 
         if (onAlert is not null)
         {
-            connection.On("ontimeAlert", onAlert);
+            // The hub sends the alert itself; a handler must take exactly as many arguments as are sent, or it is never called.
+            connection.On<System.Text.Json.JsonElement>("ontimeAlert", _ => onAlert());
         }
 
         // A reconnected line is a new connection: it has to ask for its zone again.

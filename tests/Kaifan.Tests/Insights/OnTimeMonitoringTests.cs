@@ -41,7 +41,7 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
     [Fact]
     public async Task an_order_late_because_the_kitchen_was_slow_shows_late_with_cause_prep()
     {
-        var orderId = await DeliveredAfterSlowPrepAsync(customer: 1, rider: 1);
+        var orderId = await app.DeliveredAfterSlowPrepAsync(customer: 1, rider: 1);
 
         var late = await LateOrderAsync(orderId);
         late["cause"]!.GetValue<string>().ShouldBe(LateCause.Prep);
@@ -65,8 +65,8 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
         // A fresh window: whatever other tests delivered is more than an hour old.
         app.Clock.Advance(TimeSpan.FromMinutes(61));
         var since = app.Clock.GetUtcNow();
-        await DeliveredAfterSlowPrepAsync(customer: 2, rider: 2);
-        await DeliveredAfterSlowPrepAsync(customer: 3, rider: 3);
+        await app.DeliveredAfterSlowPrepAsync(customer: 2, rider: 2);
+        await app.DeliveredAfterSlowPrepAsync(customer: 3, rider: 3);
 
         JsonNode? alert = null;
         await PaymentProbe.EventuallyAsync(
@@ -253,26 +253,6 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
     }
 
     /// <summary>Stated 10 min, ready after 30: a rider then takes it straight to the door.</summary>
-    private async Task<Guid> DeliveredAfterSlowPrepAsync(int customer, int rider)
-    {
-        var orderId = await app.AcceptedOrderAsync(customer);
-        app.Clock.Advance(TimeSpan.FromMinutes(30));
-        (await app.Staff().PostAsync($"/api/merchant/orders/{orderId}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        try
-        {
-            await app.AssignAsync(orderId, rider);
-            (await app.StepAsync(rider, orderId, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await app.StepAsync(rider, orderId, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-        finally
-        {
-            await app.OfflineAsync(rider);
-        }
-
-        return orderId;
-    }
-
     /// <summary>Each event has its own queue, so the door arrival may be counted after the delivery: wait for the expected cause.</summary>
     private async Task<JsonNode> LateOrderAsync(Guid orderId, string? cause = null)
     {
@@ -293,3 +273,28 @@ public abstract class OnTimeMonitoringTests(OnTimeApp app)
 public sealed class OnTimeMonitoringOnSqlite(OnTimeSqliteApp app) : OnTimeMonitoringTests(app), IClassFixture<OnTimeSqliteApp>;
 
 public sealed class OnTimeMonitoringOnPostgres(OnTimePostgresApp app) : OnTimeMonitoringTests(app), IClassFixture<OnTimePostgresApp>;
+
+/// <summary>Orders made late on purpose, for the on-time tests here and on the ops console.</summary>
+public static class OnTimeKit
+{
+    /// <summary>An order the kitchen takes 30 minutes over (10 stated), then carried straight to the door.</summary>
+    public static async Task<Guid> DeliveredAfterSlowPrepAsync(this KaifanApp app, int customer, int rider)
+    {
+        var orderId = await app.AcceptedOrderAsync(customer);
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        (await app.Staff().PostAsync($"/api/merchant/orders/{orderId}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        try
+        {
+            await app.AssignAsync(orderId, rider);
+            (await app.StepAsync(rider, orderId, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.StepAsync(rider, orderId, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+
+        return orderId;
+    }
+}
