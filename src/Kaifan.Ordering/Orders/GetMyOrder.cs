@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Orders;
 
-/// <summary>GET /api/orders/{id}: the order page, for its owner only (anyone else gets 404).</summary>
+/// <summary>
+/// GET /api/orders/{id}: the order page, for its owner only (anyone else gets 404), with 准时宝's outcome once the
+/// order is delivered: the compensation coupon is the one row keyed by this order.
+/// </summary>
 internal static class GetMyOrder
 {
     public static void Map(IEndpointRouteBuilder api) =>
@@ -22,6 +25,14 @@ internal static class GetMyOrder
     {
         var customerId = user.UserId();
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.CustomerId == customerId, ct);
-        return order is null ? Problems.NotFound("订单") : Results.Ok(OrderView.From(order, protector, masked: false));
+        if (order is null)
+        {
+            return Problems.NotFound("订单");
+        }
+
+        var compensation = order is { ServiceTier: ServiceTier.Guaranteed, DeliveredAt: not null }
+            ? await db.Coupons.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == order.Id, ct)
+            : null;
+        return Results.Ok(OrderView.From(order, protector, masked: false) with { GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation) });
     }
 }

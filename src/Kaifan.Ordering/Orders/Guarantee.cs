@@ -33,4 +33,8 @@ internal static class Guarantee
     }
 
     public static bool Missed(DateTimeOffset promisedAt, DateTimeOffset deliveredAt) => deliveredAt > promisedAt + Window;
+
+    /// <summary>Counted from the window's end and rounded up, so a miss by seconds still reads as one minute, never zero.</summary>
+    public static int MinutesLate(DateTimeOffset promisedAt, DateTimeOffset deliveredAt) =>
+        Math.Max(0, (int)Math.Ceiling((deliveredAt - (promisedAt + Window)).TotalMinutes));
 }

@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Security;
 using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Coupons;
 using Kaifan.Ordering.Pricing;
 
 namespace Kaifan.Ordering.Orders;
@@ -20,6 +21,31 @@ internal sealed record PromisedWindowView(DateTimeOffset PromisedAt, DateTimeOff
     public static PromisedWindowView? Of(Order order) =>
         order.PromisedAt is { } at ? new(at, at - Guarantee.Window, at + Guarantee.Window, Guarantee.CompensationFen) : null;
 }
+
+/// <summary>
+/// 准时宝's verdict once a guaranteed order is delivered and Tracking's promise is known: "kept", or "missed" by
+/// MinutesLate past the window's end with the coupon it earned (null for the moment before the compensation handler
+/// issues it).
+/// </summary>
+internal sealed record GuaranteeOutcomeView(string Outcome, int? MinutesLate, CompensationCouponView? Coupon)
+{
+    public const string Kept = "kept";
+    public const string Missed = "missed";
+
+    public static GuaranteeOutcomeView? Of(Order order, Coupon? compensation)
+    {
+        if (order is not { ServiceTier: ServiceTier.Guaranteed, PromisedAt: { } promised, DeliveredAt: { } at })
+        {
+            return null;
+        }
+
+        return Guarantee.Missed(promised, at)
+            ? new(Missed, Guarantee.MinutesLate(promised, at), compensation is null ? null : new(compensation.Id, compensation.AmountFen, compensation.ExpiresAt))
+            : new(Kept, null, null);
+    }
+}
+
+internal sealed record CompensationCouponView(Guid Id, long AmountFen, DateTimeOffset ExpiresAt);
 
 internal sealed record OrderView(
     Guid Id,
@@ -69,7 +95,8 @@ internal sealed record OrderView(
     string? LockerName,
     PromisedWindowView? PromisedWindow,
     Guid? CouponId,
-    long DiscountFen)
+    long DiscountFen,
+    GuaranteeOutcomeView? GuaranteeOutcome = null)
 {
     /// <summary>The owner sees the address and the locker's pickup code; everyone else sees the address masked and no code.</summary>
     public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)

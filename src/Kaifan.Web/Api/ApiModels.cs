@@ -70,6 +70,11 @@ public sealed record ZoneLocker(Guid Id, Guid ZoneId, string Name, double Latitu
 
 public sealed record PromisedWindowInfo(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To, long CompensationFen);
 
+/// <summary>准时宝 once delivered: Outcome "kept" or "missed"; a miss's coupon is null until it is issued.</summary>
+public sealed record GuaranteeOutcomeInfo(string Outcome, int? MinutesLate, CompensationCouponInfo? Coupon);
+
+public sealed record CompensationCouponInfo(Guid Id, long AmountFen, DateTimeOffset ExpiresAt);
+
 public sealed record ReorderQuote(CartQuote Quote, IReadOnlyList<UnavailableLine> Unavailable, PlaceOrderRequest PlaceRequest);
 
 public sealed record OrderLineInfo(Guid ItemId, string Name, IReadOnlyList<NamedOption> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen);
@@ -85,7 +90,8 @@ public sealed record OrderInfo(
     DateTimeOffset? PaidAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ReadyAt, DateTimeOffset? CancelledAt, string? CancelReason,
     IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay,
     string ServiceTier = "standard", long ServiceFeeFen = 0, long DiscountFen = 0, bool SpecialCare = false, string Delivery = "door",
-    string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null);
+    string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
+    GuaranteeOutcomeInfo? GuaranteeOutcome = null);
 
 public sealed record OrderSummary(
     Guid Id, string Number, Guid MerchantId, string MerchantName, string Status, string StatusText, DateTimeOffset PlacedAt,

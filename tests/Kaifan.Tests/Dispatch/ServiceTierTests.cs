@@ -14,7 +14,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Dispatch;
 
-/// <summary>准时宝 (judged against Tracking's promise → coupon when missed), locker delivery (routed to the locker, code required) and the bad-weather flag.</summary>
+/// <summary>准时宝 (judged against Tracking's promise → coupon when missed, the verdict on the customer's order view), locker delivery (routed to the locker, code required) and the bad-weather flag.</summary>
 public abstract class ServiceTierTests(LunchtimeApp app)
 {
     private static readonly Guid CanteenLocker = DemoCampus.Id("locker:1-1");
@@ -37,13 +37,10 @@ public abstract class ServiceTierTests(LunchtimeApp app)
         await PromiseAgainAsync(id, promised.AddMinutes(30));
         (await app.CustomerViewAsync(id, customer))["promisedWindow"]!["promisedAt"]!.GetValue<DateTimeOffset>().ShouldBe(promised);
 
-        await DeliverAsync(id, rider, beforeDelivery: () =>
-        {
-            while (app.Clock.GetUtcNow() <= promised + TimeSpan.FromMinutes(3))
-            {
-                app.Clock.Advance(TimeSpan.FromMinutes(1));
-            }
-        });
+        (await app.CustomerViewAsync(id, customer))["guaranteeOutcome"].ShouldBeNull("nothing is judged before the delivery");
+
+        // 6½ minutes past the window's end (promise + 3 min): the customer reads it as 7 minutes late.
+        await DeliverAsync(id, rider, beforeDelivery: () => app.Clock.Advance(promised + TimeSpan.FromMinutes(9.5) - app.Clock.GetUtcNow()));
 
         await PaymentProbe.EventuallyAsync(async () => (await CouponsAsync(customer)).Count(c => c.OrderId == id) == 1, "the compensation coupon is issued");
         await RedeliverTwiceAsync(id, rider, customer);
@@ -52,6 +49,13 @@ public abstract class ServiceTierTests(LunchtimeApp app)
         coupon.AmountFen.ShouldBe(500);
         coupon.Used.ShouldBeFalse();
         coupon.ExpiresAt.ShouldBeGreaterThan(app.Clock.GetUtcNow());
+
+        var outcome = (await app.CustomerViewAsync(id, customer))["guaranteeOutcome"]!;
+        outcome["outcome"]!.GetValue<string>().ShouldBe("missed");
+        outcome["minutesLate"]!.GetValue<int>().ShouldBe(7);
+        outcome["coupon"]!["id"]!.GetValue<Guid>().ShouldBe(coupon.Id, "the order names the coupon it earned");
+        outcome["coupon"]!["amountFen"]!.GetValue<long>().ShouldBe(500);
+        outcome["coupon"]!["expiresAt"]!.GetValue<DateTimeOffset>().ShouldBe(coupon.ExpiresAt);
     }
 
     [Fact]
@@ -70,6 +74,11 @@ public abstract class ServiceTierTests(LunchtimeApp app)
 
         await RedeliverTwiceAsync(id, rider, customer);
         (await CouponsAsync(customer)).ShouldNotContain(c => c.OrderId == id);
+
+        var outcome = (await app.CustomerViewAsync(id, customer))["guaranteeOutcome"]!;
+        outcome["outcome"]!.GetValue<string>().ShouldBe("kept");
+        outcome["minutesLate"].ShouldBeNull();
+        outcome["coupon"].ShouldBeNull();
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// A 准时宝 customer keeps the order page open while the shop accepts; Tracking's promise arrives afterwards, with no
-/// status change to follow it, and the promised window replaces the pending text in place.
+/// status change to follow it, and the promised window replaces the pending text in place. Once the food arrives late,
+/// the verdict and the coupon it earned replace the promise.
 /// </summary>
 [Collection("browser")]
 public sealed class GuaranteeWindowBrowserTests(HeldPromiseSqliteApp app) : BrowserTests(app), IClassFixture<HeldPromiseSqliteApp>
@@ -52,5 +53,50 @@ public sealed class GuaranteeWindowBrowserTests(HeldPromiseSqliteApp app) : Brow
         await Expect(window).ToHaveAttributeAsync("data-before-promise", "yes");
         (await page.EvaluateAsync<bool>("() => window.__stayed === true")).ShouldBeTrue("the window appeared without a page load");
         await Expect(page.Locator("[data-order-live]")).ToHaveAttributeAsync("data-status", "Accepted");
+    }
+
+    [Fact]
+    public async Task the_open_order_page_replaces_the_promise_with_the_missed_verdict_and_its_coupon_once_the_food_arrives_late()
+    {
+        const int customer = 5, rider = 2;
+        var placed = await PlacedAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { serviceTier = "guaranteed" }));
+        var orderId = await app.AcceptPaidAsync(placed, customer, prepMinutes: 10);
+        await app.ReleasePromiseAsync(orderId);
+        JsonNode promised = null!;
+        await PaymentProbe.EventuallyAsync(
+            async () => (promised = (await app.CustomerViewAsync(orderId, customer))["promisedWindow"]!) is not null, "Tracking's promise reaches the order");
+        (await app.Staff().PostAsync($"/api/merchant/orders/{orderId}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(customer));
+        await page.GotoAsync($"/m/orders/{orderId}");
+        await Expect(page.Locator("[data-testid=guarantee-window]")).ToContainTextAsync("超时赔付¥5优惠券");
+        await Expect(page.Locator("[data-testid=guarantee-outcome]")).ToHaveCountAsync(0);
+
+        try
+        {
+            await app.AssignAsync(orderId, rider);
+            await app.PickUpAsync(rider, orderId);
+            // 6½ minutes past the window's end (promise + 3 min).
+            app.Clock.Advance(promised["promisedAt"]!.GetValue<DateTimeOffset>() + TimeSpan.FromMinutes(9.5) - app.Clock.GetUtcNow());
+            (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+
+        JsonNode coupon = null!;
+        await PaymentProbe.EventuallyAsync(
+            async () => (coupon = (await app.CustomerViewAsync(orderId, customer))["guaranteeOutcome"]?["coupon"]!) is not null, "the compensation coupon is issued");
+        var expires = Display.InShanghai(coupon["expiresAt"]!.GetValue<DateTimeOffset>()).ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var outcome = page.Locator("[data-testid=guarantee-outcome]");
+        await Expect(outcome).ToHaveTextAsync($"准时宝：超时7分钟，已赔付¥5优惠券（有效期至{expires}）", new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-testid=guarantee-window]")).ToHaveCountAsync(0);
+
+        await page.ReloadAsync();
+        await Expect(outcome).ToHaveTextAsync($"准时宝：超时7分钟，已赔付¥5优惠券（有效期至{expires}）");
+        await Expect(outcome).ToHaveAttributeAsync("data-outcome", "missed");
     }
 }

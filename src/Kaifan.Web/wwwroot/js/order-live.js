@@ -59,9 +59,10 @@
       if (box) box.hidden = !view.eta.headline;
     }
     if (view.rider) moveRider(view.rider.latitude, view.rider.longitude);
-    // Tracking promises the 准时宝 window a moment after the shop accepts, usually with no status change to follow.
+    // Tracking promises the 准时宝 window a moment after the shop accepts, usually with no status change to follow;
+    // likewise a missed guarantee's coupon is issued a moment after the delivery.
     if (view.guarantee) {
-      const guarantee = el.querySelector('[data-testid="guarantee-window"]');
+      const guarantee = el.querySelector('[data-live="guarantee"]');
       if (guarantee && guarantee.textContent !== view.guarantee) guarantee.textContent = view.guarantee;
     }
     // The server renders the rest (hint, buttons) in the page's language: fetch it through enhanced navigation.
