@@ -21,6 +21,9 @@ internal sealed record PromisedWindowView(DateTimeOffset PromisedAt, DateTimeOff
         order.PromisedAt is { } at ? new(at, at - Guarantee.Window, at + Guarantee.Window, Guarantee.CompensationFen) : null;
 }
 
+/// <summary>A batch order's run: its line and when it leaves (Dispatch holds the order until then).</summary>
+internal sealed record BatchRunView(Guid LineId, string LineName, DateTimeOffset DepartsAt);
+
 internal sealed record OrderView(
     Guid Id,
     string Number,
@@ -69,7 +72,8 @@ internal sealed record OrderView(
     string? LockerName,
     PromisedWindowView? PromisedWindow,
     Guid? CouponId,
-    long DiscountFen)
+    long DiscountFen,
+    BatchRunView? BatchRun = null)
 {
     /// <summary>The owner sees the address and the locker's pickup code; everyone else sees the address masked and no code.</summary>
     public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)
