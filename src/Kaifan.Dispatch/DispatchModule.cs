@@ -23,6 +23,7 @@ public static class DispatchModule
         services.AddSingleton<IDemoSeeder, DemoRiders>();
         services.AddSingleton<IDemoSeeder, DemoBatchLines>();
         services.AddScoped<IBatchLines, BatchLines>();
+        services.AddSingleton<IBatchDepartures, BatchDepartures>();
         services.AddSingleton<IRiderLocations, RiderLocations>();
         services.AddSingleton<PositionBuffer>();
         services.AddScoped<IZoneRiderSupply, Zones.ZoneRiderSupply>();
@@ -36,6 +37,7 @@ public static class DispatchModule
             o.CodeGeneration.AlwaysUseServiceLocationFor<IOrderDispatchQueries>();
             o.CodeGeneration.AlwaysUseServiceLocationFor<IGrainFactory>();
             o.CodeGeneration.AlwaysUseServiceLocationFor<IBatchLines>();
+            o.CodeGeneration.AlwaysUseServiceLocationFor<IBatchDepartures>();
         });
         return services;
     }

@@ -17,6 +17,7 @@ public interface IOrderTracking
     Task<OrderTrackingInfo?> GetAsync(Guid orderId, CancellationToken ct);
 }
 
+/// <summary>ServiceTier is "standard", "guaranteed" or "batch"; a batch order's ride waits for its line's run.</summary>
 public sealed record OrderTrackingInfo(
     Guid OrderId,
     Guid CustomerId,
@@ -36,4 +37,5 @@ public sealed record OrderTrackingInfo(
     DateTimeOffset? PickedUpAt,
     DateTimeOffset? DeliveredAt,
     DateTimeOffset? CancelledAt,
-    DateTimeOffset? ArrivedAtCustomerAt = null);
+    DateTimeOffset? ArrivedAtCustomerAt = null,
+    string ServiceTier = ServiceTiers.Standard);

@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kaifan.Dispatch.Batches;
 
 /// <summary>
-/// A campus batch line (校园拼单专线): orders to one building cluster wait for the line's next scheduled departure and
-/// then leave together. Departures are local Shanghai times of day, comma-separated ("11:00,11:30").
+/// A campus batch line (校园拼单专线): orders to one building cluster wait for the line's first scheduled departure
+/// once they are ready (BatchLineInfo.DepartureFor) and then leave together. Departures are local Shanghai times of
+/// day, comma-separated ("11:00,11:30").
 /// </summary>
 internal sealed class BatchLine
 {
@@ -30,26 +31,6 @@ internal sealed class BatchLine
         [.. Departures.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => TimeSpan.ParseExact(d.Trim(), @"hh\:mm", CultureInfo.InvariantCulture)).Order()];
 
     public bool Covers(GeoPoint dropOff) => Centre.DistanceMetresTo(dropOff) <= RadiusMetres;
-
-    /// <summary>The first departure strictly after the instant; after the day's last one, tomorrow's first.</summary>
-    public DateTimeOffset NextDeparture(DateTimeOffset after)
-    {
-        var local = after.ToOffset(ChinaTime.Offset);
-        var times = DepartureTimes();
-        foreach (var day in new[] { local.Date, local.Date.AddDays(1) })
-        {
-            foreach (var time in times)
-            {
-                var departure = new DateTimeOffset(day + time, ChinaTime.Offset);
-                if (departure > after)
-                {
-                    return departure.ToUniversalTime();
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"batch line {Id} has no departures");
-    }
 
     public BatchLineInfo Info() => new(Id, ZoneId, Name, Centre, RadiusMetres, DepartureTimes().Select(t => t.ToString(@"hh\:mm", CultureInfo.InvariantCulture)).ToList());
 }
@@ -77,6 +58,17 @@ internal sealed class BatchLines(DispatchDb db) : IBatchLines
     {
         var lines = await db.BatchLines.AsNoTracking().Where(l => l.ZoneId == zoneId).OrderBy(l => l.Id).ToListAsync(ct);
         return lines.FirstOrDefault(l => l.Covers(dropOff));
+    }
+}
+
+/// <summary>A singleton (Tracking's ETA is one), so each question opens its own scope for the DbContext.</summary>
+internal sealed class BatchDepartures(IServiceScopeFactory scopes) : IBatchDepartures
+{
+    public async Task<BatchDeparture?> DepartureAsync(Guid zoneId, GeoPoint dropOff, DateTimeOffset readyBy, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var line = await BatchLines.FindLineAsync(scope.ServiceProvider.GetRequiredService<DispatchDb>(), zoneId, dropOff, ct);
+        return line?.Info().RunFor(readyBy);
     }
 }
 

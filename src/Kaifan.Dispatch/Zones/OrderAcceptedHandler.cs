@@ -1,18 +1,17 @@
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
-using Kaifan.Dispatch.Batches;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Dispatch.Zones;
 
 /// <summary>
 /// An accepted order joins its zone's pending set; the zone grain writes dispatch_jobs and ignores repeats. A batch
-/// order is held until its line's next departure after the acceptance.
+/// order is held until its run leaves: its line's first departure once the kitchen's stated minutes are up, the same
+/// run Tracking promises from this event.
 /// </summary>
 public static class OrderAcceptedHandler
 {
-    public static async Task Handle(OrderAccepted accepted, IOrderDispatchQueries orders, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
+    public static async Task Handle(OrderAccepted accepted, IOrderDispatchQueries orders, IBatchDepartures departures, IGrainFactory grains, CancellationToken ct)
     {
         var order = await orders.GetForDispatchAsync(accepted.OrderId, ct);
         if (order is null || order.RiderId is not null || order.Status is "Cancelled" or "Delivered")
@@ -23,11 +22,10 @@ public static class OrderAcceptedHandler
         DateTimeOffset? holdUntil = null;
         if (order.ServiceTier == ServiceTiers.Batch)
         {
-            // Its own scope: a DispatchDb parameter would open a transaction here, and the zone grain writes the job on
-            // another connection (SQLite has one writer).
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
-            holdUntil = (await BatchLines.FindLineAsync(db, order.ZoneId, order.DropOffLocation, ct))?.NextDeparture(accepted.AcceptedAt);
+            // IBatchDepartures reads in a scope of its own: a DispatchDb parameter would open a transaction here, and the
+            // zone grain writes the job on another connection (SQLite has one writer).
+            var readyBy = BatchDeparture.ReadyBy(accepted.AcceptedAt, accepted.PrepMinutes);
+            holdUntil = (await departures.DepartureAsync(order.ZoneId, order.DropOffLocation, readyBy, ct))?.LeavesAt;
         }
 
         await grains.GetGrain<IZoneGrain>(order.ZoneId).Enqueue(new JobTicket(

@@ -60,5 +60,6 @@ internal sealed class OrderTrackingQueries(OrderingDb db) : IOrderTracking, IOrd
         order.PickedUpAt,
         order.DeliveredAt,
         order.CancelledAt,
-        order.ArrivedAtCustomerAt);
+        order.ArrivedAtCustomerAt,
+        ServiceTierNames.Of(order.ServiceTier));
 }

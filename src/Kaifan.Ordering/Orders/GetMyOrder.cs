@@ -21,7 +21,8 @@ internal static class GetMyOrder
             .WithTags("Ordering")
             .Produces<OrderView>();
 
-    private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(
+        Guid id, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IBatchDepartures departures, TimeProvider clock, CancellationToken ct)
     {
         var customerId = user.UserId();
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.CustomerId == customerId, ct);
@@ -33,6 +34,28 @@ internal static class GetMyOrder
         var compensation = order is { ServiceTier: ServiceTier.Guaranteed, DeliveredAt: not null }
             ? await db.Coupons.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == order.Id, ct)
             : null;
-        return Results.Ok(OrderView.From(order, protector, masked: false) with { GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation) });
+        return Results.Ok(OrderView.From(order, protector, masked: false) with
+        {
+            GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation),
+            BatchRun = await BatchRunAsync(order, departures, clock, ct),
+        });
+    }
+
+    /// <summary>
+    /// The run Dispatch holds the order for once accepted; before that, the one checkout estimated (a typical kitchen
+    /// from now). A cancelled order names none.
+    /// </summary>
+    private static async Task<BatchRunView?> BatchRunAsync(Order order, IBatchDepartures departures, TimeProvider clock, CancellationToken ct)
+    {
+        if (order.ServiceTier != ServiceTier.Batch || order.Status == OrderStatus.Cancelled)
+        {
+            return null;
+        }
+
+        var readyBy = order is { AcceptedAt: { } accepted, PrepMinutes: { } prep }
+            ? BatchDeparture.ReadyBy(accepted, prep)
+            : clock.GetUtcNow() + Guarantee.AssumedPrep;
+        var run = await departures.DepartureAsync(order.ZoneId, new GeoPoint(order.Latitude, order.Longitude), readyBy, ct);
+        return run is null ? null : new BatchRunView(run.LineId, run.LineName, run.LeavesAt);
     }
 }

@@ -22,14 +22,18 @@ internal static class Guarantee
     private const double SpeedKmh = 15;
 
     /// <summary>Before the merchant states a prep time: a typical kitchen's, plus the handovers at both ends.</summary>
-    private static readonly TimeSpan AssumedPrep = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan AssumedPrep = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan Handovers = TimeSpan.FromMinutes(4);
 
-    /// <summary>Checkout's estimate of the arrival, not the promise: that one comes from Tracking once the merchant accepts.</summary>
-    public static DateTimeOffset Estimate(DateTimeOffset now, GeoPoint merchant, GeoPoint dropOff)
+    /// <summary>
+    /// Checkout's estimate of the arrival, not the promise: that one comes from Tracking once the merchant accepts. A
+    /// batch order's ride starts no earlier than its run's departure, as Tracking's promise will.
+    /// </summary>
+    public static DateTimeOffset Estimate(DateTimeOffset now, GeoPoint merchant, GeoPoint dropOff, DateTimeOffset? batchDeparture = null)
     {
         var rideMinutes = Math.Ceiling(merchant.DistanceMetresTo(dropOff) / 1000 * RoadFactor / SpeedKmh * 60);
-        return now + AssumedPrep + Handovers + TimeSpan.FromMinutes(rideMinutes);
+        var rideFrom = batchDeparture is { } leaves && leaves > now + AssumedPrep ? leaves : now + AssumedPrep;
+        return rideFrom + Handovers + TimeSpan.FromMinutes(rideMinutes);
     }
 
     public static bool Missed(DateTimeOffset promisedAt, DateTimeOffset deliveredAt) => deliveredAt > promisedAt + Window;

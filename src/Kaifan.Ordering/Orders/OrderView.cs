@@ -47,6 +47,9 @@ internal sealed record GuaranteeOutcomeView(string Outcome, int? MinutesLate, Co
 
 internal sealed record CompensationCouponView(Guid Id, long AmountFen, DateTimeOffset ExpiresAt);
 
+/// <summary>A batch order's run: its line and when it leaves (Dispatch holds the order until then).</summary>
+internal sealed record BatchRunView(Guid LineId, string LineName, DateTimeOffset DepartsAt);
+
 internal sealed record OrderView(
     Guid Id,
     string Number,
@@ -96,7 +99,8 @@ internal sealed record OrderView(
     PromisedWindowView? PromisedWindow,
     Guid? CouponId,
     long DiscountFen,
-    GuaranteeOutcomeView? GuaranteeOutcome = null)
+    GuaranteeOutcomeView? GuaranteeOutcome = null,
+    BatchRunView? BatchRun = null)
 {
     /// <summary>The owner sees the address and the locker's pickup code; everyone else sees the address masked and no code.</summary>
     public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)

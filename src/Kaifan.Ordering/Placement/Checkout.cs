@@ -34,7 +34,10 @@ internal sealed record CheckoutQuote(CartQuote Quote, CheckoutChoice Choice, Cou
     /// <summary>Only an estimate: the guarantee is judged against Tracking's promise made when the merchant accepts.</summary>
     public DateTimeOffset EstimatedArrival => Guarantee.Estimate(PricedAt, Quote.Merchant.Location, DropOff);
 
-    public DateTimeOffset? NextBatchDeparture => BatchLine is null ? null : Checkout.NextDeparture(BatchLine.Departures, PricedAt);
+    /// <summary>The run a batch order placed now would take: the first departure once a typical kitchen is done.</summary>
+    public DateTimeOffset? NextBatchDeparture => BatchLine?.DepartureFor(PricedAt + Guarantee.AssumedPrep);
+
+    public DateTimeOffset? BatchArrival => NextBatchDeparture is { } leaves ? Guarantee.Estimate(PricedAt, Quote.Merchant.Location, DropOff, leaves) : null;
 }
 
 /// <summary>
@@ -109,27 +112,5 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
         }
 
         return (new CheckoutChoice(specialCare, ServiceTierNames.Parse(tier), locker), null);
-    }
-
-    /// <summary>The first departure strictly after the instant ("HH:mm" in Shanghai); after the day's last, tomorrow's first.</summary>
-    public static DateTimeOffset? NextDeparture(IReadOnlyList<string> departures, DateTimeOffset after)
-    {
-        var times = departures
-            .Select(d => TimeSpan.TryParseExact(d, @"hh\:mm", System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : (TimeSpan?)null)
-            .OfType<TimeSpan>().Order().ToList();
-        var local = after.ToOffset(ChinaTime.Offset);
-        foreach (var day in new[] { local.Date, local.Date.AddDays(1) })
-        {
-            foreach (var time in times)
-            {
-                var departure = new DateTimeOffset(day + time, ChinaTime.Offset);
-                if (departure > after)
-                {
-                    return departure.ToUniversalTime();
-                }
-            }
-        }
-
-        return null;
     }
 }

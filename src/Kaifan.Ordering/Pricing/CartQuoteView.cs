@@ -17,12 +17,16 @@ internal sealed record UnavailableLineView(int Index, Guid ItemId, string Name, 
 /// </summary>
 internal sealed record GuaranteeOfferView(long FeeFen, long CompensationFen, DateTimeOffset EstimatedAt, DateTimeOffset From, DateTimeOffset To, bool IsEstimate);
 
-/// <summary>The campus batch line the drop-off lies on, and when its next run leaves.</summary>
-internal sealed record BatchLineOfferView(Guid LineId, string Name, DateTimeOffset? NextDeparture);
+/// <summary>
+/// The campus batch line the drop-off lies on, the run an order placed now would take (the first departure once a
+/// typical kitchen is done) and the arrival estimated from that run.
+/// </summary>
+internal sealed record BatchLineOfferView(Guid LineId, string Name, DateTimeOffset? NextDeparture, DateTimeOffset? EstimatedArrivalAt);
 
 /// <summary>
 /// TotalFen is what the customer pays: items + packaging + delivery + the tier's fee − the coupon's discount. Every
 /// quote (cart sheet, checkout, 再来一单) is priced by Checkout; without choices it has no fee and no discount.
+/// EstimatedArrivalAt is the chosen tier's estimate (a batch order's counts from its run); the guarantee's is door to door.
 /// </summary>
 internal sealed record CartQuoteView(
     Guid MerchantId,
@@ -95,10 +99,10 @@ internal sealed record CartQuoteView(
             Delivery = priced.Choice.Locker is null ? "door" : "locker",
             LockerId = priced.Choice.Locker?.Id,
             SpecialCare = priced.Choice.SpecialCare,
-            EstimatedArrivalAt = estimate,
+            EstimatedArrivalAt = priced.Choice.Tier == Orders.ServiceTier.Batch ? priced.BatchArrival : estimate,
             Guarantee = new GuaranteeOfferView(
                 Orders.Guarantee.FeeFen, Orders.Guarantee.CompensationFen, estimate, estimate - Orders.Guarantee.Window, estimate + Orders.Guarantee.Window, IsEstimate: true),
-            BatchLine = priced.BatchLine is { } line ? new BatchLineOfferView(line.Id, line.Name, priced.NextBatchDeparture) : null,
+            BatchLine = priced.BatchLine is { } line ? new BatchLineOfferView(line.Id, line.Name, priced.NextBatchDeparture, priced.BatchArrival) : null,
         };
     }
 }

@@ -24,7 +24,8 @@ internal sealed class DeliveryPromises(IOrderTracking orders, EtaCalculator eta,
         var prep = prepTimes is null
             ? new PrepTimeEstimate(accepted.PrepMinutes, PrepTimeEstimate.Stated, 0)
             : await prepTimes.EstimateAsync(accepted.MerchantId, accepted.AcceptedAt, accepted.PrepMinutes, ct);
-        return eta.Promise(order, accepted, prep);
+        var departure = await eta.BatchDepartureAsync(order with { AcceptedAt = accepted.AcceptedAt, PrepMinutes = accepted.PrepMinutes, PickedUpAt = null }, ct);
+        return eta.Promise(order, accepted, prep, departure);
     }
 }
 

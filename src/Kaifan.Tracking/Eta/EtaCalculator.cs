@@ -19,6 +19,9 @@ public sealed record EtaBasis(
     public double? PrepMinutes { get; init; }
 
     public string? PrepSource { get; init; }
+
+    /// <summary>A batch order's run: the rider leaves the shop no earlier than this (null for other orders).</summary>
+    public DateTimeOffset? BatchDeparture { get; init; }
 }
 
 /// <summary>EtaAt is null once the order is delivered or cancelled: nothing is on its way.</summary>
@@ -28,12 +31,19 @@ public sealed record EtaView(Guid OrderId, DateTimeOffset ComputedAt, DateTimeOf
 /// Arrival estimate: the rider rides to the shop while the kitchen cooks (whichever takes longer), picks up,
 /// rides to the customer and hands over. Distances are straight lines times a road factor; speeds by vehicle.
 /// The kitchen's minutes are the shop's learned prep time for that hour when Insights has enough history of it,
-/// else the minutes the merchant stated.
+/// else the minutes the merchant stated. A batch order's rider reaches the shop no earlier than its line's run leaves,
+/// because Dispatch offers it only then.
 /// </summary>
-internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimates? prepTimes = null)
+internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimates? prepTimes = null, IBatchDepartures? batches = null)
 {
     public async Task<EtaView> EstimateAsync(OrderTrackingInfo order, RiderLocation? rider, DateTimeOffset now, CancellationToken ct) =>
-        Estimate(order, rider, now, await PrepEstimateAsync(order, ct));
+        Estimate(order, rider, now, await PrepEstimateAsync(order, ct), await BatchDepartureAsync(order, ct));
+
+    /// <summary>Until pickup, a batch order's run as Dispatch holds it: fixed at acceptance from the stated prep minutes.</summary>
+    public async Task<DateTimeOffset?> BatchDepartureAsync(OrderTrackingInfo order, CancellationToken ct) =>
+        batches is not null && order is { ServiceTier: ServiceTiers.Batch, AcceptedAt: { } acceptedAt, PrepMinutes: { } stated, PickedUpAt: null }
+            ? (await batches.DepartureAsync(order.ZoneId, order.DropOffLocation, BatchDeparture.ReadyBy(acceptedAt, stated), ct))?.LeavesAt
+            : null;
 
     /// <summary>Only while the kitchen is still cooking: afterwards the prep time no longer moves the ETA.</summary>
     public async Task<PrepTimeEstimate?> PrepEstimateAsync(OrderTrackingInfo order, CancellationToken ct) =>
@@ -45,7 +55,11 @@ internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimate
     /// The arrival promised at acceptance: the order as it stood then (no rider yet, so one is assumed at the shop),
     /// estimated at the moment of acceptance. Computed from the event, so a redelivered event promises the same.
     /// </summary>
-    public DeliveryPromised Promise(OrderTrackingInfo order, OrderAccepted accepted, PrepTimeEstimate prep)
+    /// <remarks>
+    /// A batch order's plan has the rider due at the shop when its run leaves, so Insights measures the rider's stage
+    /// from the departure, not from acceptance.
+    /// </remarks>
+    public DeliveryPromised Promise(OrderTrackingInfo order, OrderAccepted accepted, PrepTimeEstimate prep, DateTimeOffset? batchDeparture = null)
     {
         var atAcceptance = order with
         {
@@ -59,14 +73,16 @@ internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimate
             DeliveredAt = null,
             CancelledAt = null,
         };
-        var eta = Estimate(atAcceptance, rider: null, accepted.AcceptedAt, prep);
+        var eta = Estimate(atAcceptance, rider: null, accepted.AcceptedAt, prep, batchDeparture);
         var basis = eta.Basis!;
         return new DeliveryPromised(
             order.OrderId, accepted.ZoneId, accepted.MerchantId, eta.EtaAt!.Value, accepted.AcceptedAt, prep.Minutes, prep.Source,
-            basis.TravelToMerchant, settings.PickupServiceMinutes, basis.TravelToCustomer, settings.DropOffServiceMinutes);
+            Math.Max(basis.TravelToMerchant, UntilDeparture(batchDeparture, accepted.AcceptedAt)), settings.PickupServiceMinutes,
+            basis.TravelToCustomer, settings.DropOffServiceMinutes);
     }
 
-    public EtaView Estimate(OrderTrackingInfo order, RiderLocation? rider, DateTimeOffset now, PrepTimeEstimate? prepEstimate = null)
+    public EtaView Estimate(
+        OrderTrackingInfo order, RiderLocation? rider, DateTimeOffset now, PrepTimeEstimate? prepEstimate = null, DateTimeOffset? batchDeparture = null)
     {
         if (order.DeliveredAt is not null || order.CancelledAt is not null)
         {
@@ -87,11 +103,13 @@ internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimate
         var toCustomer = Minutes(pickedUp ? from : order.MerchantLocation, order.DropOffLocation, roadFactor, speed);
         var service = (pickedUp ? 0 : settings.PickupServiceMinutes) + settings.DropOffServiceMinutes;
 
-        var total = Math.Max(prep, toMerchant) + service + toCustomer;
+        var departure = pickedUp ? null : batchDeparture;
+        var total = Math.Max(Math.Max(prep, toMerchant), UntilDeparture(departure, now)) + service + toCustomer;
         var basis = new EtaBasis(Round(prep), Round(toMerchant), Round(toCustomer), Round(service), roadFactor, vehicle, speed, riderFrom)
         {
             PrepMinutes = prepEstimate?.Minutes,
             PrepSource = prepEstimate?.Source,
+            BatchDeparture = departure,
         };
         return new EtaView(order.OrderId, now, now.AddMinutes(total), (int)Math.Ceiling(Math.Round(total, 6)), basis);
     }
@@ -105,6 +123,9 @@ internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimate
 
         return Math.Max(0, (acceptedAt.AddMinutes(prepEstimate?.Minutes ?? prepMinutes) - now).TotalMinutes);
     }
+
+    private static double UntilDeparture(DateTimeOffset? departure, DateTimeOffset now) =>
+        departure is { } leaves ? Math.Max(0, (leaves - now).TotalMinutes) : 0;
 
     private static double Minutes(GeoPoint from, GeoPoint to, double roadFactor, double speedKmh) =>
         from.DistanceMetresTo(to) / 1000 * roadFactor / speedKmh * 60;

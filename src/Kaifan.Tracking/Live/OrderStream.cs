@@ -29,7 +29,7 @@ internal sealed class OrderStream(IOrderTracking orders, IRiderLocations riders,
         var sent = OrderProgress.Reached(order).Select(s => s.Step).ToHashSet();
         var rider = await RiderOfAsync(order, ct);
         var position = rider is not null && OrderProgress.MayShow(order, rider) ? PositionOf(order, rider) : null;
-        yield return new SseItem<object>(Snapshot(order, rider, position, await eta.PrepEstimateAsync(order, ct)), "snapshot") { ReconnectionInterval = Retry };
+        yield return new SseItem<object>(Snapshot(order, position, await eta.EstimateAsync(order, rider, clock.GetUtcNow(), ct)), "snapshot") { ReconnectionInterval = Retry };
         var lastPositionAt = position?.At;
 
         while (!OrderProgress.IsFinished(order))
@@ -61,8 +61,8 @@ internal sealed class OrderStream(IOrderTracking orders, IRiderLocations riders,
         yield return new SseItem<object>(new { orderId = order.OrderId, title = OrderProgress.TitleOf(order) }, "end");
     }
 
-    private OrderSnapshot Snapshot(OrderTrackingInfo order, RiderLocation? rider, RiderPosition? position, PrepTimeEstimate? prep) =>
-        new(order.OrderId, order.Status, OrderProgress.TitleOf(order), OrderProgress.Timeline(order), eta.Estimate(order, rider, clock.GetUtcNow(), prep), position);
+    private static OrderSnapshot Snapshot(OrderTrackingInfo order, RiderPosition? position, EtaView eta) =>
+        new(order.OrderId, order.Status, OrderProgress.TitleOf(order), OrderProgress.Timeline(order), eta, position);
 
     private static RiderPosition PositionOf(OrderTrackingInfo order, RiderLocation rider) =>
         new(order.OrderId, rider.RiderId, rider.Position.Latitude, rider.Position.Longitude, rider.At);

@@ -60,7 +60,11 @@ public sealed record CartQuote(
 /// <summary>准时宝 before the merchant accepts: the window is an estimate (IsEstimate) until Tracking's promise fixes it.</summary>
 public sealed record GuaranteeOffer(long FeeFen, long CompensationFen, DateTimeOffset EstimatedAt, DateTimeOffset From, DateTimeOffset To, bool IsEstimate);
 
-public sealed record BatchLineOffer(Guid LineId, string Name, DateTimeOffset? NextDeparture);
+/// <summary>NextDeparture is the run an order placed now would take; EstimatedArrivalAt counts the ride from it.</summary>
+public sealed record BatchLineOffer(Guid LineId, string Name, DateTimeOffset? NextDeparture, DateTimeOffset? EstimatedArrivalAt = null);
+
+/// <summary>A batch order's run: its line and when it leaves.</summary>
+public sealed record BatchRunInfo(Guid LineId, string LineName, DateTimeOffset DepartsAt);
 
 /// <summary>A coupon of GET /api/me/coupons; Status is unused, used or expired; MinSpendFen 0 is 无门槛.</summary>
 public sealed record CouponInfo(Guid Id, long AmountFen, long MinSpendFen, string Reason, DateTimeOffset ExpiresAt, string Status);
@@ -91,7 +95,7 @@ public sealed record OrderInfo(
     IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay,
     string ServiceTier = "standard", long ServiceFeeFen = 0, long DiscountFen = 0, bool SpecialCare = false, string Delivery = "door",
     string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
-    GuaranteeOutcomeInfo? GuaranteeOutcome = null);
+    GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null);
 
 public sealed record OrderSummary(
     Guid Id, string Number, Guid MerchantId, string MerchantName, string Status, string StatusText, DateTimeOffset PlacedAt,

@@ -25,6 +25,14 @@ public abstract class BatchLineTests(LunchtimeApp app)
         var second = await app.AcceptPaidAsync(await PlacedAsync(app.Client(TestTokens.Customer(2)), TierKit.Checkout(2, new { serviceTier = "batch" })), 2, prepMinutes: 5);
         var fromRiceShop = await RiceShopBatchOrderAsync(customer: 3);
         var departure = await DepartureAsync();
+
+        // The customer is told the same run Dispatch holds the order for, and the ETA starts the ride no earlier.
+        var page = await JsonOf(await app.Client(TestTokens.Customer(1)).GetAsync($"/api/orders/{first}"));
+        page["batchRun"]!["lineName"]!.GetValue<string>().ShouldStartWith("东区宿舍楼群");
+        page["batchRun"]!["departsAt"]!.GetValue<DateTimeOffset>().ShouldBe(departure);
+        var eta = await JsonOf(await app.Client(TestTokens.Customer(1)).GetAsync($"/api/orders/{first}/eta"));
+        eta["etaAt"]!.GetValue<DateTimeOffset>().ShouldBeGreaterThan(departure);
+        eta["basis"]!["batchDeparture"]!.GetValue<DateTimeOffset>().ShouldBe(departure);
         try
         {
             await app.OnlineAsync(rider);
@@ -65,13 +73,13 @@ public abstract class BatchLineTests(LunchtimeApp app)
         return id;
     }
 
-    /// <summary>The line's next run after every acceptance, as Dispatch holds it.</summary>
+    /// <summary>The line's run once the last order's 5 minutes of prep are up, as Dispatch holds it.</summary>
     private async Task<DateTimeOffset> DepartureAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>();
         var line = await db.BatchLines.AsNoTracking().SingleAsync(l => l.Id == DemoBatchLines.DormLine);
-        var departure = line.NextDeparture(app.Clock.GetUtcNow());
+        var departure = line.Info().DepartureFor(app.Clock.GetUtcNow().AddMinutes(5))!.Value;
         (departure - app.Clock.GetUtcNow()).ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(30));
         return departure;
     }

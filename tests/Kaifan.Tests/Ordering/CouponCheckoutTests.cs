@@ -72,10 +72,15 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
         var onLine = await JsonOf(await app.Client(TestTokens.Customer(1)).PostAsJsonAsync("/api/carts/quote", Checkout(1)));
         onLine["batchLine"]!["name"]!.GetValue<string>().ShouldStartWith("东区宿舍楼群");
 
-        // Lunchtime in Shanghai: the 12:00 run has left (a departure counts only strictly after now), 12:30 is next.
+        // The run an order placed now would take: the first departure (every 30 min) once a typical kitchen's 15 min are
+        // up, and the arrival estimated from it.
         var next = onLine["batchLine"]!["nextDeparture"]!.GetValue<DateTimeOffset>();
-        (next - app.Clock.GetUtcNow()).ShouldBeInRange(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
+        (next - app.Clock.GetUtcNow()).ShouldBeInRange(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(45));
         next.ToOffset(TimeSpan.FromHours(8)).Minute.ShouldBeOneOf(0, 30);
+        onLine["batchLine"]!["estimatedArrivalAt"]!.GetValue<DateTimeOffset>().ShouldBeGreaterThan(next);
+        var batch = await JsonOf(await app.Client(TestTokens.Customer(1)).PostAsJsonAsync("/api/carts/quote", Checkout(1, new { serviceTier = "batch" })));
+        batch["estimatedArrivalAt"]!.GetValue<DateTimeOffset>().ShouldBe(batch["batchLine"]!["estimatedArrivalAt"]!.GetValue<DateTimeOffset>());
+        batch["estimatedArrivalAt"]!.GetValue<DateTimeOffset>().ShouldBeGreaterThan(next);
 
         var offLine = app.Client(TestTokens.Customer(4));
         (await JsonOf(await offLine.PostAsJsonAsync("/api/carts/quote", Checkout(4))))["batchLine"].ShouldBeNull();

@@ -3,13 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Payments;
 
 namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// A shopper picks 准时宝 and a coupon at checkout, watches the price lines follow each choice without leaving the
-/// page, places and pays the order, and once the shop accepts sees the promised window on the order page.
+/// page, places and pays the order, and once the shop accepts sees the promised window on the order page. A batch
+/// order's page names its line and the run it leaves with.
 /// </summary>
 [Collection("browser")]
 public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -76,5 +78,21 @@ public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : Browse
         // The open page hears the promise live; no reload.
         await Expect(page.Locator("[data-testid=guarantee-window]")).ToContainTextAsync("超时赔付¥5优惠券", new() { Timeout = 15_000 });
         await Expect(page.Locator("[data-testid=guarantee-window]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^承诺\d\d:\d\d–\d\d:\d\d送达"));
+    }
+
+    [Fact]
+    public async Task a_batch_orders_page_names_its_line_and_the_run_it_leaves_with()
+    {
+        const int customer = 3;
+        var orderId = await app.AcceptPaidAsync(await Kaifan.Tests.Ordering.OrderingKit.PlacedAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { serviceTier = "batch" })), customer, prepMinutes: 5);
+        var run = (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}"))!["batchRun"]!;
+        var departs = run["departsAt"]!.GetValue<DateTimeOffset>();
+        departs.ShouldBeGreaterThanOrEqualTo(app.Clock.GetUtcNow().AddMinutes(5), "the run leaves once the kitchen's 5 minutes are up");
+
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(customer));
+        await page.GotoAsync($"/m/orders/{orderId}");
+        await Expect(page.Locator("[data-testid=batch-run]")).ToHaveTextAsync($"校园批次 · 东区宿舍楼群 {departs.ToOffset(TimeSpan.FromHours(8)):HH:mm}发车");
     }
 }

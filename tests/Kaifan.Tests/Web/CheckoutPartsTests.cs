@@ -41,7 +41,7 @@ public sealed class CheckoutPartsTests : BunitContext
         var quote = Quote() with
         {
             Guarantee = new GuaranteeOffer(200, 500, Noon.AddMinutes(25), Noon.AddMinutes(22), Noon.AddMinutes(28), true),
-            BatchLine = new BatchLineOffer(Guid.NewGuid(), "东区宿舍楼群 (east dorms)", Noon.AddMinutes(30)),
+            BatchLine = new BatchLineOffer(Guid.NewGuid(), "东区宿舍楼群 (east dorms)", Noon.AddMinutes(30), Noon.AddMinutes(47)),
         };
 
         var options = Render<DeliveryOptions>(p => p.Add(c => c.Quote, quote).Add(c => c.Selection, CheckoutSelection.Default with { Option = "guaranteed" }));
@@ -54,6 +54,7 @@ public sealed class CheckoutPartsTests : BunitContext
         options.Find("[data-testid=guarantee-window]").TextContent.ShouldStartWith("预计12:22–12:28送达");
         guaranteed.QuerySelector("input")!.HasAttribute("checked").ShouldBeTrue();
         options.Find("[data-testid=batch-departure]").TextContent.ShouldBe("东区宿舍楼群 · 下一班12:30发车");
+        options.Find("[data-testid=batch-eta]").TextContent.ShouldBe("预计12:47送达", "a batch order's ride starts with its run");
         options.FindAll("[data-testid=option-locker]").ShouldBeEmpty("a zone without lockers offers none");
     }
 
