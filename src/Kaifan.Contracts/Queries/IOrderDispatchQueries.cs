@@ -5,7 +5,17 @@ public interface IOrderDispatchQueries
 {
     /// <summary>Null when the order does not exist.</summary>
     Task<OrderDispatchInfo?> GetForDispatchAsync(Guid orderId, CancellationToken ct);
+
+    /// <summary>The service marks of the given orders that exist, for the board's and the rider's cards, in one read.</summary>
+    Task<IReadOnlyDictionary<Guid, OrderServiceInfo>> GetServiceAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct);
 }
+
+/// <summary>
+/// What staff screens mark on an order: its tier (one of <see cref="ServiceTiers"/>'s names), special care, a locker
+/// delivery, and for 准时宝 the arrival Tracking promised at acceptance (the one the guarantee is judged against), null
+/// until that promise has reached Ordering.
+/// </summary>
+public sealed record OrderServiceInfo(Guid OrderId, string ServiceTier, bool SpecialCare, bool Locker, DateTimeOffset? PromisedAt);
 
 /// <summary>
 /// ReadyEstimate is ReadyAt once the merchant marked it ready, else AcceptedAt plus the prep time. The trailing

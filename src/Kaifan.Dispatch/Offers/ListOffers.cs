@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Riders;
 using Kaifan.Dispatch.Zones;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kaifan.Dispatch.Offers;
@@ -13,7 +15,7 @@ internal static class ListOffers
     public static void Map(RouteGroupBuilder rider) =>
         rider.MapGet("/offers", HandleAsync).Produces<IReadOnlyList<OfferView>>();
 
-    private static async Task<IResult> HandleAsync(ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> HandleAsync(ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, [FromServices] IOrderDispatchQueries orders, CancellationToken ct)
     {
         if (!user.TryGetRider(out var riderId))
         {
@@ -28,6 +30,7 @@ internal static class ListOffers
 
         var now = clock.GetUtcNow();
         var offers = await grains.GetGrain<IZoneGrain>(zoneId).OffersFor(riderId);
-        return Results.Ok(offers.Select(o => OfferView.From(o, now)).ToList());
+        var service = await orders.GetServiceAsync(offers.SelectMany(o => o.Jobs.Select(j => j.OrderId)).ToList(), ct);
+        return Results.Ok(offers.Select(o => OfferView.From(o, now, service)).ToList());
     }
 }

@@ -14,7 +14,8 @@ namespace Kaifan.Dispatch.Ops;
 /// <summary>
 /// POST /api/ops/orders/{orderId}/reassign, operators only: takes the order from its offer or rider and offers it to
 /// the named online rider of its zone, or (no body) puts it back to 待分配 for anyone but the rider who had it.
-/// 404 for an unknown order; 409 before dispatch has it, once picked up, or when the named rider cannot take it.
+/// 404 for an unknown order; 409 before dispatch has it, once picked up, or when the named rider cannot take it (offline,
+/// no stairs for a stairs-no-lift address, capacity full, out of battery range, or a batch order still held for its departure).
 /// </summary>
 internal static class ReassignOrder
 {
@@ -63,6 +64,11 @@ internal static class ReassignOrder
             ReassignAnswer.Done => Results.Ok(await AnswerAsync(zone, orderId, riderId)),
             ReassignAnswer.PickedUp => PickedUp(),
             ReassignAnswer.RiderUnavailable => Problems.Conflict("该骑手不在线、不在本区域或已在配送此单 (the rider is offline, elsewhere or already has it)", "riderId"),
+            ReassignAnswer.RiderAvoidsStairs => Problems.Conflict("该骑手不接爬楼单，此单送达地址无电梯 (the rider does not take stairs and this address has no lift)", "riderId"),
+            ReassignAnswer.RiderFull => Problems.Conflict("该骑手载单已满 (the rider already carries as many orders as they can)", "riderId"),
+            ReassignAnswer.RiderOutOfRange => Problems.Conflict("该骑手电量续航不足以送达此单 (the trip is beyond the rider's battery range)", "riderId"),
+            ReassignAnswer.HeldForDeparture => Problems.Conflict(
+                $"校园批次订单{job.HoldUntil?.ToOffset(ChinaTime.Offset):HH:mm}发车，发车前不能派给骑手 (a batch order leaves with its line's departure)", "riderId"),
             _ => Problems.NotFound("订单"),
         };
     }

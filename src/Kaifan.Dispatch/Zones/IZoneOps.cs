@@ -18,6 +18,18 @@ internal enum ReassignAnswer
     NotFound,
     PickedUp,
     RiderUnavailable,
+
+    /// <summary>The order's address has stairs and no lift; the rider does not take stairs.</summary>
+    RiderAvoidsStairs,
+
+    /// <summary>The rider already carries (or holds offers of) as many orders as they can.</summary>
+    RiderFull,
+
+    /// <summary>To the shop and on to the door is beyond the rider's battery range.</summary>
+    RiderOutOfRange,
+
+    /// <summary>A batch order waits for its line's departure; it leaves with the line, not alone.</summary>
+    HeldForDeparture,
 }
 
 /// <summary>The zone as operators see and steer it; kept apart from the dispatcher's own interface.</summary>
@@ -25,6 +37,10 @@ internal interface IZoneOps : IGrainWithGuidKey
 {
     Task<ZoneDispatch> Dispatch();
 
-    /// <summary>Takes the order from its offer or rider (not once picked up) and offers it to the named online rider, or to the next round.</summary>
+    /// <summary>
+    /// Takes the order from its offer or rider (not once picked up) and offers it to the named online rider, or to the
+    /// next round. The named rider must be able to take it as the dispatcher would (stairs, capacity, range), and a
+    /// batch order still held for its departure is not offered to anyone.
+    /// </summary>
     Task<ReassignAnswer> Reassign(Guid orderId, Guid? riderId);
 }

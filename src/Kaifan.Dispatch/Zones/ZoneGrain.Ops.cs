@@ -28,6 +28,12 @@ internal sealed partial class ZoneGrain : IZoneOps
             {
                 return ReassignAnswer.RiderUnavailable;
             }
+
+            var known = pending.TryGetValue(orderId, out var queued) ? queued.Ticket : carried.GetValueOrDefault(orderId)?.Ticket;
+            if (known is not null && Unfit(known, target) is { } refusal)
+            {
+                return refusal;
+            }
         }
 
         OrderReassigned? notice = null;
@@ -84,6 +90,32 @@ internal sealed partial class ZoneGrain : IZoneOps
         }
 
         return ReassignAnswer.Done;
+    }
+
+    /// <summary>The operator overrides the dispatcher's choice of rider, not what a rider can do or when a batch leaves.</summary>
+    private ReassignAnswer? Unfit(JobTicket ticket, RiderSnapshot target)
+    {
+        var caps = target.Capabilities!;
+        if (ticket.HoldUntil > clock.GetUtcNow())
+        {
+            return ReassignAnswer.HeldForDeparture;
+        }
+
+        if (ticket.StairsNoLift && !caps.AcceptsStairs)
+        {
+            return ReassignAnswer.RiderAvoidsStairs;
+        }
+
+        // What they carry plus what they are offered besides this order: accepting everything must stay within capacity.
+        var offered = offers.Values.Where(o => o.RiderId == target.RiderId).Sum(o => o.Jobs.Count(j => j.OrderId != ticket.OrderId));
+        if ((load.GetValueOrDefault(target.RiderId)?.Count ?? 0) + offered >= caps.Capacity)
+        {
+            return ReassignAnswer.RiderFull;
+        }
+
+        var shop = new GeoPoint(ticket.MerchantLatitude, ticket.MerchantLongitude);
+        var km = (new GeoPoint(target.Latitude, target.Longitude).DistanceMetresTo(shop) + shop.DistanceMetresTo(new(ticket.DropOffLatitude, ticket.DropOffLongitude))) / 1000 * options.RoadFactor;
+        return km > caps.BatteryRangeKm ? ReassignAnswer.RiderOutOfRange : null;
     }
 
     /// <summary>

@@ -41,6 +41,20 @@ internal sealed class OrderTrackingQueries(OrderingDb db) : IOrderTracking, IOrd
                 ServiceTierNames.Of(order.ServiceTier));
     }
 
+    public async Task<IReadOnlyDictionary<Guid, OrderServiceInfo>> GetServiceAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct)
+    {
+        if (orderIds.Count == 0)
+        {
+            return new Dictionary<Guid, OrderServiceInfo>();
+        }
+
+        var rows = await db.Orders.AsNoTracking()
+            .Where(o => orderIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.ServiceTier, o.SpecialCare, o.LockerId, o.PromisedAt })
+            .ToListAsync(ct);
+        return rows.ToDictionary(o => o.Id, o => new OrderServiceInfo(o.Id, ServiceTierNames.Of(o.ServiceTier), o.SpecialCare, o.LockerId is not null, o.PromisedAt));
+    }
+
     private static OrderTrackingInfo Tracking(Order order) => new(
         order.Id,
         order.CustomerId,

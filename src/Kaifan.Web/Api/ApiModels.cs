@@ -120,11 +120,13 @@ public sealed record RiderStatusInfo(bool Online, Guid? ZoneId, double? Latitude
 
 public sealed record RiderProfileInfo(Guid RiderId, Guid HomeZoneId, string VehicleType, double SpeedKmh, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
 
-public sealed record OfferedOrderInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, double KilometresToDoor, DateTimeOffset ReadyEstimate, bool StairsNoLift, bool SpecialCare = false);
+public sealed record OfferedOrderInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, double KilometresToDoor, DateTimeOffset ReadyEstimate, bool StairsNoLift, bool SpecialCare = false,
+    string ServiceTier = "standard", DateTimeOffset? PromisedAt = null);
 
 public sealed record OfferInfo(Guid OfferId, DateTimeOffset ExpiresAt, int SecondsLeft, double MinutesToMerchant, IReadOnlyList<OfferedOrderInfo> Orders);
 
-public sealed record RiderTaskInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, GeoPlace DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, string Stage, DateTimeOffset? AssignedAt, bool SpecialCare = false);
+public sealed record RiderTaskInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, GeoPlace DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, string Stage, DateTimeOffset? AssignedAt, bool SpecialCare = false,
+    string ServiceTier = "standard", DateTimeOffset? PromisedAt = null);
 
 public sealed record UserSummaryInfo(Guid UserId, string Role, string MaskedPhone, string? MaskedName, Guid? MerchantId, Guid? RiderId);
 

@@ -4,7 +4,8 @@ namespace Kaifan.Web.Api;
 
 public sealed record BoardOrderInfo(
     Guid OrderId, Guid MerchantId, GeoPlace Pickup, GeoPlace DropOff, DateTimeOffset ReadyEstimate, bool Late,
-    Guid? RiderId, Guid? OfferId, DateTimeOffset? OfferExpiresAt, int? OfferSecondsLeft, string? Stage, DateTimeOffset? AssignedAt);
+    Guid? RiderId, Guid? OfferId, DateTimeOffset? OfferExpiresAt, int? OfferSecondsLeft, string? Stage, DateTimeOffset? AssignedAt,
+    string ServiceTier = "standard", bool SpecialCare = false, bool Locker = false, DateTimeOffset? DepartsAt = null, DateTimeOffset? PromisedAt = null);
 
 public sealed record ZoneDispatchInfo(
     Guid ZoneId, IReadOnlyList<BoardOrderInfo> Pending, IReadOnlyList<BoardOrderInfo> Offered, IReadOnlyList<BoardOrderInfo> Assigned, IReadOnlyList<BoardOrderInfo> Late,

@@ -2,13 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
+using Kaifan.Dispatch.Batches;
+using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Delivery;
 
-/// <summary>The operator's dispatch board and manual reassignment, the ops merchants list, and a rider's deliveries of the day.</summary>
+/// <summary>The operator's dispatch board (with its service badges) and manual reassignment, the ops merchants list, and a rider's deliveries of the day.</summary>
 public abstract class OpsDispatchTests(KaifanApp app)
 {
     private HttpClient Ops => app.Client(TestTokens.Operator());
@@ -101,6 +105,140 @@ public abstract class OpsDispatchTests(KaifanApp app)
     }
 
     [Fact]
+    public async Task the_board_marks_guaranteed_special_care_and_locker_orders_and_the_rider_sees_the_guaranteed_time()
+    {
+        const int rider = 3;
+        var guaranteed = await app.AcceptPaidAsync(
+            await PlacedAsync(app.Client(TestTokens.Customer(2)), TierKit.Checkout(2, new { serviceTier = "guaranteed", specialCare = true })), 2, prepMinutes: 10);
+        var locker = await app.ReadyLockerOrderAsync(customer: 3);
+        try
+        {
+            var promised = (await PromisedAsync(guaranteed, customer: 2))!.Value;
+            var card = await CardAsync(guaranteed);
+            card["serviceTier"]!.GetValue<string>().ShouldBe("guaranteed");
+            card["specialCare"]!.GetValue<bool>().ShouldBeTrue();
+            card["locker"]!.GetValue<bool>().ShouldBeFalse();
+            card["promisedAt"]!.GetValue<DateTimeOffset>().ShouldBe(promised);
+            var lockerCard = await CardAsync(locker);
+            lockerCard["locker"]!.GetValue<bool>().ShouldBeTrue();
+            lockerCard["serviceTier"]!.GetValue<string>().ShouldBe("standard");
+            lockerCard["specialCare"]!.GetValue<bool>().ShouldBeFalse();
+            lockerCard["promisedAt"].ShouldBeNull();
+
+            await app.OnlineAsync(rider);
+            var offered = (await OfferToAsync(guaranteed, rider))["orders"]!.AsArray().Single(o => o!["orderId"]!.GetValue<Guid>() == guaranteed)!;
+            offered["serviceTier"]!.GetValue<string>().ShouldBe("guaranteed");
+            offered["promisedAt"]!.GetValue<DateTimeOffset>().ShouldBe(promised);
+            (await app.Rider(rider).PostAsync($"/api/rider/offers/{(await app.OfferOfAsync(rider, guaranteed))!["offerId"]!.GetValue<Guid>()}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var task = (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/tasks"))).AsArray().Single(t => t!["orderId"]!.GetValue<Guid>() == guaranteed)!;
+            task["serviceTier"]!.GetValue<string>().ShouldBe("guaranteed");
+            task["promisedAt"]!.GetValue<DateTimeOffset>().ShouldBe(promised);
+
+            await TakeAsync(locker, rider);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task a_held_batch_order_shows_its_departure_and_is_not_late_before_it_leaves()
+    {
+        const int customer = 1, rider = 1;
+
+        // Long enough before the next departure that its food is ready well over the late threshold before the line leaves.
+        if (await DepartureAsync(app.Clock.GetUtcNow()) - app.Clock.GetUtcNow() < TimeSpan.FromMinutes(20))
+        {
+            app.Clock.Advance(await DepartureAsync(app.Clock.GetUtcNow()) - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        }
+
+        var orderId = await app.AcceptPaidAsync(await PlacedAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { serviceTier = "batch" })), customer, prepMinutes: 5);
+        var departure = await DepartureAsync(app.Clock.GetUtcNow());
+        try
+        {
+            var card = await CardAsync(orderId);
+            card["serviceTier"]!.GetValue<string>().ShouldBe("batch");
+            card["departsAt"]!.GetValue<DateTimeOffset>().ShouldBe(departure);
+            (departure - card["readyEstimate"]!.GetValue<DateTimeOffset>()).ShouldBeGreaterThan(TimeSpan.FromMinutes(11));
+
+            // Nobody is offered it alone before the line leaves, not even by name.
+            await app.OnlineAsync(rider);
+            var early = await Ops.PostAsJsonAsync($"/api/ops/orders/{orderId}/reassign", new { riderId = DemoCampus.RiderId(rider) });
+            early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await JsonOf(early))["detail"]!.GetValue<string>().ShouldContain($"{departure.ToOffset(TimeSpan.FromHours(8)):HH:mm}发车");
+            (await app.OfferOfAsync(rider, orderId)).ShouldBeNull();
+            await app.OfflineAsync(rider);
+
+            app.Clock.Advance(departure - TimeSpan.FromMinutes(1) - app.Clock.GetUtcNow());
+            var board = await BoardAsync();
+            var held = board["pending"]!.AsArray().Single(o => o!["orderId"]!.GetValue<Guid>() == orderId)!;
+            held["late"]!.GetValue<bool>().ShouldBeFalse("waiting for the line's departure is not lateness");
+            board["late"]!.AsArray().ShouldNotContain(o => o!["orderId"]!.GetValue<Guid>() == orderId);
+
+            app.Clock.Advance(TimeSpan.FromMinutes(12));
+            board = await BoardAsync();
+            var left = board["pending"]!.AsArray().Single(o => o!["orderId"]!.GetValue<Guid>() == orderId)!;
+            left["departsAt"].ShouldBeNull("the line has left");
+            left["late"]!.GetValue<bool>().ShouldBeTrue("over ten minutes after the departure");
+            board["late"]!.AsArray().ShouldContain(o => o!["orderId"]!.GetValue<Guid>() == orderId);
+
+            await app.OnlineAsync(rider);
+            await TakeAsync(orderId, rider);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
+    public async Task reassigning_to_a_rider_who_cannot_take_the_order_is_refused_naming_the_reason()
+    {
+        const int noStairs = 2, capable = 1, smallLoad = 7;
+        try
+        {
+            // Rider 7 carries at most two orders: with two on board a third is refused.
+            await app.OnlineAsync(smallLoad);
+            foreach (var customer in new[] { 1, 2 })
+            {
+                var carried = await app.AcceptedOrderAsync(customer, ready: true);
+                await KnownToDispatchAsync(carried);
+                await TakeAsync(carried, smallLoad);
+            }
+
+            var third = await app.AcceptedOrderAsync(customer: 3, ready: true);
+            await KnownToDispatchAsync(third);
+            var full = await Ops.PostAsJsonAsync($"/api/ops/orders/{third}/reassign", new { riderId = DemoCampus.RiderId(smallLoad) });
+            full.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            full.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            var problem = await JsonOf(full);
+            problem["field"]!.GetValue<string>().ShouldBe("riderId");
+            problem["detail"]!.GetValue<string>().ShouldContain("载单已满");
+
+            // Customer 4 lives up stairs with no lift; rider 2 does not take stairs.
+            var stairsOrder = await app.AcceptedOrderAsync(customer: 4, ready: true);
+            await KnownToDispatchAsync(stairsOrder);
+            await app.OnlineAsync(noStairs);
+            var refused = await Ops.PostAsJsonAsync($"/api/ops/orders/{stairsOrder}/reassign", new { riderId = DemoCampus.RiderId(noStairs) });
+            refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            problem = await JsonOf(refused);
+            problem["field"]!.GetValue<string>().ShouldBe("riderId");
+            problem["detail"]!.GetValue<string>().ShouldContain("不接爬楼单");
+            (await app.OfferOfAsync(noStairs, stairsOrder)).ShouldBeNull();
+
+            // A rider able to take both gets them, as before.
+            await app.OnlineAsync(capable);
+            await TakeAsync(stairsOrder, capable);
+            await TakeAsync(third, capable);
+        }
+        finally
+        {
+            await app.OfflineAsync(noStairs, capable, smallLoad);
+        }
+    }
+
+    [Fact]
     public async Task operators_see_every_shop_of_a_zone_with_its_position_and_open_state()
     {
         var rows = (await JsonOf(await Ops.GetAsync($"/api/ops/merchants?zoneId={DeliveryKit.EastZone}"))).AsArray();
@@ -136,6 +274,48 @@ public abstract class OpsDispatchTests(KaifanApp app)
         {
             await app.OfflineAsync(rider);
         }
+    }
+
+    private async Task<JsonNode> CardAsync(Guid orderId)
+    {
+        JsonNode? card = null;
+        await PaymentProbe.EventuallyAsync(
+            async () => (card = (await BoardAsync())["pending"]!.AsArray().FirstOrDefault(o => o!["orderId"]!.GetValue<Guid>() == orderId)) is not null,
+            "the order waits on the board");
+        return card!;
+    }
+
+    /// <summary>The promise Tracking made at acceptance, once it has reached the order (what the customer is shown).</summary>
+    private async Task<DateTimeOffset?> PromisedAsync(Guid orderId, int customer)
+    {
+        DateTimeOffset? promised = null;
+        await PaymentProbe.EventuallyAsync(
+            async () => (promised = (await app.CustomerViewAsync(orderId, customer))["promisedWindow"]?["promisedAt"]?.GetValue<DateTimeOffset>()) is not null,
+            "Tracking's promise reaches the order");
+        return promised;
+    }
+
+    /// <summary>The operator names the rider, who then holds an offer of the order.</summary>
+    private async Task<JsonNode> OfferToAsync(Guid orderId, int rider)
+    {
+        var response = await Ops.PostAsJsonAsync($"/api/ops/orders/{orderId}/reassign", new { riderId = DemoCampus.RiderId(rider) });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await app.OfferOfAsync(rider, orderId)).ShouldNotBeNull();
+    }
+
+    /// <summary>Offered by name and accepted, so no order of a test is left for the zone to offer to other tests' riders.</summary>
+    private async Task TakeAsync(Guid orderId, int rider)
+    {
+        var offer = await OfferToAsync(orderId, rider);
+        (await app.Rider(rider).PostAsync($"/api/rider/offers/{offer["offerId"]!.GetValue<Guid>()}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The east dorm line's next run after <paramref name="after"/>, as Dispatch holds the line.</summary>
+    private async Task<DateTimeOffset> DepartureAsync(DateTimeOffset after)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>();
+        return (await db.BatchLines.AsNoTracking().SingleAsync(l => l.Id == DemoBatchLines.DormLine)).NextDeparture(after);
     }
 
     private async Task<JsonNode> BoardAsync() => await JsonOf(await Ops.GetAsync($"/api/ops/zones/{DeliveryKit.EastZone}/dispatch"));

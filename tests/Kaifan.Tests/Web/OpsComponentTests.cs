@@ -3,6 +3,7 @@ using Bunit;
 using Kaifan.Web.Api;
 using Kaifan.Web.Components.Ops;
 using Kaifan.Web.Components.Ops.Parts;
+using Kaifan.Web.Components.Rider.Parts;
 using Kaifan.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Kaifan.Tests.Web;
 
-/// <summary>The ops dispatch board's columns and its 改派 control, rendered with bUnit in Simplified Chinese.</summary>
+/// <summary>
+/// The ops dispatch board's columns, service badges and 改派 control, and the rider's offer card's 准时宝 line, rendered
+/// with bUnit in Simplified Chinese.
+/// </summary>
 public sealed class OpsComponentTests : BunitContext
 {
     private static readonly Guid Zone = Guid.NewGuid();
@@ -62,6 +66,41 @@ public sealed class OpsComponentTests : BunitContext
 
         asked.ShouldBe([(card.OrderId, null), (card.OrderId, Rider)]);
         column.Find("[data-testid=reassign-rider] option").TextContent.ShouldBe("退回待分配");
+    }
+
+    [Fact]
+    public void cards_carry_service_badges_and_a_held_batch_order_its_departure_in_shanghai_time()
+    {
+        var guaranteed = Board(Guid.NewGuid(), late: false) with { ServiceTier = "guaranteed", SpecialCare = true, PromisedAt = Noon.AddMinutes(28) };
+        var held = Board(Guid.NewGuid(), late: false) with { ServiceTier = "batch", Locker = true, DepartsAt = Noon.AddMinutes(30) };
+        var left = Board(Guid.NewGuid(), late: false) with { ServiceTier = "batch" };
+        var plain = Board(Guid.NewGuid(), late: false);
+        var columns = DispatchCards.Build(new ZoneDispatchInfo(Zone, [guaranteed, held, left, plain], [], [], []), [], Zone, _ => "", L);
+
+        var column = Render<DispatchColumn>(p => p.Add(c => c.Column, "pending").Add(c => c.Title, "待分配").Add(c => c.Cards, columns["pending"]));
+
+        string[] Badges(Guid orderId) => [.. column.FindAll($"[data-order-id='{orderId}'] .oc-badge").Select(b => b.TextContent)];
+        Badges(guaranteed.OrderId).ShouldBe(["准时宝", "特殊关照"]);
+        column.Find($"[data-order-id='{held.OrderId}'] [data-testid=ops-badge-batch]").TextContent.ShouldBe("校园批次 · 12:30发车");
+        Badges(held.OrderId).ShouldBe(["智能柜", "校园批次 · 12:30发车"]);
+        Badges(left.OrderId).ShouldBe(["校园批次"]);
+        Badges(plain.OrderId).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void the_offer_card_shows_a_guaranteed_orders_promised_time_or_just_the_tier_until_it_is_known()
+    {
+        OfferedOrderInfo Job(string tier, DateTimeOffset? promisedAt) =>
+            new(Guid.NewGuid(), Guid.NewGuid(), new GeoPlace(31.02, 121.44), 0.8, Noon, false, false, tier, promisedAt);
+        var promised = Job("guaranteed", Noon.AddMinutes(28));
+        var unknown = Job("guaranteed", null);
+        var standard = Job("standard", null);
+
+        var card = Render<OfferCard>(p => p.Add(c => c.Offer, new OfferInfo(Guid.NewGuid(), Noon.AddSeconds(30), 30, 2.5, [promised, unknown, standard])));
+
+        card.Find($"[data-order-id='{promised.OrderId}'] [data-testid=guaranteed]").TextContent.ShouldBe("准时宝 · 12:28前送达");
+        card.Find($"[data-order-id='{unknown.OrderId}'] [data-testid=guaranteed]").TextContent.ShouldBe("准时宝");
+        card.FindAll($"[data-order-id='{standard.OrderId}'] [data-testid=guaranteed]").ShouldBeEmpty();
     }
 
     private static BoardOrderInfo Board(Guid orderId, bool late) =>

@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Delivery;
+using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Web.Shopping;
 using System.Net.Http.Json;
@@ -7,7 +8,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Web;
 
-/// <summary>The operator moves an order from its rider to another online rider from the dispatch board, live over /hubs/ops.</summary>
+/// <summary>The operator moves an order (marked 准时宝 and 特殊关照) from its rider to another online rider from the dispatch board, live over /hubs/ops.</summary>
 [Collection("browser")]
 public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<LunchtimeSqliteApp>
 {
@@ -20,7 +21,9 @@ public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<Lunchti
     public async Task the_operator_reassigns_an_order_to_another_online_rider_from_the_dispatch_board()
     {
         const int customerNo = 1, first = 4, second = 5;
-        var orderId = await app.AcceptedOrderAsync(customerNo, ready: true);
+        var orderId = await app.AcceptPaidAsync(
+            await PlacedAsync(app.Client(TestTokens.Customer(customerNo)), TierKit.Checkout(customerNo, new { serviceTier = "guaranteed", specialCare = true })), customerNo, prepMinutes: 10);
+        (await app.Staff().PostAsync($"/api/merchant/orders/{orderId}/ready", null)).EnsureSuccessStatusCode();
         try
         {
             await app.AssignAsync(orderId, first);
@@ -32,6 +35,9 @@ public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<Lunchti
             await Expect(ops.Locator("[data-testid=ops]")).ToHaveAttributeAsync("data-hub", "connected", new() { Timeout = 15_000 });
             var card = ops.Locator($"[data-column=assigned] [data-order-id='{orderId}']");
             await Expect(card).ToContainTextAsync("137****0004", new() { Timeout = 15_000 });
+            await Expect(card.Locator("[data-testid=ops-badge-guaranteed]")).ToHaveTextAsync("准时宝");
+            await Expect(card.Locator("[data-testid=ops-badge-care]")).ToHaveTextAsync("特殊关照");
+            await Expect(card.Locator("[data-testid=ops-badge-locker]")).ToHaveCountAsync(0);
 
             await card.Locator("[data-testid=reassign-rider]").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "137****0005 (0)" });
             await card.Locator("[data-testid=reassign]").ClickAsync();

@@ -5,8 +5,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Kaifan.Web.Components.Ops;
 
-/// <summary>One card of the ops dispatch board, ready to draw.</summary>
-public sealed record DispatchCard(Guid OrderId, string Number, string Route, string Meta, bool Late, bool CanReassign, Guid? RiderId);
+/// <summary>One card of the ops dispatch board, ready to draw; Badges mark its service (准时宝, special care, locker, batch).</summary>
+public sealed record DispatchCard(Guid OrderId, string Number, string Route, string Meta, bool Late, bool CanReassign, Guid? RiderId, IReadOnlyList<CardBadge>? Badges = null);
+
+/// <summary>Kind is guaranteed, care, locker or batch (its test id and style); Text is what the operator reads.</summary>
+public sealed record CardBadge(string Kind, string Text);
 
 /// <summary>
 /// The dispatch board's columns from the zone's dispatch state and the order list: 待分配 / 已派单待接 / 配送中 / 超时 /
@@ -25,7 +28,7 @@ public static class DispatchCards
             var order = byId.GetValueOrDefault(b.OrderId);
             var number = order is null ? b.OrderId.ToString()[..8] : "#" + order.Number[^4..];
             var route = order is null ? "" : $"{order.MerchantName} → {order.Address.Detail}";
-            return new DispatchCard(b.OrderId, number, route, meta, b.Late, b.Stage is null or "toMerchant" or "atMerchant", b.RiderId);
+            return new DispatchCard(b.OrderId, number, route, meta, b.Late, b.Stage is null or "toMerchant" or "atMerchant", b.RiderId, Badges(b, l));
         }
 
         string OfferMeta(BoardOrderInfo b) => string.Format(l["Ops.OfferedTo"], riderLabel(b.RiderId!.Value), b.OfferSecondsLeft ?? 0);
@@ -48,5 +51,31 @@ public static class DispatchCards
             .Select(o => new DispatchCard(
                 o.Id, "#" + o.Number[^4..], $"{o.MerchantName} → {o.Address.Detail}", $"{Display.Clock(o.DeliveredAt)} {o.StatusText}", false, false, o.RiderId)));
         return columns;
+    }
+
+    private static List<CardBadge> Badges(BoardOrderInfo b, IStringLocalizer<Strings> l)
+    {
+        var badges = new List<CardBadge>();
+        if (b.ServiceTier == "guaranteed")
+        {
+            badges.Add(new("guaranteed", l["Ops.Badge.Guaranteed"]));
+        }
+
+        if (b.SpecialCare)
+        {
+            badges.Add(new("care", l["Ops.Badge.SpecialCare"]));
+        }
+
+        if (b.Locker)
+        {
+            badges.Add(new("locker", l["Ops.Badge.Locker"]));
+        }
+
+        if (b.ServiceTier == "batch" || b.DepartsAt is not null)
+        {
+            badges.Add(new("batch", b.DepartsAt is { } departs ? string.Format(l["Ops.Badge.BatchDeparts"], Display.Clock(departs)) : l["Ops.Badge.Batch"]));
+        }
+
+        return badges;
     }
 }
