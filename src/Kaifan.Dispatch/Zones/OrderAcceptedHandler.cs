@@ -8,11 +8,14 @@ namespace Kaifan.Dispatch.Zones;
 
 /// <summary>
 /// An accepted order joins its zone's pending set; the zone grain writes dispatch_jobs and ignores repeats. A batch
-/// order is held until its line's next departure after the acceptance.
+/// order is held until its line's next departure after the acceptance. Pickups are planned on the prep time Insights
+/// learned for the shop at that hour, as the customer's ETA is, so riders are not sent early to a slow kitchen.
 /// </summary>
 public static class OrderAcceptedHandler
 {
-    public static async Task Handle(OrderAccepted accepted, IOrderDispatchQueries orders, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
+    public static async Task Handle(
+        OrderAccepted accepted, IOrderDispatchQueries orders, IServiceScopeFactory scopes, IGrainFactory grains, IPrepTimeEstimates prepTimes,
+        CancellationToken ct)
     {
         var order = await orders.GetForDispatchAsync(accepted.OrderId, ct);
         if (order is null || order.RiderId is not null || order.Status is "Cancelled" or "Delivered")
@@ -30,6 +33,10 @@ public static class OrderAcceptedHandler
             holdUntil = (await BatchLines.FindLineAsync(db, order.ZoneId, order.DropOffLocation, ct))?.NextDeparture(accepted.AcceptedAt);
         }
 
+        var readyEstimate = order.Status == "Accepted"
+            ? accepted.AcceptedAt.AddMinutes((await prepTimes.EstimateAsync(accepted.MerchantId, accepted.AcceptedAt, accepted.PrepMinutes, ct)).Minutes)
+            : order.ReadyEstimate ?? accepted.AcceptedAt.AddMinutes(accepted.PrepMinutes);
+
         await grains.GetGrain<IZoneGrain>(order.ZoneId).Enqueue(new JobTicket(
             order.OrderId,
             order.MerchantId,
@@ -37,7 +44,7 @@ public static class OrderAcceptedHandler
             order.MerchantLocation.Longitude,
             order.DropOffLocation.Latitude,
             order.DropOffLocation.Longitude,
-            order.ReadyEstimate ?? accepted.AcceptedAt.AddMinutes(accepted.PrepMinutes),
+            readyEstimate,
             order.StairsNoLift,
             order.PlacedAt,
             order.SpecialCare,

@@ -6,6 +6,9 @@ namespace Kaifan.Insights.PrepTimes;
 /// <summary>One past order of a merchant: when it was accepted, the minutes the merchant said, the minutes it took.</summary>
 internal sealed record PrepSample(DateTimeOffset AcceptedAt, double StatedMinutes, double ActualMinutes);
 
+/// <summary>Hour is the hour of day in Shanghai; LearnedMinutes is null while the hour has too few samples.</summary>
+internal sealed record PrepHour(int Hour, int Samples, double? StatedMinutes, double? LearnedMinutes);
+
 /// <summary>
 /// What a merchant's history says about its kitchen: per hour of day (Shanghai), the median of how much longer than
 /// stated its orders took (the overrun, so an order stated at 30 min and one at 10 keep their difference). An hour
@@ -20,6 +23,7 @@ internal sealed class LearnedPrep
 
     private readonly double?[] hourly = new double?[24];
     private readonly int[] hourlySamples = new int[24];
+    private readonly double[] hourlyStatedSum = new double[24];
     private double? overall;
     private int overallSamples;
 
@@ -40,6 +44,7 @@ internal sealed class LearnedPrep
         {
             var overruns = hour.Select(s => s.ActualMinutes - s.StatedMinutes).ToList();
             learned.hourlySamples[hour.Key] = overruns.Count;
+            learned.hourlyStatedSum[hour.Key] = hour.Sum(s => s.StatedMinutes);
             if (overruns.Count >= minSamples)
             {
                 learned.hourly[hour.Key] = Quantile(overruns, quantile);
@@ -59,6 +64,20 @@ internal sealed class LearnedPrep
             ? new PrepTimeEstimate(Math.Round(Math.Max(1, statedMinutes + learned), 1), PrepTimeEstimate.Learned, samples)
             : new PrepTimeEstimate(statedMinutes, PrepTimeEstimate.Stated, samples);
     }
+
+    /// <summary>
+    /// Each hour of day as the shop sees it: the minutes it usually stated, and the minutes its kitchen took once the
+    /// hour has enough samples of its own (the stated average plus the hour's overrun, as Estimate plans an order
+    /// stated at that average).
+    /// </summary>
+    public IReadOnlyList<PrepHour> Hours() =>
+        Enumerable.Range(0, 24).Select(hour =>
+        {
+            var samples = hourlySamples[hour];
+            double? stated = samples == 0 ? null : Math.Round(hourlyStatedSum[hour] / samples, 1);
+            double? learned = hourly[hour] is { } overrun && stated is { } average ? Math.Round(Math.Max(1, average + overrun), 1) : null;
+            return new PrepHour(hour, samples, stated, learned);
+        }).ToList();
 
     /// <summary>Linear interpolation between the closest ranks; at 0.5 the usual median.</summary>
     private static double Quantile(IEnumerable<double> values, double quantile)
