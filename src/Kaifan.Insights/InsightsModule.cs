@@ -22,7 +22,8 @@ public static class InsightsModule
         services.AddModuleDb<InsightsDb, SqliteInsightsDb, PostgresInsightsDb>(storage, InsightsDb.SchemaName);
         services.AddSingleton(OnTimeSettings.FromConfiguration(configuration));
         services.AddValidatorsFromAssemblyContaining<InsightsDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.AddSingleton<IPrepTimeEstimates, PrepTimeEstimates>();
+        services.AddSingleton<PrepTimeEstimates>();
+        services.AddSingleton<IPrepTimeEstimates>(sp => sp.GetRequiredService<PrepTimeEstimates>());
         services.AddSingleton<IZoneTravelFlags, TravelFlags>();
         services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<InsightsDb>());
 
@@ -41,6 +42,7 @@ public static class InsightsModule
         GetForecast.Map(endpoints);
         RetrainForecast.Map(endpoints);
         ImportDemandHistory.Map(endpoints);
+        GetPrepTimes.Map(endpoints);
         return endpoints;
     }
 }

@@ -7,11 +7,14 @@ namespace Kaifan.Dispatch.Zones;
 /// <summary>
 /// An accepted order joins its zone's pending set; the zone grain writes dispatch_jobs and ignores repeats. A batch
 /// order is held until its run leaves: its line's first departure once the kitchen's stated minutes are up, the same
-/// run Tracking promises from this event.
+/// run Tracking promises from this event. Pickups are planned on the prep time Insights learned for the shop at that
+/// hour, as the customer's ETA is, so riders are not sent early to a slow kitchen.
 /// </summary>
 public static class OrderAcceptedHandler
 {
-    public static async Task Handle(OrderAccepted accepted, IOrderDispatchQueries orders, IBatchDepartures departures, IGrainFactory grains, CancellationToken ct)
+    public static async Task Handle(
+        OrderAccepted accepted, IOrderDispatchQueries orders, IBatchDepartures departures, IGrainFactory grains, IPrepTimeEstimates prepTimes,
+        CancellationToken ct)
     {
         var order = await orders.GetForDispatchAsync(accepted.OrderId, ct);
         if (order is null || order.RiderId is not null || order.Status is "Cancelled" or "Delivered")
@@ -28,6 +31,10 @@ public static class OrderAcceptedHandler
             holdUntil = (await departures.DepartureAsync(order.ZoneId, order.DropOffLocation, readyBy, ct))?.LeavesAt;
         }
 
+        var readyEstimate = order.Status == "Accepted"
+            ? accepted.AcceptedAt.AddMinutes((await prepTimes.EstimateAsync(accepted.MerchantId, accepted.AcceptedAt, accepted.PrepMinutes, ct)).Minutes)
+            : order.ReadyEstimate ?? accepted.AcceptedAt.AddMinutes(accepted.PrepMinutes);
+
         await grains.GetGrain<IZoneGrain>(order.ZoneId).Enqueue(new JobTicket(
             order.OrderId,
             order.MerchantId,
@@ -35,7 +42,7 @@ public static class OrderAcceptedHandler
             order.MerchantLocation.Longitude,
             order.DropOffLocation.Latitude,
             order.DropOffLocation.Longitude,
-            order.ReadyEstimate ?? accepted.AcceptedAt.AddMinutes(accepted.PrepMinutes),
+            readyEstimate,
             order.StairsNoLift,
             order.PlacedAt,
             order.SpecialCare,

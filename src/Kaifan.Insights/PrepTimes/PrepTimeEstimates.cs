@@ -17,7 +17,11 @@ internal sealed class PrepTimeEstimates(IServiceScopeFactory scopes, OnTimeSetti
 
     private readonly ConcurrentDictionary<Guid, (LearnedPrep Learned, DateTimeOffset At)> cache = new();
 
-    public async Task<PrepTimeEstimate> EstimateAsync(Guid merchantId, DateTimeOffset at, int statedMinutes, CancellationToken ct)
+    public async Task<PrepTimeEstimate> EstimateAsync(Guid merchantId, DateTimeOffset at, int statedMinutes, CancellationToken ct) =>
+        (await LearnedAsync(merchantId, ct)).Estimate(at, statedMinutes);
+
+    /// <summary>The same learned times the ETAs use, for the shop's own view of them.</summary>
+    public async Task<LearnedPrep> LearnedAsync(Guid merchantId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (!cache.TryGetValue(merchantId, out var entry) || now - entry.At >= TimeSpan.FromMinutes(settings.PrepCacheMinutes) || now < entry.At)
@@ -26,7 +30,7 @@ internal sealed class PrepTimeEstimates(IServiceScopeFactory scopes, OnTimeSetti
             cache[merchantId] = entry;
         }
 
-        return entry.Learned.Estimate(at, statedMinutes);
+        return entry.Learned;
     }
 
     private async Task<LearnedPrep> LearnAsync(Guid merchantId, DateTimeOffset now, CancellationToken ct)

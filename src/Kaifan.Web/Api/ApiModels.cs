@@ -148,3 +148,12 @@ public sealed record StaffOrderInfo(
 
 /// <summary>Past orders imported (or the demo's made-up past) for one zone: From and To are UTC hour starts.</summary>
 public sealed record ImportedZoneInfo(Guid ZoneId, string ZoneName, DateTimeOffset From, DateTimeOffset To, int Hours, long Orders, string Source);
+
+/// <summary>A shop's prep minutes per hour of day (Shanghai): what its kitchen took once learned, beside what it stated.</summary>
+public sealed record PrepHourInfo(int Hour, int Samples, double? StatedMinutes, double? LearnedMinutes);
+
+public sealed record PrepTimesInfo(Guid MerchantId, int CurrentHour, int MinSamples, int Weeks, IReadOnlyList<PrepHourInfo> Hours)
+{
+    /// <summary>Whole minutes, as the accept picker offers them; null while the current hour has too few orders.</summary>
+    public int? LearnedNow => Hours.FirstOrDefault(h => h.Hour == CurrentHour)?.LearnedMinutes is { } m ? (int)Math.Round(m) : null;
+}

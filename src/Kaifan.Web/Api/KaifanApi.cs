@@ -94,6 +94,9 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<OrderInfo>> ReadyAsync(Guid orderId, CancellationToken ct = default) =>
         SendAsync<OrderInfo>(HttpMethod.Post, $"api/merchant/orders/{orderId}/ready", ct: ct);
 
+    public Task<ApiResult<PrepTimesInfo>> PrepTimesAsync(Guid merchantId, CancellationToken ct = default) =>
+        SendAsync<PrepTimesInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/prep-times", ct: ct);
+
     public Task<ApiResult<MenuInfo>> ManageMenuAsync(Guid merchantId, CancellationToken ct = default) =>
         SendAsync<MenuInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/manage/menu", ct: ct);
 

@@ -2,8 +2,10 @@ namespace Kaifan.Web.Api;
 
 // Tracking's ETA and map of one order, as the customer's order page reads them.
 
+/// <summary>PrepMinutes and PrepSource ("learned" or "stated") are the kitchen's minutes the ETA plans with, while it cooks.</summary>
 public sealed record EtaBasisInfo(
-    double PrepRemaining, double TravelToMerchant, double TravelToCustomer, double Service, double RoadFactor, string Vehicle, double SpeedKmh, string RiderFrom);
+    double PrepRemaining, double TravelToMerchant, double TravelToCustomer, double Service, double RoadFactor, string Vehicle, double SpeedKmh, string RiderFrom,
+    double? PrepMinutes = null, string? PrepSource = null);
 
 /// <summary>EtaAt is null once nothing is on its way (delivered or cancelled).</summary>
 public sealed record EtaInfo(Guid OrderId, DateTimeOffset ComputedAt, DateTimeOffset? EtaAt, int MinutesLeft, EtaBasisInfo? Basis);

@@ -310,12 +310,12 @@ public abstract class OpsDispatchTests(KaifanApp app)
         (await app.Rider(rider).PostAsync($"/api/rider/offers/{offer["offerId"]!.GetValue<Guid>()}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    /// <summary>The east dorm line's next run after <paramref name="after"/>, as Dispatch holds the line.</summary>
+    /// <summary>The east dorm line's first run at or after <paramref name="after"/>, as Dispatch holds the line.</summary>
     private async Task<DateTimeOffset> DepartureAsync(DateTimeOffset after)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>();
-        return (await db.BatchLines.AsNoTracking().SingleAsync(l => l.Id == DemoBatchLines.DormLine)).NextDeparture(after);
+        return (await db.BatchLines.AsNoTracking().SingleAsync(l => l.Id == DemoBatchLines.DormLine)).Info().DepartureFor(after)!.Value;
     }
 
     private async Task<JsonNode> BoardAsync() => await JsonOf(await Ops.GetAsync($"/api/ops/zones/{DeliveryKit.EastZone}/dispatch"));

@@ -30,11 +30,20 @@ public sealed class PrepLearningTests
     }
 
     [Fact]
-    public void the_overrun_is_learned_so_a_bigger_stated_order_stays_bigger()
+    public void a_bigger_stated_order_stays_bigger_but_is_not_charged_the_overrun_beyond_what_the_kitchen_takes()
     {
         var learned = LearnedPrep.From(Days(7, Noon, 10, 15), minSamples: 5);
 
-        learned.Estimate(Noon, 30).Minutes.ShouldBe(35);
+        learned.Estimate(Noon, 12).Minutes.ShouldBe(15);
+        learned.Estimate(Noon, 30).Minutes.ShouldBe(30);
+    }
+
+    [Fact]
+    public void a_shop_that_starts_stating_what_its_kitchen_takes_is_planned_on_that_not_on_that_plus_its_old_overrun()
+    {
+        var learned = LearnedPrep.From(Days(7, Noon, 10, 25), minSamples: 5);
+
+        learned.Estimate(Noon, statedMinutes: 25).Minutes.ShouldBe(25);
     }
 
     [Fact]

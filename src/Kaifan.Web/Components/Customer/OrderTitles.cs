@@ -25,11 +25,14 @@ public static class OrderTitles
         _ => apiText,
     };
 
-    public static string Hint(OrderInfo order, IStringLocalizer<Strings> l) => order.Status switch
+    /// <summary>While the kitchen cooks, the minutes the ETA plans with (the shop's learned time when there is one), so the two agree.</summary>
+    public static string Hint(OrderInfo order, IStringLocalizer<Strings> l, EtaInfo? eta = null) => order.Status switch
     {
         "AwaitingPayment" => l["Hint.AwaitingPayment"],
         "AwaitingAcceptance" => l["Hint.AwaitingAcceptance"],
-        "Accepted" => order.PrepMinutes is { } m ? string.Format(l["Hint.Accepted"], m) : l["Hint.AcceptedNoTime"],
+        "Accepted" => (eta?.Basis?.PrepMinutes is { } planned ? (int)Math.Round(planned) : order.PrepMinutes) is { } m
+            ? string.Format(l["Hint.Accepted"], m)
+            : l["Hint.AcceptedNoTime"],
         "Ready" => l["Hint.Ready"],
         "Cancelled" => order.CancelReason ?? "",
         _ => "",
