@@ -39,6 +39,7 @@ internal static class ListTasks
         var service = await orders.GetServiceAsync(jobs.Select(j => j.OrderId).ToList(), ct);
         return Results.Ok(jobs
             .OrderBy(j => j.AssignedAt)
+            .ThenBy(j => j.RouteStop)
             .Select(j => new TaskView(
                 j.OrderId,
                 j.MerchantId,

@@ -66,6 +66,7 @@ internal static class GetZoneDispatch
         var jobs = await db.Jobs.AsNoTracking().Where(j => carried.Contains(j.OrderId) && j.Status == JobStatus.Assigned).ToListAsync(ct);
         var assigned = jobs
             .OrderBy(j => j.AssignedAt)
+            .ThenBy(j => j.RouteStop)
             .Select(j => new BoardOrder(
                 j.OrderId, j.MerchantId, new(j.MerchantLatitude, j.MerchantLongitude), new(j.DropOffLatitude, j.DropOffLongitude), j.ReadyEstimate,
                 j.Stage != JobStage.ToCustomer && IsLate(j.ReadyEstimate, j.HoldUntil, now), j.RiderId, null, null, null, Stage(j.Stage), j.AssignedAt,

@@ -46,6 +46,9 @@ internal sealed class DispatchJob
     public Guid? RiderId { get; set; }
     public DateTimeOffset? AssignedAt { get; set; }
 
+    /// <summary>Where the order stands in the route of the offer the rider took (0 first): the rider's list keeps that order.</summary>
+    public int RouteStop { get; set; }
+
     /// <summary>Riders who declined or let an offer of this order expire, comma-separated; it never goes back to them.</summary>
     public string RefusedBy { get; set; } = "";
     public int Version { get; set; }

@@ -56,7 +56,7 @@ internal sealed partial class ZoneGrain(
             .Where(j => j.ZoneId == zoneId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Assigned))
             .ToListAsync(ct);
         badWeather = await db.ZoneConditions.AsNoTracking().Where(c => c.ZoneId == zoneId).Select(c => c.BadWeather).SingleOrDefaultAsync(ct);
-        foreach (var job in jobs.OrderBy(j => j.AssignedAt).ThenBy(j => j.OrderId))
+        foreach (var job in jobs.OrderBy(j => j.AssignedAt).ThenBy(j => j.RouteStop).ThenBy(j => j.OrderId))
         {
             demand.Record(TicketOf(job), clock.GetUtcNow());
             if (job.Status == JobStatus.Pending)
@@ -233,6 +233,7 @@ internal sealed partial class ZoneGrain(
             row.Stage = JobStage.ToMerchant;
             row.RiderId = riderId;
             row.AssignedAt = now;
+            row.RouteStop = ids.IndexOf(row.OrderId);
             row.Version++;
             await outbox.PublishAsync(new RiderAssigned(row.OrderId, riderId, ZoneId, now));
         }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
 using Kaifan.Insights.OnTime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,16 +23,24 @@ internal static class GetPrepTimes
             .RequireAuthorization()
             .WithTags("Merchant console")
             .Produces<PrepTimesView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> HandleAsync(
-        Guid merchantId, ClaimsPrincipal user, PrepTimeEstimates estimates, OnTimeSettings settings, TimeProvider clock, CancellationToken ct)
+        Guid merchantId, ClaimsPrincipal user, PrepTimeEstimates estimates, OnTimeSettings settings, ICatalogQueries catalog, TimeProvider clock,
+        CancellationToken ct)
     {
         var ownShop = user.IsInRole(Roles.Merchant) && user.MerchantId() == merchantId;
         if (!ownShop && !user.IsInRole(Roles.Operator))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "只有本店员工和运营可查看 (only the shop's staff and operators)");
+        }
+
+        // An unknown shop would otherwise get 24 empty hours, and a cache entry of its own.
+        if (await catalog.GetMerchantForOrderingAsync(merchantId, ct) is null)
+        {
+            return Problems.NotFound("商家 (merchant)");
         }
 
         var learned = await estimates.LearnedAsync(merchantId, ct);

@@ -76,16 +76,15 @@ internal sealed class LearnedPrep
     }
 
     /// <summary>
-    /// Each hour of day as the shop sees it: the minutes it usually stated, and the minutes its kitchen took once the
-    /// hour has enough samples of its own (the stated average plus the hour's overrun, as Estimate plans an order
-    /// stated at that average).
+    /// Each hour of day as the shop sees it: the minutes it usually stated, and the minutes its kitchen usually took (the
+    /// median) once the hour has enough samples of its own — what a shop that states its real time is planned on.
     /// </summary>
     public IReadOnlyList<PrepHour> Hours() =>
         Enumerable.Range(0, 24).Select(hour =>
         {
             var samples = hourlySamples[hour];
             double? stated = samples == 0 ? null : Math.Round(hourlyStatedSum[hour] / samples, 1);
-            double? learned = hourly[hour] is { } overrun && stated is { } average ? Math.Round(Math.Max(1, average + overrun), 1) : null;
+            double? learned = hourlyActual[hour] is { } actual ? Math.Round(Math.Max(1, actual), 1) : null;
             return new PrepHour(hour, samples, stated, learned);
         }).ToList();
 

@@ -154,6 +154,9 @@ public sealed record PrepHourInfo(int Hour, int Samples, double? StatedMinutes, 
 
 public sealed record PrepTimesInfo(Guid MerchantId, int CurrentHour, int MinSamples, int Weeks, IReadOnlyList<PrepHourInfo> Hours)
 {
-    /// <summary>Whole minutes, as the accept picker offers them; null while the current hour has too few orders.</summary>
-    public int? LearnedNow => Hours.FirstOrDefault(h => h.Hour == CurrentHour)?.LearnedMinutes is { } m ? (int)Math.Round(m) : null;
+    /// <summary>
+    /// Whole minutes, as the accept picker offers them, within what accepting allows (1–120); null while the current hour
+    /// has too few orders.
+    /// </summary>
+    public int? LearnedNow => Hours.FirstOrDefault(h => h.Hour == CurrentHour)?.LearnedMinutes is { } m ? Math.Clamp((int)Math.Round(m), 1, 120) : null;
 }

@@ -70,6 +70,7 @@ public abstract class PrepTimesApiTests(PrepLearningApp app)
         (await app.Client(TestTokens.Customer(1)).GetAsync(Path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Client(TestTokens.Rider(1)).GetAsync(Path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Client().GetAsync(Path)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Client(TestTokens.Operator()).GetAsync($"/api/merchants/{Guid.NewGuid()}/prep-times")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     /// <summary>The row of the current Shanghai hour, which the answer names as currentHour.</summary>

@@ -41,9 +41,11 @@ public sealed class PrepLearningTests
     [Fact]
     public void a_shop_that_starts_stating_what_its_kitchen_takes_is_planned_on_that_not_on_that_plus_its_old_overrun()
     {
-        var learned = LearnedPrep.From(Days(7, Noon, 10, 25), minSamples: 5);
+        var learned = LearnedPrep.From(Days(5, Noon, 10, 25).Concat(Days(3, Noon.AddDays(5), 25, 25)), minSamples: 5);
 
         learned.Estimate(Noon, statedMinutes: 25).Minutes.ShouldBe(25);
+        // What the shop is shown as its kitchen's time at noon, and offered to state: what it takes, not stated + overrun.
+        learned.Hours()[LearnedPrep.HourOf(Noon)].LearnedMinutes.ShouldBe(25);
     }
 
     [Fact]

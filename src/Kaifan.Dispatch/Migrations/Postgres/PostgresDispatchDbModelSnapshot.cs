@@ -193,6 +193,9 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.Property<Guid?>("RiderId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("RouteStop")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("SpecialCare")
                         .HasColumnType("boolean");
 

@@ -185,6 +185,9 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.Property<Guid?>("RiderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RouteStop")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SpecialCare")
                         .HasColumnType("INTEGER");
 
