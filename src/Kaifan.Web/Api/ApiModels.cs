@@ -4,7 +4,12 @@ namespace Kaifan.Web.Api;
 
 public sealed record SignInResult(string Token, Guid UserId, string Role, Guid? MerchantId, Guid? RiderId);
 
-public sealed record AddressInfo(Guid Id, Guid ZoneId, string ContactName, string Phone, string Detail, string Tag);
+public sealed record AddressInfo(
+    Guid Id, Guid ZoneId, string ContactName, string Phone, string Detail, string Tag, double Latitude = 0, double Longitude = 0, bool StairsNoLift = false);
+
+/// <summary>Tag is 家, 公司, 学校 or empty; StairsNoLift (无电梯需爬楼) sends the order only to riders who accept stairs.</summary>
+public sealed record SaveAddressInput(
+    Guid ZoneId, string ContactName, string Phone, string Detail, double Latitude, double Longitude, string? Tag, bool StairsNoLift);
 
 public sealed record ZoneInfo(Guid Id, string Name);
 
@@ -107,7 +112,9 @@ public sealed record OpeningSlotInput(string Day, string Open, string Close);
 
 /// <summary>An API answer: the value on success, otherwise the status and the problem's message for people.</summary>
 /// <summary>Problem is the first thing a failed call's problem says (what most screens show); Problems is all of it.</summary>
-public sealed record ApiResult<T>(int Status, T? Value, string? Problem, IReadOnlyList<string>? Problems = null)
+/// <summary>FieldProblems: a validation problem's first message per field, keyed by the field's JSON name ("phone").</summary>
+public sealed record ApiResult<T>(
+    int Status, T? Value, string? Problem, IReadOnlyList<string>? Problems = null, IReadOnlyDictionary<string, string>? FieldProblems = null)
 {
     public bool Ok => Status is >= 200 and < 300 && Value is not null;
 }

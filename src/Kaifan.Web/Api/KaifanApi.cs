@@ -37,6 +37,15 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<List<AddressInfo>>> MyAddressesAsync(CancellationToken ct = default) =>
         SendAsync<List<AddressInfo>>(HttpMethod.Get, "api/me/addresses", ct: ct);
 
+    /// <summary>A new address without an id, else that address changed.</summary>
+    public Task<ApiResult<AddressInfo>> SaveAddressAsync(Guid? addressId, SaveAddressInput address, CancellationToken ct = default) =>
+        addressId is { } id
+            ? SendAsync<AddressInfo>(HttpMethod.Put, $"api/me/addresses/{id}", address, ct: ct)
+            : SendAsync<AddressInfo>(HttpMethod.Post, "api/me/addresses", address, ct: ct);
+
+    public Task<ApiResult<JsonElement>> DeleteAddressAsync(Guid addressId, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Delete, $"api/me/addresses/{addressId}", ct: ct);
+
     // Catalog
     public Task<ApiResult<List<ZoneInfo>>> ZonesAsync(CancellationToken ct = default) =>
         SendAsync<List<ZoneInfo>>(HttpMethod.Get, "api/zones", ct: ct);
@@ -214,13 +223,18 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
             return new ApiResult<T>((int)response.StatusCode, value, null);
         }
 
-        var (problem, problems) = await ProblemTextAsync(response, ct);
-        return new ApiResult<T>((int)response.StatusCode, default, problem, problems);
+        var (problem, problems, fields) = await ProblemTextAsync(response, ct);
+        return new ApiResult<T>((int)response.StatusCode, default, problem, problems, fields);
     }
 
-    /// <summary>The first field error of a validation problem, else its detail, else its title; and every field error.</summary>
-    private static async Task<(string First, IReadOnlyList<string> All)> ProblemTextAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>
+    /// The first field error of a validation problem, else its detail, else its title; every field error; and the first
+    /// error per field, so a form can show each next to its input.
+    /// </summary>
+    private static async Task<(string First, IReadOnlyList<string> All, IReadOnlyDictionary<string, string> Fields)> ProblemTextAsync(
+        HttpResponseMessage response, CancellationToken ct)
     {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
@@ -231,24 +245,29 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
                 {
                     if (field.Value.ValueKind == JsonValueKind.Array)
                     {
-                        all.AddRange(field.Value.EnumerateArray().Select(e => Bilingual.Pick(e.GetString() ?? "")));
+                        var messages = field.Value.EnumerateArray().Select(e => Bilingual.Pick(e.GetString() ?? "")).ToList();
+                        all.AddRange(messages);
+                        if (messages.Count > 0)
+                        {
+                            fields.TryAdd(field.Name, messages[0]);
+                        }
                     }
                 }
             }
 
             if (all.Count > 0)
             {
-                return (all[0], all);
+                return (all[0], all, fields);
             }
 
             var text = problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d ? d
                 : problem.TryGetProperty("title", out var title) ? title.GetString() ?? "" : "";
             text = Bilingual.Pick(text);
-            return (text, [text]);
+            return (text, [text], fields);
         }
         catch (JsonException)
         {
-            return ($"HTTP {(int)response.StatusCode}", []);
+            return ($"HTTP {(int)response.StatusCode}", [], fields);
         }
     }
 }

@@ -18,6 +18,9 @@ public static class Display
 
     public static string DateTime(DateTimeOffset at) => InShanghai(at).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>yyyy-MM-dd in Shanghai: a coupon expiring at 23:30 UTC runs to the next Shanghai day.</summary>
+    public static string Date(DateTimeOffset at) => InShanghai(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>mm:ss of what is left, never negative.</summary>
     public static string Countdown(TimeSpan left)
     {

@@ -106,8 +106,14 @@ internal static class OrderingKit
             new PaymentSucceeded(Guid.NewGuid(), IdOf(order), order["totalFen"]!.GetValue<long>(), "sandbox-1", app.Clock.GetUtcNow()));
 
     /// <summary>A coupon put straight into the customer's wallet, as compensation or a campaign would issue it.</summary>
+    public static Task<Guid> IssueCouponAsync(
+        this KaifanApp app, int customer, long amountFen, long minSpendFen = 0, TimeSpan? expiresIn = null, bool used = false) =>
+        app.IssueCouponAsync(DemoCampus.CustomerId(customer), amountFen, minSpendFen, expiresIn, used);
+
+    /// <summary>The same for any customer, such as one who signed up during the test, with the reason a campaign gives.</summary>
     public static async Task<Guid> IssueCouponAsync(
-        this KaifanApp app, int customer, long amountFen, long minSpendFen = 0, TimeSpan? expiresIn = null, bool used = false)
+        this KaifanApp app, Guid customerId, long amountFen, long minSpendFen = 0, TimeSpan? expiresIn = null, bool used = false,
+        string reason = "测试券 (test)")
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrderingDb>();
@@ -115,10 +121,10 @@ internal static class OrderingKit
         var coupon = new Coupon
         {
             Id = Guid.CreateVersion7(),
-            CustomerId = DemoCampus.CustomerId(customer),
+            CustomerId = customerId,
             AmountFen = amountFen,
             MinSpendFen = minSpendFen,
-            Reason = "测试券 (test)",
+            Reason = reason,
             IssuedAt = now,
             ExpiresAt = now + (expiresIn ?? TimeSpan.FromDays(7)),
         };
