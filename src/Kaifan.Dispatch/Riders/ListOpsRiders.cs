@@ -15,10 +15,10 @@ namespace Kaifan.Dispatch.Riders;
 /// wins: a silent rider's position is old news.
 /// </summary>
 internal sealed record OpsRiderView(
-    Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
+    Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, double BatteryRangeKm, bool AcceptsStairs, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
     DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null);
 
-/// <summary>GET /api/ops/riders: every rider with online state, zone, last position (from the grain) and open task count.</summary>
+/// <summary>GET /api/ops/riders: every rider with capabilities, online state, zone, last position (from the grain) and open task count.</summary>
 internal static class ListOpsRiders
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
@@ -48,7 +48,7 @@ internal static class ListOpsRiders
             var load = loads.FirstOrDefault(l => l.RiderId == r.RiderId)?.Count ?? 0;
             if (!live.Online)
             {
-                rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, false, null, null, null, null, load));
+                rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, false, null, null, null, null, load));
                 continue;
             }
 
@@ -62,7 +62,7 @@ internal static class ListOpsRiders
                     ? new GeoPoint(j.DropOffLatitude, j.DropOffLongitude)
                     : new GeoPoint(j.MerchantLatitude, j.MerchantLongitude)).Concat(live.DoorsOf(route.Select(j => j.OrderId))),
                 now);
-            rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
+            rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
                 silent, stalled, stalled ? live.StillSince : null));
         }
 

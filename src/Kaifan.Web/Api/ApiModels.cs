@@ -127,6 +127,15 @@ public sealed record RiderStatusInfo(bool Online, Guid? ZoneId, double? Latitude
 
 public sealed record RiderProfileInfo(Guid RiderId, Guid HomeZoneId, string VehicleType, double SpeedKmh, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
 
+/// <summary>What a rider states they can do (我的装备), or an operator records for them; dispatch treats it as hard limits.</summary>
+public sealed record RiderGear(string VehicleType, double BatteryRangeKm, int Capacity, bool AcceptsStairs)
+{
+    /// <summary>Only these run on a battery; the others send a range the API requires but dispatch never needs.</summary>
+    public static bool HasBattery(string vehicleType) => vehicleType is "ebike" or "scooter";
+
+    public static readonly IReadOnlyList<string> VehicleTypes = ["ebike", "bicycle", "scooter", "foot"];
+}
+
 public sealed record OfferedOrderInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, double KilometresToDoor, DateTimeOffset ReadyEstimate, bool StairsNoLift, bool SpecialCare = false,
     string ServiceTier = "standard", DateTimeOffset? PromisedAt = null);
 
@@ -138,7 +147,7 @@ public sealed record RiderTaskInfo(Guid OrderId, Guid MerchantId, GeoPlace Picku
 public sealed record UserSummaryInfo(Guid UserId, string Role, string MaskedPhone, string? MaskedName, Guid? MerchantId, Guid? RiderId);
 
 public sealed record OpsRiderInfo(
-    Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
+    Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, double BatteryRangeKm, bool AcceptsStairs, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
     DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null);
 
 public sealed record StaffOrderPlace(string ContactName, string Phone, string Detail, double Latitude, double Longitude);

@@ -146,6 +146,9 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<RiderProfileInfo>> RiderProfileAsync(CancellationToken ct = default) =>
         SendAsync<RiderProfileInfo>(HttpMethod.Get, "api/rider/profile", ct: ct);
 
+    public Task<ApiResult<RiderProfileInfo>> SetRiderProfileAsync(RiderGear gear, CancellationToken ct = default) =>
+        SendAsync<RiderProfileInfo>(HttpMethod.Put, "api/rider/profile", gear, ct: ct);
+
     /// <summary>shiftEndsAt (下班时间, UTC) is optional: without it dispatch plans the rider as staying on.</summary>
     public Task<ApiResult<RiderStatusInfo>> GoOnlineAsync(Guid zoneId, double latitude, double longitude, DateTimeOffset? shiftEndsAt = null, CancellationToken ct = default) =>
         SendAsync<RiderStatusInfo>(HttpMethod.Post, "api/rider/online", new { zoneId, latitude, longitude, shiftEndsAt }, ct: ct);
@@ -184,6 +187,10 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
 
     public Task<ApiResult<List<OpsRiderInfo>>> OpsRidersAsync(CancellationToken ct = default) =>
         SendAsync<List<OpsRiderInfo>>(HttpMethod.Get, "api/ops/riders", ct: ct);
+
+    public Task<ApiResult<RiderProfileInfo>> SetRiderProfileByOpsAsync(Guid riderId, Guid homeZoneId, RiderGear gear, CancellationToken ct = default) =>
+        SendAsync<RiderProfileInfo>(HttpMethod.Put, $"api/ops/riders/{riderId}/profile",
+            new { homeZoneId, gear.VehicleType, gear.BatteryRangeKm, gear.Capacity, gear.AcceptsStairs }, ct: ct);
 
     /// <summary>Past orders per zone and hour as CSV (zone,hour,orders); answers this file's hours per zone.</summary>
     public Task<ApiResult<List<ImportedZoneInfo>>> ImportDemandHistoryAsync(string csv, CancellationToken ct = default) =>

@@ -11,6 +11,9 @@ public partial class RiderApp
 {
     private OpsFeed? feed;
 
+    /// <summary>The open 我的装备 sheet's starting values; null while it is closed.</summary>
+    private RiderGear? gear;
+
     /// <summary>
     /// How often the app re-reads its offers and tasks: with the live line up the notices bring the changes dispatch
     /// and operators make and the poll only covers a lost one, so it is slow (Kaifan:Web:RiderLivePollSeconds, 10);
@@ -143,6 +146,31 @@ public partial class RiderApp
         }
 
         StateHasChanged();
+    }
+
+    /// <summary>Read afresh on opening: an operator may have corrected the profile since the app loaded.</summary>
+    private async Task OpenGearAsync() => await RunAsync(async () =>
+    {
+        var profile = await Api.RiderProfileAsync(stop.Token);
+        error = profile.Ok ? null : profile.Problem;
+        if (profile.Ok)
+        {
+            var p = profile.Value!;
+            gear = new RiderGear(p.VehicleType, p.BatteryRangeKm, p.Capacity, p.AcceptsStairs);
+        }
+    });
+
+    private async Task<ApiResult<RiderProfileInfo>> SaveGearAsync(RiderGear changed)
+    {
+        ApiResult<RiderProfileInfo>? result = null;
+        await RunAsync(async () => result = await Api.SetRiderProfileAsync(changed, stop.Token));
+        return result ?? new ApiResult<RiderProfileInfo>(0, null, error);
+    }
+
+    private void GearSaved(RiderProfileInfo saved)
+    {
+        gear = null;
+        notice = L["Gear.Saved"];
     }
 
     private async Task<GeoPlace?> LocateAsync()
