@@ -46,6 +46,10 @@ internal sealed record DispatchOptions(
     /// campus gate, not anywhere in town (a tap far away would hide a breakdown from the 滞留 rule).</summary>
     public const double DoorReachMetres = 500;
 
+    /// <summary>A campus batch run is offered this long before its departure, so its rider is at the first shop when the
+    /// run leaves — the moment Tracking promises the customer's ride from. A ride across a campus takes a few minutes.</summary>
+    public static readonly TimeSpan BatchLead = TimeSpan.FromMinutes(5);
+
     public static DispatchOptions FromConfiguration(IConfiguration configuration) => new(
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:RoundSeconds", 3.0)),
         TimeSpan.FromSeconds(configuration.GetValue("Kaifan:Dispatch:OfferSeconds", 30.0)),

@@ -84,8 +84,11 @@ internal sealed class RiderRun(DaySimulator sim, MdrpCourier courier, string tok
                 continue;
             }
 
-            var stops = offer.GetProperty("orders").EnumerateArray().Select(o => new Stop(
-                o.GetProperty("orderId").GetGuid(), Place(o.GetProperty("pickup")), Place(o.GetProperty("dropOff")))).ToList();
+            // An offer names the shop and how far the door is; where the door is comes with the task, once taken.
+            var taken = offer.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("orderId").GetGuid()).ToHashSet();
+            var tasks = await sim.Api.CallAsync(HttpMethod.Get, "/api/rider/tasks", token, ct: ct);
+            var stops = tasks.EnumerateArray().Where(t => taken.Contains(t.GetProperty("orderId").GetGuid())).Select(t => new Stop(
+                t.GetProperty("orderId").GetGuid(), Place(t.GetProperty("pickup")), Place(t.GetProperty("dropOff")))).ToList();
             foreach (var s in stops)
             {
                 sim.RiderAssigned(s.OrderId);

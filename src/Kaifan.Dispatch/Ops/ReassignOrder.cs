@@ -68,7 +68,7 @@ internal static class ReassignOrder
             ReassignAnswer.RiderFull => Problems.Conflict("该骑手载单已满 (the rider already carries as many orders as they can)", "riderId"),
             ReassignAnswer.RiderOutOfRange => Problems.Conflict("该骑手电量续航不足以送达此单 (the trip is beyond the rider's battery range)", "riderId"),
             ReassignAnswer.HeldForDeparture => Problems.Conflict(
-                $"校园批次订单{job.HoldUntil?.ToOffset(ChinaTime.Offset):HH:mm}发车，发车前不能派给骑手 (a batch order leaves with its line's departure)", "riderId"),
+                $"校园批次订单{job.HoldUntil?.ToOffset(ChinaTime.Offset):HH:mm}发车，发车前{DispatchOptions.BatchLead.TotalMinutes:0}分钟起才派给骑手 (a batch run is offered shortly before its line leaves)", "riderId"),
             _ => Problems.NotFound("订单"),
         };
     }

@@ -96,7 +96,7 @@ internal sealed partial class ZoneGrain : IZoneOps
     private ReassignAnswer? Unfit(JobTicket ticket, RiderSnapshot target)
     {
         var caps = target.Capabilities!;
-        if (ticket.HoldUntil > clock.GetUtcNow())
+        if (ticket.HoldUntil - DispatchOptions.BatchLead > clock.GetUtcNow())
         {
             return ReassignAnswer.HeldForDeparture;
         }

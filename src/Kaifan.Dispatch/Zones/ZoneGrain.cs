@@ -163,7 +163,7 @@ internal sealed partial class ZoneGrain(
         var candidates = online.Where(r => offers.Values.All(o => o.RiderId != r)).ToList();
 
         // A batch order waits for its line's departure; then its cluster's orders leave together (DecideAsync).
-        var open = pending.Values.Where(w => w.OfferId is null && (w.Ticket.HoldUntil is not { } hold || hold <= now)).ToList();
+        var open = pending.Values.Where(w => w.OfferId is null && (w.Ticket.HoldUntil is not { } hold || hold - DispatchOptions.BatchLead <= now)).ToList();
         if (candidates.Count == 0 || open.Count == 0)
         {
             shortOfRiders = open.Count > 0;
