@@ -107,14 +107,20 @@ internal sealed partial class ZoneGrain : IZoneOps
         }
 
         // What they carry plus what they are offered besides this order: accepting everything must stay within capacity.
-        var offered = offers.Values.Where(o => o.RiderId == target.RiderId).Sum(o => o.Jobs.Count(j => j.OrderId != ticket.OrderId));
-        if ((load.GetValueOrDefault(target.RiderId)?.Count ?? 0) + offered >= caps.Capacity)
+        // An offer holding this order is withdrawn by the reassignment, so its other orders do not count.
+        var offered = offers.Values.Where(o => o.RiderId == target.RiderId && o.Jobs.All(j => j.OrderId != ticket.OrderId)).Sum(o => o.Jobs.Count);
+        var carrying = load.GetValueOrDefault(target.RiderId)?.Count(id => id != ticket.OrderId) ?? 0;
+        if (carrying + offered >= caps.Capacity)
         {
             return ReassignAnswer.RiderFull;
         }
 
+        // As the optimiser measures range (RouteEvaluator): straight from where the rider's current route ends.
+        var from = RouteOf(target.RiderId).LastOrDefault() is { } last
+            ? new GeoPoint(last.Ticket.DropOffLatitude, last.Ticket.DropOffLongitude)
+            : new GeoPoint(target.Latitude, target.Longitude);
         var shop = new GeoPoint(ticket.MerchantLatitude, ticket.MerchantLongitude);
-        var km = (new GeoPoint(target.Latitude, target.Longitude).DistanceMetresTo(shop) + shop.DistanceMetresTo(new(ticket.DropOffLatitude, ticket.DropOffLongitude))) / 1000 * options.RoadFactor;
+        var km = (from.DistanceMetresTo(shop) + shop.DistanceMetresTo(new(ticket.DropOffLatitude, ticket.DropOffLongitude))) / 1000;
         return km > caps.BatteryRangeKm ? ReassignAnswer.RiderOutOfRange : null;
     }
 
