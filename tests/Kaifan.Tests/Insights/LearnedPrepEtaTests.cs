@@ -34,27 +34,7 @@ public abstract class LearnedPrepEtaTests(PrepLearningApp app)
         stated["prepSource"]!.GetValue<string>().ShouldBe("stated");
         stated["prepRemaining"]!.GetValue<double>().ShouldBe(10);
 
-        var history = new List<Guid> { before };
-        for (var customer = 2; customer <= 3; customer++)
-        {
-            history.Add(await app.AcceptedOrderAsync(customer));
-        }
-
-        app.Clock.Advance(TimeSpan.FromMinutes(25));
-        foreach (var id in history)
-        {
-            (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-
-        await PaymentProbe.EventuallyAsync(
-            async () =>
-            {
-                await using var scope = app.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<InsightsDb>();
-                return await db.Timelines.CountAsync(t => history.Contains(t.OrderId) && t.ReadyAt != null && t.AcceptedAt != null) == history.Count;
-            },
-            "Insights has the three orders' ready times");
-        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await SlowKitchen.LearnedAsync(app, before);
 
         var after = await app.AcceptedOrderAsync(customer: 4);
         var learned = (await EtaAsync(after, customer: 4))["basis"]!;
