@@ -49,53 +49,6 @@ public abstract class ProductionDispatchTests(LunchtimeApp app)
         }
     }
 
-    [Fact]
-    public async Task a_rider_who_takes_a_bundle_sees_its_orders_in_the_route_order_of_the_offer()
-    {
-        const int rider = 1;
-        var first = await app.AcceptedOrderAsync(customer: 3, ready: true);
-        var second = await app.AcceptedOrderAsync(customer: 5, ready: true);
-        try
-        {
-            // Both waiting in the zone before the rider comes online, so one round sees both.
-            var ops = app.Client(TestTokens.Operator());
-            await PaymentProbe.EventuallyAsync(
-                async () => (await JsonOf(await ops.GetAsync($"/api/ops/zones/{EastZone}/dispatch")))["pending"]!.AsArray()
-                    .Select(o => o!["orderId"]!.GetValue<Guid>()).Intersect([first, second]).Count() == 2,
-                "dispatch knows both orders");
-            await app.OnlineAsync(rider);
-            var (_, offerId) = await app.OfferedAsync(first, rider);
-            var route = (await app.OfferOfAsync(rider, first))!["orders"]!.AsArray().Select(o => o!["orderId"]!.GetValue<Guid>()).ToList();
-            // Another test of the fixture may have left an order of the same shop waiting: it may ride along.
-            route.ShouldContain(first);
-            route.ShouldContain(second, "the one rider gets both ready orders of the shop as one bundle");
-            (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-
-            // The rider may still carry another test's order from before; this bundle follows it, in the offer's order.
-            (await app.TaskIdsAsync(rider)).Where(route.Contains).ShouldBe(route);
-            Guid[] mine = [.. route.Where(id => id == first || id == second)];
-            foreach (var orderId in mine)
-            {
-                await PaymentProbe.EventuallyAsync(
-                    async () => (await app.Rider(rider).GetAsync($"/api/rider/orders/{orderId}")).StatusCode == HttpStatusCode.OK,
-                    "Ordering records the rider");
-                foreach (var step in new[] { "arrive", "pickup" })
-                {
-                    (await app.StepAsync(rider, orderId, step)).StatusCode.ShouldBe(HttpStatusCode.OK);
-                }
-            }
-
-            foreach (var orderId in mine)
-            {
-                (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-            }
-        }
-        finally
-        {
-            await app.OfflineAsync(rider);
-        }
-    }
-
     private async Task<bool> OfferedToAnyAsync(Guid orderId, int[] riders)
     {
         foreach (var rider in riders)
