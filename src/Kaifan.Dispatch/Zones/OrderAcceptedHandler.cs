@@ -6,7 +6,7 @@ namespace Kaifan.Dispatch.Zones;
 
 /// <summary>
 /// An accepted order joins its zone's pending set; the zone grain writes dispatch_jobs and ignores repeats. A batch
-/// order is held until its run leaves: its line's first departure once the kitchen's stated minutes are up, the same
+/// order is held for its run (offered shortly before it leaves): its line's first departure once the kitchen's stated minutes are up, the same
 /// run Tracking promises from this event. Pickups are planned on the prep time Insights learned for the shop at that
 /// hour, as the customer's ETA is, so riders are not sent early to a slow kitchen.
 /// </summary>

@@ -18,8 +18,6 @@ internal sealed record PrepHour(int Hour, int Samples, double? StatedMinutes, do
 /// </summary>
 internal sealed class LearnedPrep
 {
-    /// <summary>China has kept UTC+8 without daylight saving since 1991, so the hour of day needs no time-zone data.</summary>
-
     /// <summary>Anything outside this is a forgotten "ready" tap or a clock glitch, not a kitchen.</summary>
     private const double MaxPlausibleMinutes = 180;
 
@@ -31,6 +29,7 @@ internal sealed class LearnedPrep
     private double? overallActual;
     private int overallSamples;
 
+    /// <summary>China has kept UTC+8 without daylight saving since 1991, so the hour of day needs no time-zone data.</summary>
     public static int HourOf(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).Hour;
 
     /// <summary><paramref name="quantile"/> 0.5 is the median (least absolute error); higher promises more cautiously.</summary>
