@@ -130,7 +130,7 @@ public sealed record RiderProfileInfo(Guid RiderId, Guid HomeZoneId, string Vehi
 /// <summary>What a rider states they can do (我的装备), or an operator records for them; dispatch treats it as hard limits.</summary>
 public sealed record RiderGear(string VehicleType, double BatteryRangeKm, int Capacity, bool AcceptsStairs)
 {
-    /// <summary>Only these run on a battery; the others send a range the API requires but dispatch never needs.</summary>
+    /// <summary>Only these run on a battery, so their range is 续航; for the others it is the farthest the rider goes. Dispatch bounds every route by it.</summary>
     public static bool HasBattery(string vehicleType) => vehicleType is "ebike" or "scooter";
 
     public static readonly IReadOnlyList<string> VehicleTypes = ["ebike", "bicycle", "scooter", "foot"];

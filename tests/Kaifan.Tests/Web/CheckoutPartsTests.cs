@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Web;
 
-/// <summary>The checkout's delivery options, coupon picker and price lines, rendered with bUnit in Simplified Chinese.</summary>
+/// <summary>The checkout's address, delivery options, coupon picker and price lines, rendered with bUnit in Simplified Chinese.</summary>
 public sealed class CheckoutPartsTests : BunitContext
 {
     /// <summary>12:00 in Shanghai.</summary>
@@ -106,6 +106,29 @@ public sealed class CheckoutPartsTests : BunitContext
 
         CouponChoice.UsableFor(coupons, itemsFen: 3800, Noon)[0].Coupon.Id.ShouldBe(coupons[1].Id, "满30减6 is the best once the items reach ¥30");
         CouponChoice.UsableFor(coupons, itemsFen: 200, Noon)[0].SavingFen.ShouldBe(200, "a coupon never saves more than the dishes cost");
+    }
+
+    [Fact]
+    public void an_address_tag_is_shown_in_the_pages_language_and_one_the_app_never_offered_as_stored()
+    {
+        AddressInfo At(string tag) => new(Guid.NewGuid(), Guid.NewGuid(), "王小明", "13912345678", "东区5号楼302室", tag);
+        string Tag(string tag) => Render<AddressBlock>(p => p.Add(c => c.Address, At(tag))).Find("[data-testid=address-tag-label]").TextContent;
+
+        Tag("公司").ShouldBe("公司");
+        Render<AddressBlock>(p => p.Add(c => c.Address, At(""))).FindAll("[data-testid=address-tag-label]").ShouldBeEmpty();
+        var chinese = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        try
+        {
+            Tag("家").ShouldBe("Home");
+            Tag("公司").ShouldBe("Work");
+            Tag("学校").ShouldBe("School");
+            Tag("宿舍").ShouldBe("宿舍");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = chinese;
+        }
     }
 
     private static CartQuote Quote() => new(

@@ -43,9 +43,19 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         // A file with two bad lines: nothing imported, and the operator sees both lines named, not only the first.
         var bad = Path.Combine(Path.GetTempPath(), $"kaifan-history-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(bad, "北区,2026-01-01 11:00,3\n东区,2026-01-01 11:30,3\n");
+        // The native input reads "Choose File" in the browser's language: it hides behind a label in the page's.
+        var input = ops.Locator("[data-testid=history-file]");
+        var chooseFile = ops.Locator("[data-testid=history-file-button]");
+        var fileName = ops.Locator("[data-testid=history-file-name]");
+        await Expect(chooseFile).ToHaveTextAsync("选择文件");
+        await Expect(fileName).ToHaveTextAsync("未选择文件");
+        await Expect(ops.GetByLabel("选择文件")).ToHaveAttributeAsync("data-testid", "history-file");
+        (await input.BoundingBoxAsync())!.Width.ShouldBeLessThanOrEqualTo(1);
         try
         {
-            await ops.Locator("[data-testid=history-file]").SetInputFilesAsync(bad);
+            var chooser = await ops.RunAndWaitForFileChooserAsync(() => chooseFile.ClickAsync());
+            await chooser.SetFilesAsync(bad);
+            await Expect(fileName).ToHaveTextAsync(Path.GetFileName(bad));
             await Expect(ops.Locator("[data-testid=history-result]")).ToContainTextAsync("未导入", new() { Timeout = 20_000 });
             await Expect(ops.Locator("[data-testid=history-problems] li")).ToHaveCountAsync(2);
         }
@@ -59,7 +69,11 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         await File.WriteAllTextAsync(file, "zone,hour,orders\n" + DemandCsv.Days(last, 70, "东区") + DemandCsv.Days(last, 70, "西区", scale: 0.5, seed: 6));
         try
         {
-            await ops.Locator("[data-testid=history-file]").SetInputFilesAsync(file);
+            // From the keyboard: the hidden input still takes focus, and Space opens the dialog.
+            await input.FocusAsync();
+            var chooser = await ops.RunAndWaitForFileChooserAsync(() => ops.Keyboard.PressAsync("Space"));
+            await chooser.SetFilesAsync(file);
+            await Expect(fileName).ToHaveTextAsync(Path.GetFileName(file));
             await Expect(ops.Locator("[data-testid=history-result]")).ToContainTextAsync("已导入", new() { Timeout = 20_000 });
         }
         finally

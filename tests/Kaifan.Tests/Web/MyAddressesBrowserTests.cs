@@ -146,6 +146,20 @@ public sealed class MyAddressesBrowserTests(LunchtimeSqliteApp app) : BrowserTes
         await Expect(page.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task in_english_me_shows_an_address_tag_in_english_not_the_stored_chinese_word()
+    {
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(3));
+        var tag = page.Locator("[data-testid=my-address] [data-testid=address-tag-label]");
+
+        await page.GotoAsync("/m/me?culture=en");
+        await Expect(tag).ToHaveTextAsync("School"); // stored as 学校
+        await page.GotoAsync("/m/me?culture=zh-Hans");
+        await Expect(tag).ToHaveTextAsync("学校");
+    }
+
     private async Task<(string Token, Guid UserId)> SignUpAsync(string phone)
     {
         var client = app.Client();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Kaifan.Web.Api;
+using Kaifan.Web.Components;
 using Kaifan.Web.Components.Ops;
 using Kaifan.Web.Components.Ops.Parts;
 using Kaifan.Web.Components.Rider.Parts;
@@ -12,8 +13,8 @@ using Microsoft.Extensions.Localization;
 namespace Kaifan.Tests.Web;
 
 /// <summary>
-/// The ops dispatch board's columns, service badges and 改派 control, and the rider's offer card's 准时宝 line, rendered
-/// with bUnit in Simplified Chinese.
+/// The ops dispatch board's columns, service badges and 改派 control, the rider's offer card's 准时宝 line and the
+/// 我的装备 form both share, rendered with bUnit in Simplified Chinese.
 /// </summary>
 public sealed class OpsComponentTests : BunitContext
 {
@@ -101,6 +102,32 @@ public sealed class OpsComponentTests : BunitContext
         card.Find($"[data-order-id='{promised.OrderId}'] [data-testid=guaranteed]").TextContent.ShouldBe("准时宝 · 12:28前送达");
         card.Find($"[data-order-id='{unknown.OrderId}'] [data-testid=guaranteed]").TextContent.ShouldBe("准时宝");
         card.FindAll($"[data-order-id='{standard.OrderId}'] [data-testid=guaranteed]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_rider_on_foot_or_a_bicycle_states_the_farthest_they_go_and_that_range_is_what_is_saved()
+    {
+        var saved = new List<RiderGear>();
+        var form = Render<RiderGearForm>(p => p
+            .Add(c => c.Gear, new RiderGear("bicycle", 15, 3, true))
+            .Add(c => c.Save, gear =>
+            {
+                saved.Add(gear);
+                return Task.FromResult(new ApiResult<RiderProfileInfo>(200, new RiderProfileInfo(Rider, Zone, gear.VehicleType, 5, gear.BatteryRangeKm, gear.Capacity, gear.AcceptsStairs), null));
+            }));
+
+        // Dispatch bounds every route by this range (OfferPolicy, RouteEvaluator), so no vehicle goes without it.
+        form.Find("[data-testid=gear-range-label]").TextContent.Trim().ShouldBe("最远骑行距离（公里）");
+        form.Find("[data-testid=gear-range]").GetAttribute("value").ShouldBe("15");
+        form.Find("[data-testid=gear-vehicle]").Change("ebike");
+        form.Find("[data-testid=gear-range-label]").TextContent.Trim().ShouldBe("电池续航（公里）");
+        form.Find("[data-testid=gear-vehicle]").Change("foot");
+        form.Find("[data-testid=gear-range-label]").TextContent.Trim().ShouldBe("最远步行距离（公里）");
+
+        form.Find("[data-testid=gear-range]").Change("4.5");
+        form.Find("[data-testid=gear-save]").Click();
+
+        saved.ShouldHaveSingleItem().ShouldBe(new RiderGear("foot", 4.5, 3, true));
     }
 
     private static BoardOrderInfo Board(Guid orderId, bool late) =>

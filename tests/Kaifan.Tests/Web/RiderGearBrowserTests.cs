@@ -35,11 +35,14 @@ public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests
             await Expect(sheet.Locator("[data-testid=gear-capacity]")).ToHaveValueAsync(capacity.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Expect(sheet.Locator("[data-testid=gear-stairs]")).Not.ToBeCheckedAsync();
 
-            // A bicycle has no battery to state; back on the e-bike the range is asked again.
+            // Dispatch bounds a cyclist's route too: without a battery the range is asked as the farthest they ride.
+            var rangeLabel = sheet.Locator("[data-testid=gear-range-label]");
+            await Expect(rangeLabel).ToHaveTextAsync("电池续航（公里）");
             await sheet.Locator("[data-testid=gear-vehicle]").SelectOptionAsync("bicycle");
-            await Expect(sheet.Locator("[data-testid=gear-range]")).ToHaveCountAsync(0);
-            await sheet.Locator("[data-testid=gear-vehicle]").SelectOptionAsync("ebike");
+            await Expect(rangeLabel).ToHaveTextAsync("最远骑行距离（公里）");
             await Expect(sheet.Locator("[data-testid=gear-range]")).ToBeVisibleAsync();
+            await sheet.Locator("[data-testid=gear-vehicle]").SelectOptionAsync("ebike");
+            await Expect(rangeLabel).ToHaveTextAsync("电池续航（公里）");
 
             await sheet.Locator("[data-testid=gear-stairs]").CheckAsync();
             await sheet.Locator("[data-testid=gear-capacity]").FillAsync("6");
@@ -87,6 +90,7 @@ public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests
             var row = page.Locator("[data-testid=ops-riders] tr", new() { HasText = "137****0006" });
             await Expect(row.Locator("[data-testid=rider-capacity]")).ToHaveTextAsync(capacity.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 15_000 });
             await Expect(row.Locator("[data-testid=rider-range]")).ToHaveTextAsync($"{rangeKm:0.#}公里");
+            await Expect(page.Locator("[data-testid=ops-riders] th", new() { HasText = "续航/最远距离" })).ToHaveCountAsync(1);
             await Expect(row.Locator("[data-testid=rider-stairs]")).ToHaveTextAsync(stairs ? "接受" : "不接");
 
             await row.Locator("[data-testid=rider-edit]").ClickAsync();
