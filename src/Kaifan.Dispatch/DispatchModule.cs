@@ -22,6 +22,7 @@ public static class DispatchModule
         services.AddValidatorsFromAssemblyContaining<DispatchDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoRiders>();
         services.AddSingleton<IDemoSeeder, DemoBatchLines>();
+        services.AddSingleton<ZoneBatchLines>();
         services.AddScoped<IBatchLines, BatchLines>();
         services.AddSingleton<IBatchDepartures, BatchDepartures>();
         services.AddSingleton<IRiderLocations, RiderLocations>();

@@ -17,16 +17,20 @@ public interface IBatchDepartures
 {
     /// <summary>The run of an order to this drop-off ready by <paramref name="readyBy"/>; null when no line covers the drop-off.</summary>
     Task<BatchDeparture?> DepartureAsync(Guid zoneId, GeoPoint dropOff, DateTimeOffset readyBy, CancellationToken ct);
+
+    /// <summary>
+    /// The run of an accepted order, the one rule Dispatch's hold, Tracking's promise and ETA and the order page share:
+    /// the first departure once the kitchen is expected to be done, acceptance plus the prep minutes Insights learned
+    /// for the shop at that hour (the stated minutes while it has too few samples), the same minutes the pickup is
+    /// planned on; a kitchen slower than it says would otherwise miss its run. A later 出餐 tap does not move it; new
+    /// history of the shop can move the learned minutes a little, and so, near a departure, what this answers later
+    /// (Dispatch's hold and the promise are kept from acceptance).
+    /// </summary>
+    Task<BatchDeparture?> AcceptedRunAsync(
+        Guid zoneId, GeoPoint dropOff, Guid merchantId, DateTimeOffset acceptedAt, int statedPrepMinutes, CancellationToken ct);
 }
 
-public sealed record BatchDeparture(Guid LineId, string LineName, DateTimeOffset LeavesAt)
-{
-    /// <summary>
-    /// An accepted order is ready by acceptance plus the kitchen's stated minutes. The run is fixed from these, not
-    /// from a later 出餐 tap, so Dispatch's hold, Tracking's promise (made from OrderAccepted) and the live ETA agree.
-    /// </summary>
-    public static DateTimeOffset ReadyBy(DateTimeOffset acceptedAt, int prepMinutes) => acceptedAt.AddMinutes(prepMinutes);
-}
+public sealed record BatchDeparture(Guid LineId, string LineName, DateTimeOffset LeavesAt);
 
 /// <summary>Departures are local Asia/Shanghai times of day, e.g. "11:00".</summary>
 public sealed record BatchLineInfo(Guid Id, Guid ZoneId, string Name, GeoPoint Centre, double RadiusMetres, IReadOnlyList<string> Departures)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Kaifan.BuildingBlocks;
 using Kaifan.BuildingBlocks.Storage;
@@ -49,26 +50,55 @@ internal sealed class BatchLineConfiguration : IEntityTypeConfiguration<BatchLin
     }
 }
 
-internal sealed class BatchLines(DispatchDb db) : IBatchLines
+internal sealed class BatchLines(ZoneBatchLines zones) : IBatchLines
 {
     public async Task<BatchLineInfo?> FindAsync(Guid zoneId, GeoPoint dropOff, CancellationToken ct) =>
-        (await FindLineAsync(db, zoneId, dropOff, ct))?.Info();
+        (await zones.FindAsync(zoneId, dropOff, ct))?.Info();
+}
 
-    public static async Task<BatchLine?> FindLineAsync(DispatchDb db, Guid zoneId, GeoPoint dropOff, CancellationToken ct)
+/// <summary>A singleton (Tracking's ETA is one); the lines come from ZoneBatchLines, which opens its own scope.</summary>
+internal sealed class BatchDepartures(ZoneBatchLines zones, IPrepTimeEstimates prepTimes) : IBatchDepartures
+{
+    public async Task<BatchDeparture?> DepartureAsync(Guid zoneId, GeoPoint dropOff, DateTimeOffset readyBy, CancellationToken ct) =>
+        (await zones.FindAsync(zoneId, dropOff, ct))?.Info().RunFor(readyBy);
+
+    public async Task<BatchDeparture?> AcceptedRunAsync(
+        Guid zoneId, GeoPoint dropOff, Guid merchantId, DateTimeOffset acceptedAt, int statedPrepMinutes, CancellationToken ct)
     {
-        var lines = await db.BatchLines.AsNoTracking().Where(l => l.ZoneId == zoneId).OrderBy(l => l.Id).ToListAsync(ct);
-        return lines.FirstOrDefault(l => l.Covers(dropOff));
+        var prep = await prepTimes.EstimateAsync(merchantId, acceptedAt, statedPrepMinutes, ct);
+        return await DepartureAsync(zoneId, dropOff, acceptedAt.AddMinutes(prep.Minutes), ct);
     }
 }
 
-/// <summary>A singleton (Tracking's ETA is one), so each question opens its own scope for the DbContext.</summary>
-internal sealed class BatchDepartures(IServiceScopeFactory scopes) : IBatchDepartures
+/// <summary>
+/// Each zone's lines, read from the database at most once a minute per host: the order page and the live ETA ask for
+/// a batch order's run on every poll. Lines change only by hand (the seed or SQL; there is no operator endpoint for
+/// them), so a minute is as stale as a changed line gets.
+/// </summary>
+internal sealed class ZoneBatchLines(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public async Task<BatchDeparture?> DepartureAsync(Guid zoneId, GeoPoint dropOff, DateTimeOffset readyBy, CancellationToken ct)
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<Guid, (IReadOnlyList<BatchLine> Lines, DateTimeOffset At)> cache = new();
+
+    /// <summary>The zone's line whose cluster holds the drop-off (the first by id when clusters overlap), or null.</summary>
+    public async Task<BatchLine?> FindAsync(Guid zoneId, GeoPoint dropOff, CancellationToken ct) =>
+        (await LinesAsync(zoneId, ct)).FirstOrDefault(l => l.Covers(dropOff));
+
+    private async Task<IReadOnlyList<BatchLine>> LinesAsync(Guid zoneId, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var line = await BatchLines.FindLineAsync(scope.ServiceProvider.GetRequiredService<DispatchDb>(), zoneId, dropOff, ct);
-        return line?.Info().RunFor(readyBy);
+        var now = clock.GetUtcNow();
+        if (!cache.TryGetValue(zoneId, out var entry) || now - entry.At >= Lifetime || now < entry.At)
+        {
+            // Its own scope: a DbContext of the caller's (a Wolverine handler's) would open a transaction there, and
+            // the zone grain writes the job on another connection (SQLite has one writer).
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+            entry = (await db.BatchLines.AsNoTracking().Where(l => l.ZoneId == zoneId).OrderBy(l => l.Id).ToListAsync(ct), now);
+            cache[zoneId] = entry;
+        }
+
+        return entry.Lines;
     }
 }
 

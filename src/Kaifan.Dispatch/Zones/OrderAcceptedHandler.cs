@@ -6,9 +6,9 @@ namespace Kaifan.Dispatch.Zones;
 
 /// <summary>
 /// An accepted order joins its zone's pending set; the zone grain writes dispatch_jobs and ignores repeats. A batch
-/// order is held for its run (offered shortly before it leaves): its line's first departure once the kitchen's stated minutes are up, the same
-/// run Tracking promises from this event. Pickups are planned on the prep time Insights learned for the shop at that
-/// hour, as the customer's ETA is, so riders are not sent early to a slow kitchen.
+/// order is held for its run (offered shortly before it leaves): IBatchDepartures.AcceptedRunAsync, the same run Tracking
+/// promises from this event and the order page names. Pickups, and so runs, are planned on the prep time Insights
+/// learned for the shop at that hour, as the customer's ETA is, so riders are not sent early to a slow kitchen.
 /// </summary>
 public static class OrderAcceptedHandler
 {
@@ -27,8 +27,8 @@ public static class OrderAcceptedHandler
         {
             // IBatchDepartures reads in a scope of its own: a DispatchDb parameter would open a transaction here, and the
             // zone grain writes the job on another connection (SQLite has one writer).
-            var readyBy = BatchDeparture.ReadyBy(accepted.AcceptedAt, accepted.PrepMinutes);
-            holdUntil = (await departures.DepartureAsync(order.ZoneId, order.DropOffLocation, readyBy, ct))?.LeavesAt;
+            holdUntil = (await departures.AcceptedRunAsync(
+                order.ZoneId, order.DropOffLocation, accepted.MerchantId, accepted.AcceptedAt, accepted.PrepMinutes, ct))?.LeavesAt;
         }
 
         var readyEstimate = order.Status == "Accepted"

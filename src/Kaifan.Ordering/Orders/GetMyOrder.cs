@@ -52,10 +52,10 @@ internal static class GetMyOrder
             return null;
         }
 
-        var readyBy = order is { AcceptedAt: { } accepted, PrepMinutes: { } prep }
-            ? BatchDeparture.ReadyBy(accepted, prep)
-            : clock.GetUtcNow() + Guarantee.AssumedPrep;
-        var run = await departures.DepartureAsync(order.ZoneId, new GeoPoint(order.Latitude, order.Longitude), readyBy, ct);
+        var dropOff = new GeoPoint(order.Latitude, order.Longitude);
+        var run = order is { AcceptedAt: { } accepted, PrepMinutes: { } prep }
+            ? await departures.AcceptedRunAsync(order.ZoneId, dropOff, order.MerchantId, accepted, prep, ct)
+            : await departures.DepartureAsync(order.ZoneId, dropOff, clock.GetUtcNow() + Guarantee.AssumedPrep, ct);
         return run is null ? null : new BatchRunView(run.LineId, run.LineName, run.LeavesAt);
     }
 }

@@ -39,10 +39,10 @@ internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimate
     public async Task<EtaView> EstimateAsync(OrderTrackingInfo order, RiderLocation? rider, DateTimeOffset now, CancellationToken ct) =>
         Estimate(order, rider, now, await PrepEstimateAsync(order, ct), await BatchDepartureAsync(order, ct));
 
-    /// <summary>Until pickup, a batch order's run as Dispatch holds it: fixed at acceptance from the stated prep minutes.</summary>
+    /// <summary>Until pickup, a batch order's run as Dispatch holds it: fixed at acceptance, from the learned prep minutes.</summary>
     public async Task<DateTimeOffset?> BatchDepartureAsync(OrderTrackingInfo order, CancellationToken ct) =>
         batches is not null && order is { ServiceTier: ServiceTiers.Batch, AcceptedAt: { } acceptedAt, PrepMinutes: { } stated, PickedUpAt: null }
-            ? (await batches.DepartureAsync(order.ZoneId, order.DropOffLocation, BatchDeparture.ReadyBy(acceptedAt, stated), ct))?.LeavesAt
+            ? (await batches.AcceptedRunAsync(order.ZoneId, order.DropOffLocation, order.MerchantId, acceptedAt, stated, ct))?.LeavesAt
             : null;
 
     /// <summary>Only while the kitchen is still cooking: afterwards the prep time no longer moves the ETA.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kaifan.Tests.Payments;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Batches;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +58,41 @@ public abstract class BatchLineTests(LunchtimeApp app)
         }
     }
 
+    [Fact]
+    public async Task a_changed_line_is_read_again_within_a_minute_not_on_every_poll()
+    {
+        // A line of a zone of its own, so no other test's orders ride it.
+        var zone = Guid.NewGuid();
+        var dropOff = new GeoPoint(31.02, 121.43);
+        var lineId = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>();
+            db.BatchLines.Add(new BatchLine
+            {
+                Id = lineId, ZoneId = zone, Name = "测试线", CentreLatitude = dropOff.Latitude, CentreLongitude = dropOff.Longitude, RadiusMetres = 100,
+                Departures = "11:00",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var departures = app.Services.GetRequiredService<IBatchDepartures>();
+        var readyBy = app.Clock.GetUtcNow();
+        var before = (await departures.DepartureAsync(zone, dropOff, readyBy, CancellationToken.None))!.LeavesAt;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>();
+            (await db.BatchLines.Where(l => l.Id == lineId).ExecuteUpdateAsync(l => l.SetProperty(x => x.Departures, "11:00,23:50"))).ShouldBe(1);
+        }
+
+        var changed = new BatchLineInfo(lineId, zone, "测试线", dropOff, 100, ["11:00", "23:50"]).DepartureFor(readyBy)!.Value;
+        changed.ShouldNotBe(before, "the test needs a change that moves the run");
+        (await departures.DepartureAsync(zone, dropOff, readyBy, CancellationToken.None))!.LeavesAt.ShouldBe(before, "polls within the minute read the cached line");
+
+        app.Clock.Advance(ZoneBatchLines.Lifetime);
+        (await departures.DepartureAsync(zone, dropOff, readyBy, CancellationToken.None))!.LeavesAt.ShouldBe(changed, "a minute on, the changed line is read");
+    }
+
     /// <summary>黄焖豆腐米饭 (not spicy) from the rice shop, paid and accepted with 5 minutes' prep.</summary>
     private async Task<Guid> RiceShopBatchOrderAsync(int customer)
     {
@@ -86,6 +123,76 @@ public abstract class BatchLineTests(LunchtimeApp app)
         return departure;
     }
 }
+
+/// <summary>
+/// The noodle shop says 10 minutes and its kitchen takes 25: a batch order's run is chosen from the 25, by Dispatch's
+/// hold, Tracking's promise and ETA and the order page alike, so the order is not held for a run that leaves before
+/// its food is ready.
+/// </summary>
+public abstract class BatchLineLearnedPrepTests(Kaifan.Tests.Insights.PrepLearningApp app)
+{
+    [Fact]
+    public async Task a_kitchen_slower_than_it_says_puts_its_batch_order_on_the_later_run_everywhere()
+    {
+        await Kaifan.Tests.Insights.SlowKitchen.LearnedAsync(app);
+        BatchLineInfo line;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>();
+            line = (await db.BatchLines.AsNoTracking().SingleAsync(l => l.Id == DemoBatchLines.DormLine)).Info();
+        }
+
+        // Until the stated 10 minutes and the learned 25 end on either side of a departure.
+        while (line.DepartureFor(app.Clock.GetUtcNow().AddMinutes(10)) == line.DepartureFor(app.Clock.GetUtcNow().AddMinutes(25)))
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        const int customer = 1;
+        var orderId = await app.AcceptPaidAsync(await PlacedAsync(app.Client(TestTokens.Customer(customer)), TierKit.Checkout(customer, new { serviceTier = "batch" })), customer, prepMinutes: 10);
+        var page = await JsonOf(await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/orders/{orderId}"));
+        var acceptedAt = page["acceptedAt"]!.GetValue<DateTimeOffset>();
+        var statedRun = line.DepartureFor(acceptedAt.AddMinutes(10))!.Value;
+        var learnedRun = line.DepartureFor(acceptedAt.AddMinutes(25))!.Value;
+        learnedRun.ShouldBeGreaterThan(statedRun);
+
+        var eta = await JsonOf(await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/orders/{orderId}/eta"));
+
+        DateTimeOffset? hold = null;
+        await PaymentProbe.EventuallyAsync(
+            async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var job = await scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>().Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.OrderId == orderId);
+                hold = job?.HoldUntil;
+                return job is not null;
+            },
+            "dispatch has the order's job");
+
+        Kaifan.Insights.OnTime.OrderTimeline? promise = null;
+        await PaymentProbe.EventuallyAsync(
+            async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                promise = await scope.ServiceProvider.GetRequiredService<Kaifan.Insights.InsightsDb>().Timelines.AsNoTracking().SingleOrDefaultAsync(t => t.OrderId == orderId);
+                return promise?.PromisedAt is not null;
+            },
+            "Tracking promised the order");
+
+        // The promise has the rider leave the shop with the run.
+        var promisedRun = acceptedAt.AddMinutes(promise!.PromisedToMerchantMinutes!.Value);
+        learnedRun.ShouldSatisfyAllConditions(
+            () => hold.ShouldBe(learnedRun, "Dispatch's hold"),
+            () => promisedRun.ShouldBe(learnedRun, TimeSpan.FromSeconds(1), "Tracking's promise"),
+            () => eta["basis"]!["batchDeparture"]!.GetValue<DateTimeOffset>().ShouldBe(learnedRun, "the live ETA"),
+            () => page["batchRun"]!["departsAt"]!.GetValue<DateTimeOffset>().ShouldBe(learnedRun, "the order page"),
+            () => promise.PromisedPrepMinutes.ShouldBe(25));
+    }
+}
+
+public sealed class BatchLineLearnedPrepOnSqlite(Kaifan.Tests.Insights.PrepLearningSqliteApp app) : BatchLineLearnedPrepTests(app), IClassFixture<Kaifan.Tests.Insights.PrepLearningSqliteApp>;
+
+public sealed class BatchLineLearnedPrepOnPostgres(Kaifan.Tests.Insights.PrepLearningPostgresApp app) : BatchLineLearnedPrepTests(app), IClassFixture<Kaifan.Tests.Insights.PrepLearningPostgresApp>;
 
 public sealed class BatchLinesOnSqlite(LunchtimeSqliteApp app) : BatchLineTests(app), IClassFixture<LunchtimeSqliteApp>;
 
