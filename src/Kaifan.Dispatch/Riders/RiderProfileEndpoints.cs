@@ -14,20 +14,35 @@ internal sealed record RiderProfileView(Guid RiderId, Guid HomeZoneId, string Ve
         new(p.RiderId, p.HomeZoneId, p.VehicleType, VehicleTypes.SpeedOf(p.VehicleType), p.BatteryRangeKm, p.Capacity, p.AcceptsStairs);
 }
 
+/// <summary>What a rider states they can do, whether they say it (我的装备) or an operator records it.</summary>
+internal interface IGearRequest
+{
+    string? VehicleType { get; }
+
+    double BatteryRangeKm { get; }
+
+    int Capacity { get; }
+}
+
+internal sealed class GearValidator : AbstractValidator<IGearRequest>
+{
+    public GearValidator()
+    {
+        RuleFor(r => r.VehicleType).NotEmpty().MaximumLength(16).Must(v => v is not null && VehicleTypes.SpeedKmh.ContainsKey(v))
+            .WithMessage("交通工具须为 ebike / bicycle / scooter / foot (vehicleType must be ebike, bicycle, scooter or foot)");
+        RuleFor(r => r.BatteryRangeKm).InclusiveBetween(0.5, 300).WithMessage("续航或最远距离须在0.5到300公里之间 (range must be 0.5..300 km)");
+        RuleFor(r => r.Capacity).InclusiveBetween(1, 10).WithMessage("载单量须在1到10之间 (capacity must be 1..10)");
+    }
+}
+
 /// <summary>GET/PUT /api/rider/profile: the capabilities dispatch respects. A change reaches the live rider at once.</summary>
 internal static class RiderProfileEndpoints
 {
-    internal sealed record Request(string? VehicleType, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
+    internal sealed record Request(string? VehicleType, double BatteryRangeKm, int Capacity, bool AcceptsStairs) : IGearRequest;
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator()
-        {
-            RuleFor(r => r.VehicleType).NotEmpty().MaximumLength(16).Must(v => v is not null && VehicleTypes.SpeedKmh.ContainsKey(v))
-                .WithMessage("交通工具须为 ebike / bicycle / scooter / foot (vehicleType must be ebike, bicycle, scooter or foot)");
-            RuleFor(r => r.BatteryRangeKm).InclusiveBetween(0.5, 300).WithMessage("续航须在0.5到300公里之间 (batteryRangeKm must be 0.5..300)");
-            RuleFor(r => r.Capacity).InclusiveBetween(1, 10).WithMessage("载单量须在1到10之间 (capacity must be 1..10)");
-        }
+        public Validator() => Include(new GearValidator());
     }
 
     public static void Map(RouteGroupBuilder rider)

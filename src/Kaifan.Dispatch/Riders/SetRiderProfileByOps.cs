@@ -17,17 +17,14 @@ namespace Kaifan.Dispatch.Riders;
 /// </summary>
 internal static class SetRiderProfileByOps
 {
-    internal sealed record Request(Guid HomeZoneId, string? VehicleType, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
+    internal sealed record Request(Guid HomeZoneId, string? VehicleType, double BatteryRangeKm, int Capacity, bool AcceptsStairs) : IGearRequest;
 
     internal sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
             RuleFor(r => r.HomeZoneId).NotEmpty().WithMessage("请选择区域 (homeZoneId is required)");
-            RuleFor(r => r.VehicleType).NotEmpty().MaximumLength(16).Must(v => v is not null && VehicleTypes.SpeedKmh.ContainsKey(v))
-                .WithMessage("交通工具须为 ebike / bicycle / scooter / foot (vehicleType must be ebike, bicycle, scooter or foot)");
-            RuleFor(r => r.BatteryRangeKm).InclusiveBetween(0.5, 300).WithMessage("续航须在0.5到300公里之间 (batteryRangeKm must be 0.5..300)");
-            RuleFor(r => r.Capacity).InclusiveBetween(1, 10).WithMessage("载单量须在1到10之间 (capacity must be 1..10)");
+            Include(new GearValidator());
         }
     }
 

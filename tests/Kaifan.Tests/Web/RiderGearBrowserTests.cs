@@ -62,7 +62,7 @@ public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests
             await sheet.Locator("[data-testid=gear-stairs]").UncheckAsync();
             await sheet.Locator("[data-testid=gear-save]").ClickAsync();
             var problem = sheet.Locator("[data-testid=gear-error]");
-            await Expect(problem).ToHaveTextAsync("续航须在0.5到300公里之间");
+            await Expect(problem).ToHaveTextAsync("续航或最远距离须在0.5到300公里之间");
             await Expect(sheet.Locator("[data-testid=gear-range]")).ToHaveValueAsync("0"); // the sheet stays open with what was typed
             var unchanged = await ProfileAsync(api);
             unchanged["batteryRangeKm"]!.GetValue<double>().ShouldBe(rangeKm);
