@@ -59,6 +59,10 @@ public static class DispatchModule
         Ops.GetZoneDispatch.Map(endpoints);
         Ops.ReassignOrder.Map(endpoints);
         SetRiderProfileByOps.Map(endpoints);
+        ListBatchLines.Map(endpoints);
+        AddBatchLine.Map(endpoints);
+        EditBatchLine.Map(endpoints);
+        RemoveBatchLine.Map(endpoints);
         return endpoints;
     }
 }

@@ -20,11 +20,11 @@ internal sealed class BatchLine
 
     public Guid Id { get; init; }
     public Guid ZoneId { get; init; }
-    public required string Name { get; init; }
-    public double CentreLatitude { get; init; }
-    public double CentreLongitude { get; init; }
-    public double RadiusMetres { get; init; }
-    public required string Departures { get; init; }
+    public required string Name { get; set; }
+    public double CentreLatitude { get; set; }
+    public double CentreLongitude { get; set; }
+    public double RadiusMetres { get; set; }
+    public required string Departures { get; set; }
 
     public GeoPoint Centre => new(CentreLatitude, CentreLongitude);
 
@@ -72,8 +72,8 @@ internal sealed class BatchDepartures(ZoneBatchLines zones, IPrepTimeEstimates p
 
 /// <summary>
 /// Each zone's lines, read from the database at most once a minute per host: the order page and the live ETA ask for
-/// a batch order's run on every poll. Lines change only by hand (the seed or SQL; there is no operator endpoint for
-/// them), so a minute is as stale as a changed line gets.
+/// a batch order's run on every poll. The operator's endpoints forget the zone on the host that wrote, so the console
+/// and checkout there see a change at once; another host, or a change made in SQL, is at most a minute stale.
 /// </summary>
 internal sealed class ZoneBatchLines(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -84,6 +84,9 @@ internal sealed class ZoneBatchLines(IServiceScopeFactory scopes, TimeProvider c
     /// <summary>The zone's line whose cluster holds the drop-off (the first by id when clusters overlap), or null.</summary>
     public async Task<BatchLine?> FindAsync(Guid zoneId, GeoPoint dropOff, CancellationToken ct) =>
         (await LinesAsync(zoneId, ct)).FirstOrDefault(l => l.Covers(dropOff));
+
+    /// <summary>The zone's lines changed: the next question reads them again.</summary>
+    public void Forget(Guid zoneId) => cache.TryRemove(zoneId, out _);
 
     private async Task<IReadOnlyList<BatchLine>> LinesAsync(Guid zoneId, CancellationToken ct)
     {

@@ -125,6 +125,11 @@ public sealed record GeoPlace(double Latitude, double Longitude);
 
 public sealed record RiderStatusInfo(bool Online, Guid? ZoneId, double? Latitude, double? Longitude, DateTimeOffset? At, DateTimeOffset? ShiftEndsAt);
 
+/// <summary>A campus batch line as the ops console edits it; departures are Shanghai "HH:mm" times, earliest first.</summary>
+public sealed record OpsBatchLine(Guid Id, Guid ZoneId, string Name, double Latitude, double Longitude, double RadiusMetres, IReadOnlyList<string> Departures, int HeldOrders);
+
+public sealed record OpsBatchLineForm(string Name, double? Latitude, double? Longitude, double? RadiusMetres, IReadOnlyList<string> Departures);
+
 public sealed record RiderProfileInfo(Guid RiderId, Guid HomeZoneId, string VehicleType, double SpeedKmh, double BatteryRangeKm, int Capacity, bool AcceptsStairs);
 
 /// <summary>What a rider states they can do (我的装备), or an operator records for them; dispatch treats it as hard limits.</summary>

@@ -192,6 +192,18 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
         SendAsync<RiderProfileInfo>(HttpMethod.Put, $"api/ops/riders/{riderId}/profile",
             new { homeZoneId, gear.VehicleType, gear.BatteryRangeKm, gear.Capacity, gear.AcceptsStairs }, ct: ct);
 
+    public Task<ApiResult<List<OpsBatchLine>>> BatchLinesAsync(Guid zoneId, CancellationToken ct = default) =>
+        SendAsync<List<OpsBatchLine>>(HttpMethod.Get, $"api/ops/zones/{zoneId}/batch-lines", ct: ct);
+
+    /// <summary>lineId null adds a line to the zone, else replaces that line's fields.</summary>
+    public Task<ApiResult<OpsBatchLine>> SaveBatchLineAsync(Guid zoneId, Guid? lineId, OpsBatchLineForm line, CancellationToken ct = default) =>
+        lineId is { } id
+            ? SendAsync<OpsBatchLine>(HttpMethod.Put, $"api/ops/zones/{zoneId}/batch-lines/{id}", line, ct: ct)
+            : SendAsync<OpsBatchLine>(HttpMethod.Post, $"api/ops/zones/{zoneId}/batch-lines", line, ct: ct);
+
+    public Task<ApiResult<JsonElement>> RemoveBatchLineAsync(Guid zoneId, Guid lineId, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Delete, $"api/ops/zones/{zoneId}/batch-lines/{lineId}", ct: ct);
+
     /// <summary>Past orders per zone and hour as CSV (zone,hour,orders); answers this file's hours per zone.</summary>
     public Task<ApiResult<List<ImportedZoneInfo>>> ImportDemandHistoryAsync(string csv, CancellationToken ct = default) =>
         SendAsync<List<ImportedZoneInfo>>(HttpMethod.Post, "api/ops/insights/history", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), ct: ct);
