@@ -22,12 +22,12 @@ public interface IBatchDepartures
     /// The run of an accepted order, the one rule Dispatch's hold, Tracking's promise and ETA and the order page share:
     /// the first departure once the kitchen is expected to be done, acceptance plus the prep minutes Insights learned
     /// for the shop at that hour (the stated minutes while it has too few samples), the same minutes the pickup is
-    /// planned on; a kitchen slower than it says would otherwise miss its run. A later 出餐 tap does not move it; new
-    /// history of the shop can move the learned minutes a little, and so, near a departure, what this answers later
-    /// (Dispatch's hold and the promise are kept from acceptance).
+    /// planned on; a kitchen slower than it says would otherwise miss its run. A later 出餐 tap does not move it. Once
+    /// Dispatch holds the order, the answer is the run it holds it for, whatever the shop's history or the operator
+    /// does to the line afterwards (that run was promised).
     /// </summary>
     Task<BatchDeparture?> AcceptedRunAsync(
-        Guid zoneId, GeoPoint dropOff, Guid merchantId, DateTimeOffset acceptedAt, int statedPrepMinutes, CancellationToken ct);
+        Guid orderId, Guid zoneId, GeoPoint dropOff, Guid merchantId, DateTimeOffset acceptedAt, int statedPrepMinutes, CancellationToken ct);
 }
 
 public sealed record BatchDeparture(Guid LineId, string LineName, DateTimeOffset LeavesAt);

@@ -56,15 +56,30 @@ internal sealed class BatchLines(ZoneBatchLines zones) : IBatchLines
         (await zones.FindAsync(zoneId, dropOff, ct))?.Info();
 }
 
-/// <summary>A singleton (Tracking's ETA is one); the lines come from ZoneBatchLines, which opens its own scope.</summary>
-internal sealed class BatchDepartures(ZoneBatchLines zones, IPrepTimeEstimates prepTimes) : IBatchDepartures
+/// <summary>A singleton (Tracking's ETA is one), so it reads dispatch_jobs in a scope of its own.</summary>
+internal sealed class BatchDepartures(ZoneBatchLines zones, IPrepTimeEstimates prepTimes, IServiceScopeFactory scopes) : IBatchDepartures
 {
+    /// <summary>Named for an order whose line the operator has since removed.</summary>
+    public const string RemovedLineName = "批次配送 (batch run)";
+
     public async Task<BatchDeparture?> DepartureAsync(Guid zoneId, GeoPoint dropOff, DateTimeOffset readyBy, CancellationToken ct) =>
         (await zones.FindAsync(zoneId, dropOff, ct))?.Info().RunFor(readyBy);
 
     public async Task<BatchDeparture?> AcceptedRunAsync(
-        Guid zoneId, GeoPoint dropOff, Guid merchantId, DateTimeOffset acceptedAt, int statedPrepMinutes, CancellationToken ct)
+        Guid orderId, Guid zoneId, GeoPoint dropOff, Guid merchantId, DateTimeOffset acceptedAt, int statedPrepMinutes, CancellationToken ct)
     {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var job = await scope.ServiceProvider.GetRequiredService<DispatchDb>().Jobs.AsNoTracking()
+                .Where(j => j.OrderId == orderId).Select(j => new { j.HoldUntil }).SingleOrDefaultAsync(ct);
+            if (job is not null)
+            {
+                if (job.HoldUntil is not { } leavesAt) return null;
+                var line = await zones.FindAsync(zoneId, dropOff, ct);
+                return new BatchDeparture(line?.Id ?? Guid.Empty, line?.Name ?? RemovedLineName, leavesAt);
+            }
+        }
+
         var prep = await prepTimes.EstimateAsync(merchantId, acceptedAt, statedPrepMinutes, ct);
         return await DepartureAsync(zoneId, dropOff, acceptedAt.AddMinutes(prep.Minutes), ct);
     }

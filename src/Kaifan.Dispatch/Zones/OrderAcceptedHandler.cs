@@ -28,7 +28,7 @@ public static class OrderAcceptedHandler
             // IBatchDepartures reads in a scope of its own: a DispatchDb parameter would open a transaction here, and the
             // zone grain writes the job on another connection (SQLite has one writer).
             holdUntil = (await departures.AcceptedRunAsync(
-                order.ZoneId, order.DropOffLocation, accepted.MerchantId, accepted.AcceptedAt, accepted.PrepMinutes, ct))?.LeavesAt;
+                order.OrderId, order.ZoneId, order.DropOffLocation, accepted.MerchantId, accepted.AcceptedAt, accepted.PrepMinutes, ct))?.LeavesAt;
         }
 
         var readyEstimate = order.Status == "Accepted"

@@ -54,7 +54,7 @@ internal static class GetMyOrder
 
         var dropOff = new GeoPoint(order.Latitude, order.Longitude);
         var run = order is { AcceptedAt: { } accepted, PrepMinutes: { } prep }
-            ? await departures.AcceptedRunAsync(order.ZoneId, dropOff, order.MerchantId, accepted, prep, ct)
+            ? await departures.AcceptedRunAsync(order.Id, order.ZoneId, dropOff, order.MerchantId, accepted, prep, ct)
             : await departures.DepartureAsync(order.ZoneId, dropOff, clock.GetUtcNow() + Guarantee.AssumedPrep, ct);
         return run is null ? null : new BatchRunView(run.LineId, run.LineName, run.LeavesAt);
     }

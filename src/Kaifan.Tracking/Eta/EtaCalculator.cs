@@ -42,7 +42,7 @@ internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimate
     /// <summary>Until pickup, a batch order's run as Dispatch holds it: fixed at acceptance, from the learned prep minutes.</summary>
     public async Task<DateTimeOffset?> BatchDepartureAsync(OrderTrackingInfo order, CancellationToken ct) =>
         batches is not null && order is { ServiceTier: ServiceTiers.Batch, AcceptedAt: { } acceptedAt, PrepMinutes: { } stated, PickedUpAt: null }
-            ? (await batches.AcceptedRunAsync(order.ZoneId, order.DropOffLocation, order.MerchantId, acceptedAt, stated, ct))?.LeavesAt
+            ? (await batches.AcceptedRunAsync(order.OrderId, order.ZoneId, order.DropOffLocation, order.MerchantId, acceptedAt, stated, ct))?.LeavesAt
             : null;
 
     /// <summary>Only while the kitchen is still cooking: afterwards the prep time no longer moves the ETA.</summary>

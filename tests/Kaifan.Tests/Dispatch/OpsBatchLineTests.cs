@@ -148,8 +148,10 @@ public abstract class OpsBatchLineTests(LunchtimeApp app)
         moved.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await JsonOf(moved))["heldOrders"]!.GetValue<int>().ShouldBe(1, "the console says how many orders keep their run");
         (await HoldOfAsync(orderId)).ShouldBe(held, "a rescheduled line does not move a promised run");
+        await ShouldNameRunAsync(orderId, held, "北区宿舍");
         (await Ops.DeleteAsync($"{Lines}/{lineId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await HoldOfAsync(orderId)).ShouldBe(held, "nor does a removed one");
+        await ShouldNameRunAsync(orderId, held, "批次配送 (batch run)");
 
         try
         {
@@ -169,6 +171,18 @@ public abstract class OpsBatchLineTests(LunchtimeApp app)
         {
             await app.OfflineAsync(rider);
         }
+    }
+
+    /// <summary>The customer's order page and live ETA name the run the order is held for, not one worked out afresh.</summary>
+    private async Task ShouldNameRunAsync(Guid orderId, DateTimeOffset held, string lineName)
+    {
+        var customer = app.Client(TestTokens.Customer(Customer));
+        var page = (await customer.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}"))!;
+        var eta = (await customer.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}/eta"))!;
+        held.ShouldSatisfyAllConditions(
+            () => page["batchRun"]!["departsAt"]!.GetValue<DateTimeOffset>().ShouldBe(held, "the order page"),
+            () => page["batchRun"]!["lineName"]!.GetValue<string>().ShouldBe(lineName),
+            () => eta["basis"]!["batchDeparture"]!.GetValue<DateTimeOffset>().ShouldBe(held, "the live ETA"));
     }
 
     private static Guid DemoCampusZone(int n) => Kaifan.BuildingBlocks.DemoCampus.ZoneId(n);
