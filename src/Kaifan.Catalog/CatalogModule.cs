@@ -37,6 +37,9 @@ public static class CatalogModule
     {
         ListZones.Map(endpoints);
         ListLockers.Map(endpoints);
+        AddLocker.Map(endpoints);
+        EditLocker.Map(endpoints);
+        RemoveLocker.Map(endpoints);
         ListMerchants.Map(endpoints);
         GetMenu.Map(endpoints);
         ListOpsMerchants.Map(endpoints);

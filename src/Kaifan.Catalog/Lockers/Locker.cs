@@ -16,9 +16,9 @@ internal sealed class Locker
 {
     public Guid Id { get; init; }
     public Guid ZoneId { get; init; }
-    public required string Name { get; init; }
-    public double Latitude { get; init; }
-    public double Longitude { get; init; }
+    public required string Name { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
 }
 
 internal sealed class LockerConfiguration : IEntityTypeConfiguration<Locker>
@@ -33,7 +33,10 @@ internal sealed class LockerConfiguration : IEntityTypeConfiguration<Locker>
     }
 }
 
-internal sealed record LockerView(Guid Id, Guid ZoneId, string Name, double Latitude, double Longitude);
+internal sealed record LockerView(Guid Id, Guid ZoneId, string Name, double Latitude, double Longitude)
+{
+    public static LockerView Of(Locker l) => new(l.Id, l.ZoneId, l.Name, l.Latitude, l.Longitude);
+}
 
 /// <summary>GET /api/zones/{zoneId}/lockers: the zone's lockers, for checkout's 送到外卖柜 choice; 404 for an unknown zone.</summary>
 internal static class ListLockers
@@ -47,7 +50,7 @@ internal static class ListLockers
                 }
 
                 var lockers = await db.Lockers.AsNoTracking().Where(l => l.ZoneId == zoneId).ToListAsync(ct);
-                return Results.Ok(lockers.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => new LockerView(l.Id, l.ZoneId, l.Name, l.Latitude, l.Longitude)).ToList());
+                return Results.Ok(lockers.OrderBy(l => l.Name, StringComparer.Ordinal).Select(LockerView.Of).ToList());
             })
             .WithTags("Catalog")
             .Produces<List<LockerView>>()

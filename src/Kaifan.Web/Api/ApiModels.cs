@@ -77,6 +77,9 @@ public sealed record CouponInfo(Guid Id, long AmountFen, long MinSpendFen, strin
 /// <summary>A parcel locker (智能柜) of a delivery zone.</summary>
 public sealed record ZoneLocker(Guid Id, Guid ZoneId, string Name, double Latitude, double Longitude);
 
+/// <summary>A locker as the operator enters it; an empty number is sent as null so the API names it.</summary>
+public sealed record LockerInput(string Name, double? Latitude, double? Longitude);
+
 public sealed record PromisedWindowInfo(DateTimeOffset PromisedAt, DateTimeOffset From, DateTimeOffset To, long CompensationFen);
 
 /// <summary>准时宝 once delivered: Outcome "kept" or "missed"; a miss's coupon is null until it is issued.</summary>

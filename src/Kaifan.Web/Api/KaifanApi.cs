@@ -204,6 +204,15 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<JsonElement>> RemoveBatchLineAsync(Guid zoneId, Guid lineId, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Delete, $"api/ops/zones/{zoneId}/batch-lines/{lineId}", ct: ct);
 
+    /// <summary>外卖柜: a new locker of the zone without an id, else that locker renamed or moved.</summary>
+    public Task<ApiResult<ZoneLocker>> SaveLockerAsync(Guid zoneId, Guid? lockerId, LockerInput locker, CancellationToken ct = default) =>
+        lockerId is { } id
+            ? SendAsync<ZoneLocker>(HttpMethod.Put, $"api/ops/zones/{zoneId}/lockers/{id}", locker, ct: ct)
+            : SendAsync<ZoneLocker>(HttpMethod.Post, $"api/ops/zones/{zoneId}/lockers", locker, ct: ct);
+
+    public Task<ApiResult<JsonElement>> RemoveLockerAsync(Guid zoneId, Guid lockerId, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Delete, $"api/ops/zones/{zoneId}/lockers/{lockerId}", ct: ct);
+
     /// <summary>Past orders per zone and hour as CSV (zone,hour,orders); answers this file's hours per zone.</summary>
     public Task<ApiResult<List<ImportedZoneInfo>>> ImportDemandHistoryAsync(string csv, CancellationToken ct = default) =>
         SendAsync<List<ImportedZoneInfo>>(HttpMethod.Post, "api/ops/insights/history", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), ct: ct);
