@@ -38,6 +38,38 @@ internal sealed class IdempotentRequests(IDbContextOutbox<OrderingDb> outbox, IP
         var waited = Stopwatch.StartNew();
         while (true)
         {
+            // Looked up before claiming: a double tap then finds the first request's claim instead of failing the
+            // unique index, which EF Core logs as an error; only a true race still meets the index.
+            var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.CustomerId == customerId && r.Key == key, ct);
+            if (existing is not null)
+            {
+                if (existing.RequestHash != requestHash)
+                {
+                    return Problems.Unprocessable("Idempotency-Key 已用于另一个请求 (this key was used for a different request)", Header);
+                }
+
+                if (existing.ResponseStatus is { } status)
+                {
+                    return Replay(status, existing.ResponseBody is null ? "" : protector.Unprotect(existing.ResponseBody));
+                }
+
+                // A claim this old without a response belongs to a request that died mid-way; free the key.
+                if (clock.GetUtcNow() - existing.CreatedAt > AbandonedAfter)
+                {
+                    await db.IdempotencyRecords.Where(r => r.Id == existing.Id && r.ResponseStatus == null).ExecuteDeleteAsync(ct);
+                    continue;
+                }
+
+                if (waited.Elapsed > WaitForWinner)
+                {
+                    return Problems.Conflict("相同 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is still running)", Header);
+                }
+
+                // The holder is still working, or will give the key up if it fails: look again shortly.
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                continue;
+            }
+
             var claim = new IdempotencyRecord
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -54,32 +86,6 @@ internal sealed class IdempotentRequests(IDbContextOutbox<OrderingDb> outbox, IP
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 db.ChangeTracker.Clear();
-                var existing = await db.IdempotencyRecords.AsNoTracking()
-                    .SingleOrDefaultAsync(r => r.CustomerId == customerId && r.Key == key, ct);
-                if (existing is not null && existing.RequestHash != requestHash)
-                {
-                    return Problems.Unprocessable("Idempotency-Key 已用于另一个请求 (this key was used for a different request)", Header);
-                }
-
-                if (existing?.ResponseStatus is { } status)
-                {
-                    return Replay(status, existing.ResponseBody is null ? "" : protector.Unprotect(existing.ResponseBody));
-                }
-
-                // A claim this old without a response belongs to a request that died mid-way; free the key.
-                if (existing is not null && clock.GetUtcNow() - existing.CreatedAt > AbandonedAfter)
-                {
-                    await db.IdempotencyRecords.Where(r => r.Id == existing.Id && r.ResponseStatus == null).ExecuteDeleteAsync(ct);
-                    continue;
-                }
-
-                if (waited.Elapsed > WaitForWinner)
-                {
-                    return Problems.Conflict("相同 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is still running)", Header);
-                }
-
-                // Either the holder is still working, or it failed and gave the key up: look again shortly.
-                await Task.Delay(TimeSpan.FromMilliseconds(existing is null ? 10 : 100), ct);
                 continue;
             }
 

@@ -35,6 +35,8 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Sign-in codes the host "sent by SMS", so tests sign in through the real flow.</summary>
     internal RecordingSmsSender Sms { get; } = new();
 
+    public ErrorLog Errors { get; } = new();
+
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>Extra configuration for a fixture that needs it (say, a short payment timeout).</summary>
@@ -99,6 +101,7 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.Replace(ServiceDescriptor.Singleton<Kaifan.Identity.SignIn.ISmsSender>(Sms));
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Errors);
             ConfigureServices(services);
         });
     }

@@ -92,6 +92,23 @@ public abstract class OrderPlacementTests(LunchtimeApp app)
     }
 
     [Fact]
+    public async Task a_retried_placement_replays_the_first_answer_without_logging_a_database_error()
+    {
+        var client = app.Client(TestTokens.Customer(2));
+        var key = Guid.NewGuid().ToString();
+        var first = await PlaceAsync(client, BeefRiceAndTea(2), key);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var logged = app.Errors.Entries.Count;
+
+        var again = await PlaceAsync(client, BeefRiceAndTea(2), key);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Created);
+        IdOf(await JsonOf(again)).ShouldBe(IdOf(await JsonOf(first)));
+        app.Errors.Entries.Skip(logged).ShouldNotContain(
+            e => e.Message.Contains("ordering_idempotency_records"), "a retry (a double tap) is expected, not a failure to log");
+    }
+
+    [Fact]
     public async Task a_key_reused_for_another_body_is_refused_and_a_missing_key_is_a_bad_request()
     {
         var client = app.Client(TestTokens.Customer(3));

@@ -49,7 +49,7 @@ public static class DispatchCards
             .OrderByDescending(o => o.DeliveredAt)
             .Take(30)
             .Select(o => new DispatchCard(
-                o.Id, "#" + o.Number[^4..], $"{o.MerchantName} → {o.Address.Detail}", $"{Display.Clock(o.DeliveredAt)} {o.StatusText}", false, false, o.RiderId)));
+                o.Id, "#" + o.Number[^4..], $"{o.MerchantName} → {o.Address.Detail}", $"{Display.Clock(o.DeliveredAt)} {l["Status.Delivered"]}", false, false, o.RiderId)));
         return columns;
     }
 
