@@ -30,7 +30,7 @@ internal static class ListOpsMerchants
         }
 
         var local = OpeningHours.LocalNow(clock);
-        var rows = (await merchants.Take(1000).ToListAsync(ct))
+        var rows = (await merchants.OrderBy(m => m.Id).Take(1000).ToListAsync(ct))
             .Where(m => zones.ContainsKey(m.ZoneId))
             .Select(m => (Merchant: m, Card: m.ToCard(zones[m.ZoneId], 0, local)))
             .OrderBy(r => r.Merchant.Name, StringComparer.Ordinal)

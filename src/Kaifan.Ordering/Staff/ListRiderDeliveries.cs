@@ -58,10 +58,10 @@ internal static class ListRiderDeliveries
         var to = from.AddDays(1);
         var delivered = await db.Orders.AsNoTracking()
             .Where(o => o.RiderId == riderId && o.Status == OrderStatus.Delivered && o.DeliveredAt >= from && o.DeliveredAt < to)
+            .OrderByDescending(o => o.DeliveredAt)
             .Take(500)
             .ToListAsync(ct);
         var orders = delivered
-            .OrderByDescending(o => o.DeliveredAt)
             .Select(o => OrderView.From(o, protector, masked: true))
             .ToList();
         return Results.Ok(new Response(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), orders.Count, orders));
