@@ -6,6 +6,7 @@ using Kaifan.Dispatch.Zones;
 using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
@@ -52,6 +53,22 @@ internal static class DeliveryKit
         var id = await app.AcceptPaidAsync(order, customer, prepMinutes: 10);
         (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         return id;
+    }
+
+    /// <summary>Dispatch's hold of a batch order (dispatch_jobs.hold_until), once the zone has written the order's job.</summary>
+    public static async Task<DateTimeOffset?> HoldOfAsync(this KaifanApp app, Guid orderId)
+    {
+        DateTimeOffset? hold = null;
+        await PaymentProbe.EventuallyAsync(
+            async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var job = await scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>().Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.OrderId == orderId);
+                hold = job?.HoldUntil;
+                return job is not null;
+            },
+            "dispatch has the order's job");
+        return hold;
     }
 
     public static async Task OnlineAsync(this KaifanApp app, int rider, double latOffset = 0, Guid? zone = null)

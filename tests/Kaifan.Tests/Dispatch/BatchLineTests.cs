@@ -158,16 +158,7 @@ public abstract class BatchLineLearnedPrepTests(Kaifan.Tests.Insights.PrepLearni
 
         var eta = await JsonOf(await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/orders/{orderId}/eta"));
 
-        DateTimeOffset? hold = null;
-        await PaymentProbe.EventuallyAsync(
-            async () =>
-            {
-                await using var scope = app.Services.CreateAsyncScope();
-                var job = await scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>().Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.OrderId == orderId);
-                hold = job?.HoldUntil;
-                return job is not null;
-            },
-            "dispatch has the order's job");
+        var hold = await app.HoldOfAsync(orderId);
 
         Kaifan.Insights.OnTime.OrderTimeline? promise = null;
         await PaymentProbe.EventuallyAsync(

@@ -141,16 +141,16 @@ public abstract class OpsBatchLineTests(LunchtimeApp app)
         var orderId = await app.AcceptPaidAsync(
             await PlacedAsync(app.Client(TestTokens.Customer(Customer)), TierKit.Checkout(Customer, new { serviceTier = "batch" })), Customer, prepMinutes: 5);
         var held = RunAt(run);
-        (await HoldOfAsync(orderId)).ShouldBe(held);
+        (await app.HoldOfAsync(orderId)).ShouldBe(held);
         (await ListAsync()).Single(l => l["id"]!.GetValue<Guid>() == lineId)["heldOrders"]!.GetValue<int>().ShouldBe(1);
 
         var moved = await Ops.PutAsJsonAsync($"{Lines}/{lineId}", Body("北区宿舍", later));
         moved.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await JsonOf(moved))["heldOrders"]!.GetValue<int>().ShouldBe(1, "the console says how many orders keep their run");
-        (await HoldOfAsync(orderId)).ShouldBe(held, "a rescheduled line does not move a promised run");
+        (await app.HoldOfAsync(orderId)).ShouldBe(held, "a rescheduled line does not move a promised run");
         await ShouldNameRunAsync(orderId, held, "北区宿舍");
         (await Ops.DeleteAsync($"{Lines}/{lineId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await HoldOfAsync(orderId)).ShouldBe(held, "nor does a removed one");
+        (await app.HoldOfAsync(orderId)).ShouldBe(held, "nor does a removed one");
         await ShouldNameRunAsync(orderId, held, "批次配送 (batch run)");
 
         try
@@ -214,22 +214,6 @@ public abstract class OpsBatchLineTests(LunchtimeApp app)
         var response = await Ops.GetAsync(Lines);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return (await JsonOf(response)).AsArray().Select(l => l!).ToList();
-    }
-
-    /// <summary>Dispatch's hold of the order (dispatch_jobs.hold_until), once the zone has the job.</summary>
-    private async Task<DateTimeOffset?> HoldOfAsync(Guid orderId)
-    {
-        DateTimeOffset? hold = null;
-        await PaymentProbe.EventuallyAsync(
-            async () =>
-            {
-                await using var scope = app.Services.CreateAsyncScope();
-                var job = await scope.ServiceProvider.GetRequiredService<Kaifan.Dispatch.DispatchDb>().Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.OrderId == orderId);
-                hold = job?.HoldUntil;
-                return job is not null;
-            },
-            "dispatch has the order's job");
-        return hold;
     }
 }
 
