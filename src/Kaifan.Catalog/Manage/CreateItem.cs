@@ -28,9 +28,9 @@ internal static class CreateItem
             RuleFor(x => x.CategoryId).NotEmpty();
             RuleFor(x => x.Name).NotEmpty().MaximumLength(40);
             RuleFor(x => x.Description).MaximumLength(200);
-            RuleFor(x => x.PriceFen).InclusiveBetween(0, ItemRules.MaxPriceFen);
+            RuleFor(x => x.PriceFen).InclusiveBetween(0, ItemRules.MaxPriceFen).WithMessage(ItemRules.PriceMessage);
             RuleFor(x => x.Calories).InclusiveBetween(0, ItemRules.MaxCalories);
-            RuleFor(x => x.Stock).InclusiveBetween(0, ItemRules.MaxStock);
+            RuleFor(x => x.Stock).InclusiveBetween(0, ItemRules.MaxStock).WithMessage(ItemRules.StockMessage);
             RuleFor(x => x.OptionGroups).Must(g => g is null || g.Count <= 10).WithMessage("规格组最多 10 个 (at most 10 option groups)");
             RuleForEach(x => x.OptionGroups).NotNull().SetValidator(new OptionGroupInputValidator());
         }

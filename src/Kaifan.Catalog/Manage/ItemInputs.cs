@@ -14,6 +14,10 @@ internal static class ItemRules
     public const int MaxCalories = 10_000;
     public const int MaxStock = 1_000_000;
 
+    // The console edits yuan, so the message names the range in yuan rather than FluentValidation's default in fen.
+    public const string PriceMessage = "价格须在 ¥0 到 ¥10000 之间 (the price must be between ¥0 and ¥10000)";
+    public const string StockMessage = "库存须为 0 到 1000000 的整数，不填为不限量 (stock must be a whole number from 0 to 1000000; empty is unlimited)";
+
     public static void ApplyOptionGroups(Item item, IReadOnlyList<OptionGroupInput>? inputs)
     {
         inputs ??= [];

@@ -15,7 +15,7 @@ internal static class SetStock
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(x => x.Stock).InclusiveBetween(0, ItemRules.MaxStock);
+        public Validator() => RuleFor(x => x.Stock).InclusiveBetween(0, ItemRules.MaxStock).WithMessage(ItemRules.StockMessage);
     }
 
     public static void Map(RouteGroupBuilder console) =>

@@ -10,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Merchant;
 
-/// <summary>GET /api/merchant/orders?status=: today's paid orders of the merchant (Shanghai day), customer data masked.</summary>
+/// <summary>
+/// GET /api/merchant/orders?status=: today's paid orders of the merchant (Shanghai day), customer data masked; a batch
+/// order names its run, as the customer's page does, so the kitchen knows when it leaves.
+/// </summary>
 internal static class ListMerchantOrders
 {
     public static void Map(IEndpointRouteBuilder api) =>
@@ -20,7 +23,7 @@ internal static class ListMerchantOrders
             .Produces<List<OrderView>>();
 
     private static async Task<IResult> HandleAsync(
-        string? status, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        string? status, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IBatchDepartures departures, TimeProvider clock, CancellationToken ct)
     {
         if (!OrderStatusFilter.TryParse(status, out var wanted))
         {
@@ -37,6 +40,13 @@ internal static class ListMerchantOrders
         }
 
         var orders = await query.OrderByDescending(o => o.PlacedAt).Take(500).ToListAsync(ct);
-        return Results.Ok(orders.Select(o => OrderView.From(o, protector, masked: true)).ToList());
+        var views = new List<OrderView>(orders.Count);
+        foreach (var order in orders)
+        {
+            var view = OrderView.From(order, protector, masked: true);
+            views.Add(order.ServiceTier == ServiceTier.Batch ? view with { BatchRun = await GetMyOrder.BatchRunAsync(order, departures, clock, ct) } : view);
+        }
+
+        return Results.Ok(views);
     }
 }

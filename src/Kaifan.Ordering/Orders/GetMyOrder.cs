@@ -45,7 +45,7 @@ internal static class GetMyOrder
     /// The run Dispatch holds the order for once accepted; before that, the one checkout estimated (a typical kitchen
     /// from now). A cancelled order names none, nor one whose run has picked it up.
     /// </summary>
-    private static async Task<BatchRunView?> BatchRunAsync(Order order, IBatchDepartures departures, TimeProvider clock, CancellationToken ct)
+    internal static async Task<BatchRunView?> BatchRunAsync(Order order, IBatchDepartures departures, TimeProvider clock, CancellationToken ct)
     {
         if (order.ServiceTier != ServiceTier.Batch || order.Status == OrderStatus.Cancelled || order.PickedUpAt is not null)
         {

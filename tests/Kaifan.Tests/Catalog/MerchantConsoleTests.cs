@@ -205,6 +205,44 @@ public abstract class MerchantConsoleTests(KaifanApp app)
     private static IEnumerable<Guid> OptionIds(JsonElement item) =>
         item.GetProperty("optionGroups").EnumerateArray().SelectMany(g => g.GetProperty("options").EnumerateArray()).Select(o => o.GetProperty("id").GetGuid());
 
+    [Fact]
+    public async Task a_price_or_stock_out_of_range_is_refused_with_its_range_in_yuan_and_nothing_changes()
+    {
+        var staff = app.Client(TestTokens.MerchantStaff(4));
+        var itemId = Item(4, 1);
+        var before = await staff.Json($"/api/merchants/{Merchant(4)}/manage/menu");
+        var item = before.FindItem(itemId)!.Value;
+        var itemUrl = $"/api/merchants/{Merchant(4)}/items/{itemId}";
+        object Edit(long priceFen) => new
+        {
+            categoryId = item.GetProperty("categoryId").GetGuid(),
+            name = item.GetProperty("name").GetString(),
+            priceFen,
+            calories = item.GetProperty("calories").GetInt32(),
+            optionGroups = item.GetProperty("optionGroups"),
+        };
+
+        // What the console once clamped and saved: ¥−5, ¥99999999, stock −3.
+        foreach (var priceFen in new[] { -500L, 9_999_999_900L, 1_000_001L })
+        {
+            (await FieldProblem(await staff.PutAsJsonAsync(itemUrl, Edit(priceFen)), "priceFen")).ShouldBe("价格须在 ¥0 到 ¥10000 之间 (the price must be between ¥0 and ¥10000)");
+        }
+
+        (await FieldProblem(await staff.PutAsJsonAsync($"{itemUrl}/stock", new { stock = -3 }), "stock")).ShouldStartWith("库存须为 0 到 1000000 的整数");
+        (await FieldProblem(await staff.PostAsJsonAsync($"/api/merchants/{Merchant(4)}/items", new { categoryId = item.GetProperty("categoryId").GetGuid(), name = "新品", priceFen = 100, calories = 5, stock = -1 }), "stock"))
+            .ShouldStartWith("库存须为 0 到 1000000 的整数");
+
+        (await staff.Json($"/api/merchants/{Merchant(4)}/manage/menu")).GetRawText().ShouldBe(before.GetRawText());
+    }
+
+    private static async Task<string> FieldProblem(HttpResponseMessage response, string field)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+    }
+
     private static async Task ShouldNameField(HttpResponseMessage response, string field)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
