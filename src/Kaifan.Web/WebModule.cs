@@ -6,6 +6,7 @@ using Kaifan.Web.Live;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.WebEncoders;
@@ -38,6 +39,8 @@ public static class WebModule
         var services = builder.Services;
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<CircuitPresence>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());
         services.AddRadzenComponents();
         services.AddLocalization();
         services.AddHttpContextAccessor();

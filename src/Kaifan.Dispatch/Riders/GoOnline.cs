@@ -17,15 +17,19 @@ internal sealed record RiderStatusView(bool Online, Guid? ZoneId, double? Latitu
 /// </summary>
 internal static class GoOnline
 {
-    internal sealed record Request(Guid ZoneId, double Latitude, double Longitude, DateTimeOffset? ShiftEndsAt = null);
+    /// <summary>Nullable coordinates: a missing one must be refused, not read as 0 (a rider placed on the equator).</summary>
+    internal sealed record Request(Guid ZoneId, double? Latitude, double? Longitude, DateTimeOffset? ShiftEndsAt = null);
 
     internal sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
             RuleFor(r => r.ZoneId).NotEmpty().WithMessage("请选择区域 (zoneId is required)");
-            RuleFor(r => r.Latitude).InclusiveBetween(-90, 90).WithMessage("纬度无效 (latitude must be -90..90)");
-            RuleFor(r => r.Longitude).InclusiveBetween(-180, 180).WithMessage("经度无效 (longitude must be -180..180)");
+            RuleFor(r => r.Latitude).Cascade(CascadeMode.Stop).NotNull().WithMessage(RiderPositionRules.LatitudeMissing)
+                .InclusiveBetween(-90, 90).WithMessage(RiderPositionRules.LatitudeInvalid);
+            RuleFor(r => r.Longitude).Cascade(CascadeMode.Stop).NotNull().WithMessage(RiderPositionRules.LongitudeMissing)
+                .InclusiveBetween(-180, 180).WithMessage(RiderPositionRules.LongitudeInvalid);
+            RuleFor(r => r.Latitude).Must((r, _) => !RiderPositionRules.IsNullIsland(r.Latitude, r.Longitude)).WithMessage(RiderPositionRules.NullIsland);
         }
     }
 
@@ -49,7 +53,7 @@ internal static class GoOnline
         buffer.Forget(riderId);
         // Stored as UTC (PostgreSQL's timestamptz takes no other offset); a Shanghai client may send +08:00.
         var previous = await grains.GetGrain<IRiderGrain>(riderId).GoOnline(
-            request.ZoneId, request.Latitude, request.Longitude, RiderCapabilities.Of(profile), request.ShiftEndsAt?.ToUniversalTime());
+            request.ZoneId, request.Latitude!.Value, request.Longitude!.Value, RiderCapabilities.Of(profile), request.ShiftEndsAt?.ToUniversalTime());
         if (previous is { } oldZone)
         {
             await grains.GetGrain<IZoneGrain>(oldZone).RiderOffline(riderId);

@@ -18,7 +18,7 @@ namespace Kaifan.Dispatch.Riders;
 /// </summary>
 internal static class PostLocation
 {
-    internal sealed record Request(double Latitude, double Longitude);
+    internal sealed record Request(double? Latitude, double? Longitude);
 
     public static void Map(RouteGroupBuilder rider)
     {
@@ -52,7 +52,7 @@ internal static class PostLocation
             return problem;
         }
 
-        var position = new RiderPosition { RiderId = riderId, Latitude = request.Latitude, Longitude = request.Longitude, At = clock.GetUtcNow() };
+        var position = new RiderPosition { RiderId = riderId, Latitude = request.Latitude!.Value, Longitude = request.Longitude!.Value, At = clock.GetUtcNow() };
         if (!buffer.KnownOnline(riderId))
         {
             if (!await grains.GetGrain<IRiderGrain>(riderId).Locate(position.Latitude, position.Longitude, position.At))
@@ -88,14 +88,27 @@ internal static class PostLocation
     private static IResult? Invalid(Request request)
     {
         Dictionary<string, string[]>? errors = null;
-        if (request.Latitude is not (>= -90 and <= 90))
+        if (request.Latitude is null)
         {
-            (errors ??= [])["latitude"] = ["纬度无效 (latitude must be -90..90)"];
+            (errors ??= [])["latitude"] = [RiderPositionRules.LatitudeMissing];
+        }
+        else if (request.Latitude is not (>= -90 and <= 90))
+        {
+            (errors ??= [])["latitude"] = [RiderPositionRules.LatitudeInvalid];
         }
 
-        if (request.Longitude is not (>= -180 and <= 180))
+        if (request.Longitude is null)
         {
-            (errors ??= [])["longitude"] = ["经度无效 (longitude must be -180..180)"];
+            (errors ??= [])["longitude"] = [RiderPositionRules.LongitudeMissing];
+        }
+        else if (request.Longitude is not (>= -180 and <= 180))
+        {
+            (errors ??= [])["longitude"] = [RiderPositionRules.LongitudeInvalid];
+        }
+
+        if (RiderPositionRules.IsNullIsland(request.Latitude, request.Longitude))
+        {
+            (errors ??= [])["latitude"] = [RiderPositionRules.NullIsland];
         }
 
         return errors is null ? null : Results.ValidationProblem(errors);

@@ -28,10 +28,10 @@ internal static class ArriveAtCustomer
         var order = await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct);
         if (order?.ArrivedAtCustomerAt is not null)
         {
-            return Results.Ok(OrderView.From(order, protector, masked: true));
+            return Results.Ok(OrderView.ForRider(order, protector));
         }
 
         var now = clock.GetUtcNow();
-        return await OrderChanges.StepAsync(order, outbox, protector, o => o.ArriveAtCustomer(now), o => new RiderArrivedAtCustomer(o.Id, o.RiderId!.Value, now), ct);
+        return await OrderChanges.StepAsync(order, outbox, protector, o => o.ArriveAtCustomer(now), o => new RiderArrivedAtCustomer(o.Id, o.RiderId!.Value, now), ct, o => OrderView.ForRider(o, protector));
     }
 }

@@ -16,6 +16,7 @@ namespace Kaifan.Ordering.Delivery;
 /// <summary>
 /// POST /api/rider/orders/{id}/deliver: 送达 at the door or into a locker. A locker delivery draws a 6-digit
 /// pickup code that only the customer sees (an order the customer sent to a locker can only end in that locker); the rider's answer and the event never carry it.
+/// Delivering an order already delivered answers it as it is (the rider's second tap is no error).
 /// </summary>
 internal static class DeliverOrder
 {
@@ -47,6 +48,13 @@ internal static class DeliverOrder
             return Problems.NotFound("订单");
         }
 
+        // A repeated 送达 (a second tap, a retry after a lost answer) finds the order already delivered by this very
+        // rider: what they asked for is done, so it answers the order as it is and publishes nothing again.
+        if (order.Status == OrderStatus.Delivered)
+        {
+            return Results.Ok(OrderView.ForRider(order, protector));
+        }
+
         if (order.LockerId is not null && request.Method != "locker")
         {
             return Problems.Unprocessable("该订单须送入外卖柜并生成取件码 (a locker order must be delivered into its locker)", "method");
@@ -69,6 +77,6 @@ internal static class DeliverOrder
         }
 
         await outbox.PublishAsync(new OrderDelivered(order.Id, order.RiderId!.Value, request.Method!, locker, now));
-        return await OrderChanges.CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: true));
+        return await OrderChanges.CommitAsync(outbox, ct) ?? Results.Ok(OrderView.ForRider(order, protector));
     }
 }

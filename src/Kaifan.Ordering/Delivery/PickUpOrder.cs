@@ -24,6 +24,6 @@ internal static class PickUpOrder
     {
         var now = clock.GetUtcNow();
         return await OrderChanges.StepAsync(
-            await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct), outbox, protector, o => o.PickUp(now), o => new OrderPickedUp(o.Id, o.RiderId!.Value, now), ct);
+            await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct), outbox, protector, o => o.PickUp(now), o => new OrderPickedUp(o.Id, o.RiderId!.Value, now), ct, o => OrderView.ForRider(o, protector));
     }
 }

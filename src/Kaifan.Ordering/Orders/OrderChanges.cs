@@ -26,10 +26,12 @@ internal static class OrderChanges
 
     /// <summary>
     /// A one-step action on an order the caller may see (null: 404): take the step, publish what happened in the same
-    /// commit, answer the order as staff see it; a refused step answers 409 and changes nothing.
+    /// commit, answer the order as staff see it (masked, unless <paramref name="view"/> says how the caller sees it); a
+    /// refused step answers 409 and changes nothing.
     /// </summary>
     public static async Task<IResult> StepAsync<TEvent>(
-        Order? order, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, Func<Order, Transition> step, Func<Order, TEvent> happened, CancellationToken ct)
+        Order? order, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, Func<Order, Transition> step, Func<Order, TEvent> happened, CancellationToken ct,
+        Func<Order, OrderView>? view = null)
         where TEvent : class
     {
         if (order is null)
@@ -44,6 +46,6 @@ internal static class OrderChanges
         }
 
         await outbox.PublishAsync(happened(order));
-        return await CommitAsync(outbox, ct) ?? Results.Ok(OrderView.From(order, protector, masked: true));
+        return await CommitAsync(outbox, ct) ?? Results.Ok(view?.Invoke(order) ?? OrderView.From(order, protector, masked: true));
     }
 }

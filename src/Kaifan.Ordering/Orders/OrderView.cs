@@ -102,6 +102,19 @@ internal sealed record OrderView(
     GuaranteeOutcomeView? GuaranteeOutcome = null,
     BatchRunView? BatchRun = null)
 {
+    /// <summary>
+    /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
+    /// theirs to deliver, masked again once it is delivered or cancelled; the name keeps only the surname and the phone
+    /// stays masked, since no relay number exists to reach the customer through.
+    /// </summary>
+    public static OrderView ForRider(Order order, IPersonalDataProtector protector)
+    {
+        var view = From(order, protector, masked: true);
+        return order.Status is OrderStatus.RiderAssigned or OrderStatus.ArrivedAtMerchant or OrderStatus.PickedUp
+            ? view with { Address = view.Address with { Detail = protector.Unprotect(order.AddressDetailProtected) } }
+            : view;
+    }
+
     /// <summary>The owner sees the address and the locker's pickup code; everyone else sees the address masked and no code.</summary>
     public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Staff;
 
-/// <summary>GET /api/rider/orders/{id}: only the rider assigned to the order sees it (masked); everyone else gets 404.</summary>
+/// <summary>GET /api/rider/orders/{id}: only the rider assigned to the order sees it (the door's address while it is theirs to deliver, see OrderView.ForRider); everyone else gets 404.</summary>
 internal static class GetRiderOrder
 {
     public static void Map(IEndpointRouteBuilder api) =>
@@ -25,6 +25,6 @@ internal static class GetRiderOrder
         var order = riderId is null
             ? null
             : await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.RiderId == riderId, ct);
-        return order is null ? Problems.NotFound("订单") : Results.Ok(OrderView.From(order, protector, masked: true));
+        return order is null ? Problems.NotFound("订单") : Results.Ok(OrderView.ForRider(order, protector));
     }
 }

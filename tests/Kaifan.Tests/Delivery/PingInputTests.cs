@@ -17,6 +17,10 @@ public abstract class PingInputTests(KaifanApp app)
     [InlineData("""{"latitude":31.02,"longitude":121.44""", "longitude")]
     [InlineData("", "body")]
     [InlineData("null", "body")]
+    [InlineData("""{"longitude":121.44}""", "latitude")]
+    [InlineData("""{"latitude":31.02}""", "longitude")]
+    [InlineData("""{"latitude":null,"longitude":121.44}""", "latitude")]
+    [InlineData("""{"latitude":0,"longitude":0}""", "latitude")]
     public async Task bad_ping_input_is_a_problem_naming_the_field(string json, string field)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -26,6 +30,25 @@ public abstract class PingInputTests(KaifanApp app)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
         problem["errors"]!.AsObject().Select(e => e.Key).ShouldContain(field);
+    }
+
+    /// <summary>An emptied 纬度 field must not put the rider on the equator: missing, 0,0 and out of range are all refused.</summary>
+    [Theory]
+    [InlineData("""{"longitude":121.44}""", "latitude")]
+    [InlineData("""{"latitude":null,"longitude":121.44}""", "latitude")]
+    [InlineData("""{"latitude":31.02}""", "longitude")]
+    [InlineData("""{"latitude":0,"longitude":0}""", "latitude")]
+    [InlineData("""{"latitude":999,"longitude":121.44}""", "latitude")]
+    public async Task going_online_without_a_real_position_is_a_problem_naming_the_field(string position, string field)
+    {
+        var json = position.Replace("{", $$"""{"zoneId":"{{EastZone}}",""", StringComparison.Ordinal);
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        var response = await app.Rider(11).PostAsync("/api/rider/online", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        problem["errors"]!.AsObject().Select(e => e.Key.ToLowerInvariant()).ShouldContain(field);
+        (await app.Client(TestTokens.Rider(11)).GetFromJsonAsync<JsonNode>("/api/rider/status"))!["online"]!.GetValue<bool>().ShouldBeFalse();
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Kaifan.Tests.Ordering;
 
 namespace Kaifan.Tests.Delivery;
 
-/// <summary>Only the assigned rider moves an order, one legal step at a time; the customer cannot cancel once a rider has it.</summary>
+/// <summary>Only the assigned rider moves an order, one legal step at a time (a repeated 送达 answers the delivered order); the customer cannot cancel once a rider has it.</summary>
 public abstract class RiderStepRulesTests(LunchtimeApp app)
 {
     [Fact]
@@ -43,8 +43,17 @@ public abstract class RiderStepRulesTests(LunchtimeApp app)
             (await app.StepAsync(rider, orderId, "deliver", new { method = "drone" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             (await app.StatusAsync(orderId, customer)).ShouldBe("PickedUp");
             (await app.StepAsync(stranger, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-            (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            var delivered = await OrderingKit.JsonOf(await app.StepAsync(rider, orderId, "deliver", new { method = "door" }));
+            delivered["status"]!.GetValue<string>().ShouldBe("Delivered");
+
+            // A second tap of 确认送达 is no error: the order is delivered, as the rider asked, and stays as it was.
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            var again = await app.StepAsync(rider, orderId, "deliver", new { method = "door" });
+            again.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var answer = await OrderingKit.JsonOf(again);
+            answer["status"]!.GetValue<string>().ShouldBe("Delivered");
+            answer["deliveredAt"]!.GetValue<DateTimeOffset>().ShouldBe(delivered["deliveredAt"]!.GetValue<DateTimeOffset>());
+            (await app.StepAsync(stranger, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
         finally
         {

@@ -104,6 +104,19 @@ public sealed class OpsComponentTests : BunitContext
         card.FindAll($"[data-order-id='{standard.OrderId}'] [data-testid=guaranteed]").ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(3.1, "距商家约4分钟")]
+    [InlineData(4.0, "距商家约4分钟")]
+    [InlineData(0.2, "距商家约1分钟")]
+    public void the_offer_card_gives_the_ride_to_the_shop_in_whole_minutes(double minutes, string shown)
+    {
+        var job = new OfferedOrderInfo(Guid.NewGuid(), Guid.NewGuid(), new GeoPlace(31.02, 121.44), 0.8, Noon, false, false, "standard", null);
+
+        var card = Render<OfferCard>(p => p.Add(c => c.Offer, new OfferInfo(Guid.NewGuid(), Noon.AddSeconds(30), 30, minutes, [job])));
+
+        card.Find(".tc-head b").TextContent.ShouldBe(shown);
+    }
+
     [Fact]
     public void a_rider_on_foot_or_a_bicycle_states_the_farthest_they_go_and_that_range_is_what_is_saved()
     {

@@ -80,8 +80,15 @@ public partial class RiderApp
 
     private Task GoOnlineManuallyAsync()
     {
+        // An emptied field is refused here, in the field's own words, before anything is sent.
+        if (manualLat is not { } latitude || manualLon is not { } longitude)
+        {
+            error = manualLat is null ? L["Rider.LatitudeRequired"] : L["Rider.LongitudeRequired"];
+            return Task.CompletedTask;
+        }
+
         usingGeolocation = false;
-        return OnlineAtAsync(manualLat, manualLon);
+        return OnlineAtAsync(latitude, longitude);
     }
 
     private async Task OnlineAtAsync(double latitude, double longitude) => await RunAsync(async () =>
