@@ -18,11 +18,23 @@ public static class OrderTitles
         "Accepted" => l["Status.Accepted"],
         "Ready" => l["Status.Ready"],
         "RiderAssigned" => l["Status.RiderAssigned"],
-        "AtStore" or "RiderAtStore" => l["Status.AtStore"],
+        "ArrivedAtMerchant" or "AtStore" or "RiderAtStore" => l["Status.AtStore"],
         "PickedUp" => l["Status.PickedUp"],
         "Delivered" => l["Status.Delivered"],
         "Cancelled" => l["Status.Cancelled"],
         _ => apiText,
+    };
+
+    /// <summary>"蒸饺 等3件商品" in the page's language; the API's own Summary is Chinese only.</summary>
+    public static string Summary(OrderSummary order, IStringLocalizer<Strings> l) =>
+        order.ItemCount == 1 ? string.Format(l["Orders.SummaryOne"], order.FirstItemName) : string.Format(l["Orders.Summary"], order.FirstItemName, order.ItemCount);
+
+    /// <summary>餐具: none, 1 set, N sets.</summary>
+    public static string Cutlery(int count, IStringLocalizer<Strings> l) => count switch
+    {
+        <= 0 => l["Checkout.NoCutlery"],
+        1 => l["Checkout.CutleryOne"],
+        _ => string.Format(l["Checkout.CutleryN"], count),
     };
 
     /// <summary>While the kitchen cooks, the minutes the ETA plans with (the shop's learned time when there is one), so the two agree.</summary>
