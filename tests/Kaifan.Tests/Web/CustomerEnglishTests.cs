@@ -46,6 +46,18 @@ public sealed partial class CustomerEnglishTests : BunitContext
     }
 
     [Fact]
+    public void a_cancelled_orders_step_names_a_picked_reason_in_english_and_keeps_any_other_as_recorded()
+    {
+        TimelineStep[] steps = [new("placed", "订单已提交", true, Placed), new("cancelled", "订单已取消：商家太慢", true, Placed)];
+        OrderTitles.Steps(steps, L)[1].Label.ShouldBe("Order cancelled: The shop is too slow");
+        OrderTitles.Steps([steps[1] with { Label = "订单已取消：用户取消" }], L)[0].Label.ShouldBe("Order cancelled: Cancelled by you");
+        OrderTitles.Steps([steps[1] with { Label = "订单已取消：商家已打烊" }], L)[0].Label.ShouldBe("Order cancelled: 商家已打烊");
+
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
+        OrderTitles.Steps(steps, L)[1].Label.ShouldBe("订单已取消：商家太慢");
+    }
+
+    [Fact]
     public void the_title_of_an_order_whose_rider_is_at_the_shop_is_in_the_page_language()
     {
         OrderTitles.Title("ArrivedAtMerchant", "骑手已到店", L).ShouldBe("Rider at the shop");

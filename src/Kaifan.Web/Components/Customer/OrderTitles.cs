@@ -46,7 +46,7 @@ public static class OrderTitles
             ? string.Format(l["Hint.Accepted"], m)
             : l["Hint.AcceptedNoTime"],
         "Ready" => l["Hint.Ready"],
-        "Cancelled" => order.CancelReason ?? "",
+        "Cancelled" => CancelReason(order.CancelReason, l),
         _ => "",
     };
 
@@ -55,5 +55,22 @@ public static class OrderTitles
     /// keep the API's own label, so they appear without a Web change.
     /// </summary>
     public static IReadOnlyList<TimelineStep> Steps(IReadOnlyList<TimelineStep> steps, IStringLocalizer<Strings> l) =>
-        steps.Select(s => s.Step == "cancelled" || l["Step." + s.Step].ResourceNotFound ? s : s with { Label = l["Step." + s.Step] }).ToList();
+        steps.Select(s => s.Step == "cancelled" ? s with { Label = Cancelled(s.Label, l) }
+            : l["Step." + s.Step].ResourceNotFound ? s : s with { Label = l["Step." + s.Step] }).ToList();
+
+    /// <summary>The reasons 取消订单 offers, recorded in Chinese as the shop reads them, shown in the page's language.</summary>
+    public static readonly IReadOnlyList<(string Reason, string Key)> CancelReasons =
+    [
+        ("不想要了", "Order.CancelUnwanted"), ("信息填错", "Order.CancelWrongInfo"), ("商家太慢", "Order.CancelTooSlow"), ("其他", "Order.CancelOther"),
+    ];
+
+    /// <summary>A reason the shopper picked (or the API's default 用户取消) in the page's language; others as recorded.</summary>
+    public static string CancelReason(string? reason, IStringLocalizer<Strings> l) =>
+        reason == "用户取消" ? l["Order.CancelledByYou"]
+        : CancelReasons.FirstOrDefault(r => r.Reason == reason).Key is { } key ? l[key]
+        : reason ?? "";
+
+    // The API writes the step as "订单已取消：{reason}".
+    private static string Cancelled(string label, IStringLocalizer<Strings> l) =>
+        string.Format(l["Step.cancelled"], CancelReason(label.Split('：', 2) is [_, var reason] ? reason : "", l));
 }
