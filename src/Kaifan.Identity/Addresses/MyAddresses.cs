@@ -22,13 +22,15 @@ internal sealed class SaveAddressValidator : AbstractValidator<SaveAddressReques
 {
     public SaveAddressValidator()
     {
-        RuleFor(r => r.ZoneId).NotEmpty();
-        RuleFor(r => r.ContactName).NotEmpty().MaximumLength(20);
+        RuleFor(r => r.ZoneId).NotEmpty().WithMessage("请选择区域 (zoneId is required)");
+        RuleFor(r => r.ContactName).NotEmpty().WithMessage("请填写联系人 (contactName is required)")
+            .MaximumLength(20).WithMessage("联系人最多20个字 (contactName must be at most 20 characters)");
         RuleFor(r => r.Phone).Must(PhoneNumbers.IsValid).WithMessage("请输入正确的手机号 (a mainland mobile number)");
-        RuleFor(r => r.Detail).NotEmpty().MaximumLength(100);
-        RuleFor(r => r.Latitude).InclusiveBetween(-90, 90);
-        RuleFor(r => r.Longitude).InclusiveBetween(-180, 180);
-        RuleFor(r => r.Tag).Must(t => t is null or "" or "家" or "公司" or "学校").WithMessage("标签只能是 家 / 公司 / 学校");
+        RuleFor(r => r.Detail).NotEmpty().WithMessage("请填写详细地址 (detail is required)")
+            .MaximumLength(100).WithMessage("详细地址最多100个字 (detail must be at most 100 characters)");
+        RuleFor(r => r.Latitude).InclusiveBetween(-90, 90).WithMessage("纬度须在-90到90之间 (latitude must be between -90 and 90)");
+        RuleFor(r => r.Longitude).InclusiveBetween(-180, 180).WithMessage("经度须在-180到180之间 (longitude must be between -180 and 180)");
+        RuleFor(r => r.Tag).Must(t => t is null or "" or "家" or "公司" or "学校").WithMessage("标签只能是 家 / 公司 / 学校 (tag must be home, work or school)");
     }
 }
 

@@ -21,7 +21,10 @@ public static partial class Bilingual
         return match.Groups[english ? "en" : "zh"].Value;
     }
 
-    /// <summary>Chinese, then " (", an English gloss with no Chinese in it, and ")" at the very end.</summary>
-    [GeneratedRegex(@"^(?<zh>.*\p{IsCJKUnifiedIdeographs}.*?) \((?<en>[A-Za-z][^\p{IsCJKUnifiedIdeographs}]*)\)$", RegexOptions.Singleline)]
+    /// <summary>
+    /// Chinese, then " (", an English gloss with no Chinese in it, and ")" at the very end. The gloss has a Latin word
+    /// somewhere but may open with a sign ("满30减6 (¥6 off ¥30)"), so a bracketed number like "(2)" stays as it is.
+    /// </summary>
+    [GeneratedRegex(@"^(?<zh>.*\p{IsCJKUnifiedIdeographs}.*?) \((?<en>(?=[^\p{IsCJKUnifiedIdeographs}]*[A-Za-z])[^\p{IsCJKUnifiedIdeographs}\s][^\p{IsCJKUnifiedIdeographs}]*)\)$", RegexOptions.Singleline)]
     private static partial Regex Glossed();
 }

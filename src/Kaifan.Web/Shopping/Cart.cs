@@ -35,6 +35,9 @@ public static class Cart
 {
     public const int MaxLines = 30;
 
+    /// <summary>Units of one line; the API refuses more.</summary>
+    public const int MaxQuantity = 99;
+
     public static CartTotals Price(MenuInfo menu, IEnumerable<CartEntry> entries)
     {
         var items = menu.Categories.SelectMany(c => c.Items).ToDictionary(i => i.Id);
@@ -71,13 +74,13 @@ public static class Cart
         {
             if (change.Quantity > 0 && list.Count < MaxLines)
             {
-                list.Add(change with { Quantity = Math.Min(99, change.Quantity) });
+                list.Add(change with { Quantity = Math.Min(MaxQuantity, change.Quantity) });
             }
 
             return list;
         }
 
-        var quantity = Math.Clamp(list[at].Quantity + change.Quantity, 0, 99);
+        var quantity = Math.Clamp(list[at].Quantity + change.Quantity, 0, MaxQuantity);
         if (quantity == 0)
         {
             list.RemoveAt(at);
@@ -89,6 +92,12 @@ public static class Cart
 
         return list;
     }
+
+    /// <summary>True when adding <paramref name="change"/> stopped short at <see cref="MaxQuantity"/>.</summary>
+    public static bool HitLimit(IEnumerable<CartEntry> before, IEnumerable<CartEntry> after, CartEntry change) =>
+        change.Quantity > 0
+        && after.FirstOrDefault(e => e.Key == change.Key) is { Quantity: MaxQuantity }
+        && (before.FirstOrDefault(e => e.Key == change.Key)?.Quantity ?? 0) + change.Quantity > MaxQuantity;
 
     public static string CookieName(Guid merchantId) => "kaifan_cart_" + merchantId.ToString("N");
 

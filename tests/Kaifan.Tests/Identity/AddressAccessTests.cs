@@ -37,6 +37,23 @@ public abstract class AddressAccessTests(KaifanApp app)
     }
 
     [Fact]
+    public async Task an_empty_address_is_refused_naming_each_field_in_chinese_and_english()
+    {
+        var empty = new { zoneId = Guid.Empty, contactName = "", phone = "", detail = "", latitude = 91.0, longitude = 121.4, tag = "宿舍" };
+
+        var response = await app.Client(TestTokens.Customer(3)).PostAsJsonAsync("/api/me/addresses", empty);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        string First(string field) => errors.GetProperty(field)[0].GetString()!;
+        First("contactName").ShouldBe("请填写联系人 (contactName is required)");
+        First("detail").ShouldBe("请填写详细地址 (detail is required)");
+        First("zoneId").ShouldBe("请选择区域 (zoneId is required)");
+        First("latitude").ShouldBe("纬度须在-90到90之间 (latitude must be between -90 and 90)");
+        First("tag").ShouldBe("标签只能是 家 / 公司 / 学校 (tag must be home, work or school)");
+    }
+
+    [Fact]
     public async Task the_operator_sees_people_with_masked_phones_and_names()
     {
         var users = await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonElement[]>("/api/ops/users?role=customer") ?? [];

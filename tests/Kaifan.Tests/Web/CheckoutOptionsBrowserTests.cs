@@ -5,6 +5,7 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Payments;
+using Microsoft.Playwright;
 
 namespace Kaifan.Tests.Web;
 
@@ -78,6 +79,42 @@ public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : Browse
         // The open page hears the promise live; no reload.
         await Expect(page.Locator("[data-testid=guarantee-window]")).ToContainTextAsync("超时赔付¥5优惠券", new() { Timeout = 15_000 });
         await Expect(page.Locator("[data-testid=guarantee-window]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^承诺\d\d:\d\d–\d\d:\d\d送达"));
+    }
+
+    [Fact]
+    public async Task a_customer_taps_the_locker_option_sees_the_picker_on_the_first_locker_and_places_a_locker_order()
+    {
+        // Tapped as a shopper does: the option re-quotes before any locker has been chosen.
+        const int customer = 4;
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(customer));
+        await page.GotoAsync($"/m/shop/{DemoCampus.MerchantId(1)}");
+        await Dish(page, "凉拌牛肉").Locator("[data-testid=add]").ClickAsync();
+        await Expect(page.Locator("[data-testid=cart-count]")).ToHaveTextAsync("1");
+        await page.Locator("[data-testid=checkout]").ClickAsync();
+
+        await page.Locator("[data-testid=option-locker]").ClickAsync();
+        var picker = page.Locator("[data-testid=locker]");
+        await Expect(picker).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=option-locker] input")).ToBeCheckedAsync();
+        await Expect(page.Locator("[data-testid=option-standard] input")).Not.ToBeCheckedAsync();
+        var names = await picker.Locator("option").AllTextContentsAsync();
+        names.ShouldBe(["东区图书馆外卖柜", "东区食堂外卖柜"], ignoreOrder: true);
+        await Expect(picker.Locator("option:checked")).ToHaveTextAsync(names[0]);
+        await Expect(page.Locator("[data-testid=field-error]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=checkout-error]")).ToHaveCountAsync(0);
+
+        await picker.SelectOptionAsync(new SelectOptionValue { Label = names[1] });
+        await Expect(picker.Locator("option:checked")).ToHaveTextAsync(names[1]);
+        await Expect(page.Locator("[data-testid=option-locker] input")).ToBeCheckedAsync();
+
+        await page.Locator("[data-testid=place-order]").ClickAsync();
+        await page.WaitForURLAsync("**/m/pay/*");
+        var orderId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last());
+        var order = (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}"))!;
+        order["delivery"]!.GetValue<string>().ShouldBe("locker");
+        order["lockerName"]!.GetValue<string>().ShouldBe(names[1]);
     }
 
     [Fact]

@@ -18,11 +18,23 @@ public static class OrderTitles
         "Accepted" => l["Status.Accepted"],
         "Ready" => l["Status.Ready"],
         "RiderAssigned" => l["Status.RiderAssigned"],
-        "AtStore" or "RiderAtStore" => l["Status.AtStore"],
+        "ArrivedAtMerchant" or "AtStore" or "RiderAtStore" => l["Status.AtStore"],
         "PickedUp" => l["Status.PickedUp"],
         "Delivered" => l["Status.Delivered"],
         "Cancelled" => l["Status.Cancelled"],
         _ => apiText,
+    };
+
+    /// <summary>"蒸饺 等3件商品" in the page's language; the API's own Summary is Chinese only.</summary>
+    public static string Summary(OrderSummary order, IStringLocalizer<Strings> l) =>
+        order.ItemCount == 1 ? string.Format(l["Orders.SummaryOne"], order.FirstItemName) : string.Format(l["Orders.Summary"], order.FirstItemName, order.ItemCount);
+
+    /// <summary>餐具: none, 1 set, N sets.</summary>
+    public static string Cutlery(int count, IStringLocalizer<Strings> l) => count switch
+    {
+        <= 0 => l["Checkout.NoCutlery"],
+        1 => l["Checkout.CutleryOne"],
+        _ => string.Format(l["Checkout.CutleryN"], count),
     };
 
     /// <summary>While the kitchen cooks, the minutes the ETA plans with (the shop's learned time when there is one), so the two agree.</summary>
@@ -34,7 +46,7 @@ public static class OrderTitles
             ? string.Format(l["Hint.Accepted"], m)
             : l["Hint.AcceptedNoTime"],
         "Ready" => l["Hint.Ready"],
-        "Cancelled" => order.CancelReason ?? "",
+        "Cancelled" => CancelReason(order.CancelReason, l),
         _ => "",
     };
 
@@ -43,5 +55,22 @@ public static class OrderTitles
     /// keep the API's own label, so they appear without a Web change.
     /// </summary>
     public static IReadOnlyList<TimelineStep> Steps(IReadOnlyList<TimelineStep> steps, IStringLocalizer<Strings> l) =>
-        steps.Select(s => s.Step == "cancelled" || l["Step." + s.Step].ResourceNotFound ? s : s with { Label = l["Step." + s.Step] }).ToList();
+        steps.Select(s => s.Step == "cancelled" ? s with { Label = Cancelled(s.Label, l) }
+            : l["Step." + s.Step].ResourceNotFound ? s : s with { Label = l["Step." + s.Step] }).ToList();
+
+    /// <summary>The reasons 取消订单 offers, recorded in Chinese as the shop reads them, shown in the page's language.</summary>
+    public static readonly IReadOnlyList<(string Reason, string Key)> CancelReasons =
+    [
+        ("不想要了", "Order.CancelUnwanted"), ("信息填错", "Order.CancelWrongInfo"), ("商家太慢", "Order.CancelTooSlow"), ("其他", "Order.CancelOther"),
+    ];
+
+    /// <summary>A reason the shopper picked (or the API's default 用户取消) in the page's language; others as recorded.</summary>
+    public static string CancelReason(string? reason, IStringLocalizer<Strings> l) =>
+        reason == "用户取消" ? l["Order.CancelledByYou"]
+        : CancelReasons.FirstOrDefault(r => r.Reason == reason).Key is { } key ? l[key]
+        : reason ?? "";
+
+    // The API writes the step as "订单已取消：{reason}".
+    private static string Cancelled(string label, IStringLocalizer<Strings> l) =>
+        string.Format(l["Step.cancelled"], CancelReason(label.Split('：', 2) is [_, var reason] ? reason : "", l));
 }
