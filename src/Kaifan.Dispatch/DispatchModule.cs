@@ -28,6 +28,7 @@ public static class DispatchModule
         services.AddSingleton<IRiderLocations, RiderLocations>();
         services.AddSingleton<PositionBuffer>();
         services.AddScoped<IZoneRiderSupply, Zones.ZoneRiderSupply>();
+        services.AddScoped<IPersonalDataExport, DispatchDataExport>();
         services.AddHostedService<PositionFlusher>();
         services.AddHostedService<PingFlusher>();
 

@@ -33,6 +33,8 @@ public static class IdentityModule
         }
 
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<IPersonalDataExport, AccountDataExport>();
+        services.AddScoped<IPersonalDataExport, AddressesDataExport>();
         services.AddSingleton<IDemoSeeder, DemoSeed>();
         services.AddValidatorsFromAssemblyContaining<IdentityDb>(includeInternalTypes: true);
         return services;
@@ -43,6 +45,7 @@ public static class IdentityModule
         RequestCode.Map(endpoints);
         SignInWithCode.Map(endpoints);
         Me.Map(endpoints);
+        ExportMyData.Map(endpoints);
         MyAddresses.Map(endpoints);
         ListUsers.Map(endpoints);
         OnboardStaff.Map(endpoints);

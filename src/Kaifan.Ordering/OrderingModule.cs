@@ -37,6 +37,8 @@ public static class OrderingModule
         services.AddScoped<IOrderTracking>(sp => sp.GetRequiredService<OrderTrackingQueries>());
         services.AddScoped<IOrderDispatchQueries>(sp => sp.GetRequiredService<OrderTrackingQueries>());
         services.AddScoped<IOrderVolumeHistory, OrderVolumeHistory>();
+        services.AddScoped<IPersonalDataExport, OrdersDataExport>();
+        services.AddScoped<IPersonalDataExport, CouponsDataExport>();
 
         services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

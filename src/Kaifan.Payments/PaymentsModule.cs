@@ -1,5 +1,6 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
 using Kaifan.Payments.Sandbox;
 using Kaifan.Payments.WechatPay;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,7 @@ public static class PaymentsModule
         // PaymentsDb's options come from a factory lambda, which Wolverine's generated handlers cannot inline.
         services.ConfigureWolverine(opts => opts.CodeGeneration.AlwaysUseServiceLocationFor<PaymentsDb>());
         services.AddValidatorsFromAssemblyContaining<PaymentsDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<IPersonalDataExport, PaymentsDataExport>();
 
         // The sandbox stands for the external gateway; the merchant side only ever sees its public half.
         services.AddSingleton(sp => SandboxKeys.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

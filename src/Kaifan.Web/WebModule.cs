@@ -68,6 +68,7 @@ public static class WebModule
         app.MapStaticAssets();
         LiveOrderEndpoints.Map(app);
         Session.SignOutEndpoints.Map(app);
+        MyDataDownload.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kaifan.Identity.Users;
+
+/// <summary>
+/// GET /api/me/data-export: the signed-in customer's copy of their personal data (GDPR art. 15/20, PIPL art. 45),
+/// one section per IPersonalDataExport that the modules register, as a JSON file to keep. Only the token's own person:
+/// there is no id to ask for anyone else's.
+/// </summary>
+internal static class ExportMyData
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+
+        // A person reads their own copy: Chinese stays Chinese rather than \uXXXX.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new UtcTimes() },
+    };
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/me/data-export", HandleAsync)
+            .RequireAuthorization(Roles.Customer)
+            .WithTags("Identity")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+
+    private static async Task<IResult> HandleAsync(
+        ClaimsPrincipal principal, IEnumerable<IPersonalDataExport> exports, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = principal.UserId();
+        var sections = new Dictionary<string, object?>();
+        foreach (var export in exports)
+        {
+            sections[export.Section] = await export.ExportAsync(userId, ct);
+        }
+
+        var exportedAt = clock.GetUtcNow();
+        var document = JsonSerializer.SerializeToUtf8Bytes(new { exportedAt, userId, sections }, Json);
+
+        // The file is named for the customer's own day, as they will look for it.
+        var day = exportedAt.ToOffset(ChinaTime.Offset).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        return Results.File(document, "application/json; charset=utf-8", $"kaifan-my-data-{day}.json");
+    }
+
+    /// <summary>Whatever offset a provider hands back, the copy states every time in UTC ("Z").</summary>
+    private sealed class UtcTimes : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.UtcDateTime);
+    }
+}
