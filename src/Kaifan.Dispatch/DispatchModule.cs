@@ -29,6 +29,7 @@ public static class DispatchModule
         services.AddSingleton<PositionBuffer>();
         services.AddScoped<IZoneRiderSupply, Zones.ZoneRiderSupply>();
         services.AddScoped<IPersonalDataExport, DispatchDataExport>();
+        services.AddScoped<IPersonalDataErasure, DispatchErasure>();
         services.AddHostedService<PositionFlusher>();
         services.AddHostedService<PingFlusher>();
 

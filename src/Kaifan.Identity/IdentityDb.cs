@@ -17,6 +17,8 @@ internal abstract class IdentityDb(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -35,6 +35,7 @@ public static class IdentityModule
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<IPersonalDataExport, AccountDataExport>();
         services.AddScoped<IPersonalDataExport, AddressesDataExport>();
+        services.AddScoped<IPersonalDataErasure, AddressesErasure>();
         services.AddSingleton<IDemoSeeder, DemoSeed>();
         services.AddValidatorsFromAssemblyContaining<IdentityDb>(includeInternalTypes: true);
         return services;
@@ -46,6 +47,7 @@ public static class IdentityModule
         SignInWithCode.Map(endpoints);
         Me.Map(endpoints);
         ExportMyData.Map(endpoints);
+        EraseMyAccount.Map(endpoints);
         MyAddresses.Map(endpoints);
         ListUsers.Map(endpoints);
         OnboardStaff.Map(endpoints);

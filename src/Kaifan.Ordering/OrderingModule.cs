@@ -39,6 +39,7 @@ public static class OrderingModule
         services.AddScoped<IOrderVolumeHistory, OrderVolumeHistory>();
         services.AddScoped<IPersonalDataExport, OrdersDataExport>();
         services.AddScoped<IPersonalDataExport, CouponsDataExport>();
+        services.AddScoped<IPersonalDataErasure, OrdersErasure>();
 
         services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

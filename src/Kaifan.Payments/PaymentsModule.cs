@@ -20,6 +20,7 @@ public static class PaymentsModule
         services.ConfigureWolverine(opts => opts.CodeGeneration.AlwaysUseServiceLocationFor<PaymentsDb>());
         services.AddValidatorsFromAssemblyContaining<PaymentsDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<IPersonalDataExport, PaymentsDataExport>();
+        services.AddScoped<IPersonalDataErasure, PaymentsErasure>();
 
         // The sandbox stands for the external gateway; the merchant side only ever sees its public half.
         services.AddSingleton(sp => SandboxKeys.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

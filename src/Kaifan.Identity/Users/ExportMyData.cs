@@ -9,6 +9,7 @@ using Kaifan.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Identity.Users;
 
@@ -35,9 +36,16 @@ internal static class ExportMyData
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
 
     private static async Task<IResult> HandleAsync(
-        ClaimsPrincipal principal, IEnumerable<IPersonalDataExport> exports, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal principal, IEnumerable<IPersonalDataExport> exports, IdentityDb db, TimeProvider clock, CancellationToken ct)
     {
         var userId = principal.UserId();
+
+        // Tokens outlive an erasure (they are not looked up per request): an erased account has nothing left to export.
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.ErasedAt == null, ct))
+        {
+            return Problems.NotFound("用户 (user)");
+        }
+
         var sections = new Dictionary<string, object?>();
         foreach (var export in exports)
         {

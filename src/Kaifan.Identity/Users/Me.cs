@@ -20,7 +20,7 @@ internal static class Me
     {
         var userId = principal.UserId();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-        return user is null
+        return user is null || user.ErasedAt is not null
             ? Problems.NotFound("用户 (user)")
             : Results.Ok(new MeResponse(
                 user.Id,

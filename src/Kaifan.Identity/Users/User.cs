@@ -21,6 +21,21 @@ internal sealed class User
     public Guid? RiderId { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the person erased their account (注销): the row stays only so ids on old orders point nowhere personal.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>
+    /// Phone and name go; the lookup hash is replaced by one no phone can produce, so the same phone signs up again as a
+    /// new person and nothing leads back to this row.
+    /// </summary>
+    public void Erase(DateTimeOffset now)
+    {
+        PhoneCipher = "";
+        PhoneHash = "erased:" + Id.ToString("N");
+        NameCipher = null;
+        ErasedAt = now;
+    }
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>

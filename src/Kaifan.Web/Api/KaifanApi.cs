@@ -46,6 +46,10 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<JsonElement>> DeleteAddressAsync(Guid addressId, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Delete, $"api/me/addresses/{addressId}", ct: ct);
 
+    /// <summary>注销账号: 204 when erased, 409 with the reason when something is still under way, 400 naming confirm.</summary>
+    public Task<ApiResult<JsonElement>> EraseMyAccountAsync(string confirm, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, "api/me/erasure", new { confirm }, ct: ct);
+
     // Catalog
     public Task<ApiResult<List<ZoneInfo>>> ZonesAsync(CancellationToken ct = default) =>
         SendAsync<List<ZoneInfo>>(HttpMethod.Get, "api/zones", ct: ct);

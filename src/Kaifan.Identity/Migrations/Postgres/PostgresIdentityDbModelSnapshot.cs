@@ -109,6 +109,30 @@ namespace Kaifan.Identity.Migrations.Postgres
                     b.ToTable("identity_one_time_codes", "identity");
                 });
 
+            modelBuilder.Entity("Kaifan.Identity.Users.PrivacyRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("identity_privacy_requests", "identity");
+                });
+
             modelBuilder.Entity("Kaifan.Identity.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -116,6 +140,9 @@ namespace Kaifan.Identity.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("MerchantId")

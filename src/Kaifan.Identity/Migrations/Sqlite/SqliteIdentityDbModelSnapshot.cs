@@ -103,6 +103,30 @@ namespace Kaifan.Identity.Migrations.Sqlite
                     b.ToTable("identity_one_time_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Identity.Users.PrivacyRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("identity_privacy_requests", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Identity.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -110,6 +134,9 @@ namespace Kaifan.Identity.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("MerchantId")

@@ -1,0 +1,37 @@
+using Kaifan.Contracts.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Orders;
+
+/// <summary>
+/// Orders stay for the books (items, amounts, fees, times, statuses); the delivery contact, phone, address detail and
+/// note become 已注销. The tombstone is encrypted like any value, so every screen that decrypts an order still works.
+/// Unspent coupons go (nobody is left to spend them); a spent one is part of an order's discount and stays.
+/// </summary>
+internal sealed class OrdersErasure(OrderingDb db, IPersonalDataProtector protector) : IPersonalDataErasure
+{
+    public const string Tombstone = "已注销";
+
+    public async Task<string?> BlockerAsync(Guid userId, CancellationToken ct)
+    {
+        var open = await db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId == userId && o.Status != OrderStatus.Delivered && o.Status != OrderStatus.Cancelled)
+            .Select(o => o.Number)
+            .FirstOrDefaultAsync(ct);
+        return open is null ? null : $"订单 {open} 尚未完成，送达或取消后才能注销 (order {open} is still in progress)";
+    }
+
+    public async Task EraseAsync(Guid userId, CancellationToken ct)
+    {
+        var tombstone = protector.Protect(Tombstone);
+        await db.Orders.Where(o => o.CustomerId == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.ContactNameProtected, tombstone)
+            .SetProperty(o => o.PhoneProtected, tombstone)
+            .SetProperty(o => o.AddressDetailProtected, tombstone)
+            .SetProperty(o => o.Note, o => o.Note == null ? null : Tombstone), ct);
+        await db.Coupons.Where(c => c.CustomerId == userId && !c.Used).ExecuteDeleteAsync(ct);
+
+        // Replayable responses of placed orders carry the delivery contact too.
+        await db.IdempotencyRecords.Where(r => r.CustomerId == userId).ExecuteDeleteAsync(ct);
+    }
+}
