@@ -3,6 +3,7 @@ using System.Text;
 using Kaifan.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -66,6 +67,7 @@ internal static class TokenAuthentication
         services.AddSingleton(settings);
         services.AddSingleton<Tokens>();
         var validated = new ValidatedTokens();
+        services.AddSingleton(validated);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
@@ -102,14 +104,24 @@ internal static class TokenAuthentication
 
                         return Task.CompletedTask;
                     },
-                    OnTokenValidated = context =>
+                    OnTokenValidated = async context =>
                     {
-                        if (context.SecurityToken is JsonWebToken jwt && context.Principal is { } principal)
+                        if (context.SecurityToken is not JsonWebToken jwt || context.Principal is not { } principal)
                         {
-                            validated.Add(jwt.EncodedToken, principal, new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc)));
+                            return;
                         }
 
-                        return Task.CompletedTask;
+                        // A signature cannot be withdrawn, so an erased account's tokens are refused here instead.
+                        if (Guid.TryParse(principal.FindFirst(KaifanClaims.UserId)?.Value, out var userId)
+                            && await context.HttpContext.RequestServices.GetRequiredService<IdentityDb>().Users
+                                .AnyAsync(u => u.Id == userId && u.ErasedAt != null, context.HttpContext.RequestAborted))
+                        {
+                            context.Fail("The account was erased.");
+                            return;
+                        }
+
+                        var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                        validated.Add(jwt.EncodedToken, principal, new DateTimeOffset(DateTime.SpecifyKind(jwt.ValidTo, DateTimeKind.Utc)), now);
                     },
                 };
             });

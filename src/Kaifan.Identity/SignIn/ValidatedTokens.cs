@@ -7,12 +7,15 @@ namespace Kaifan.Identity.SignIn;
 /// Bearer tokens that passed full validation, remembered until their own expiry, so a rider's phone pinging every
 /// few seconds costs a dictionary lookup instead of a signature check and a JSON parse per request. Keyed by the
 /// whole token string: a forged or altered token never matches an entry and is validated (and refused) as before.
-/// Tokens are stateless JWTs, so nothing could revoke one before its exp anyway; the cache keeps none longer.
-/// Bounded: when full it starts over, which costs one validation per token again.
+/// An entry is trusted for a minute at most: then the token is validated again, and with it the check that its account
+/// still exists, so an account erased on another host stops working there within a minute (on this host at once,
+/// through <see cref="Forget"/>). Bounded: when full it starts over, which costs one validation per token again.
 /// </summary>
 internal sealed class ValidatedTokens(int capacity = 100_000)
 {
-    private sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset Expires);
+    private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
+
+    private sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset Expires, DateTimeOffset RecheckAt);
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private int count;
@@ -21,7 +24,7 @@ internal sealed class ValidatedTokens(int capacity = 100_000)
     {
         if (entries.TryGetValue(token, out var entry))
         {
-            if (entry.Expires > now)
+            if (entry.Expires > now && entry.RecheckAt > now)
             {
                 // A copy per request: handlers may add identities or claims to HttpContext.User.
                 (principal, expires) = (Copy(entry.Principal), entry.Expires);
@@ -41,7 +44,7 @@ internal sealed class ValidatedTokens(int capacity = 100_000)
     /// <summary>Identities and claims copied too: ClaimsPrincipal.Clone shares its identities.</summary>
     private static ClaimsPrincipal Copy(ClaimsPrincipal principal) => new(principal.Identities.Select(i => i.Clone()));
 
-    public void Add(string token, ClaimsPrincipal principal, DateTimeOffset expires)
+    public void Add(string token, ClaimsPrincipal principal, DateTimeOffset expires, DateTimeOffset now)
     {
         if (Interlocked.Increment(ref count) > capacity)
         {
@@ -49,9 +52,22 @@ internal sealed class ValidatedTokens(int capacity = 100_000)
             Interlocked.Exchange(ref count, 1);
         }
 
-        if (!entries.TryAdd(token, new Entry(Copy(principal), expires)))
+        if (!entries.TryAdd(token, new Entry(Copy(principal), expires, now + Recheck)))
         {
             Interlocked.Decrement(ref count);
+        }
+    }
+
+    /// <summary>Every remembered token of the user, so the next request with one is validated afresh (and refused).</summary>
+    public void Forget(Guid userId)
+    {
+        var id = userId.ToString();
+        foreach (var (token, entry) in entries)
+        {
+            if (entry.Principal.FindFirst(Kaifan.Contracts.KaifanClaims.UserId)?.Value == id && entries.TryRemove(token, out _))
+            {
+                Interlocked.Decrement(ref count);
+            }
         }
     }
 }

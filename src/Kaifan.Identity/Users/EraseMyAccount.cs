@@ -3,6 +3,7 @@ using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
+using Kaifan.Identity.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,7 +37,7 @@ internal static class EraseMyAccount
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> HandleAsync(
-        EraseMyAccountRequest request, ClaimsPrincipal principal, IEnumerable<IPersonalDataErasure> erasures, IdentityDb db, TimeProvider clock,
+        EraseMyAccountRequest request, ClaimsPrincipal principal, IEnumerable<IPersonalDataErasure> erasures, IdentityDb db, ValidatedTokens tokens, TimeProvider clock,
         CancellationToken ct)
     {
         var userId = principal.UserId();
@@ -64,6 +65,7 @@ internal static class EraseMyAccount
         user.Erase(now);
         db.PrivacyRequests.Add(new PrivacyRequest { Id = Guid.CreateVersion7(), UserId = userId, Kind = PrivacyRequest.Erasure, At = now });
         await db.SaveChangesAsync(ct);
+        tokens.Forget(userId);
         return Results.NoContent();
     }
 }

@@ -5,7 +5,8 @@ namespace Kaifan.Ordering.Orders;
 
 /// <summary>
 /// Orders stay for the books (items, amounts, fees, times, statuses); the delivery contact, phone, address detail and
-/// note become 已注销. The tombstone is encrypted like any value, so every screen that decrypts an order still works.
+/// note become 已注销, and the drop-off point is rounded to 0.01° (about a kilometre): enough for a zone's statistics,
+/// no longer a door. The tombstone is encrypted like any value, so every screen that decrypts an order still works.
 /// Unspent coupons go (nobody is left to spend them); a spent one is part of an order's discount and stays.
 /// </summary>
 internal sealed class OrdersErasure(OrderingDb db, IPersonalDataProtector protector) : IPersonalDataErasure
@@ -29,6 +30,15 @@ internal sealed class OrdersErasure(OrderingDb db, IPersonalDataProtector protec
             .SetProperty(o => o.PhoneProtected, tombstone)
             .SetProperty(o => o.AddressDetailProtected, tombstone)
             .SetProperty(o => o.Note, o => o.Note == null ? null : Tombstone), ct);
+
+        // Rounded here, not in SQL: PostgreSQL has no round() for double precision.
+        var points = await db.Orders.Where(o => o.CustomerId == userId).Select(o => new { o.Id, o.Latitude, o.Longitude }).ToListAsync(ct);
+        foreach (var point in points)
+        {
+            var (latitude, longitude) = (Math.Round(point.Latitude, 2), Math.Round(point.Longitude, 2));
+            await db.Orders.Where(o => o.Id == point.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Latitude, latitude).SetProperty(o => o.Longitude, longitude), ct);
+        }
         await db.Coupons.Where(c => c.CustomerId == userId && !c.Used).ExecuteDeleteAsync(ct);
 
         // Replayable responses of placed orders carry the delivery contact too.

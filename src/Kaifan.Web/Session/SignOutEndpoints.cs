@@ -9,6 +9,7 @@ internal static class SignOutEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/m/logout", (HttpContext http) => SignOut(http, SessionCookie.CustomerPath, "/m/login")).ExcludeFromDescription();
+        app.MapGet("/m/erased", (HttpContext http) => SignOut(http, SessionCookie.CustomerPath, "/m/login?erased=1")).ExcludeFromDescription();
         app.MapGet("/merchant/logout", (HttpContext http) => SignOut(http, SessionCookie.MerchantPath, "/merchant/login")).ExcludeFromDescription();
         app.MapGet("/rider/logout", (HttpContext http) => SignOut(http, SessionCookie.RiderPath, "/rider/login")).ExcludeFromDescription();
         app.MapGet("/ops/logout", (HttpContext http) => SignOut(http, SessionCookie.OpsPath, "/ops/login")).ExcludeFromDescription();

@@ -84,19 +84,45 @@ public sealed class ValidatedTokensTests
     public void a_remembered_token_is_forgotten_at_its_expiry()
     {
         var tokens = new ValidatedTokens();
-        tokens.Add("token-a", Principal("a"), Noon.AddMinutes(5));
+        tokens.Add("token-a", Principal("a"), Noon.AddMinutes(5), Noon.AddMinutes(4));
 
-        tokens.TryGet("token-a", Noon.AddMinutes(4), out var principal, out _).ShouldBeTrue();
+        tokens.TryGet("token-a", Noon.AddMinutes(4.5), out var principal, out _).ShouldBeTrue();
         principal.FindFirstValue(KaifanClaims.UserId).ShouldBe("a");
         tokens.TryGet("token-a", Noon.AddMinutes(5), out _, out _).ShouldBeFalse();
         tokens.TryGet("token-a", Noon, out _, out _).ShouldBeFalse();
     }
 
     [Fact]
+    public void a_remembered_token_is_validated_again_after_a_minute_so_an_erased_account_is_noticed()
+    {
+        var tokens = new ValidatedTokens();
+        tokens.Add("token-a", Principal("a"), Noon.AddDays(7), Noon);
+
+        tokens.TryGet("token-a", Noon.AddSeconds(59), out _, out _).ShouldBeTrue();
+        tokens.TryGet("token-a", Noon.AddMinutes(1), out _, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void forgetting_a_user_drops_every_token_of_theirs_and_no_other()
+    {
+        var tokens = new ValidatedTokens();
+        var erased = Guid.NewGuid();
+        tokens.Add("phone", Principal(erased.ToString()), Noon.AddHours(1), Noon);
+        tokens.Add("laptop", Principal(erased.ToString()), Noon.AddHours(1), Noon);
+        tokens.Add("someone-else", Principal(Guid.NewGuid().ToString()), Noon.AddHours(1), Noon);
+
+        tokens.Forget(erased);
+
+        tokens.TryGet("phone", Noon, out _, out _).ShouldBeFalse();
+        tokens.TryGet("laptop", Noon, out _, out _).ShouldBeFalse();
+        tokens.TryGet("someone-else", Noon, out _, out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public void only_the_exact_token_string_matches()
     {
         var tokens = new ValidatedTokens();
-        tokens.Add("token-a", Principal("a"), Noon.AddHours(1));
+        tokens.Add("token-a", Principal("a"), Noon.AddHours(1), Noon);
 
         tokens.TryGet("token-A", Noon, out _, out _).ShouldBeFalse();
         tokens.TryGet("token-a ", Noon, out _, out _).ShouldBeFalse();
@@ -106,9 +132,9 @@ public sealed class ValidatedTokensTests
     public void a_full_cache_starts_over_instead_of_growing()
     {
         var tokens = new ValidatedTokens(capacity: 2);
-        tokens.Add("1", Principal("1"), Noon.AddHours(1));
-        tokens.Add("2", Principal("2"), Noon.AddHours(1));
-        tokens.Add("3", Principal("3"), Noon.AddHours(1));
+        tokens.Add("1", Principal("1"), Noon.AddHours(1), Noon);
+        tokens.Add("2", Principal("2"), Noon.AddHours(1), Noon);
+        tokens.Add("3", Principal("3"), Noon.AddHours(1), Noon);
 
         tokens.TryGet("1", Noon, out _, out _).ShouldBeFalse();
         tokens.TryGet("3", Noon, out _, out _).ShouldBeTrue();
@@ -118,7 +144,7 @@ public sealed class ValidatedTokensTests
     public void each_request_gets_its_own_copy_of_the_principal()
     {
         var tokens = new ValidatedTokens();
-        tokens.Add("token-a", Principal("a"), Noon.AddHours(1));
+        tokens.Add("token-a", Principal("a"), Noon.AddHours(1), Noon);
         tokens.TryGet("token-a", Noon, out var first, out _);
         ((ClaimsIdentity)first.Identity!).AddClaim(new Claim("extra", "1"));
 

@@ -44,7 +44,8 @@ public sealed class AccountErasureBrowserTests(LunchtimeSqliteApp app) : Browser
         await page.Locator("[data-testid=erase-submit]").ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/m/login"));
-        (await app.Client(token).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await Expect(page.Locator("[data-testid=erased-notice]")).ToContainTextAsync("账号已注销");
+        (await app.Client(token).GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await page.GotoAsync("/m/me");
         await page.WaitForURLAsync(url => url.Contains("/m/login"));
     }
