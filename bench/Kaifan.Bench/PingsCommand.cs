@@ -37,105 +37,83 @@ internal static class PingsCommand
 
     private static async Task<int> RunAsync(int riderCount, int connections, TimeSpan phase, int roundCount, string? hostDll)
     {
-        hostDll = Path.GetFullPath(hostDll ?? DefaultHostDll());
-        if (!File.Exists(hostDll))
+        await using var child = await ChildHost.StartAsync(hostDll);
+        if (child is null)
         {
-            Console.Error.WriteLine($"no host at {hostDll}: build it first (dotnet build src/Kaifan.Host -c Release) or pass --host");
             return 2;
         }
 
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-        var dbFile = Path.Combine(Path.GetTempPath(), $"kaifan-bench-{Guid.NewGuid():N}.db");
-        var port = FreePort();
-        using var host = StartHost(hostDll, port, signingKey, dbFile);
-        try
+        var (host, port) = (child.Process, child.Port);
+        using var http = new HttpClient { BaseAddress = child.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var riders = await AddRidersAsync(child.DbFile, riderCount);
+        var tokens = riders.Select(r => $"Bearer {Token(child.SigningKey, r)}").ToArray();
+        for (var i = 0; i < tokens.Length; i++)
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitUntilLiveAsync(http, host);
-            var riders = await AddRidersAsync(dbFile, riderCount);
-            var tokens = riders.Select(r => $"Bearer {Token(signingKey, r)}").ToArray();
-            for (var i = 0; i < tokens.Length; i++)
-            {
-                using var online = new HttpRequestMessage(HttpMethod.Post, "/api/rider/online") { Content = JsonContent.Create(new { zoneId = Zone, latitude = 31.025, longitude = 121.442 }) };
-                online.Headers.TryAddWithoutValidation("Authorization", tokens[i]);
-                using var answer = await http.SendAsync(online);
-                answer.EnsureSuccessStatusCode();
-            }
-
-            var target = new IPEndPoint(IPAddress.Loopback, port);
-            var probes = Probes($"127.0.0.1:{port}", tokens);
-
-            // A fresh host is still compiling (tiered JIT) for several seconds: 2 s of warm-up left the first
-            // measured phase at a third of its steady rate, so every probe warms up before anything is measured.
-            foreach (var probe in new[] { probes.Pings, probes.Live, probes.Rejected, probes.Pings })
-            {
-                await ClosedLoopAsync(target, probe, connections, TimeSpan.FromSeconds(3));
-            }
-
-            // Other work on shared cores comes and goes: the three probes take turns, round after round, and each
-            // reports its best round (the host's capacity when left alone) and its median. CPU time spent per request
-            // (host process and this generator) hardly depends on that other work, so it gives the ceiling too.
-            async Task<Measured> MeasureAsync(Probe probe)
-            {
-                host.Refresh();
-                var (hostBefore, generatorBefore) = (host.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
-                var (rate, errors, count) = await ClosedLoopAsync(target, probe, connections, phase);
-                host.Refresh();
-                var (hostCpu, generatorCpu) = (host.TotalProcessorTime - hostBefore, Process.GetCurrentProcess().TotalProcessorTime - generatorBefore);
-                return new Measured(rate, errors, hostCpu.TotalMicroseconds / Math.Max(count, 1), generatorCpu.TotalMicroseconds / Math.Max(count, 1));
-            }
-
-            var rounds = new List<(Measured Pings, Measured Rejected, Measured Live)>();
-            for (var round = 0; round < roundCount; round++)
-            {
-                rounds.Add((await MeasureAsync(probes.Pings), await MeasureAsync(probes.Rejected), await MeasureAsync(probes.Live)));
-            }
-
-            var cores = Environment.ProcessorCount;
-            static string Of(IEnumerable<Measured> runs)
-            {
-                var list = runs.ToList();
-                var rates = list.Select(m => m.PerSecond).Order().ToList();
-                var host = Median(list.Select(m => m.HostMicros));
-                var generator = Median(list.Select(m => m.GeneratorMicros));
-                return $"best {rates[^1]:F0}/s, median {rates[rates.Count / 2]:F0}/s (rounds: {string.Join(", ", rates.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}); " +
-                    $"CPU per request: host {host:F0} µs, generator {generator:F0} µs; {list.Sum(m => m.Errors)} errors";
-            }
-
-            var max = rounds.Max(r => r.Pings.PerSecond);
-            var pingHost = Median(rounds.Select(r => r.Pings.HostMicros));
-            var pingGenerator = Median(rounds.Select(r => r.Pings.GeneratorMicros));
-            Console.WriteLine($"pings, one host (Kaifan.Host as a separate process on 127.0.0.1), {riderCount} riders online, {cores} cores shared with the load generator (and with whatever else runs):");
-            Console.WriteLine($"  load generator: raw keep-alive HTTP/1.1 sockets, prebuilt requests, one request in flight per connection, {connections} connections; {roundCount} rounds of {phase.TotalSeconds:F0} s per probe, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")} at the end");
-            Console.WriteLine($"  pings (204), closed loop: {Of(rounds.Select(r => r.Pings))}");
-            Console.WriteLine($"  ping with latitude 100 (auth + JSON + validation, 400 problem, no buffer), closed loop: {Of(rounds.Select(r => r.Rejected))}");
-            Console.WriteLine($"  GET /health/live (no auth, no body), closed loop: {Of(rounds.Select(r => r.Live))}");
-            Console.WriteLine($"  CPU-bound ceiling for pings on {cores} cores: {cores * 1e6 / (pingHost + pingGenerator):F0}/s with this generator on the same cores, {cores * 1e6 / pingHost:F0}/s for the host alone");
-            foreach (var rate in new[] { 10_000.0, Math.Round(max / 2) })
-            {
-                var (latencies, sent, errors) = await OpenLoopAsync(target, probes.Pings, connections, rate, phase);
-                latencies.Sort();
-                double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
-                var label = rate == 10_000 ? "10000/s (50% of the 20000/s target)" : $"{rate:F0}/s (50% of this run's max)";
-                Console.WriteLine($"  open loop at {label}, {phase.TotalSeconds:F0} s: {sent} sent, {errors} errors, p50 {P(0.50):F2} ms, p99 {P(0.99):F2} ms, max {P(1):F2} ms");
-            }
-
-            return 0;
+            using var online = new HttpRequestMessage(HttpMethod.Post, "/api/rider/online") { Content = JsonContent.Create(new { zoneId = Zone, latitude = 31.025, longitude = 121.442 }) };
+            online.Headers.TryAddWithoutValidation("Authorization", tokens[i]);
+            using var answer = await http.SendAsync(online);
+            answer.EnsureSuccessStatusCode();
         }
-        finally
+
+        var target = new IPEndPoint(IPAddress.Loopback, port);
+        var probes = Probes($"127.0.0.1:{port}", tokens);
+
+        // A fresh host is still compiling (tiered JIT) for several seconds: 2 s of warm-up left the first
+        // measured phase at a third of its steady rate, so every probe warms up before anything is measured.
+        foreach (var probe in new[] { probes.Pings, probes.Live, probes.Rejected, probes.Pings })
         {
-            if (!host.HasExited)
-            {
-                host.Kill(entireProcessTree: true);
-                await host.WaitForExitAsync();
-            }
-
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(dbFile + suffix);
-            }
+            await ClosedLoopAsync(target, probe, connections, TimeSpan.FromSeconds(3));
         }
+
+        // Other work on shared cores comes and goes: the three probes take turns, round after round, and each
+        // reports its best round (the host's capacity when left alone) and its median. CPU time spent per request
+        // (host process and this generator) hardly depends on that other work, so it gives the ceiling too.
+        async Task<Measured> MeasureAsync(Probe probe)
+        {
+            host.Refresh();
+            var (hostBefore, generatorBefore) = (host.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
+            var (rate, errors, count) = await ClosedLoopAsync(target, probe, connections, phase);
+            host.Refresh();
+            var (hostCpu, generatorCpu) = (host.TotalProcessorTime - hostBefore, Process.GetCurrentProcess().TotalProcessorTime - generatorBefore);
+            return new Measured(rate, errors, hostCpu.TotalMicroseconds / Math.Max(count, 1), generatorCpu.TotalMicroseconds / Math.Max(count, 1));
+        }
+
+        var rounds = new List<(Measured Pings, Measured Rejected, Measured Live)>();
+        for (var round = 0; round < roundCount; round++)
+        {
+            rounds.Add((await MeasureAsync(probes.Pings), await MeasureAsync(probes.Rejected), await MeasureAsync(probes.Live)));
+        }
+
+        var cores = Environment.ProcessorCount;
+        static string Of(IEnumerable<Measured> runs)
+        {
+            var list = runs.ToList();
+            var rates = list.Select(m => m.PerSecond).Order().ToList();
+            var host = Median(list.Select(m => m.HostMicros));
+            var generator = Median(list.Select(m => m.GeneratorMicros));
+            return $"best {rates[^1]:F0}/s, median {rates[rates.Count / 2]:F0}/s (rounds: {string.Join(", ", rates.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}); " +
+                $"CPU per request: host {host:F0} µs, generator {generator:F0} µs; {list.Sum(m => m.Errors)} errors";
+        }
+
+        var max = rounds.Max(r => r.Pings.PerSecond);
+        var pingHost = Median(rounds.Select(r => r.Pings.HostMicros));
+        var pingGenerator = Median(rounds.Select(r => r.Pings.GeneratorMicros));
+        Console.WriteLine($"pings, one host (Kaifan.Host as a separate process on 127.0.0.1), {riderCount} riders online, {cores} cores shared with the load generator (and with whatever else runs):");
+        Console.WriteLine($"  load generator: raw keep-alive HTTP/1.1 sockets, prebuilt requests, one request in flight per connection, {connections} connections; {roundCount} rounds of {phase.TotalSeconds:F0} s per probe, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")} at the end");
+        Console.WriteLine($"  pings (204), closed loop: {Of(rounds.Select(r => r.Pings))}");
+        Console.WriteLine($"  ping with latitude 100 (auth + JSON + validation, 400 problem, no buffer), closed loop: {Of(rounds.Select(r => r.Rejected))}");
+        Console.WriteLine($"  GET /health/live (no auth, no body), closed loop: {Of(rounds.Select(r => r.Live))}");
+        Console.WriteLine($"  CPU-bound ceiling for pings on {cores} cores: {cores * 1e6 / (pingHost + pingGenerator):F0}/s with this generator on the same cores, {cores * 1e6 / pingHost:F0}/s for the host alone");
+        foreach (var rate in new[] { 10_000.0, Math.Round(max / 2) })
+        {
+            var (latencies, sent, errors) = await OpenLoopAsync(target, probes.Pings, connections, rate, phase);
+            latencies.Sort();
+            double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
+            var label = rate == 10_000 ? "10000/s (50% of the 20000/s target)" : $"{rate:F0}/s (50% of this run's max)";
+            Console.WriteLine($"  open loop at {label}, {phase.TotalSeconds:F0} s: {sent} sent, {errors} errors, p50 {P(0.50):F2} ms, p99 {P(0.99):F2} ms, max {P(1):F2} ms");
+        }
+
+        return 0;
     }
 
     private sealed record Measured(double PerSecond, long Errors, double HostMicros, double GeneratorMicros);
@@ -310,76 +288,5 @@ internal static class PingsCommand
         }));
         var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.ASCII.GetBytes($"{header}.{payload}"));
         return $"{header}.{payload}.{B64(signature)}";
-    }
-
-    private static Process StartHost(string hostDll, int port, string signingKey, string dbFile)
-    {
-        var start = new ProcessStartInfo("dotnet", [hostDll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var env = start.Environment;
-        env["DOTNET_ENVIRONMENT"] = env["ASPNETCORE_ENVIRONMENT"] = "Production";
-        env["Urls"] = $"http://127.0.0.1:{port}";
-        env["Kaifan__Mode"] = "Single";
-        env["Kaifan__SeedDemo"] = "true";
-        env["ConnectionStrings__Sqlite"] = $"Data Source={dbFile}";
-        env["Kaifan__Tokens__SigningKey"] = signingKey;
-        env["Kaifan__PersonalData__ActiveKeyId"] = "b1";
-        env["Kaifan__PersonalData__Keys__b1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        env["Kaifan__PersonalData__HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        env["Kaifan__Orleans__SiloPort"] = FreePort().ToString();
-        env["Kaifan__Orleans__GatewayPort"] = FreePort().ToString();
-        env["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilLiveAsync(HttpClient http, Process host)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !host.HasExited)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("the host did not come up within 60 s");
-    }
-
-    private static string DefaultHostDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kaifan.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        return Path.Combine(dir?.FullName ?? ".", "src", "Kaifan.Host", "bin", configuration, "net10.0", "Kaifan.Host.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

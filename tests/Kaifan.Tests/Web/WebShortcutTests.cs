@@ -1,41 +1,34 @@
-using System.Diagnostics;
 using System.Net;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Kaifan.Tests.Web;
 
-/// <summary>The reorder path measured in taps and time, and an order page opened by someone it does not belong to.</summary>
+/// <summary>
+/// The reorder path in taps, and an order page opened by someone it does not belong to. How long the taps take is a
+/// benchmark (`customer-flow`, docs/benchmarks.md), not a test: a timed assertion fails on a busy machine, not on slow code.
+/// </summary>
 [Collection("browser")]
-public sealed class WebShortcutTests(LunchtimeSqliteApp app, ITestOutputHelper output) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
+public sealed class WebShortcutTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]
-    public async Task reordering_from_home_takes_at_most_five_taps_and_under_five_seconds()
+    public async Task reordering_from_home_reaches_a_new_paid_order_in_three_taps()
     {
         var phone = DemoCampus.CustomerPhone(2);
-        await PlacePaidOrderAsync(await TokenAsync(phone));
+        var earlier = await PlacePaidOrderAsync(await TokenAsync(phone));
 
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
         var page = await context.NewPageAsync();
         await SignInAsync(page, "/m/login", phone);
         await Expect(page.Locator("[data-testid=reorder]").First).ToBeVisibleAsync();
 
-        var taps = 0;
-        var clock = Stopwatch.StartNew();
         await page.Locator("[data-testid=reorder]").First.ClickAsync();
-        taps++;
         await page.Locator("[data-testid=place-order]").ClickAsync();
-        taps++;
         await page.Locator("[data-testid=pay-wechat]").ClickAsync();
-        taps++;
         await page.WaitForURLAsync("**/m/orders/*");
-        clock.Stop();
 
-        output.WriteLine($"reorder: {taps} taps, {clock.ElapsedMilliseconds} ms from 再来一单 to the paid order page");
-        taps.ShouldBeLessThanOrEqualTo(5);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last()).ShouldNotBe(earlier);
         await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("等待商家接单", new() { Timeout = 20_000 });
     }
 

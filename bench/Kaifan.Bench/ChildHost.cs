@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace Kaifan.Bench;
+
+/// <summary>
+/// The built Kaifan.Host as a separate process on 127.0.0.1: Single mode, a fresh temp SQLite file with the demo seed,
+/// keys of its own. Disposing kills it and deletes the file, so a bench stops by itself and leaves nothing behind.
+/// </summary>
+internal sealed class ChildHost : IAsyncDisposable
+{
+    private ChildHost(Process process, int port, string signingKey, string dbFile) =>
+        (Process, Port, SigningKey, DbFile) = (process, port, signingKey, dbFile);
+
+    public Process Process { get; }
+
+    public int Port { get; }
+
+    public string SigningKey { get; }
+
+    public string DbFile { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>Null when there is no build at the path (the message says how to make one).</summary>
+    public static async Task<ChildHost?> StartAsync(string? hostDll, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        hostDll = Path.GetFullPath(hostDll ?? DefaultHostDll());
+        if (!File.Exists(hostDll))
+        {
+            Console.Error.WriteLine($"no host at {hostDll}: build it first (dotnet build src/Kaifan.Host -c Release) or pass --host");
+            return null;
+        }
+
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        var dbFile = Path.Combine(Path.GetTempPath(), $"kaifan-bench-{Guid.NewGuid():N}.db");
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [hostDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var env = start.Environment;
+        env["DOTNET_ENVIRONMENT"] = env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["Urls"] = $"http://127.0.0.1:{port}";
+        env["Kaifan__Mode"] = "Single";
+        env["Kaifan__SeedDemo"] = "true";
+        env["ConnectionStrings__Sqlite"] = $"Data Source={dbFile}";
+        env["Kaifan__Tokens__SigningKey"] = signingKey;
+        env["Kaifan__PersonalData__ActiveKeyId"] = "b1";
+        env["Kaifan__PersonalData__Keys__b1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        env["Kaifan__PersonalData__HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        env["Kaifan__Orleans__SiloPort"] = FreePort().ToString();
+        env["Kaifan__Orleans__GatewayPort"] = FreePort().ToString();
+        env["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new ChildHost(process, port, signingKey, dbFile);
+        await host.WaitUntilLiveAsync();
+        return host;
+    }
+
+    private async Task WaitUntilLiveAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !Process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        await DisposeAsync();
+        throw new InvalidOperationException("the host did not come up within 60 s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
+
+        Process.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DbFile + suffix);
+        }
+    }
+
+    private static string DefaultHostDll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kaifan.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        return Path.Combine(dir?.FullName ?? ".", "src", "Kaifan.Host", "bin", configuration, "net10.0", "Kaifan.Host.dll");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
