@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Kaifan.Identity.Users;
 
@@ -36,7 +37,8 @@ internal static class EraseMyAccount
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> HandleAsync(
-        EraseMyAccountRequest request, ClaimsPrincipal principal, IEnumerable<IPersonalDataErasure> erasures, IdentityDb db, TimeProvider clock,
+        EraseMyAccountRequest request, ClaimsPrincipal principal, IEnumerable<IPersonalDataErasure> erasures, IdentityDb db, IAuditLog audit, ILogger<EraseMyAccountRequest> logger,
+        TimeProvider clock,
         CancellationToken ct)
     {
         var userId = principal.UserId();
@@ -64,6 +66,17 @@ internal static class EraseMyAccount
         user.Erase(now);
         db.PrivacyRequests.Add(new PrivacyRequest { Id = Guid.CreateVersion7(), UserId = userId, Kind = PrivacyRequest.Erasure, At = now });
         await db.SaveChangesAsync(ct);
+
+        // The account is gone already: a lost entry is logged, not answered as a failure the customer cannot retry.
+        try
+        {
+            await audit.RecordAsync(new AuditRecord(userId, Roles.Customer, "privacy.erasure", "user", userId.ToString(), StatusCodes.Status204NoContent), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogCritical(e, "Audit entry lost: privacy.erasure by customer {UserId}", userId);
+        }
+
         return Results.NoContent();
     }
 }
