@@ -50,6 +50,9 @@ internal static class KaifanHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+
+        // Before authorization, so a staff member refused a change (403) is recorded too.
+        app.UseIdentityAudit();
         app.UseAuthorization();
 
         app.MapOpenApi();

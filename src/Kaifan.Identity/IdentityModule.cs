@@ -2,16 +2,18 @@ using Kaifan.BuildingBlocks.Security;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
 using Kaifan.Identity.Addresses;
+using Kaifan.Identity.Audit;
 using Kaifan.Identity.SignIn;
 using Kaifan.Identity.Users;
 using FluentValidation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Identity;
 
-/// <summary>Sign-in, roles, people's personal data (encrypted at rest) and their addresses.</summary>
+/// <summary>Sign-in, roles, people's personal data (encrypted at rest), their addresses, and the audit log.</summary>
 public static class IdentityModule
 {
     public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
@@ -36,6 +38,8 @@ public static class IdentityModule
         services.AddScoped<IPersonalDataExport, AccountDataExport>();
         services.AddScoped<IPersonalDataExport, AddressesDataExport>();
         services.AddScoped<IPersonalDataErasure, AddressesErasure>();
+        services.AddScoped<IPersonalDataExport, AuditDataExport>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IDemoSeeder, DemoSeed>();
         services.AddValidatorsFromAssemblyContaining<IdentityDb>(includeInternalTypes: true);
         return services;
@@ -52,6 +56,11 @@ public static class IdentityModule
         ListUsers.Map(endpoints);
         OnboardStaff.Map(endpoints);
         SandboxSms.Map(endpoints);
+        ListAuditLog.Map(endpoints);
+        VerifyAuditLog.Map(endpoints);
         return endpoints;
     }
+
+    /// <summary>Records operators' and merchants' changes through the API; goes after authentication (the actor is known) and before authorization (refusals are recorded).</summary>
+    public static IApplicationBuilder UseIdentityAudit(this IApplicationBuilder app) => app.UseMiddleware<AuditStaffChanges>();
 }

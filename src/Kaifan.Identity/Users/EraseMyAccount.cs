@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Kaifan.Identity.Users;
 
@@ -37,7 +38,8 @@ internal static class EraseMyAccount
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> HandleAsync(
-        EraseMyAccountRequest request, ClaimsPrincipal principal, IEnumerable<IPersonalDataErasure> erasures, IdentityDb db, ValidatedTokens tokens, TimeProvider clock,
+        EraseMyAccountRequest request, ClaimsPrincipal principal, IEnumerable<IPersonalDataErasure> erasures, IdentityDb db, ValidatedTokens tokens,
+        IAuditLog audit, ILogger<EraseMyAccountRequest> logger, TimeProvider clock,
         CancellationToken ct)
     {
         var userId = principal.UserId();
@@ -66,6 +68,17 @@ internal static class EraseMyAccount
         db.PrivacyRequests.Add(new PrivacyRequest { Id = Guid.CreateVersion7(), UserId = userId, Kind = PrivacyRequest.Erasure, At = now });
         await db.SaveChangesAsync(ct);
         tokens.Forget(userId);
+
+        // The account is gone already: a lost entry is logged, not answered as a failure the customer cannot retry.
+        try
+        {
+            await audit.RecordAsync(new AuditRecord(userId, Roles.Customer, "privacy.erasure", "user", userId.ToString(), StatusCodes.Status204NoContent), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogCritical(e, "Audit entry lost: privacy.erasure by customer {UserId}", userId);
+        }
+
         return Results.NoContent();
     }
 }

@@ -36,7 +36,8 @@ internal static class ExportMyData
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
 
     private static async Task<IResult> HandleAsync(
-        ClaimsPrincipal principal, IEnumerable<IPersonalDataExport> exports, IdentityDb db, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal principal, IEnumerable<IPersonalDataExport> exports, IdentityDb db, IAuditLog audit, TimeProvider clock,
+        CancellationToken ct)
     {
         var userId = principal.UserId();
 
@@ -54,6 +55,7 @@ internal static class ExportMyData
 
         var exportedAt = clock.GetUtcNow();
         var document = JsonSerializer.SerializeToUtf8Bytes(new { exportedAt, userId, sections }, Json);
+        await audit.RecordAsync(new AuditRecord(userId, Roles.Customer, "privacy.export", "user", userId.ToString(), StatusCodes.Status200OK), ct);
 
         // The file is named for the customer's own day, as they will look for it.
         var day = exportedAt.ToOffset(ChinaTime.Offset).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);

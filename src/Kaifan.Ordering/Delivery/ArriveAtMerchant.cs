@@ -3,6 +3,7 @@ using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
 using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,10 +21,14 @@ internal static class ArriveAtMerchant
             .Produces<OrderView>();
 
     private static async Task<IResult> HandleAsync(
-        Guid id, ClaimsPrincipal user, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IDbContextOutbox<OrderingDb> outbox, IPersonalDataProtector protector, IAuditLog audit, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return await OrderChanges.StepAsync(
-            await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct), outbox, protector, o => o.ArriveAtMerchant(now), o => new RiderArrivedAtMerchant(o.Id, o.RiderId!.Value, now), ct, o => OrderView.ForRider(o, protector));
+        var order = await RiderOrderLookup.FindAsync(outbox.DbContext, user, id, ct);
+        var result = await OrderChanges.StepAsync(
+            order, outbox, protector, o => o.ArriveAtMerchant(now), o => new RiderArrivedAtMerchant(o.Id, o.RiderId!.Value, now), ct, o => OrderView.ForRider(o, protector));
+        await RiderDoorAudit.RecordAsync(audit, user, order, result, ct);
+        return result;
     }
 }

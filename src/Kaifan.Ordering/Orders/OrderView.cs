@@ -110,10 +110,14 @@ internal sealed record OrderView(
     public static OrderView ForRider(Order order, IPersonalDataProtector protector)
     {
         var view = From(order, protector, masked: true);
-        return order.Status is OrderStatus.RiderAssigned or OrderStatus.ArrivedAtMerchant or OrderStatus.PickedUp
+        return RevealsDoorToRider(order)
             ? view with { Address = view.Address with { Detail = protector.Unprotect(order.AddressDetailProtected) } }
             : view;
     }
+
+    /// <summary>Whether ForRider shows the whole address: staff reading unmasked personal data, which the audit log records.</summary>
+    public static bool RevealsDoorToRider(Order order) =>
+        order.Status is OrderStatus.RiderAssigned or OrderStatus.ArrivedAtMerchant or OrderStatus.PickedUp;
 
     /// <summary>The owner sees the address and the locker's pickup code; everyone else sees the address masked and no code.</summary>
     public static OrderView From(Order order, IPersonalDataProtector protector, bool masked)

@@ -19,12 +19,14 @@ internal static class GetRiderOrder
             .WithTags("Rider orders")
             .Produces<OrderView>();
 
-    private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IAuditLog audit, CancellationToken ct)
     {
         var riderId = user.RiderId();
         var order = riderId is null
             ? null
             : await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.RiderId == riderId, ct);
-        return order is null ? Problems.NotFound("订单") : Results.Ok(OrderView.ForRider(order, protector));
+        var result = order is null ? Problems.NotFound("订单") : Results.Ok(OrderView.ForRider(order, protector));
+        await RiderDoorAudit.RecordAsync(audit, user, order, result, ct);
+        return result;
     }
 }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Kaifan.BuildingBlocks;
+using Kaifan.Contracts;
+using Kaifan.Identity;
+using Kaifan.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kaifan.Tests.Web;
+
+/// <summary>审计日志 in the ops console: the operator filters the log by action and day and 校验 says whether the chain is intact.</summary>
+[Collection("browser")]
+public sealed class OpsAuditBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
+{
+    private static readonly Guid EastZone = DemoCampus.ZoneId(1);
+    private static readonly Guid CanteenLocker = DemoCampus.Id("locker:1-1");
+
+    [Fact]
+    public async Task the_operator_filters_the_log_by_action_and_day_and_verify_tells_an_intact_chain_from_an_altered_one()
+    {
+        var ops = app.Client(TestTokens.Operator());
+        (await ops.PutAsJsonAsync($"/api/ops/zones/{EastZone}/lockers/{CanteenLocker}", new { name = "东区食堂外卖柜", latitude = 31.0250, longitude = 121.4420 }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ops.PutAsJsonAsync($"/api/ops/zones/{EastZone}/weather", new { badWeather = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
+        await page.Locator("[data-testid=nav-audit]").ClickAsync();
+        var panel = page.Locator("[data-testid=ops-audit]");
+        await Expect(panel).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+        await Expect(panel.Locator("h2")).ToContainTextAsync("审计日志");
+        var actions = panel.Locator("[data-testid=audit-action-cell]");
+        await Expect(actions.Filter(new() { HasText = "修改外卖柜" })).ToHaveCountAsync(1);
+        await Expect(actions.Filter(new() { HasText = "设置恶劣天气" })).ToHaveCountAsync(1);
+
+        await panel.Locator("[data-testid=audit-action]").SelectOptionAsync("zone.weather.updated");
+        await Expect(actions).ToHaveCountAsync(1);
+        await Expect(actions).ToHaveTextAsync("设置恶劣天气");
+        await Expect(panel.Locator("[data-testid=audit-outcome]")).ToHaveTextAsync("200");
+
+        var tomorrow = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime).AddDays(1);
+        await panel.Locator("[data-testid=audit-from]").FillAsync(tomorrow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Expect(actions).ToHaveCountAsync(0);
+        await panel.Locator("[data-testid=audit-from]").FillAsync("");
+        await Expect(actions).ToHaveCountAsync(1);
+
+        await panel.Locator("[data-testid=audit-verify]").ClickAsync();
+        var verdict = panel.Locator("[data-testid=audit-verification]");
+        await Expect(verdict).ToHaveAttributeAsync("data-intact", "true");
+        await Expect(verdict).ToContainTextAsync("校验通过");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        var first = await db.AuditLog.MinAsync(e => e.Sequence);
+        await db.AuditLog.Where(e => e.Sequence == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, "zoneId=altered"));
+        try
+        {
+            await panel.Locator("[data-testid=audit-verify]").ClickAsync();
+            await Expect(verdict).ToHaveAttributeAsync("data-intact", "false");
+            await Expect(verdict).ToContainTextAsync($"第 {first} 条记录起链条断开（记录内容被改动）");
+        }
+        finally
+        {
+            // The first entry is the locker edit above.
+            await db.AuditLog.Where(e => e.Sequence == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, $"zoneId={EastZone}"));
+        }
+    }
+}
