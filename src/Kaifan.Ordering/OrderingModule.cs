@@ -67,6 +67,8 @@ public static class OrderingModule
         DeliverOrder.Map(endpoints);
         ListOpsOrders.Map(endpoints);
         ListMyCoupons.Map(endpoints);
+        UrgeOrder.Map(endpoints);
+        AcknowledgeUrge.Map(endpoints);
         return endpoints;
     }
 }

@@ -41,6 +41,7 @@ public static class TrackingModule
         services.AddSingleton<IOpsAlerts, OpsAlerts>();
         services.AddSingleton<IRiderNotices, RiderNotices>();
         services.AddSingleton<IRiderAppNotices, RiderAppNotices>();
+        services.AddSingleton<IUrgeNotices, UrgeNotices>();
         services.AddHostedService<ZoneRiderPositions>();
 
         // The announcer reads orders through Ordering's query, whose DbContext comes from a factory that
@@ -51,6 +52,7 @@ public static class TrackingModule
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IDeliveryPromises>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IOpsAlerts>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IRiderNotices>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IUrgeNotices>();
         });
 
         // Cluster mode: a console connected to one host hears what another host's handler announced.

@@ -38,6 +38,7 @@ internal static class GetMyOrder
         {
             GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation),
             BatchRun = await BatchRunAsync(order, departures, clock, ct),
+            Urge = OrderUrgeView.Of(order, clock.GetUtcNow()),
         });
     }
 

@@ -64,7 +64,7 @@ internal readonly record struct Transition(bool Done, string? Error)
         new(false, $"订单当前状态为{OrderStatusText.Of(from)}，不能{action} (not allowed in {from})");
 }
 
-internal sealed class Order
+internal sealed partial class Order
 {
     public Guid Id { get; init; }
     public required string Number { get; init; }
@@ -171,6 +171,7 @@ internal sealed class Order
         }
 
         ReadyAt = at;
+        HandleUrge(at);
         return MoveTo(Status == OrderStatus.Accepted ? OrderStatus.Ready : Status);
     }
 

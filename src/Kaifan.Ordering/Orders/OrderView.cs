@@ -100,7 +100,8 @@ internal sealed record OrderView(
     Guid? CouponId,
     long DiscountFen,
     GuaranteeOutcomeView? GuaranteeOutcome = null,
-    BatchRunView? BatchRun = null)
+    BatchRunView? BatchRun = null,
+    OrderUrgeView? Urge = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -176,7 +177,8 @@ internal sealed record OrderView(
             order.LockerName,
             PromisedWindowView.Of(order),
             order.CouponId,
-            order.DiscountFen);
+            order.DiscountFen,
+            Urge: OrderUrgeView.Of(order));
     }
 
     private static List<TimelineStep> TimelineOf(Order order)

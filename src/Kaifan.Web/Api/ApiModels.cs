@@ -103,7 +103,14 @@ public sealed record OrderInfo(
     IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay,
     string ServiceTier = "standard", long ServiceFeeFen = 0, long DiscountFen = 0, bool SpecialCare = false, string Delivery = "door",
     string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
-    GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null);
+    GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null);
+
+/// <summary>
+/// An order's 催单 (the API's OrderUrgeView): MerchantAlert rings the board, RiderAlert marks the rider's card; CanUrge and
+/// AvailableFrom (UTC) are the customer's only.
+/// </summary>
+public sealed record UrgeInfo(
+    int Count, int MaxCount, DateTimeOffset? LastAt, string? HeardBy, bool MerchantAlert, bool RiderAlert, bool CanUrge = false, DateTimeOffset? AvailableFrom = null);
 
 public sealed record OrderSummary(
     Guid Id, string Number, Guid MerchantId, string MerchantName, string Status, string StatusText, DateTimeOffset PlacedAt,
@@ -168,7 +175,7 @@ public sealed record StaffOrderInfo(
     Guid Id, string Number, string Status, string StatusText, Guid MerchantId, string MerchantName, Guid ZoneId,
     IReadOnlyList<OrderLineInfo> Lines, long TotalFen, long DeliveryFeeFen, StaffOrderPlace Address, string? Note, Guid? RiderId,
     DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, DateTimeOffset? ReadyAt, DateTimeOffset? PickedUpAt, DateTimeOffset? DeliveredAt,
-    string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null, string Delivery = "door", string? LockerName = null);
+    string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null, string Delivery = "door", string? LockerName = null, UrgeInfo? Urge = null);
 
 /// <summary>Past orders imported (or the demo's made-up past) for one zone: From and To are UTC hour starts.</summary>
 public sealed record ImportedZoneInfo(Guid ZoneId, string ZoneName, DateTimeOffset From, DateTimeOffset To, int Hours, long Orders, string Source);

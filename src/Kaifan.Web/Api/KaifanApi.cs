@@ -82,6 +82,10 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<OrderInfo>> CancelOrderAsync(Guid orderId, string? reason, CancellationToken ct = default) =>
         SendAsync<OrderInfo>(HttpMethod.Post, $"api/orders/{orderId}/cancel", new { reason }, ct: ct);
 
+    /// <summary>催单: 202 with the order's urges (who heard it), 409 when not allowed now.</summary>
+    public Task<ApiResult<UrgeInfo>> UrgeAsync(Guid orderId, CancellationToken ct = default) =>
+        SendAsync<UrgeInfo>(HttpMethod.Post, $"api/orders/{orderId}/urge", ct: ct);
+
     /// <summary>With a coupon the quote carries its discount, and its placeRequest spends it.</summary>
     public Task<ApiResult<ReorderQuote>> ReorderQuoteAsync(Guid orderId, Guid? couponId = null, CancellationToken ct = default) =>
         SendAsync<ReorderQuote>(HttpMethod.Get, $"api/orders/{orderId}/reorder{(couponId is { } c ? $"?couponId={c}" : "")}", ct: ct);
@@ -106,6 +110,10 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
 
     public Task<ApiResult<OrderInfo>> ReadyAsync(Guid orderId, CancellationToken ct = default) =>
         SendAsync<OrderInfo>(HttpMethod.Post, $"api/merchant/orders/{orderId}/ready", ct: ct);
+
+    /// <summary>知道了 on a 催单: the board stops ringing for it.</summary>
+    public Task<ApiResult<OrderInfo>> AcknowledgeUrgeAsync(Guid orderId, CancellationToken ct = default) =>
+        SendAsync<OrderInfo>(HttpMethod.Post, $"api/merchant/orders/{orderId}/urge/ack", ct: ct);
 
     public Task<ApiResult<PrepTimesInfo>> PrepTimesAsync(Guid merchantId, CancellationToken ct = default) =>
         SendAsync<PrepTimesInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/prep-times", ct: ct);

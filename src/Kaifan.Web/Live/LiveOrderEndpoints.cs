@@ -44,6 +44,7 @@ internal static class LiveOrderEndpoints
                 status = o.Status,
                 title = OrderTitles.Title(o, l),
                 canCancel = o.CanCancel,
+                canUrge = o.Urge?.CanUrge == true,
                 timeline = OrderTitles.Steps(o.Timeline, l).Select(s => new { step = s.Step, label = s.Label, reached = s.Reached, time = Shopping.Display.Clock(s.At) }),
                 eta = new { headline = EtaText.Headline(eta.Value, l), basis = EtaText.Basis(eta.Value, l) },
                 rider = map.Value?.Rider is { } r ? new { latitude = r.Latitude, longitude = r.Longitude } : null,

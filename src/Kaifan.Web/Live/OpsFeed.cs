@@ -60,6 +60,9 @@ public sealed class OpsFeed : IAsyncDisposable
         connection.On("offersChanged", onChanged);
     }
 
+    /// <summary>Before StartAsync: a 催单 for the shop (or its handling) or for this rider; the order is to be re-read.</summary>
+    public void OnUrge(Func<Guid, Task> onUrge) => connection.On<UrgeHeard>("orderUrged", u => onUrge(u.OrderId));
+
     public async Task StartAsync(CancellationToken ct) => await connection.StartAsync(ct);
 
     /// <summary>Operators only: hear this zone's rider positions instead of the previous zone's.</summary>
@@ -85,3 +88,6 @@ public sealed record RiderNotice(Guid OrderId, DateTimeOffset At);
 
 /// <summary>The hub's `riderPosition` message.</summary>
 public sealed record RiderMoved(Guid ZoneId, Guid RiderId, double Latitude, double Longitude, DateTimeOffset At, IReadOnlyList<Guid> OrderIds);
+
+/// <summary>The hub's `orderUrged` message (Tracking's UrgeNotice): HeardBy is merchant, rider or handled.</summary>
+public sealed record UrgeHeard(Guid OrderId, string HeardBy, int Count, DateTimeOffset At);

@@ -139,6 +139,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("LastUrgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
 
@@ -245,6 +248,12 @@ namespace Kaifan.Ordering.Migrations.Postgres
 
                     b.Property<long>("TotalFen")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UrgeHandledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -133,6 +133,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastUrgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
@@ -238,6 +241,12 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UrgeHandledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")

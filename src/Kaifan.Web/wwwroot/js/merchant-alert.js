@@ -1,10 +1,15 @@
 // The new-order alert: a WebAudio beep every 2 s and "(N)" in the tab title while any paid order waits to be
 // accepted; silent as soon as none waits. Browsers only allow sound after a first click, which unlocks it (and asks,
 // once, whether desktop notifications may be shown: then each newly arrived order also pops one).
+// 催单 rings beside it with a sound of its own (three low square pulses, so staff can tell it from a new order
+// without looking), counts in the same tab title and pops "顾客催单 · #number" per newly urged order.
 window.kaifanAlert = (() => {
   let audio = null;
   let timer = null;
   let last = 0;
+  let urgeTimer = null;
+  let urges = 0;
+  let title = document.title;
 
   function context() {
     try { audio ??= new (window.AudioContext || window.webkitAudioContext)(); } catch { audio = null; }
@@ -33,18 +38,50 @@ window.kaifanAlert = (() => {
 
   // One notification per arrival, replacing the previous one (same tag) rather than stacking on the screen.
   function notify(count, title, body) {
+    popup(title, body.replace('{0}', count), 'kaifan-new-order');
+  }
+
+  function popup(title, body, tag) {
     if (!('Notification' in window) || Notification.permission !== 'granted') return;
     try {
-      const n = new Notification(title, { body: body.replace('{0}', count), tag: 'kaifan-new-order', renotify: true });
+      const n = new Notification(title, { body, tag, renotify: true });
       n.onclick = () => { window.focus(); n.close(); };
     } catch { /* some browsers only allow notifications from a service worker */ }
   }
 
-  function update(count, title, body) {
-    if (count > last && body) notify(count, title, body);
+  function urgeBeep() {
+    const ctx = context();
+    if (!ctx) return;
+    if (ctx.state === 'suspended') ctx.resume().catch(() => {});
+    const t = ctx.currentTime;
+    [0, 0.18, 0.36].forEach(offset => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.type = 'square';
+      osc.frequency.value = 523;
+      gain.gain.setValueAtTime(0.0001, t + offset);
+      gain.gain.exponentialRampToValueAtTime(0.2, t + offset + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + offset + 0.14);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(t + offset);
+      osc.stop(t + offset + 0.16);
+    });
+    document.body.dataset.urgeBeeps = String(Number(document.body.dataset.urgeBeeps || 0) + 1);
+  }
+
+  // The tab title counts both kinds of waiting work; the body says whether anything rings.
+  function show() {
+    const waiting = last + urges;
+    document.title = waiting > 0 ? `(${waiting}) ${title}` : title;
+    document.body.dataset.alert = waiting > 0 ? 'ringing' : 'quiet';
+    document.body.dataset.urgeAlert = urges > 0 ? 'ringing' : 'quiet';
+  }
+
+  function update(count, tabTitle, body) {
+    if (count > last && body) notify(count, tabTitle, body);
     last = count;
-    document.title = count > 0 ? `(${count}) ${title}` : title;
-    document.body.dataset.alert = count > 0 ? 'ringing' : 'quiet';
+    title = tabTitle;
+    show();
     if (count > 0 && !timer) {
       beep();
       timer = setInterval(beep, 2000);
@@ -54,9 +91,24 @@ window.kaifanAlert = (() => {
     }
   }
 
+  // count: orders whose 催单 the shop has not handled; fresh: [{title, body}] for those urged since the last call.
+  function urge(count, tabTitle, fresh) {
+    urges = count;
+    title = tabTitle;
+    (fresh || []).forEach(n => popup(n.title, n.body, 'kaifan-urge-' + n.title));
+    show();
+    if (count > 0 && !urgeTimer) {
+      urgeBeep();
+      urgeTimer = setInterval(urgeBeep, 2000);
+    } else if (count === 0 && urgeTimer) {
+      clearInterval(urgeTimer);
+      urgeTimer = null;
+    }
+  }
+
   document.addEventListener('pointerdown', () => {
     context()?.resume?.().catch(() => {});
     if ('Notification' in window && Notification.permission === 'default') Notification.requestPermission().catch(() => {});
   }, { capture: true });
-  return { update };
+  return { update, urge };
 })();

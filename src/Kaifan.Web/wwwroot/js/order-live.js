@@ -33,7 +33,8 @@
   function apply(view) {
     const el = root();
     if (!el) return;
-    const changed = el.dataset.status !== view.status;
+    // 催单 becomes possible by the clock alone (the order is late, or 10 minutes passed): the server redraws the button.
+    const changed = el.dataset.status !== view.status || (typeof view.canUrge === 'boolean' && el.dataset.canUrge !== String(view.canUrge));
     el.dataset.status = view.status;
     const title = el.querySelector('[data-live="title"]');
     if (title) title.textContent = view.title;

@@ -127,6 +127,7 @@ public partial class RiderApp
             // The hub sends a rider no order steps, only its own notices and, after a reconnect, the resync.
             feed = new OpsFeed(Api.Http.BaseAddress!, Token, step => step == OpsFeed.Resync ? InvokeAsync(RefreshIfOnlineAsync) : Task.CompletedTask);
             feed.OnRiderNotices(n => InvokeAsync(() => ReassignedAwayAsync(n.OrderId)), () => InvokeAsync(RefreshIfOnlineAsync));
+            feed.OnUrge(orderId => InvokeAsync(() => UrgedAsync(orderId)));
             await feed.StartAsync(stop.Token);
             StateHasChanged();
         }

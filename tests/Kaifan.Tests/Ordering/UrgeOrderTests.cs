@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kaifan.Tests.Delivery;
+using Kaifan.Tests.Infrastructure;
+using static Kaifan.Tests.Ordering.OrderingKit;
+
+namespace Kaifan.Tests.Ordering;
+
+/// <summary>
+/// 催单: a customer urges their own late order (past the promise, or 30 minutes after payment with none), at most every
+/// 10 minutes and 3 times; the shop hears it until it taps 知道了 or 出餐, the rider once they carry the food.
+/// </summary>
+public abstract class UrgeOrderTests(LunchtimeApp app)
+{
+    private static readonly TimeSpan Late = TimeSpan.FromMinutes(31);
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task a_late_order_is_urged_by_its_customer_only_at_most_every_10_minutes_and_3_times()
+    {
+        var customer = app.Client(TestTokens.Customer(2));
+        var order = await PlacedAsync(customer, BeefRiceAndTea(2));
+        var id = IdOf(order);
+        await RefusedAsync(await UrgeAsync(2, id), "status");
+
+        await app.PayAsync(order);
+        var paidAt = (await app.CustomerViewAsync(id, 2))["paidAt"]!.GetValue<DateTimeOffset>();
+        var early = await RefusedAsync(await UrgeAsync(2, id), "too_early");
+        early["availableFrom"]!.GetValue<DateTimeOffset>().ShouldBe(paidAt + TimeSpan.FromMinutes(30));
+        early["availableFrom"]!.GetValue<DateTimeOffset>().Offset.ShouldBe(TimeSpan.Zero, "UTC in the API");
+        var untouched = await UrgeOfAsync(2, id);
+        (untouched["count"]!.GetValue<int>(), untouched["canUrge"]!.GetValue<bool>(), untouched["lastAt"]).ShouldBe((0, false, null));
+        (await MerchantUrgeAsync(id))["merchantAlert"]!.GetValue<bool>().ShouldBeFalse();
+
+        (await UrgeAsync(3, id)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another customer's order is not there");
+
+        app.Clock.Advance(Late);
+        (await UrgeOfAsync(2, id))["canUrge"]!.GetValue<bool>().ShouldBeTrue();
+        var first = await UrgeAsync(2, id);
+        first.StatusCode.ShouldBe(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
+        var urged = await JsonOf(first);
+        (urged["count"]!.GetValue<int>(), urged["heardBy"]!.GetValue<string>()).ShouldBe((1, "merchant"));
+        (await MerchantUrgeAsync(id))["merchantAlert"]!.GetValue<bool>().ShouldBeTrue();
+
+        var again = await RefusedAsync(await UrgeAsync(2, id), "too_soon");
+        again["availableFrom"]!.GetValue<DateTimeOffset>().ShouldBe(app.Clock.GetUtcNow() + Interval);
+        (await UrgeOfAsync(2, id))["count"]!.GetValue<int>().ShouldBe(1);
+
+        app.Clock.Advance(Interval);
+        (await UrgeAsync(2, id)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        app.Clock.Advance(Interval);
+        (await UrgeAsync(2, id)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        app.Clock.Advance(Interval);
+        var fourth = await RefusedAsync(await UrgeAsync(2, id), "limit");
+        fourth["availableFrom"].ShouldBeNull();
+        var spent = await UrgeOfAsync(2, id);
+        (spent["count"]!.GetValue<int>(), spent["canUrge"]!.GetValue<bool>()).ShouldBe((3, false));
+    }
+
+    [Fact]
+    public async Task parallel_urges_inside_the_interval_count_once()
+    {
+        var order = await PlacedAsync(app.Client(TestTokens.Customer(4)), BeefRiceAndTea(4));
+        var id = IdOf(order);
+        await app.PayAsync(order);
+        app.Clock.Advance(Late);
+
+        // Separate clients, started together: each request reads the order before the others commit.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => UrgeAsync(4, id)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Accepted).ShouldBe(1);
+        answers.Where(a => a.StatusCode != HttpStatusCode.Accepted).ShouldAllBe(a => a.StatusCode == HttpStatusCode.Conflict);
+        (await UrgeOfAsync(4, id))["count"]!.GetValue<int>().ShouldBe(1);
+        (await MerchantUrgeAsync(id))["count"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task the_shop_silences_an_urge_with_got_it_or_by_marking_the_order_ready()
+    {
+        var id = await app.AcceptedOrderAsync(5);
+        app.Clock.Advance(Late);
+        (await UrgeAsync(5, id)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await MerchantUrgeAsync(id))["merchantAlert"]!.GetValue<bool>().ShouldBeTrue();
+
+        (await app.Staff(2).PostAsync($"/api/merchant/orders/{id}/urge/ack", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Staff().PostAsync($"/api/merchant/orders/{id}/urge/ack", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var handled = await MerchantUrgeAsync(id);
+        (handled["merchantAlert"]!.GetValue<bool>(), handled["count"]!.GetValue<int>()).ShouldBe((false, 1));
+        (await app.Staff().PostAsync($"/api/merchant/orders/{id}/urge/ack", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "nothing rings any more");
+
+        app.Clock.Advance(Interval);
+        (await UrgeAsync(5, id)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await MerchantUrgeAsync(id))["merchantAlert"]!.GetValue<bool>().ShouldBeTrue("a new 催单 rings again");
+        (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await MerchantUrgeAsync(id))["merchantAlert"]!.GetValue<bool>().ShouldBeFalse("出餐 handles it");
+    }
+
+    [Fact]
+    public async Task once_the_rider_carries_the_food_the_rider_hears_the_urge_and_the_shop_does_not()
+    {
+        const int customer = 1, rider = 6;
+        var id = await app.AcceptedOrderAsync(customer, ready: true);
+        try
+        {
+            await app.AssignAsync(id, rider);
+            await app.PickUpAsync(rider, id);
+            app.Clock.Advance(Late);
+
+            var urged = await UrgeAsync(customer, id);
+            urged.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            (await JsonOf(urged))["heardBy"]!.GetValue<string>().ShouldBe("rider");
+            var ridersView = await JsonOf(await app.Rider(rider).GetAsync($"/api/rider/orders/{id}"));
+            ridersView["urge"]!["riderAlert"]!.GetValue<bool>().ShouldBeTrue();
+            (await MerchantUrgeAsync(id))["merchantAlert"]!.GetValue<bool>().ShouldBeFalse();
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    private Task<HttpResponseMessage> UrgeAsync(int customer, Guid orderId) =>
+        app.Client(TestTokens.Customer(customer)).PostAsync($"/api/orders/{orderId}/urge", null);
+
+    private async Task<JsonNode> UrgeOfAsync(int customer, Guid orderId) => (await app.CustomerViewAsync(orderId, customer))["urge"]!;
+
+    private async Task<JsonNode> MerchantUrgeAsync(Guid orderId) =>
+        (await app.Staff().GetFromJsonAsync<JsonArray>("/api/merchant/orders"))!.Single(o => IdOf(o!) == orderId)!["urge"]!;
+
+    /// <summary>A refusal is problem+json 409 naming the urge and why; its body for the caller to look further.</summary>
+    private static async Task<JsonNode> RefusedAsync(HttpResponseMessage response, string reason)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await JsonOf(response);
+        (problem["field"]!.GetValue<string>(), problem["reason"]!.GetValue<string>()).ShouldBe(("urge", reason));
+        return problem;
+    }
+}
+
+public sealed class UrgeOrderOnSqlite(LunchtimeSqliteApp app) : UrgeOrderTests(app), IClassFixture<LunchtimeSqliteApp>;
+
+public sealed class UrgeOrderOnPostgres(LunchtimePostgresApp app) : UrgeOrderTests(app), IClassFixture<LunchtimePostgresApp>;
