@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Identity.Addresses;
+using Kaifan.Identity.Consents;
 using Kaifan.Identity.SignIn;
 using Kaifan.Identity.Users;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ internal abstract class IdentityDb(DbContextOptions options) : ModuleDbContext(o
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

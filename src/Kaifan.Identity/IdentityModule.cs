@@ -2,6 +2,7 @@ using Kaifan.BuildingBlocks.Security;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
 using Kaifan.Identity.Addresses;
+using Kaifan.Identity.Consents;
 using Kaifan.Identity.SignIn;
 using Kaifan.Identity.Users;
 using FluentValidation;
@@ -36,6 +37,9 @@ public static class IdentityModule
         services.AddScoped<IPersonalDataExport, AccountDataExport>();
         services.AddScoped<IPersonalDataExport, AddressesDataExport>();
         services.AddScoped<IPersonalDataErasure, AddressesErasure>();
+        services.AddScoped<IConsents, StoredConsents>();
+        services.AddScoped<IPersonalDataExport, ConsentsDataExport>();
+        services.AddScoped<IPersonalDataErasure, ConsentsErasure>();
         services.AddSingleton<IDemoSeeder, DemoSeed>();
         services.AddValidatorsFromAssemblyContaining<IdentityDb>(includeInternalTypes: true);
         return services;
@@ -48,6 +52,8 @@ public static class IdentityModule
         Me.Map(endpoints);
         ExportMyData.Map(endpoints);
         EraseMyAccount.Map(endpoints);
+        GetMyConsents.Map(endpoints);
+        SetMyConsent.Map(endpoints);
         MyAddresses.Map(endpoints);
         ListUsers.Map(endpoints);
         OnboardStaff.Map(endpoints);
