@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
+using Kaifan.Contracts.Notices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,7 +22,8 @@ internal sealed class SetMyConsentValidator : AbstractValidator<SetMyConsentRequ
 /// <summary>
 /// PUT /api/me/consents/{purpose} with { "granted": true|false }: grants or withdraws, the same one call either way, so
 /// withdrawing is as easy as granting (GDPR art. 7(3), PIPL art. 15). A decision is a new row, never an update; one
-/// that changes nothing (same answer, same policy) adds none. Answers the whole MyConsentsView, as GET does.
+/// that changes nothing (same answer, same policy) adds none. A withdrawal is passed to every IConsentWithdrawals
+/// (a rider withdrawing location goes offline). Answers the whole MyConsentsView, as GET does.
 /// </summary>
 internal static class SetMyConsent
 {
@@ -33,7 +35,8 @@ internal static class SetMyConsent
             .Produces<MyConsentsView>();
 
     private static async Task<IResult> HandleAsync(
-        string purpose, SetMyConsentRequest request, ClaimsPrincipal principal, IdentityDb db, TimeProvider clock, CancellationToken ct)
+        string purpose, SetMyConsentRequest request, ClaimsPrincipal principal, IdentityDb db, TimeProvider clock,
+        IEnumerable<IConsentWithdrawals> withdrawals, CancellationToken ct)
     {
         if (!ConsentPurposes.All.Contains(purpose))
         {
@@ -53,6 +56,15 @@ internal static class SetMyConsent
         {
             db.Consents.Add(new Consent { UserId = userId, Purpose = purpose, Granted = granted, At = clock.GetUtcNow(), PolicyVersion = ConsentPolicy.Version });
             await db.SaveChangesAsync(ct);
+        }
+
+        // Even when already withdrawn: whatever still uses the data stops now, not on its next look.
+        if (!granted)
+        {
+            foreach (var module in withdrawals)
+            {
+                await module.WithdrawnAsync(userId, purpose, ct);
+            }
         }
 
         return Results.Ok(MyConsentsView.From(await db.Consents.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct)));

@@ -126,6 +126,17 @@ public abstract class ConsentTests(KaifanApp app)
     }
 
     [Fact]
+    public async Task a_rider_who_withdraws_location_consent_while_online_goes_offline_at_once()
+    {
+        const int riderNo = 9;
+        await app.OnlineAsync(riderNo);
+
+        await SetAsync(app.Rider(riderNo), ConsentPurposes.Location, false);
+
+        (await OrderingKit.JsonOf(await app.Rider(riderNo).GetAsync("/api/rider/status")))["online"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task the_data_export_holds_every_consent_change()
     {
         const int customer = 3;
