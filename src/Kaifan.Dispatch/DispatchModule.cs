@@ -30,6 +30,7 @@ public static class DispatchModule
         services.AddScoped<IZoneRiderSupply, Zones.ZoneRiderSupply>();
         services.AddScoped<IPersonalDataExport, DispatchDataExport>();
         services.AddScoped<IPersonalDataErasure, DispatchErasure>();
+        services.AddScoped<Kaifan.Contracts.Notices.IConsentWithdrawals, LocationConsentWithdrawn>();
         services.AddHostedService<PositionFlusher>();
         services.AddHostedService<PingFlusher>();
 

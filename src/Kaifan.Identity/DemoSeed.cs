@@ -3,6 +3,7 @@ using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Identity.Addresses;
+using Kaifan.Identity.Consents;
 using Kaifan.Identity.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,11 @@ internal sealed class DemoSeed : IDemoSeeder
             CreatedAt = now,
         };
 
+        // The demo riders have agreed to share their position and the demo customers to 特殊关照, so the demo goes online
+        // and places special-care orders as it always did; a new sign-up is asked first.
+        Consent Granted(Guid userId, string purpose) =>
+            new() { UserId = userId, Purpose = purpose, Granted = true, At = now, PolicyVersion = ConsentPolicy.Version };
+
         db.Users.Add(Person(DemoCampus.OperatorId, Roles.Operator, DemoCampus.OperatorPhone, "运营小开"));
         for (var n = 1; n <= DemoCampus.MerchantCount; n++)
         {
@@ -51,12 +57,14 @@ internal sealed class DemoSeed : IDemoSeeder
         for (var n = 1; n <= DemoCampus.RiderCount; n++)
         {
             db.Users.Add(Person(DemoCampus.RiderId(n), Roles.Rider, DemoCampus.RiderPhone(n), RiderNames[n - 1], riderId: DemoCampus.RiderId(n)));
+            db.Consents.Add(Granted(DemoCampus.RiderId(n), ConsentPurposes.Location));
         }
 
         for (var n = 1; n <= DemoCampus.CustomerCount; n++)
         {
             var name = CustomerNames[n - 1];
             db.Users.Add(Person(DemoCampus.CustomerId(n), Roles.Customer, DemoCampus.CustomerPhone(n), name));
+            db.Consents.Add(Granted(DemoCampus.CustomerId(n), ConsentPurposes.Health));
             db.Addresses.Add(new Address
             {
                 Id = DemoCampus.Id($"address:{n}"),

@@ -1,6 +1,7 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Identity.Addresses;
 using Kaifan.Identity.Audit;
+using Kaifan.Identity.Consents;
 using Kaifan.Identity.SignIn;
 using Kaifan.Identity.Users;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ internal abstract class IdentityDb(DbContextOptions options) : ModuleDbContext(o
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Consent> Consents => Set<Consent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,6 +3,7 @@ using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
 using Kaifan.Identity.Addresses;
 using Kaifan.Identity.Audit;
+using Kaifan.Identity.Consents;
 using Kaifan.Identity.SignIn;
 using Kaifan.Identity.Users;
 using FluentValidation;
@@ -40,6 +41,9 @@ public static class IdentityModule
         services.AddScoped<IPersonalDataErasure, AddressesErasure>();
         services.AddScoped<IPersonalDataExport, AuditDataExport>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddScoped<IConsents, StoredConsents>();
+        services.AddScoped<IPersonalDataExport, ConsentsDataExport>();
+        services.AddScoped<IPersonalDataErasure, ConsentsErasure>();
         services.AddSingleton<IDemoSeeder, DemoSeed>();
         services.AddValidatorsFromAssemblyContaining<IdentityDb>(includeInternalTypes: true);
         return services;
@@ -52,6 +56,8 @@ public static class IdentityModule
         Me.Map(endpoints);
         ExportMyData.Map(endpoints);
         EraseMyAccount.Map(endpoints);
+        GetMyConsents.Map(endpoints);
+        SetMyConsent.Map(endpoints);
         MyAddresses.Map(endpoints);
         ListUsers.Map(endpoints);
         OnboardStaff.Map(endpoints);

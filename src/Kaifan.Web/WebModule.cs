@@ -69,6 +69,7 @@ public static class WebModule
         LiveOrderEndpoints.Map(app);
         Session.SignOutEndpoints.Map(app);
         MyDataDownload.Map(app);
+        ConsentFromScript.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

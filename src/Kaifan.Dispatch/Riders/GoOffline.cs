@@ -19,6 +19,13 @@ internal static class GoOffline
             return RiderRoutes.NoRider();
         }
 
+        await TakeOfflineAsync(riderId, grains, buffer);
+        return Results.Ok(new RiderStatusView(false, null, null, null, null));
+    }
+
+    /// <summary>Also when the rider withdraws location consent (LocationConsentWithdrawn).</summary>
+    internal static async Task TakeOfflineAsync(Guid riderId, IGrainFactory grains, PositionBuffer buffer)
+    {
         buffer.Forget(riderId);
         var zone = await grains.GetGrain<IRiderGrain>(riderId).GoOffline();
 
@@ -28,7 +35,5 @@ internal static class GoOffline
         {
             await grains.GetGrain<IZoneGrain>(zoneId).RiderOffline(riderId);
         }
-
-        return Results.Ok(new RiderStatusView(false, null, null, null, null));
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch.Zones;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +39,8 @@ internal static class GoOnline
         rider.MapPost("/online", HandleAsync).Validate<Request>().Produces<RiderStatusView>().ProducesValidationProblem();
 
     private static async Task<IResult> HandleAsync(
-        Request request, ClaimsPrincipal user, DispatchDb db, IGrainFactory grains, PositionBuffer buffer, TimeProvider clock, CancellationToken ct)
+        Request request, ClaimsPrincipal user, DispatchDb db, IGrainFactory grains, PositionBuffer buffer, TimeProvider clock, IConsents consents,
+        CancellationToken ct)
     {
         if (request.ShiftEndsAt is { } shiftEnd && shiftEnd <= clock.GetUtcNow())
         {
@@ -48,6 +51,12 @@ internal static class GoOnline
         if (profile is null)
         {
             return RiderRoutes.NoRider();
+        }
+
+        // Online means sharing the position with the station and the customers of the orders carried: only with consent.
+        if (!await consents.HasConsentAsync(user.UserId(), ConsentPurposes.Location, ct))
+        {
+            return Problems.Conflict("上线需先同意共享位置信息 (going online needs location consent: PUT /api/me/consents/location)", ConsentPurposes.Location);
         }
 
         buffer.Forget(riderId);

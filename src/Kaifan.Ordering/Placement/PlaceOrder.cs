@@ -48,6 +48,9 @@ internal static class PlaceOrder
         }
     }
 
+    internal const string HealthConsentRequired =
+        "特殊关照属于健康信息，需先单独同意 (specialCare needs the customer's health consent: PUT /api/me/consents/health)";
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/api/orders", HandleAsync)
             .RequireAuthorization(Roles.Customer)
@@ -63,6 +66,7 @@ internal static class PlaceOrder
         OrderPlacement placement,
         Checkout checkout,
         IPersonalDataProtector protector,
+        IConsents consents,
         CancellationToken ct)
     {
         if (IdempotentRequests.CheckKey(idempotencyKey) is { } keyProblem)
@@ -73,6 +77,13 @@ internal static class PlaceOrder
         var customerId = user.UserId();
         return await idempotent.RunAsync(customerId, idempotencyKey!, IdempotentRequests.Hash("place", request), async claim =>
         {
+            // 特殊关照 says the customer is pregnant or unwell: health information, which is stored with the order and
+            // shown to the rider only with its own consent (PIPL art. 29). A quote keeps nothing, so only placing asks.
+            if (request.SpecialCare && !await consents.HasConsentAsync(customerId, ConsentPurposes.Health, ct))
+            {
+                return Problems.Unprocessable(HealthConsentRequired, "specialCare");
+            }
+
             var (priced, error) = await checkout.PriceAsync(customerId, request.MerchantId, request.AddressId, request.Lines!, request.Options(), ct);
             return error ?? await placement.PlaceAsync(
                 customerId, priced!.Quote, request.Note, request.CutleryCount, claim, order => OrderView.From(order, protector, masked: false), ct, priced);

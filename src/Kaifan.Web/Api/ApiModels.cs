@@ -129,6 +129,15 @@ public sealed record ApiResult<T>(
     public bool Ok => Status is >= 200 and < 300 && Value is not null;
 }
 
+public sealed record ConsentStateInfo(string Purpose, bool Granted, DateTimeOffset? Since, string? PolicyVersion);
+
+public sealed record ConsentEventInfo(string Purpose, bool Granted, DateTimeOffset At, string PolicyVersion);
+
+public sealed record ConsentsInfo(List<ConsentStateInfo> Purposes, List<ConsentEventInfo> History, string PolicyVersion)
+{
+    public bool Has(string purpose) => Purposes.Any(p => p.Purpose == purpose && p.Granted);
+}
+
 public sealed record ZoneCentre(Guid Id, string Name, double CenterLat, double CenterLon);
 
 public sealed record GeoPlace(double Latitude, double Longitude);

@@ -50,6 +50,14 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<JsonElement>> EraseMyAccountAsync(string confirm, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Post, "api/me/erasure", new { confirm }, ct: ct);
 
+    /// <summary>Every purpose's current state (ConsentPurposes) and the history of changes, newest first.</summary>
+    public Task<ApiResult<ConsentsInfo>> MyConsentsAsync(CancellationToken ct = default) =>
+        SendAsync<ConsentsInfo>(HttpMethod.Get, "api/me/consents", ct: ct);
+
+    /// <summary>Grants or withdraws one purpose; answers the same view as MyConsentsAsync.</summary>
+    public Task<ApiResult<ConsentsInfo>> SetConsentAsync(string purpose, bool granted, CancellationToken ct = default) =>
+        SendAsync<ConsentsInfo>(HttpMethod.Put, $"api/me/consents/{Uri.EscapeDataString(purpose)}", new { granted }, ct: ct);
+
     // Catalog
     public Task<ApiResult<List<ZoneInfo>>> ZonesAsync(CancellationToken ct = default) =>
         SendAsync<List<ZoneInfo>>(HttpMethod.Get, "api/zones", ct: ct);

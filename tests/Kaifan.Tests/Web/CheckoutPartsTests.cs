@@ -79,6 +79,21 @@ public sealed class CheckoutPartsTests : BunitContext
     }
 
     [Fact]
+    public void special_care_asks_for_health_consent_beside_it_only_when_ticked_and_not_yet_given()
+    {
+        var care = CheckoutSelection.Default with { SpecialCare = true };
+
+        var asked = Render<DeliveryOptions>(p => p.Add(c => c.Quote, Quote()).Add(c => c.Selection, care).Add(c => c.HealthConsent, false));
+        asked.Find("[data-testid=care-consent]").TextContent.ShouldContain("单独同意");
+        asked.Find("[data-testid=care-consent] input").GetAttribute("name").ShouldBe("careConsent");
+
+        Render<DeliveryOptions>(p => p.Add(c => c.Quote, Quote()).Add(c => c.Selection, care).Add(c => c.HealthConsent, true))
+            .FindAll("[data-testid=care-consent]").ShouldBeEmpty("given once, it is not asked again");
+        Render<DeliveryOptions>(p => p.Add(c => c.Quote, Quote()).Add(c => c.Selection, CheckoutSelection.Default).Add(c => c.HealthConsent, false))
+            .FindAll("[data-testid=care-consent]").ShouldBeEmpty("without 特殊关照 there is nothing to consent to");
+    }
+
+    [Fact]
     public void the_coupon_picker_lists_only_usable_coupons_best_first_with_what_each_saves()
     {
         CouponInfo[] coupons =

@@ -66,8 +66,14 @@ public sealed class MyAddressesBrowserTests(LunchtimeSqliteApp app) : BrowserTes
         await Expect(page.Locator("[data-testid=address-detail]")).ToHaveValueAsync("东区5号楼302室");
         await Expect(page.Locator("[data-testid=address-stairs]")).ToBeCheckedAsync();
 
+        // A new customer has not agreed to location yet: the button asks first, inline, and 同意 records it and locates.
         await page.Locator("[data-testid=use-location]").ClickAsync();
+        await Expect(page.Locator("[data-testid=locate-consent]")).ToContainTextAsync("只用于填写这个收货地址");
+        await Expect(page.Locator("[data-testid=address-position-source]")).ToHaveTextAsync("暂按配送区域中心定位");
+        await page.Locator("[data-testid=locate-agree]").ClickAsync();
         await Expect(page.Locator("[data-testid=address-position-source]")).ToHaveTextAsync("已使用当前位置");
+        var consents = (await api.GetFromJsonAsync<JsonObject>("/api/me/consents"))!["purposes"]!.AsArray();
+        consents.Single(p => p!["purpose"]!.GetValue<string>() == "location")!["granted"]!.GetValue<bool>().ShouldBeTrue();
         await page.Locator("[data-testid=address-phone]").FillAsync("13912345678");
         await page.Locator("[data-testid=save-address]").ClickAsync();
 

@@ -126,6 +126,38 @@ namespace Kaifan.Identity.Migrations.Sqlite
                     b.ToTable("identity_audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Identity.Consents.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Purpose");
+
+                    b.ToTable("identity_consents", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Identity.SignIn.OneTimeCode", b =>
                 {
                     b.Property<Guid>("Id")

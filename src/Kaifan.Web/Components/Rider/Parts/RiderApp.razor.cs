@@ -62,8 +62,19 @@ public partial class RiderApp
 
     private static string ChoiceValue(DateTimeOffset end) => end.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the rider agreed to share their position (null: not known yet); 上线 asks first without it.</summary>
+    private bool? locationConsent;
+
+    private bool askingConsent;
+
     private async Task GoOnlineAsync()
     {
+        if (locationConsent != true)
+        {
+            askingConsent = true;
+            return;
+        }
+
         busy = true;
         error = null;
         var here = await LocateAsync();
@@ -77,6 +88,33 @@ public partial class RiderApp
         usingGeolocation = true;
         await OnlineAtAsync(here.Latitude, here.Longitude);
     }
+
+    private async Task AgreeAndGoOnlineAsync()
+    {
+        await RunAsync(async () =>
+        {
+            var granted = await Api.SetConsentAsync(Kaifan.Contracts.ConsentPurposes.Location, true, stop.Token);
+            error = granted.Ok ? null : granted.Problem;
+            locationConsent = granted.Ok ? true : locationConsent;
+        });
+
+        if (locationConsent == true)
+        {
+            askingConsent = false;
+            await GoOnlineAsync();
+        }
+    }
+
+    /// <summary>Offered only while offline: no position is being shared then, so withdrawing stops nothing half-way.</summary>
+    private async Task WithdrawLocationAsync() => await RunAsync(async () =>
+    {
+        var withdrawn = await Api.SetConsentAsync(Kaifan.Contracts.ConsentPurposes.Location, false, stop.Token);
+        error = withdrawn.Ok ? null : withdrawn.Problem;
+        if (withdrawn.Ok)
+        {
+            locationConsent = false;
+        }
+    });
 
     private Task GoOnlineManuallyAsync()
     {
@@ -95,6 +133,13 @@ public partial class RiderApp
     {
         var result = await Api.GoOnlineAsync(zoneId, latitude, longitude, chosenShiftEnd, stop.Token);
         error = result.Ok ? null : result.Problem;
+        if (result.Status == 409)
+        {
+            // Withdrawn elsewhere (another device, the API) since the app loaded: ask again rather than only refuse.
+            (locationConsent, askingConsent, error) = (false, true, null);
+            return;
+        }
+
         if (result.Ok)
         {
             // The choice is spent: the next time offline the select starts again at 不设.
