@@ -262,11 +262,22 @@ internal static class PingsCommand
             insert.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
             insert.Parameters.AddWithValue("$zone", Zone.ToString().ToUpperInvariant());
             await insert.ExecuteNonQueryAsync();
+            await GrantLocationConsentAsync(db, id);
             riders.Add(id);
         }
 
         await transaction.CommitAsync();
         return riders;
+    }
+
+    /// <summary>Going online needs the rider's location consent (ADR 0011); a build from before consents has no such table.</summary>
+    private static async Task GrantLocationConsentAsync(Microsoft.Data.Sqlite.SqliteConnection db, Guid riderId)
+    {
+        await using var insert = db.CreateCommand();
+        insert.CommandText = "INSERT INTO identity_consents (UserId, Purpose, Granted, At, PolicyVersion) SELECT $id, 'location', 1, 0, 'bench' " +
+            "WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'identity_consents')";
+        insert.Parameters.AddWithValue("$id", riderId.ToString().ToUpperInvariant());
+        await insert.ExecuteNonQueryAsync();
     }
 
     /// <summary>An HS256 JWT shaped like the Identity module's (issuer kaifan, audience kaifan-api, role rider, rider_id).</summary>

@@ -31,6 +31,8 @@ internal sealed class RiderRun(DaySimulator sim, MdrpCourier courier, string tok
             await clock.UntilAsync(clock.At(courier.OnTime), ct);
             offAt = clock.At(courier.OffTime);
             var (lat, lon) = sim.Map.ToLatLon(position);
+            // The rider app's one-time 同意并上线: position sharing needs the rider's own consent (ADR 0011).
+            await sim.Api.CallAsync(HttpMethod.Put, "/api/me/consents/location", token, new { granted = true }, ct: ct);
             await sim.Api.CallAsync(HttpMethod.Post, "/api/rider/online", token, new { zoneId = sim.ZoneId, latitude = lat, longitude = lon }, ct: ct);
             sim.RiderOnlineChanged(+1);
             try
