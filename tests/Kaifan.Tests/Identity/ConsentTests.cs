@@ -172,7 +172,7 @@ public abstract class ConsentTests(KaifanApp app)
             [(ConsentPurposes.Health, true), (ConsentPurposes.Marketing, true), (ConsentPurposes.Health, false), (ConsentPurposes.Marketing, false)],
             ignoreOrder: true);
         (await identity.Users.AsNoTracking().SingleAsync(u => u.Id == userId)).PhoneCipher.ShouldBeEmpty("the history points at an account with no one in it");
-        (await client.GetAsync("/api/me/consents")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/api/me/consents")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "an erased account's token no longer signs anyone in");
     }
 
     private static async Task<JsonNode> ConsentsAsync(HttpClient client)
