@@ -27,6 +27,8 @@ internal abstract class CatalogDb(DbContextOptions options) : ModuleDbContext(op
 
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
 
+    public DbSet<Kaifan.Catalog.Reviews.MerchantReviewScore> MerchantReviewScores => Set<Kaifan.Catalog.Reviews.MerchantReviewScore>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

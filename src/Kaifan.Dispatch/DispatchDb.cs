@@ -17,6 +17,8 @@ public abstract class DispatchDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<RiderPosition> RiderPositions => Set<RiderPosition>();
 
+    internal DbSet<RiderRating> RiderRatings => Set<RiderRating>();
+
     internal DbSet<DispatchJob> Jobs => Set<DispatchJob>();
 
     internal DbSet<CustomerOrderValue> CustomerOrderValues => Set<CustomerOrderValue>();

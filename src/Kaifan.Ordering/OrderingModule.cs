@@ -8,6 +8,7 @@ using Kaifan.Ordering.Orders;
 using Kaifan.Ordering.Payments;
 using Kaifan.Ordering.Placement;
 using Kaifan.Ordering.Pricing;
+using Kaifan.Ordering.Reviews;
 using Kaifan.Ordering.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -40,6 +41,8 @@ public static class OrderingModule
         services.AddScoped<IPersonalDataExport, OrdersDataExport>();
         services.AddScoped<IPersonalDataExport, CouponsDataExport>();
         services.AddScoped<IPersonalDataErasure, OrdersErasure>();
+        services.AddScoped<IPersonalDataExport, ReviewsDataExport>();
+        services.AddScoped<IPersonalDataErasure, ReviewsErasure>();
 
         services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
@@ -69,6 +72,10 @@ public static class OrderingModule
         ListMyCoupons.Map(endpoints);
         UrgeOrder.Map(endpoints);
         AcknowledgeUrge.Map(endpoints);
+        SubmitReview.Map(endpoints);
+        ListShopReviews.Map(endpoints);
+        ListMerchantReviews.Map(endpoints);
+        ReplyToReview.Map(endpoints);
         return endpoints;
     }
 }

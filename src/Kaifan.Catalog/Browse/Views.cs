@@ -18,7 +18,8 @@ internal sealed record MerchantCard(
     bool IsOpenNow,
     bool IsPaused,
     string? NextOpensAt,
-    string Announcement);
+    string Announcement,
+    int ReviewCount = 0);
 
 internal sealed record MenuView(MerchantHeader Merchant, IReadOnlyList<CategoryView> Categories);
 
@@ -36,7 +37,8 @@ internal sealed record MerchantHeader(
     bool IsPaused,
     string? NextOpensAt,
     string Announcement,
-    IReadOnlyList<SlotView> OpeningHours);
+    IReadOnlyList<SlotView> OpeningHours,
+    int ReviewCount = 0);
 
 internal sealed record SlotView(string Day, string Open, string Close);
 
@@ -82,7 +84,8 @@ internal static class Views
             OpeningHours.IsOpen(m.IsPaused, m.OpeningSlots, local),
             m.IsPaused,
             OpeningHours.NextOpensAt(m.IsPaused, m.OpeningSlots, local),
-            m.Announcement);
+            m.Announcement,
+            m.ReviewCount);
 
     public static MerchantHeader ToHeader(this Merchant m, Zone zone, DateTime local) =>
         new(
@@ -103,7 +106,8 @@ internal static class Views
                 .OrderBy(s => ((int)s.Day + 6) % 7)
                 .ThenBy(s => s.Open)
                 .Select(s => new SlotView(s.Day.ToString(), s.Open.ToString("HH:mm"), s.Close.ToString("HH:mm")))
-                .ToList());
+                .ToList(),
+            m.ReviewCount);
 
     public static List<CategoryView> ToCategories(IEnumerable<Category> categories, IEnumerable<Item> items)
     {

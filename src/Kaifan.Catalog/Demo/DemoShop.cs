@@ -80,6 +80,7 @@ internal sealed record DemoShop(
         PackagingFeeFen = PackagingFeeFen,
         MinimumOrderFen = MinimumOrderFen,
         Rating = Rating,
+        PriorRating = Rating,
         MonthlySales = MonthlySales,
         OpeningSlots = Enum.GetValues<DayOfWeek>()
             .SelectMany(day => Hours.Select((h, i) => new OpeningSlot

@@ -24,7 +24,13 @@ internal sealed class Merchant
 
     public long MinimumOrderFen { get; set; }
 
+    /// <summary>The shop's score shown on its card and page: its reviews' mean, shrunk towards PriorRating (see MerchantRating).</summary>
     public double Rating { get; set; }
+
+    /// <summary>The score the shop came with (the demo seed's figure); null for a shop onboarded without one.</summary>
+    public double? PriorRating { get; set; }
+
+    public int ReviewCount { get; set; }
 
     public int MonthlySales { get; set; }
 

@@ -16,9 +16,12 @@ namespace Kaifan.Dispatch.Riders;
 /// </summary>
 internal sealed record OpsRiderView(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, double BatteryRangeKm, bool AcceptsStairs, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
-    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null);
+    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null, double? Rating = null, int RatingCount = 0);
 
-/// <summary>GET /api/ops/riders: every rider with capabilities, online state, zone, last position (from the grain) and open task count.</summary>
+/// <summary>
+/// GET /api/ops/riders: every rider with capabilities, online state, zone, last position (from the grain), open task count
+/// and customers' 配送 stars (mean and count).
+/// </summary>
 internal static class ListOpsRiders
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
@@ -48,7 +51,8 @@ internal static class ListOpsRiders
             var load = loads.FirstOrDefault(l => l.RiderId == r.RiderId)?.Count ?? 0;
             if (!live.Online)
             {
-                rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, false, null, null, null, null, load));
+                rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, false, null, null, null, null, load,
+                    Rating: r.Rating, RatingCount: r.RatingCount));
                 continue;
             }
 
@@ -63,7 +67,7 @@ internal static class ListOpsRiders
                     : new GeoPoint(j.MerchantLatitude, j.MerchantLongitude)).Concat(live.DoorsOf(route.Select(j => j.OrderId))),
                 now);
             rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
-                silent, stalled, stalled ? live.StillSince : null));
+                silent, stalled, stalled ? live.StillSince : null, r.Rating, r.RatingCount));
         }
 
         return Results.Ok(rows);

@@ -26,6 +26,10 @@ internal sealed class RiderProfile
     /// host still plans no pickup after it.
     /// </summary>
     public DateTimeOffset? ShiftEndsAt { get; set; }
+
+    /// <summary>Customers' 配送 stars: the mean, one decimal (null before the first), and how many.</summary>
+    public double? Rating { get; set; }
+    public int RatingCount { get; set; }
 }
 
 /// <summary>Speeds by vehicle, km/h on campus roads.</summary>

@@ -11,7 +11,8 @@ namespace Kaifan.Ordering.Orders;
 
 /// <summary>
 /// GET /api/orders/{id}: the order page, for its owner only (anyone else gets 404), with 准时宝's outcome once the
-/// order is delivered: the compensation coupon is the one row keyed by this order.
+/// order is delivered: the compensation coupon is the one row keyed by this order. A delivered order carries its 评价, or
+/// CanReview while the 7 days to write one last.
 /// </summary>
 internal static class GetMyOrder
 {
@@ -34,8 +35,11 @@ internal static class GetMyOrder
         var compensation = order is { ServiceTier: ServiceTier.Guaranteed, DeliveredAt: not null }
             ? await db.Coupons.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == order.Id, ct)
             : null;
+        var review = order.Status == OrderStatus.Delivered ? await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.OrderId == order.Id, ct) : null;
         return Results.Ok(OrderView.From(order, protector, masked: false) with
         {
+            Review = review is null ? null : Reviews.ReviewView.Of(review),
+            CanReview = review is null && order.DeliveredAt + Reviews.Review.Window >= clock.GetUtcNow(),
             GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation),
             BatchRun = await BatchRunAsync(order, departures, clock, ct),
             Urge = OrderUrgeView.Of(order, clock.GetUtcNow()),

@@ -101,7 +101,9 @@ internal sealed record OrderView(
     long DiscountFen,
     GuaranteeOutcomeView? GuaranteeOutcome = null,
     BatchRunView? BatchRun = null,
-    OrderUrgeView? Urge = null)
+    OrderUrgeView? Urge = null,
+    Kaifan.Ordering.Reviews.ReviewView? Review = null,
+    bool CanReview = false)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is

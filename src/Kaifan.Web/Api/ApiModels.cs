@@ -15,14 +15,14 @@ public sealed record ZoneInfo(Guid Id, string Name);
 
 public sealed record MerchantCardInfo(
     Guid Id, Guid ZoneId, string Name, string LogoEmoji, double Rating, int MonthlySales, long MinimumOrderFen,
-    long DeliveryFeeFromFen, double DistanceKm, bool IsOpenNow, bool IsPaused, string? NextOpensAt, string Announcement);
+    long DeliveryFeeFromFen, double DistanceKm, bool IsOpenNow, bool IsPaused, string? NextOpensAt, string Announcement, int ReviewCount = 0);
 
 public sealed record MenuInfo(MerchantHeaderInfo Merchant, IReadOnlyList<CategoryInfo> Categories);
 
 public sealed record MerchantHeaderInfo(
     Guid Id, Guid ZoneId, string Name, string LogoEmoji, double Rating, int MonthlySales, long MinimumOrderFen,
     long DeliveryFeeFromFen, long PackagingFeeFen, bool IsOpenNow, bool IsPaused, string? NextOpensAt, string Announcement,
-    IReadOnlyList<SlotInfo> OpeningHours);
+    IReadOnlyList<SlotInfo> OpeningHours, int ReviewCount = 0);
 
 public sealed record SlotInfo(string Day, string Open, string Close);
 
@@ -103,7 +103,21 @@ public sealed record OrderInfo(
     IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay,
     string ServiceTier = "standard", long ServiceFeeFen = 0, long DiscountFen = 0, bool SpecialCare = false, string Delivery = "door",
     string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
-    GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null);
+    GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false);
+
+/// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC.</summary>
+public sealed record ReviewInfo(
+    Guid Id, Guid OrderId, int Overall, int Taste, int Packaging, int Delivery, IReadOnlyList<string> Tags, string? Text, bool Anonymous, string? Author,
+    DateTimeOffset CreatedAt, string? Reply, DateTimeOffset? RepliedAt);
+
+/// <summary>What the customer sends: stars 1–5 each, tags from the fixed list, text up to 300 characters.</summary>
+public sealed record ReviewInput(int Overall, int Taste, int Packaging, int Delivery, IReadOnlyList<string> Tags, string? Text, bool Anonymous);
+
+public sealed record ReviewTagCount(string Tag, bool Praise, int Count);
+
+/// <summary>The shop's 评价 tab: means (null with no review), counts of 5…1 overall stars, tag counts, newest reviews.</summary>
+public sealed record ShopReviewsInfo(
+    int Count, double? Overall, double? Taste, double? Packaging, double? Delivery, IReadOnlyList<int> StarCounts, IReadOnlyList<ReviewTagCount> Tags, IReadOnlyList<ReviewInfo> Newest);
 
 /// <summary>
 /// An order's 催单 (the API's OrderUrgeView): MerchantAlert rings the board, RiderAlert marks the rider's card; CanUrge and
@@ -172,7 +186,7 @@ public sealed record UserSummaryInfo(Guid UserId, string Role, string MaskedPhon
 
 public sealed record OpsRiderInfo(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, double BatteryRangeKm, bool AcceptsStairs, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
-    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null);
+    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null, double? Rating = null, int RatingCount = 0);
 
 public sealed record StaffOrderPlace(string ContactName, string Phone, string Detail, double Latitude, double Longitude);
 

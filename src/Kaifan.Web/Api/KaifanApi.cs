@@ -94,6 +94,13 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<UrgeInfo>> UrgeAsync(Guid orderId, CancellationToken ct = default) =>
         SendAsync<UrgeInfo>(HttpMethod.Post, $"api/orders/{orderId}/urge", ct: ct);
 
+    /// <summary>评价 of a delivered order: 201 with the review; 400 naming the field, 409 not delivered or already reviewed, 422 after 7 days.</summary>
+    public Task<ApiResult<ReviewInfo>> ReviewOrderAsync(Guid orderId, ReviewInput review, CancellationToken ct = default) =>
+        SendAsync<ReviewInfo>(HttpMethod.Post, $"api/orders/{orderId}/review", review, ct: ct);
+
+    public Task<ApiResult<ShopReviewsInfo>> ShopReviewsAsync(Guid merchantId, CancellationToken ct = default) =>
+        SendAsync<ShopReviewsInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/reviews", ct: ct);
+
     /// <summary>With a coupon the quote carries its discount, and its placeRequest spends it.</summary>
     public Task<ApiResult<ReorderQuote>> ReorderQuoteAsync(Guid orderId, Guid? couponId = null, CancellationToken ct = default) =>
         SendAsync<ReorderQuote>(HttpMethod.Get, $"api/orders/{orderId}/reorder{(couponId is { } c ? $"?couponId={c}" : "")}", ct: ct);
@@ -122,6 +129,13 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     /// <summary>知道了 on a 催单: the board stops ringing for it.</summary>
     public Task<ApiResult<OrderInfo>> AcknowledgeUrgeAsync(Guid orderId, CancellationToken ct = default) =>
         SendAsync<OrderInfo>(HttpMethod.Post, $"api/merchant/orders/{orderId}/urge/ack", ct: ct);
+
+    public Task<ApiResult<List<ReviewInfo>>> MerchantReviewsAsync(CancellationToken ct = default) =>
+        SendAsync<List<ReviewInfo>>(HttpMethod.Get, "api/merchant/reviews", ct: ct);
+
+    /// <summary>商家回复, once per review: 409 naming reply when answered already, 400 naming text.</summary>
+    public Task<ApiResult<ReviewInfo>> ReplyToReviewAsync(Guid reviewId, string text, CancellationToken ct = default) =>
+        SendAsync<ReviewInfo>(HttpMethod.Post, $"api/merchant/reviews/{reviewId}/reply", new { text }, ct: ct);
 
     public Task<ApiResult<PrepTimesInfo>> PrepTimesAsync(Guid merchantId, CancellationToken ct = default) =>
         SendAsync<PrepTimesInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/prep-times", ct: ct);

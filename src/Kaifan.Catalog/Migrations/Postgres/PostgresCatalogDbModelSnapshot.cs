@@ -158,8 +158,14 @@ namespace Kaifan.Catalog.Migrations.Postgres
                     b.Property<long>("PackagingFeeFen")
                         .HasColumnType("bigint");
 
+                    b.Property<double?>("PriorRating")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("Rating")
                         .HasColumnType("double precision");
+
+                    b.Property<int>("ReviewCount")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ZoneId")
                         .HasColumnType("uuid");
@@ -306,6 +312,24 @@ namespace Kaifan.Catalog.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("catalog_zones", "catalog");
+                });
+
+            modelBuilder.Entity("Kaifan.Catalog.Reviews.MerchantReviewScore", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("catalog_merchant_review_scores", "catalog");
                 });
 
             modelBuilder.Entity("Kaifan.Catalog.Model.Item", b =>

@@ -152,8 +152,14 @@ namespace Kaifan.Catalog.Migrations.Sqlite
                     b.Property<long>("PackagingFeeFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("PriorRating")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("Rating")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("ReviewCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ZoneId")
                         .HasColumnType("TEXT");
@@ -300,6 +306,24 @@ namespace Kaifan.Catalog.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("catalog_zones", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Catalog.Reviews.MerchantReviewScore", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("catalog_merchant_review_scores", (string)null);
                 });
 
             modelBuilder.Entity("Kaifan.Catalog.Model.Item", b =>

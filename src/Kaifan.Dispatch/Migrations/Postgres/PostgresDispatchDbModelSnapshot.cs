@@ -113,6 +113,12 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.Property<Guid?>("OnlineZoneId")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("Rating")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ShiftEndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -124,6 +130,27 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.HasKey("RiderId");
 
                     b.ToTable("dispatch_riders", "dispatch");
+                });
+
+            modelBuilder.Entity("Kaifan.Dispatch.Riders.RiderRating", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("RiderId");
+
+                    b.ToTable("dispatch_rider_ratings", "dispatch");
                 });
 
             modelBuilder.Entity("Kaifan.Dispatch.Zones.CustomerOrderValue", b =>

@@ -105,6 +105,12 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.Property<Guid?>("OnlineZoneId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Rating")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ShiftEndsAt")
                         .HasColumnType("INTEGER");
 
@@ -116,6 +122,27 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.HasKey("RiderId");
 
                     b.ToTable("dispatch_riders", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Dispatch.Riders.RiderRating", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("RiderId");
+
+                    b.ToTable("dispatch_rider_ratings", (string)null);
                 });
 
             modelBuilder.Entity("Kaifan.Dispatch.Zones.CustomerOrderValue", b =>

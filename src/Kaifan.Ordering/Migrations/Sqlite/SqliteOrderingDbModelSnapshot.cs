@@ -321,6 +321,73 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.ToTable("ordering_order_numbers", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Ordering.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Packaging")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RiderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Taste")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("MerchantId", "CreatedAt");
+
+                    b.ToTable("ordering_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Ordering.Orders.Order", b =>
                 {
                     b.OwnsMany("Kaifan.Ordering.Orders.OrderLine", "Lines", b1 =>

@@ -1,0 +1,66 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kaifan.Catalog.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MerchantReviewScores : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<double>(
+                name: "PriorRating",
+                table: "catalog_merchants",
+                type: "REAL",
+                nullable: true);
+
+            // Shops seeded before reviews existed keep their figure as the prior their score is shrunk towards.
+            migrationBuilder.Sql("""
+                UPDATE catalog_merchants SET "PriorRating" = "Rating" WHERE "Rating" > 0;
+                """);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReviewCount",
+                table: "catalog_merchants",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "catalog_merchant_review_scores",
+                columns: table => new
+                {
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Overall = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_catalog_merchant_review_scores", x => x.ReviewId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_catalog_merchant_review_scores_MerchantId",
+                table: "catalog_merchant_review_scores",
+                column: "MerchantId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "catalog_merchant_review_scores");
+
+            migrationBuilder.DropColumn(
+                name: "PriorRating",
+                table: "catalog_merchants");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewCount",
+                table: "catalog_merchants");
+        }
+    }
+}
