@@ -69,6 +69,10 @@ public static class OrderingModule
         ListMyCoupons.Map(endpoints);
         UrgeOrder.Map(endpoints);
         AcknowledgeUrge.Map(endpoints);
+        ReportDeliveryException.Map(endpoints);
+        ListDeliveryExceptions.Map(endpoints);
+        ResolveDeliveryException.Map(endpoints);
+        AnswerRider.Map(endpoints);
         return endpoints;
     }
 }

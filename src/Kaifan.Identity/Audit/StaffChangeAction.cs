@@ -30,6 +30,7 @@ internal static class StaffChangeAction
         ["refund"] = "refunded",
         ["decline"] = "declined",
         ["import"] = "imported",
+        ["resolve"] = "resolved",
     };
 
     public static StaffChange Of(string method, RoutePattern pattern, RouteValueDictionary values, string? location)

@@ -101,7 +101,8 @@ internal sealed record OrderView(
     long DiscountFen,
     GuaranteeOutcomeView? GuaranteeOutcome = null,
     BatchRunView? BatchRun = null,
-    OrderUrgeView? Urge = null)
+    OrderUrgeView? Urge = null,
+    OrderExceptionView? DeliveryException = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -178,7 +179,8 @@ internal sealed record OrderView(
             PromisedWindowView.Of(order),
             order.CouponId,
             order.DiscountFen,
-            Urge: OrderUrgeView.Of(order));
+            Urge: OrderUrgeView.Of(order),
+            DeliveryException: OrderExceptionView.Of(order));
     }
 
     private static List<TimelineStep> TimelineOf(Order order)
