@@ -76,6 +76,10 @@ public static class OrderingModule
         ListShopReviews.Map(endpoints);
         ListMerchantReviews.Map(endpoints);
         ReplyToReview.Map(endpoints);
+        ReportDeliveryException.Map(endpoints);
+        ListDeliveryExceptions.Map(endpoints);
+        ResolveDeliveryException.Map(endpoints);
+        AnswerRider.Map(endpoints);
         return endpoints;
     }
 }

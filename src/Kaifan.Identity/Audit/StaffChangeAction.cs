@@ -31,6 +31,7 @@ internal static class StaffChangeAction
         ["decline"] = "declined",
         ["import"] = "imported",
         ["reply"] = "replied",
+        ["resolve"] = "resolved",
     };
 
     public static StaffChange Of(string method, RoutePattern pattern, RouteValueDictionary values, string? location)

@@ -43,6 +43,9 @@ internal static class GetMyOrder
             GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation),
             BatchRun = await BatchRunAsync(order, departures, clock, ct),
             Urge = OrderUrgeView.Of(order, clock.GetUtcNow()),
+
+            // The rider's note is for the staff who act on it; the customer sees the neutral line.
+            DeliveryException = OrderExceptionView.Of(order) is { } exception ? exception with { Note = null, RiderId = null } : null,
         });
     }
 

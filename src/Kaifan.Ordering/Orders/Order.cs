@@ -53,6 +53,7 @@ internal enum CancelledBy
     Customer,
     Merchant,
     System,
+    Operator,
 }
 
 /// <summary>Whether a state change happened; when not, why (the caller answers 409).</summary>

@@ -18,6 +18,13 @@ internal static class OrderChanges
         }
         catch (DbUpdateConcurrencyException)
         {
+            // The outbox's transaction stays open after a failed save until the request's scope ends; on SQLite it holds
+            // the write lock meanwhile, and the staff audit entry written before that waits on it (up to the busy timeout).
+            if (outbox.DbContext.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
             return Problems.Conflict("订单状态已变化，请刷新后重试 (the order changed meanwhile)", "status");
         }
     }

@@ -27,6 +27,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.PhoneProtected).HasMaxLength(400);
         order.Property(o => o.AddressDetailProtected).HasMaxLength(1000);
         order.Property(o => o.Version).IsConcurrencyToken();
+        order.Property(o => o.ExceptionKind).HasMaxLength(32);
+        order.Property(o => o.ExceptionNote).HasMaxLength(100);
+        order.Property(o => o.ExceptionResolution).HasMaxLength(32);
+        order.HasIndex(o => new { o.ExceptionOpen, o.ZoneId });
         order.HasIndex(o => new { o.CustomerId, o.PlacedAt });
         order.HasIndex(o => new { o.MerchantId, o.PlacedAt });
         order.HasIndex(o => o.PlacedAt);

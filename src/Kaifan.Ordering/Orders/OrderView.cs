@@ -103,7 +103,8 @@ internal sealed record OrderView(
     BatchRunView? BatchRun = null,
     OrderUrgeView? Urge = null,
     Kaifan.Ordering.Reviews.ReviewView? Review = null,
-    bool CanReview = false)
+    bool CanReview = false,
+    OrderExceptionView? DeliveryException = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -180,7 +181,8 @@ internal sealed record OrderView(
             PromisedWindowView.Of(order),
             order.CouponId,
             order.DiscountFen,
-            Urge: OrderUrgeView.Of(order));
+            Urge: OrderUrgeView.Of(order),
+            DeliveryException: OrderExceptionView.Of(order));
     }
 
     private static List<TimelineStep> TimelineOf(Order order)

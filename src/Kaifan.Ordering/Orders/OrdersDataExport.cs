@@ -37,7 +37,9 @@ internal sealed record OrderExport(
     DateTimeOffset? DeliveredAt,
     DateTimeOffset? CancelledAt,
     string? CancelReason,
-    DateTimeOffset? RefundedAt);
+    DateTimeOffset? RefundedAt,
+    string? DeliveryExceptionKind,
+    string? DeliveryExceptionNote);
 
 /// <summary>Every order the customer placed, oldest first, with the delivery address snapshot decrypted.</summary>
 internal sealed class OrdersDataExport(OrderingDb db, IPersonalDataProtector protector) : IPersonalDataExport
@@ -80,5 +82,7 @@ internal sealed class OrdersDataExport(OrderingDb db, IPersonalDataProtector pro
         o.DeliveredAt,
         o.CancelledAt,
         o.CancelReason,
-        o.RefundedAt);
+        o.RefundedAt,
+        o.ExceptionKind,
+        o.ExceptionNote);
 }

@@ -5,7 +5,7 @@ namespace Kaifan.Ordering.Orders;
 
 /// <summary>
 /// Orders stay for the books (items, amounts, fees, times, statuses); the delivery contact, phone, address detail and
-/// note become 已注销, and the drop-off point is rounded to 0.01° (about a kilometre): enough for a zone's statistics,
+/// note (and a rider's 配送异常 note about the delivery) become 已注销, and the drop-off point is rounded to 0.01° (about a kilometre): enough for a zone's statistics,
 /// no longer a door. The tombstone is encrypted like any value, so every screen that decrypts an order still works.
 /// Unspent coupons go (nobody is left to spend them); a spent one is part of an order's discount and stays.
 /// </summary>
@@ -29,7 +29,8 @@ internal sealed class OrdersErasure(OrderingDb db, IPersonalDataProtector protec
             .SetProperty(o => o.ContactNameProtected, tombstone)
             .SetProperty(o => o.PhoneProtected, tombstone)
             .SetProperty(o => o.AddressDetailProtected, tombstone)
-            .SetProperty(o => o.Note, o => o.Note == null ? null : Tombstone), ct);
+            .SetProperty(o => o.Note, o => o.Note == null ? null : Tombstone)
+            .SetProperty(o => o.ExceptionNote, o => o.ExceptionNote == null ? null : Tombstone), ct);
 
         // Rounded here, not in SQL: PostgreSQL has no round() for double precision.
         var points = await db.Orders.Where(o => o.CustomerId == userId).Select(o => new { o.Id, o.Latitude, o.Longitude }).ToListAsync(ct);

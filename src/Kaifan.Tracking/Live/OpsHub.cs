@@ -12,7 +12,8 @@ namespace Kaifan.Tracking.Live;
 /// a rider joins only their own group and hears only what dispatch tells them, never anyone's order steps.
 /// Server → client: `orderStatus` (<see cref="OrderStatusChanged"/>), `riderPosition` (<see cref="ZoneRiderPosition"/>),
 /// `ontimeAlert` (operators only, OnTimeAlertRaised), `orderReassigned` and `offerMade` (a rider's own,
-/// <see cref="RiderOrderNotice"/>), `offersChanged` (a rider's own, no payload; RiderAppNotices), `orderUrged` (the shop's or the carrying rider's, UrgeNotices).
+/// <see cref="RiderOrderNotice"/>), `offersChanged` (a rider's own, no payload; RiderAppNotices), `orderUrged` (the shop's or the carrying rider's, UrgeNotices),
+/// `deliveryException` (operators, and the reporting rider once resolved; DeliveryExceptionNotices).
 /// Client → server (operators): WatchZone(zoneId), UnwatchZone(zoneId).
 /// </summary>
 [Authorize(Policy = Policy)]

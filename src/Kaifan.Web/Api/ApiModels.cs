@@ -103,7 +103,8 @@ public sealed record OrderInfo(
     IReadOnlyList<TimelineStep> Timeline, bool CanCancel, bool CanPay,
     string ServiceTier = "standard", long ServiceFeeFen = 0, long DiscountFen = 0, bool SpecialCare = false, string Delivery = "door",
     string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
-    GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false);
+    GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false,
+    DeliveryExceptionInfo? DeliveryException = null);
 
 /// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC.</summary>
 public sealed record ReviewInfo(
@@ -198,7 +199,21 @@ public sealed record StaffOrderInfo(
     Guid Id, string Number, string Status, string StatusText, Guid MerchantId, string MerchantName, Guid ZoneId,
     IReadOnlyList<OrderLineInfo> Lines, long TotalFen, long DeliveryFeeFen, StaffOrderPlace Address, string? Note, Guid? RiderId,
     DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, DateTimeOffset? ReadyAt, DateTimeOffset? PickedUpAt, DateTimeOffset? DeliveredAt,
-    string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null, string Delivery = "door", string? LockerName = null, UrgeInfo? Urge = null);
+    string? DeliveryMethod, string? Locker, DateTimeOffset? ArrivedAtCustomerAt = null, string Delivery = "door", string? LockerName = null, UrgeInfo? Urge = null,
+    DeliveryExceptionInfo? DeliveryException = null);
+
+/// <summary>
+/// The order's last 配送异常 (the API's OrderExceptionView): Kind is pickup_failed, customer_unreachable, customer_refused or
+/// road_blocked; Resolution once closed. Note (the rider's words) reaches staff only; RiderWaiting offers the customer 我在，马上到.
+/// </summary>
+public sealed record DeliveryExceptionInfo(
+    string Kind, string KindText, string? Note, Guid? RiderId, DateTimeOffset ReportedAt, bool Open, bool Overdue, string? Resolution, DateTimeOffset? ResolvedAt,
+    bool RiderWaiting, bool BackToDispatch);
+
+/// <summary>A row of the ops console's 配送异常 queue.</summary>
+public sealed record DeliveryExceptionRowInfo(
+    Guid OrderId, string Number, string MerchantName, Guid ZoneId, string Status, Guid? RiderId, string Kind, string KindText, string? Note,
+    DateTimeOffset ReportedAt, bool Overdue, bool PickedUp);
 
 /// <summary>Past orders imported (or the demo's made-up past) for one zone: From and To are UTC hour starts.</summary>
 public sealed record ImportedZoneInfo(Guid ZoneId, string ZoneName, DateTimeOffset From, DateTimeOffset To, int Hours, long Orders, string Source);

@@ -45,6 +45,7 @@ internal static class LiveOrderEndpoints
                 title = OrderTitles.Title(o, l),
                 canCancel = o.CanCancel,
                 canUrge = o.Urge?.CanUrge == true,
+                exception = ExceptionState(o),
                 timeline = OrderTitles.Steps(o.Timeline, l).Select(s => new { step = s.Step, label = s.Label, reached = s.Reached, time = Shopping.Display.Clock(s.At) }),
                 eta = new { headline = EtaText.Headline(eta.Value, l), basis = EtaText.Basis(eta.Value, l) },
                 rider = map.Value?.Rider is { } r ? new { latitude = r.Latitude, longitude = r.Longitude } : null,
@@ -91,4 +92,8 @@ internal static class LiveOrderEndpoints
             }
         }
     }
+
+    /// <summary>An open 配送异常 as the page shows it (kind, and whether the rider waits for an answer); "" when none.</summary>
+    internal static string ExceptionState(OrderInfo order) =>
+        order.DeliveryException is { Open: true } e ? e.Kind + (e.RiderWaiting ? ":waiting" : "") : "";
 }

@@ -53,6 +53,7 @@ public abstract class AccountErasureTests(KaifanApp app)
             protector.Unprotect(kept.AddressDetailProtected).ShouldNotBe(detail);
             protector.Unprotect(kept.PhoneProtected).ShouldNotBe(phone);
             protector.Unprotect(kept.ContactNameProtected).ShouldBe("已注销");
+            kept.ExceptionNote.ShouldBe("已注销", "a rider's 配送异常 note may describe the customer");
             kept.Latitude.ShouldBe(Math.Round(kept.Latitude, 2));
             kept.Longitude.ShouldBe(Math.Round(kept.Longitude, 2));
             (await scope.ServiceProvider.GetRequiredService<OrderingDb>().Orders.CountAsync(o => o.CustomerId == DemoCampus.CustomerId(Erased)))
@@ -109,7 +110,8 @@ public abstract class AccountErasureTests(KaifanApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var now = app.Clock.GetUtcNow();
         await scope.ServiceProvider.GetRequiredService<OrderingDb>().Orders.Where(o => o.Id == orderId)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OrderStatus.Delivered).SetProperty(o => o.DeliveredAt, now));
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OrderStatus.Delivered).SetProperty(o => o.DeliveredAt, now)
+                .SetProperty(o => o.ExceptionKind, "customer_unreachable").SetProperty(o => o.ExceptionNote, "顾客住在3号楼502，电话不接"));
     }
 }
 

@@ -136,6 +136,36 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<long>("DiscountFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("ExceptionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExceptionKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ExceptionNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ExceptionOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ExceptionOverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExceptionReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExceptionResolution")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ExceptionResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ExceptionRiderId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("bigint");
 
@@ -272,6 +302,8 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.HasIndex("RiderId");
 
                     b.HasIndex("CustomerId", "PlacedAt");
+
+                    b.HasIndex("ExceptionOpen", "ZoneId");
 
                     b.HasIndex("MerchantId", "PlacedAt");
 

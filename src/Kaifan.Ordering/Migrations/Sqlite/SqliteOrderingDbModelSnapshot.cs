@@ -130,6 +130,36 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<long>("DiscountFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ExceptionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExceptionKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExceptionNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExceptionOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExceptionOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExceptionReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExceptionResolution")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExceptionResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ExceptionRiderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("INTEGER");
 
@@ -266,6 +296,8 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.HasIndex("RiderId");
 
                     b.HasIndex("CustomerId", "PlacedAt");
+
+                    b.HasIndex("ExceptionOpen", "ZoneId");
 
                     b.HasIndex("MerchantId", "PlacedAt");
 

@@ -34,7 +34,9 @@
     const el = root();
     if (!el) return;
     // 催单 becomes possible by the clock alone (the order is late, or 10 minutes passed): the server redraws the button.
-    const changed = el.dataset.status !== view.status || (typeof view.canUrge === 'boolean' && el.dataset.canUrge !== String(view.canUrge));
+    // So does a 配送异常 the rider reports or ops resolve: the status stays, the line under the timeline changes.
+    const changed = el.dataset.status !== view.status || (typeof view.canUrge === 'boolean' && el.dataset.canUrge !== String(view.canUrge))
+      || (typeof view.exception === 'string' && (el.dataset.exception ?? '') !== view.exception);
     el.dataset.status = view.status;
     const title = el.querySelector('[data-live="title"]');
     if (title) title.textContent = view.title;

@@ -173,6 +173,7 @@ public partial class RiderApp
             feed = new OpsFeed(Api.Http.BaseAddress!, Token, step => step == OpsFeed.Resync ? InvokeAsync(RefreshIfOnlineAsync) : Task.CompletedTask);
             feed.OnRiderNotices(n => InvokeAsync(() => ReassignedAwayAsync(n.OrderId)), () => InvokeAsync(RefreshIfOnlineAsync));
             feed.OnUrge(orderId => InvokeAsync(() => UrgedAsync(orderId)));
+            feed.OnDeliveryException(heard => InvokeAsync(() => ExceptionHeardAsync(heard)));
             await feed.StartAsync(stop.Token);
             StateHasChanged();
         }

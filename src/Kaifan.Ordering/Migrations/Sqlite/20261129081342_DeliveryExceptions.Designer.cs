@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaifan.Ordering.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderingDb))]
-    [Migration("20261129081354_Reviews")]
-    partial class Reviews
+    [Migration("20261129081342_DeliveryExceptions")]
+    partial class DeliveryExceptions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -132,6 +132,36 @@ namespace Kaifan.Ordering.Migrations.Sqlite
 
                     b.Property<long>("DiscountFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExceptionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExceptionKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExceptionNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExceptionOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExceptionOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExceptionReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExceptionResolution")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExceptionResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ExceptionRiderId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("INTEGER");
@@ -270,6 +300,8 @@ namespace Kaifan.Ordering.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "PlacedAt");
 
+                    b.HasIndex("ExceptionOpen", "ZoneId");
+
                     b.HasIndex("MerchantId", "PlacedAt");
 
                     b.ToTable("ordering_orders", (string)null);
@@ -322,73 +354,6 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.HasKey("Day");
 
                     b.ToTable("ordering_order_numbers", (string)null);
-                });
-
-            modelBuilder.Entity("Kaifan.Ordering.Reviews.Review", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Anonymous")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorName")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Delivery")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Overall")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Packaging")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RepliedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reply")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RiderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Tags")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Taste")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("OrderId")
-                        .IsUnique();
-
-                    b.HasIndex("MerchantId", "CreatedAt");
-
-                    b.ToTable("ordering_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Kaifan.Ordering.Orders.Order", b =>

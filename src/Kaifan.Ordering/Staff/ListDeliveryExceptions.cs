@@ -1,0 +1,37 @@
+using Kaifan.Contracts;
+using Kaifan.Ordering.Orders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Staff;
+
+/// <summary>One row of the 配送异常 queue: the order, its rider, the kind and the rider's note, when reported and whether overdue.</summary>
+internal sealed record DeliveryExceptionRow(
+    Guid OrderId, string Number, string MerchantName, Guid ZoneId, string Status, Guid? RiderId, string Kind, string KindText, string? Note,
+    DateTimeOffset ReportedAt, bool Overdue, bool PickedUp);
+
+/// <summary>GET /api/ops/delivery-exceptions?zoneId=: the open 配送异常, oldest first, of one zone or all; operators only.</summary>
+internal static class ListDeliveryExceptions
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/api/ops/delivery-exceptions", HandleAsync)
+            .RequireAuthorization(Roles.Operator)
+            .WithTags("Ops orders")
+            .Produces<List<DeliveryExceptionRow>>();
+
+    private static async Task<IResult> HandleAsync(Guid? zoneId, OrderingDb db, CancellationToken ct)
+    {
+        var query = db.Orders.AsNoTracking().Where(o => o.ExceptionOpen);
+        if (zoneId is { } zone)
+        {
+            query = query.Where(o => o.ZoneId == zone);
+        }
+
+        var open = await query.Take(500).ToListAsync(ct);
+        return Results.Ok(open.OrderBy(o => o.ExceptionReportedAt).Select(o => new DeliveryExceptionRow(
+            o.Id, o.Number, o.MerchantName, o.ZoneId, o.Status.ToString(), o.ExceptionRiderId, o.ExceptionKind!, DeliveryExceptionText.Of(o.ExceptionKind!),
+            o.ExceptionNote, o.ExceptionReportedAt!.Value, o.ExceptionOverdueAt is not null, o.PickedUpAt is not null)).ToList());
+    }
+}
