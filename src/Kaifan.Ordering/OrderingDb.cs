@@ -19,6 +19,8 @@ public abstract class OrderingDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<Kaifan.Ordering.Coupons.Coupon> Coupons => Set<Kaifan.Ordering.Coupons.Coupon>();
 
+    internal DbSet<Kaifan.Ordering.Refunds.RefundRequest> RefundRequests => Set<Kaifan.Ordering.Refunds.RefundRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

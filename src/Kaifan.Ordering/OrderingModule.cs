@@ -8,6 +8,7 @@ using Kaifan.Ordering.Orders;
 using Kaifan.Ordering.Payments;
 using Kaifan.Ordering.Placement;
 using Kaifan.Ordering.Pricing;
+using Kaifan.Ordering.Refunds;
 using Kaifan.Ordering.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -39,6 +40,7 @@ public static class OrderingModule
         services.AddScoped<IOrderVolumeHistory, OrderVolumeHistory>();
         services.AddScoped<IPersonalDataExport, OrdersDataExport>();
         services.AddScoped<IPersonalDataExport, CouponsDataExport>();
+        services.AddScoped<IPersonalDataExport, RefundRequestsDataExport>();
         services.AddScoped<IPersonalDataErasure, OrdersErasure>();
 
         services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -69,6 +71,8 @@ public static class OrderingModule
         ListMyCoupons.Map(endpoints);
         UrgeOrder.Map(endpoints);
         AcknowledgeUrge.Map(endpoints);
+        RequestRefund.Map(endpoints);
+        AnswerRefundRequest.Map(endpoints);
         return endpoints;
     }
 }

@@ -42,6 +42,7 @@ public static class TrackingModule
         services.AddSingleton<IRiderNotices, RiderNotices>();
         services.AddSingleton<IRiderAppNotices, RiderAppNotices>();
         services.AddSingleton<IUrgeNotices, UrgeNotices>();
+        services.AddSingleton<IRefundNotices, RefundNotices>();
         services.AddHostedService<ZoneRiderPositions>();
 
         // The announcer reads orders through Ordering's query, whose DbContext comes from a factory that
@@ -53,6 +54,7 @@ public static class TrackingModule
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IOpsAlerts>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IRiderNotices>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IUrgeNotices>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IRefundNotices>();
         });
 
         // Cluster mode: a console connected to one host hears what another host's handler announced.

@@ -39,6 +39,7 @@ internal static class GetMyOrder
             GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation),
             BatchRun = await BatchRunAsync(order, departures, clock, ct),
             Urge = OrderUrgeView.Of(order, clock.GetUtcNow()),
+            Refund = await Refunds.OrderRefunds.ViewAsync(db, order, clock.GetUtcNow(), ct),
         });
     }
 

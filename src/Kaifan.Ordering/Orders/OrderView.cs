@@ -101,7 +101,8 @@ internal sealed record OrderView(
     long DiscountFen,
     GuaranteeOutcomeView? GuaranteeOutcome = null,
     BatchRunView? BatchRun = null,
-    OrderUrgeView? Urge = null)
+    OrderUrgeView? Urge = null,
+    Refunds.OrderRefundView? Refund = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -232,7 +233,8 @@ internal sealed record OrderSummaryView(
     long TotalFen,
     DateTimeOffset? PaymentDeadline,
     bool CanPay,
-    bool CanReorder)
+    bool CanReorder,
+    string? RefundStatus = null)
 {
     public static OrderSummaryView From(Order order)
     {

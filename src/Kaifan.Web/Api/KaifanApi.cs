@@ -94,6 +94,12 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<UrgeInfo>> UrgeAsync(Guid orderId, CancellationToken ct = default) =>
         SendAsync<UrgeInfo>(HttpMethod.Post, $"api/orders/{orderId}/urge", ct: ct);
 
+    /// <summary>申请退款: 201 with the request; 400/409/422 name what is wrong.</summary>
+    public Task<ApiResult<RefundRequestInfo>> RequestRefundAsync(Guid orderId, bool wholeOrder, IEnumerable<(int Line, int Quantity)> lines, string? reason, string? note, CancellationToken ct = default) =>
+        SendAsync<RefundRequestInfo>(
+            HttpMethod.Post, $"api/orders/{orderId}/refund-requests",
+            new { wholeOrder, lines = lines.Select(l => new { line = l.Line, quantity = l.Quantity }).ToArray(), reason, note }, ct: ct);
+
     /// <summary>With a coupon the quote carries its discount, and its placeRequest spends it.</summary>
     public Task<ApiResult<ReorderQuote>> ReorderQuoteAsync(Guid orderId, Guid? couponId = null, CancellationToken ct = default) =>
         SendAsync<ReorderQuote>(HttpMethod.Get, $"api/orders/{orderId}/reorder{(couponId is { } c ? $"?couponId={c}" : "")}", ct: ct);
@@ -122,6 +128,13 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     /// <summary>知道了 on a 催单: the board stops ringing for it.</summary>
     public Task<ApiResult<OrderInfo>> AcknowledgeUrgeAsync(Guid orderId, CancellationToken ct = default) =>
         SendAsync<OrderInfo>(HttpMethod.Post, $"api/merchant/orders/{orderId}/urge/ack", ct: ct);
+
+    /// <summary>同意 a refund request: Payments returns the money.</summary>
+    public Task<ApiResult<RefundRequestInfo>> ApproveRefundAsync(Guid requestId, CancellationToken ct = default) =>
+        SendAsync<RefundRequestInfo>(HttpMethod.Post, $"api/merchant/refund-requests/{requestId}/approve", ct: ct);
+
+    public Task<ApiResult<RefundRequestInfo>> RejectRefundAsync(Guid requestId, string reason, CancellationToken ct = default) =>
+        SendAsync<RefundRequestInfo>(HttpMethod.Post, $"api/merchant/refund-requests/{requestId}/reject", new { reason }, ct: ct);
 
     public Task<ApiResult<PrepTimesInfo>> PrepTimesAsync(Guid merchantId, CancellationToken ct = default) =>
         SendAsync<PrepTimesInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/prep-times", ct: ct);

@@ -63,6 +63,9 @@ public sealed class OpsFeed : IAsyncDisposable
     /// <summary>Before StartAsync: a 催单 for the shop (or its handling) or for this rider; the order is to be re-read.</summary>
     public void OnUrge(Func<Guid, Task> onUrge) => connection.On<UrgeHeard>("orderUrged", u => onUrge(u.OrderId));
 
+    /// <summary>Before StartAsync: a refund request for the shop was made or answered; the order is to be re-read.</summary>
+    public void OnRefund(Func<Guid, Task> onRefund) => connection.On<RefundHeard>("orderRefund", r => onRefund(r.OrderId));
+
     public async Task StartAsync(CancellationToken ct) => await connection.StartAsync(ct);
 
     /// <summary>Operators only: hear this zone's rider positions instead of the previous zone's.</summary>
@@ -91,3 +94,6 @@ public sealed record RiderMoved(Guid ZoneId, Guid RiderId, double Latitude, doub
 
 /// <summary>The hub's `orderUrged` message (Tracking's UrgeNotice): HeardBy is merchant, rider or handled.</summary>
 public sealed record UrgeHeard(Guid OrderId, string HeardBy, int Count, DateTimeOffset At);
+
+/// <summary>The hub's `orderRefund` message (Tracking's RefundNotice): State is requested, approved or rejected.</summary>
+public sealed record RefundHeard(Guid OrderId, Guid RequestId, string State, DateTimeOffset At);
