@@ -9,6 +9,7 @@ using Kaifan.Ordering.Payments;
 using Kaifan.Ordering.Placement;
 using Kaifan.Ordering.Pricing;
 using Kaifan.Ordering.Reviews;
+using Kaifan.Ordering.Refunds;
 using Kaifan.Ordering.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -40,6 +41,7 @@ public static class OrderingModule
         services.AddScoped<IOrderVolumeHistory, OrderVolumeHistory>();
         services.AddScoped<IPersonalDataExport, OrdersDataExport>();
         services.AddScoped<IPersonalDataExport, CouponsDataExport>();
+        services.AddScoped<IPersonalDataExport, RefundRequestsDataExport>();
         services.AddScoped<IPersonalDataErasure, OrdersErasure>();
         services.AddScoped<IPersonalDataExport, ReviewsDataExport>();
         services.AddScoped<IPersonalDataErasure, ReviewsErasure>();
@@ -80,6 +82,8 @@ public static class OrderingModule
         ListDeliveryExceptions.Map(endpoints);
         ResolveDeliveryException.Map(endpoints);
         AnswerRider.Map(endpoints);
+        RequestRefund.Map(endpoints);
+        AnswerRefundRequest.Map(endpoints);
         return endpoints;
     }
 }

@@ -8,7 +8,7 @@ internal sealed record RefundExport(long AmountFen, string Reason, string Status
 /// <summary>GatewayTransactionId is the number the customer's wallet app shows for the payment, to match the two.</summary>
 internal sealed record PaymentExport(
     Guid Id, Guid OrderId, long AmountFen, string Channel, string Status, string? GatewayTransactionId, DateTimeOffset CreatedAt,
-    DateTimeOffset? PaidAt, DateTimeOffset? RefundedAt, RefundExport? Refund);
+    DateTimeOffset? PaidAt, DateTimeOffset? RefundedAt, IReadOnlyList<RefundExport> Refunds);
 
 /// <summary>The customer's payment attempts and refunds. There is no card data to leave out: it never reaches Kaifan.</summary>
 internal sealed class PaymentsDataExport(PaymentsDb db) : IPersonalDataExport
@@ -19,12 +19,14 @@ internal sealed class PaymentsDataExport(PaymentsDb db) : IPersonalDataExport
     {
         var intents = await db.Intents.AsNoTracking().Where(p => p.CustomerId == userId).ToListAsync(ct);
         var ids = intents.Select(p => p.Id).ToList();
-        var refunds = await db.Refunds.AsNoTracking().Where(r => ids.Contains(r.PaymentId)).ToDictionaryAsync(r => r.PaymentId, ct);
+        // A payment may be refunded in parts (refund requests after delivery), so each has a list, oldest first.
+        var refunds = (await db.Refunds.AsNoTracking().Where(r => ids.Contains(r.PaymentId)).ToListAsync(ct))
+            .OrderBy(r => r.RequestedAt).ToLookup(r => r.PaymentId);
         return intents
             .OrderBy(p => p.CreatedAt)
             .Select(p => new PaymentExport(
                 p.Id, p.OrderId, p.AmountFen, p.Channel, p.Status.ToString(), p.GatewayTransactionId, p.CreatedAt, p.PaidAt, p.RefundedAt,
-                refunds.TryGetValue(p.Id, out var r) ? new RefundExport(r.AmountFen, r.Reason, r.Status.ToString(), r.RequestedAt, r.CompletedAt) : null))
+                refunds[p.Id].Select(r => new RefundExport(r.AmountFen, r.Reason, r.Status.ToString(), r.RequestedAt, r.CompletedAt)).ToList()))
             .ToList();
     }
 }

@@ -19,6 +19,8 @@ public abstract class PaymentsDb(DbContextOptions options) : ModuleDbContext(opt
     /// <summary>The sandbox gateway's own ledger; it stands for the external gateway's database.</summary>
     internal DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
 
+    internal DbSet<SandboxRefund> SandboxRefunds => Set<SandboxRefund>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -9,7 +9,10 @@ using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Payments;
 
-/// <summary>POST /api/payments/notify/wechat-refund: the gateway says the money went back; Refunding → Refunded once.</summary>
+/// <summary>
+/// POST /api/payments/notify/wechat-refund: the gateway says a refund's money went back; it counts once, and the intent
+/// is Refunded when it was refunding and no other part is still on its way.
+/// </summary>
 internal static class ReceiveRefundNotification
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
@@ -62,18 +65,29 @@ internal static class ReceiveRefundNotification
             return Problems.Unprocessable("金额不符 (amount.refund does not match the refund)", "amount.refund");
         }
 
-        if (intent.Status != PaymentStatus.Refunding)
+        if (refund.Status != RefundStatus.Pending)
         {
             return PaymentNotifications.Acknowledge();
         }
 
         var refundedAt = PaymentNotifications.GatewayTime(returned.SuccessTime, clock.GetUtcNow());
-        intent.Status = PaymentStatus.Refunded;
-        intent.RefundedAt = refundedAt;
-        intent.Version++;
         refund.Status = RefundStatus.Succeeded;
         refund.CompletedAt = refundedAt;
-        await outbox.PublishAsync(new PaymentRefunded(intent.Id, intent.OrderId, refund.AmountFen, refundedAt));
+        refund.Version++;
+
+        // A part of the payment leaves the intent Succeeded; the refund that returns the rest of it closes it.
+        if (intent.Status == PaymentStatus.Refunding)
+        {
+            var others = await db.Refunds.Where(r => r.PaymentId == intent.Id && r.Id != refund.Id && r.Status != RefundStatus.Succeeded).AnyAsync(ct);
+            if (!others)
+            {
+                intent.Status = PaymentStatus.Refunded;
+                intent.RefundedAt = refundedAt;
+                intent.Version++;
+            }
+        }
+
+        await outbox.PublishAsync(new PaymentRefunded(intent.Id, intent.OrderId, refund.AmountFen, refundedAt, refund.Id));
         try
         {
             await outbox.SaveChangesAndFlushMessagesAsync(ct);

@@ -9,7 +9,10 @@ internal enum RefundStatus
     Succeeded,
 }
 
-/// <summary>Money going back to the customer; at most one per payment (a whole-order refund).</summary>
+/// <summary>
+/// Money going back to the customer: the whole payment once when an order is cancelled, or parts of it for refund
+/// requests after delivery (their Id is the request's), never more in all than the payment.
+/// </summary>
 internal sealed class Refund
 {
     public Guid Id { get; init; }
@@ -26,6 +29,9 @@ internal sealed class Refund
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>Two copies of the gateway's callback may arrive at once; only one of them completes the refund.</summary>
+    public int Version { get; set; }
+
     /// <summary>The refund number we give the gateway (WeChat's out_refund_no).</summary>
     public string OutRefundNo => Id.ToString("N");
 }
@@ -39,7 +45,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.Property(r => r.Reason).HasMaxLength(200);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Ignore(r => r.OutRefundNo);
-        builder.HasIndex(r => r.PaymentId).IsUnique();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => r.PaymentId);
         builder.HasOne<PaymentIntent>().WithMany().HasForeignKey(r => r.PaymentId);
     }
 }

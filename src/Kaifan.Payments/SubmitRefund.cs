@@ -36,4 +36,28 @@ internal static class Refunds
         };
         return (refund, new SubmitRefund(refund.Id, intent.OutTradeNo, refund.OutRefundNo, refund.AmountFen));
     }
+
+    /// <summary>
+    /// Part of a paid intent going back for a refund request, numbered by it. The intent's Version moves so two parts
+    /// started at once cannot both pass the sum check; the part that returns the last of the money makes it Refunding.
+    /// </summary>
+    public static (Refund Refund, SubmitRefund Submit) StartPart(PaymentIntent intent, Guid requestId, long amountFen, long refundedBefore, DateTimeOffset now)
+    {
+        if (refundedBefore + amountFen == intent.AmountFen)
+        {
+            intent.Status = PaymentStatus.Refunding;
+        }
+
+        intent.Version++;
+        var refund = new Refund
+        {
+            Id = requestId,
+            PaymentId = intent.Id,
+            AmountFen = amountFen,
+            Reason = "申请退款 (refund request)",
+            Status = RefundStatus.Pending,
+            RequestedAt = now,
+        };
+        return (refund, new SubmitRefund(refund.Id, intent.OutTradeNo, refund.OutRefundNo, refund.AmountFen));
+    }
 }

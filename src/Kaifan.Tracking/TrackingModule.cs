@@ -43,6 +43,7 @@ public static class TrackingModule
         services.AddSingleton<IRiderAppNotices, RiderAppNotices>();
         services.AddSingleton<IUrgeNotices, UrgeNotices>();
         services.AddSingleton<IDeliveryExceptionNotices, DeliveryExceptionNotices>();
+        services.AddSingleton<IRefundNotices, RefundNotices>();
         services.AddHostedService<ZoneRiderPositions>();
 
         // The announcer reads orders through Ordering's query, whose DbContext comes from a factory that
@@ -55,6 +56,7 @@ public static class TrackingModule
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IRiderNotices>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IUrgeNotices>();
             opts.CodeGeneration.AlwaysUseServiceLocationFor<IDeliveryExceptionNotices>();
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<IRefundNotices>();
         });
 
         // Cluster mode: a console connected to one host hears what another host's handler announced.

@@ -21,6 +21,7 @@ internal static class StaffChangeAction
     private static readonly Dictionary<string, string> Commands = new()
     {
         ["accept"] = "accepted",
+        ["approve"] = "approved",
         ["reject"] = "rejected",
         ["ready"] = "marked-ready",
         ["reassign"] = "reassigned",

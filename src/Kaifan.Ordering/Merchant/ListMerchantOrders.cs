@@ -3,6 +3,7 @@ using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Refunds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,8 @@ namespace Kaifan.Ordering.Merchant;
 
 /// <summary>
 /// GET /api/merchant/orders?status=: today's paid orders of the merchant (Shanghai day), customer data masked; a batch
-/// order names its run, as the customer's page does, so the kitchen knows when it leaves.
+/// order names its run, as the customer's page does, so the kitchen knows when it leaves; an order
+/// with an open refund request is listed whatever its day, with the request.
 /// </summary>
 internal static class ListMerchantOrders
 {
@@ -40,13 +42,28 @@ internal static class ListMerchantOrders
         }
 
         var orders = await query.OrderByDescending(o => o.PlacedAt).Take(500).ToListAsync(ct);
+
+        // A refund request may come up to a day after delivery: its order stays on the board until answered.
+        var listed = orders.Select(o => o.Id).ToHashSet();
+        var asking = await db.RefundRequests.AsNoTracking()
+            .Where(r => r.MerchantId == merchantId && r.Status == RefundRequestStatus.Pending).Select(r => r.OrderId).ToListAsync(ct);
+        var older = asking.Where(id => !listed.Contains(id)).ToList();
+        if (older.Count > 0 && wanted is null or OrderStatus.Delivered)
+        {
+            orders.AddRange(await db.Orders.AsNoTracking().Where(o => older.Contains(o.Id)).ToListAsync(ct));
+        }
+
+        var refunds = await OrderRefunds.LatestAsync(db, orders.Select(o => o.Id).ToList(), ct);
         var views = new List<OrderView>(orders.Count);
         foreach (var order in orders)
         {
-            var view = OrderView.From(order, protector, masked: true);
+            var view = OrderView.From(order, protector, masked: true) with { Refund = MerchantRefund(refunds.GetValueOrDefault(order.Id)) };
             views.Add(order.ServiceTier == ServiceTier.Batch ? view with { BatchRun = await GetMyOrder.BatchRunAsync(order, departures, clock, ct) } : view);
         }
 
         return Results.Ok(views);
     }
+
+    private static OrderRefundView? MerchantRefund(RefundRequest? latest) =>
+        latest is null ? null : new OrderRefundView(RefundRequestView.Of(latest), false, null, latest.Status == RefundRequestStatus.Refunded ? latest.AmountFen : 0, 0);
 }

@@ -46,6 +46,7 @@ internal static class GetMyOrder
 
             // The rider's note is for the staff who act on it; the customer sees the neutral line.
             DeliveryException = OrderExceptionView.Of(order) is { } exception ? exception with { Note = null, RiderId = null } : null,
+            Refund = await Refunds.OrderRefunds.ViewAsync(db, order, clock.GetUtcNow(), ct),
         });
     }
 

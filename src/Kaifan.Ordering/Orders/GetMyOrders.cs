@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Orders;
 
-/// <summary>GET /api/orders: the customer's own orders, newest first (the Orders tab).</summary>
+/// <summary>GET /api/orders: the customer's own orders, newest first (the Orders tab), each saying 退款中 / 已退款 when a refund request is under way or paid.</summary>
 internal static class GetMyOrders
 {
     public static void Map(IEndpointRouteBuilder api) =>
@@ -25,6 +25,7 @@ internal static class GetMyOrders
             .OrderByDescending(o => o.PlacedAt)
             .Take(100)
             .ToListAsync(ct);
-        return Results.Ok(orders.Select(OrderSummaryView.From).ToList());
+        var refunds = await Refunds.OrderRefunds.LatestAsync(db, orders.Select(o => o.Id).ToList(), ct);
+        return Results.Ok(orders.Select(o => OrderSummaryView.From(o) with { RefundStatus = Refunds.OrderRefunds.ListStatus(refunds.GetValueOrDefault(o.Id)) }).ToList());
     }
 }

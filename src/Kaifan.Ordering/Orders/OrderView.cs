@@ -104,7 +104,8 @@ internal sealed record OrderView(
     OrderUrgeView? Urge = null,
     Kaifan.Ordering.Reviews.ReviewView? Review = null,
     bool CanReview = false,
-    OrderExceptionView? DeliveryException = null)
+    OrderExceptionView? DeliveryException = null,
+    Refunds.OrderRefundView? Refund = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -236,7 +237,8 @@ internal sealed record OrderSummaryView(
     long TotalFen,
     DateTimeOffset? PaymentDeadline,
     bool CanPay,
-    bool CanReorder)
+    bool CanReorder,
+    string? RefundStatus = null)
 {
     public static OrderSummaryView From(Order order)
     {

@@ -7,7 +7,7 @@ namespace Kaifan.Ordering.Orders;
 /// Orders stay for the books (items, amounts, fees, times, statuses); the delivery contact, phone, address detail and
 /// note (and a rider's 配送异常 note about the delivery) become 已注销, and the drop-off point is rounded to 0.01° (about a kilometre): enough for a zone's statistics,
 /// no longer a door. The tombstone is encrypted like any value, so every screen that decrypts an order still works.
-/// Unspent coupons go (nobody is left to spend them); a spent one is part of an order's discount and stays.
+/// A refund request's note becomes 已注销 too. Unspent coupons go (nobody is left to spend them); a spent one is part of an order's discount and stays.
 /// </summary>
 internal sealed class OrdersErasure(OrderingDb db, IPersonalDataProtector protector) : IPersonalDataErasure
 {
@@ -41,6 +41,9 @@ internal sealed class OrdersErasure(OrderingDb db, IPersonalDataProtector protec
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Latitude, latitude).SetProperty(o => o.Longitude, longitude), ct);
         }
         await db.Coupons.Where(c => c.CustomerId == userId && !c.Used).ExecuteDeleteAsync(ct);
+
+        // A refund request stays for the books; only the customer's own words go.
+        await db.RefundRequests.Where(r => r.CustomerId == userId && r.Note != null).ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, Tombstone), ct);
 
         // Replayable responses of placed orders carry the delivery contact too.
         await db.IdempotencyRecords.Where(r => r.CustomerId == userId).ExecuteDeleteAsync(ct);

@@ -32,6 +32,13 @@ public static class PaymentEventsHandler
 
     public static async Task Handle(PaymentRefunded refunded, OrderingDb db, CancellationToken ct)
     {
+        // A refund request's money: the request is refunded, the order itself stays delivered.
+        if (refunded.RefundId is { } requestId && await db.RefundRequests.FindAsync([requestId], ct) is { } request)
+        {
+            request.MarkRefunded(refunded.RefundedAt);
+            return;
+        }
+
         var order = await db.Orders.FindAsync([refunded.OrderId], ct);
         if (order is not null && order.RefundedAt is null)
         {

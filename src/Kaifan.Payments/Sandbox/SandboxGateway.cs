@@ -50,33 +50,38 @@ public sealed class SandboxGateway(IServiceScopeFactory scopes, SandboxKeys keys
     }
 
     /// <summary>
-    /// Refunds a paid transaction in full and later notifies REFUND.SUCCESS. Idempotent per out_refund_no,
-    /// so a merchant retrying after a lost answer never refunds twice.
+    /// Refunds a paid transaction, in full or in part (several parts may follow, never more in all than it collected),
+    /// and later notifies REFUND.SUCCESS. Idempotent per out_refund_no, so a merchant retrying after a lost answer
+    /// never refunds twice. The transaction keeps the running total and its latest refund.
     /// </summary>
     internal async Task RefundAsync(string outTradeNo, string outRefundNo, long refundFen, string notifyPath, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<PaymentsDb>>();
-        var transaction = await outbox.DbContext.SandboxTransactions.FirstOrDefaultAsync(t => t.OutTradeNo == outTradeNo, ct)
+        var db = outbox.DbContext;
+        var transaction = await db.SandboxTransactions.FirstOrDefaultAsync(t => t.OutTradeNo == outTradeNo, ct)
             ?? throw new InvalidOperationException($"Sandbox: no transaction {outTradeNo}.");
-        if (transaction.OutRefundNo == outRefundNo)
+        if (transaction.OutRefundNo == outRefundNo || await db.SandboxRefunds.AnyAsync(r => r.OutRefundNo == outRefundNo, ct))
         {
             return;
         }
 
-        if (transaction.State != SandboxTradeState.Success || refundFen != transaction.AmountFen)
+        var refundedBefore = transaction.State == SandboxTradeState.Refund ? transaction.RefundFen ?? 0 : 0;
+        if (transaction.State is not (SandboxTradeState.Success or SandboxTradeState.Refund) || refundFen <= 0 || refundedBefore + refundFen > transaction.AmountFen)
         {
             throw new InvalidOperationException($"Sandbox: transaction {outTradeNo} cannot be refunded {refundFen} fen in state {transaction.State}.");
         }
 
         var now = clock.GetUtcNow();
+        var refund = new SandboxRefund { OutRefundNo = outRefundNo, OutTradeNo = outTradeNo, RefundId = "50" + Digits(28), AmountFen = refundFen, RefundedAt = now };
+        db.SandboxRefunds.Add(refund);
         transaction.State = SandboxTradeState.Refund;
         transaction.OutRefundNo = outRefundNo;
-        transaction.RefundId = "50" + Digits(28);
-        transaction.RefundFen = refundFen;
+        transaction.RefundId = refund.RefundId;
+        transaction.RefundFen = refundedBefore + refundFen;
         transaction.RefundedAt = now;
         transaction.Version++;
-        await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.RefundSucceeded(keys, transaction, now));
+        await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.RefundSucceeded(keys, transaction, refund, now));
         await outbox.SaveChangesAndFlushMessagesAsync(ct);
     }
 

@@ -22,17 +22,17 @@ internal static class SandboxNotifications
         return Envelope(keys, WechatPayJson.TransactionSuccess, "支付成功", "transaction", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
     }
 
-    public static string RefundSucceeded(SandboxKeys keys, SandboxTransaction transaction, DateTimeOffset now)
+    public static string RefundSucceeded(SandboxKeys keys, SandboxTransaction transaction, SandboxRefund refund, DateTimeOffset now)
     {
         var resource = new WechatRefund(
             keys.MchId,
             transaction.OutTradeNo,
             transaction.TransactionId!,
-            transaction.OutRefundNo!,
-            transaction.RefundId!,
+            refund.OutRefundNo,
+            refund.RefundId,
             "SUCCESS",
-            WechatPayJson.Time(transaction.RefundedAt ?? now),
-            new WechatRefundAmount(transaction.AmountFen, transaction.RefundFen ?? 0, transaction.AmountFen, transaction.RefundFen ?? 0));
+            WechatPayJson.Time(refund.RefundedAt),
+            new WechatRefundAmount(transaction.AmountFen, refund.AmountFen, transaction.AmountFen, refund.AmountFen));
         return Envelope(keys, WechatPayJson.RefundSuccess, "退款成功", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
     }
 

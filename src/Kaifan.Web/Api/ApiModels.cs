@@ -104,7 +104,7 @@ public sealed record OrderInfo(
     string ServiceTier = "standard", long ServiceFeeFen = 0, long DiscountFen = 0, bool SpecialCare = false, string Delivery = "door",
     string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
     GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false,
-    DeliveryExceptionInfo? DeliveryException = null);
+    DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null);
 
 /// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC.</summary>
 public sealed record ReviewInfo(
@@ -120,6 +120,17 @@ public sealed record ReviewTagCount(string Tag, bool Praise, int Count);
 public sealed record ShopReviewsInfo(
     int Count, double? Overall, double? Taste, double? Packaging, double? Delivery, IReadOnlyList<int> StarCounts, IReadOnlyList<ReviewTagCount> Tags, IReadOnlyList<ReviewInfo> Newest);
 
+/// <summary>A delivered order's refunds (the API's OrderRefundView): the latest request, whether 申请退款 may be tapped and until when.</summary>
+public sealed record OrderRefundInfo(RefundRequestInfo? Latest, bool CanRequest, DateTimeOffset? RequestUntil, long RefundedFen, long RefundableFen);
+
+/// <summary>A refund request: Status is pending, approved, refunded or rejected.</summary>
+public sealed record RefundRequestInfo(
+    Guid Id, Guid OrderId, string Status, bool WholeOrder, IReadOnlyList<RefundLineInfo> Lines, string Reason, string ReasonText, string? Note,
+    long AmountFen, DateTimeOffset RequestedAt, DateTimeOffset AutoApproveAt, DateTimeOffset? DecidedAt, bool ApprovedAutomatically, string? RejectReason,
+    DateTimeOffset? RefundedAt);
+
+public sealed record RefundLineInfo(int Line, string Name, int Quantity, long AmountFen);
+
 /// <summary>
 /// An order's 催单 (the API's OrderUrgeView): MerchantAlert rings the board, RiderAlert marks the rider's card; CanUrge and
 /// AvailableFrom (UTC) are the customer's only.
@@ -129,7 +140,8 @@ public sealed record UrgeInfo(
 
 public sealed record OrderSummary(
     Guid Id, string Number, Guid MerchantId, string MerchantName, string Status, string StatusText, DateTimeOffset PlacedAt,
-    string FirstItemName, int ItemCount, string Summary, long TotalFen, DateTimeOffset? PaymentDeadline, bool CanPay, bool CanReorder);
+    string FirstItemName, int ItemCount, string Summary, long TotalFen, DateTimeOffset? PaymentDeadline, bool CanPay, bool CanReorder,
+    string? RefundStatus = null);
 
 public sealed record PaymentInfo(Guid PaymentId, Guid OrderId, long AmountFen, string Status, string PayUrl, DateTimeOffset ExpiresAt);
 

@@ -100,6 +100,11 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
 
     public Task<ApiResult<ShopReviewsInfo>> ShopReviewsAsync(Guid merchantId, CancellationToken ct = default) =>
         SendAsync<ShopReviewsInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/reviews", ct: ct);
+    /// <summary>申请退款: 201 with the request; 400/409/422 name what is wrong.</summary>
+    public Task<ApiResult<RefundRequestInfo>> RequestRefundAsync(Guid orderId, bool wholeOrder, IEnumerable<(int Line, int Quantity)> lines, string? reason, string? note, CancellationToken ct = default) =>
+        SendAsync<RefundRequestInfo>(
+            HttpMethod.Post, $"api/orders/{orderId}/refund-requests",
+            new { wholeOrder, lines = lines.Select(l => new { line = l.Line, quantity = l.Quantity }).ToArray(), reason, note }, ct: ct);
 
     /// <summary>With a coupon the quote carries its discount, and its placeRequest spends it.</summary>
     public Task<ApiResult<ReorderQuote>> ReorderQuoteAsync(Guid orderId, Guid? couponId = null, CancellationToken ct = default) =>
@@ -136,6 +141,12 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     /// <summary>商家回复, once per review: 409 naming reply when answered already, 400 naming text.</summary>
     public Task<ApiResult<ReviewInfo>> ReplyToReviewAsync(Guid reviewId, string text, CancellationToken ct = default) =>
         SendAsync<ReviewInfo>(HttpMethod.Post, $"api/merchant/reviews/{reviewId}/reply", new { text }, ct: ct);
+    /// <summary>同意 a refund request: Payments returns the money.</summary>
+    public Task<ApiResult<RefundRequestInfo>> ApproveRefundAsync(Guid requestId, CancellationToken ct = default) =>
+        SendAsync<RefundRequestInfo>(HttpMethod.Post, $"api/merchant/refund-requests/{requestId}/approve", ct: ct);
+
+    public Task<ApiResult<RefundRequestInfo>> RejectRefundAsync(Guid requestId, string reason, CancellationToken ct = default) =>
+        SendAsync<RefundRequestInfo>(HttpMethod.Post, $"api/merchant/refund-requests/{requestId}/reject", new { reason }, ct: ct);
 
     public Task<ApiResult<PrepTimesInfo>> PrepTimesAsync(Guid merchantId, CancellationToken ct = default) =>
         SendAsync<PrepTimesInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/prep-times", ct: ct);

@@ -65,6 +65,8 @@ public sealed class OpsFeed : IAsyncDisposable
 
     /// <summary>Before StartAsync: a 配送异常 was reported, went overdue or was resolved; the queue or the rider's order is to be re-read.</summary>
     public void OnDeliveryException(Func<DeliveryExceptionHeard, Task> onException) => connection.On("deliveryException", onException);
+    /// <summary>Before StartAsync: a refund request for the shop was made or answered; the order is to be re-read.</summary>
+    public void OnRefund(Func<Guid, Task> onRefund) => connection.On<RefundHeard>("orderRefund", r => onRefund(r.OrderId));
 
     public async Task StartAsync(CancellationToken ct) => await connection.StartAsync(ct);
 
@@ -97,3 +99,5 @@ public sealed record UrgeHeard(Guid OrderId, string HeardBy, int Count, DateTime
 
 /// <summary>The hub's `deliveryException` message: State is reported, overdue or resolved (then Resolution says how).</summary>
 public sealed record DeliveryExceptionHeard(Guid OrderId, Guid ZoneId, string Kind, string State, string? Resolution, DateTimeOffset At);
+/// <summary>The hub's `orderRefund` message (Tracking's RefundNotice): State is requested, approved or rejected.</summary>
+public sealed record RefundHeard(Guid OrderId, Guid RequestId, string State, DateTimeOffset At);

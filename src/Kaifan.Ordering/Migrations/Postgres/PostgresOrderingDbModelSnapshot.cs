@@ -359,6 +359,78 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.ToTable("ordering_order_numbers", "ordering");
                 });
 
+            modelBuilder.Entity("Kaifan.Ordering.Refunds.RefundRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ApprovedAutomatically")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("AutoApproveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WholeOrder")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("CustomerId", "RequestedAt");
+
+                    b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex(new[] { "OrderId" }, "IX_ordering_refund_requests_OrderId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("ordering_refund_requests", "ordering");
+                });
+
             modelBuilder.Entity("Kaifan.Ordering.Reviews.Review", b =>
                 {
                     b.Property<Guid>("Id")
@@ -482,6 +554,39 @@ namespace Kaifan.Ordering.Migrations.Postgres
                                 });
 
                             b1.Navigation("Options");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Kaifan.Ordering.Refunds.RefundRequest", b =>
+                {
+                    b.OwnsMany("Kaifan.Ordering.Refunds.RefundLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RefundRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long>("AmountFen");
+
+                            b1.Property<int>("Line");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.HasKey("RefundRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ordering_refund_requests", "ordering");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RefundRequestId");
                         });
 
                     b.Navigation("Lines");

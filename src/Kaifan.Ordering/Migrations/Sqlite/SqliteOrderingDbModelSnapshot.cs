@@ -353,6 +353,78 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.ToTable("ordering_order_numbers", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Ordering.Refunds.RefundRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ApprovedAutomatically")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AutoApproveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WholeOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("CustomerId", "RequestedAt");
+
+                    b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex(new[] { "OrderId" }, "IX_ordering_refund_requests_OrderId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("ordering_refund_requests", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Ordering.Reviews.Review", b =>
                 {
                     b.Property<Guid>("Id")
@@ -476,6 +548,39 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                                 });
 
                             b1.Navigation("Options");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Kaifan.Ordering.Refunds.RefundRequest", b =>
+                {
+                    b.OwnsMany("Kaifan.Ordering.Refunds.RefundLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RefundRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("AmountFen");
+
+                            b1.Property<int>("Line");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.HasKey("RefundRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ordering_refund_requests");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RefundRequestId");
                         });
 
                     b.Navigation("Lines");

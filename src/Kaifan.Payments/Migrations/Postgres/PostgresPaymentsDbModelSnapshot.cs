@@ -115,12 +115,44 @@ namespace Kaifan.Payments.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PaymentId")
-                        .IsUnique();
+                    b.HasIndex("PaymentId");
 
                     b.ToTable("payments_refunds", "payments");
+                });
+
+            modelBuilder.Entity("Kaifan.Payments.Sandbox.SandboxRefund", b =>
+                {
+                    b.Property<string>("OutRefundNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OutTradeNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RefundId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RefundedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OutRefundNo");
+
+                    b.HasIndex("OutTradeNo");
+
+                    b.ToTable("payments_sandbox_refunds", "payments");
                 });
 
             modelBuilder.Entity("Kaifan.Payments.Sandbox.SandboxTransaction", b =>

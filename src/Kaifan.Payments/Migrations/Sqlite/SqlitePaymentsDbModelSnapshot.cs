@@ -109,12 +109,44 @@ namespace Kaifan.Payments.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PaymentId")
-                        .IsUnique();
+                    b.HasIndex("PaymentId");
 
                     b.ToTable("payments_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Payments.Sandbox.SandboxRefund", b =>
+                {
+                    b.Property<string>("OutRefundNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutTradeNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OutRefundNo");
+
+                    b.HasIndex("OutTradeNo");
+
+                    b.ToTable("payments_sandbox_refunds", (string)null);
                 });
 
             modelBuilder.Entity("Kaifan.Payments.Sandbox.SandboxTransaction", b =>

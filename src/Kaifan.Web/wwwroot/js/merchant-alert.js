@@ -2,13 +2,16 @@
 // accepted; silent as soon as none waits. Browsers only allow sound after a first click, which unlocks it (and asks,
 // once, whether desktop notifications may be shown: then each newly arrived order also pops one).
 // 催单 rings beside it with a sound of its own (three low square pulses, so staff can tell it from a new order
-// without looking), counts in the same tab title and pops "顾客催单 · #number" per newly urged order.
+// without looking), counts in the same tab title and pops "顾客催单 · #number" per newly urged order. Refund requests
+// likewise ring with a sound of their own until 同意 or 拒绝.
 window.kaifanAlert = (() => {
   let audio = null;
   let timer = null;
   let last = 0;
   let urgeTimer = null;
   let urges = 0;
+  let refundTimer = null;
+  let refunds = 0;
   let title = document.title;
 
   function context() {
@@ -69,12 +72,34 @@ window.kaifanAlert = (() => {
     document.body.dataset.urgeBeeps = String(Number(document.body.dataset.urgeBeeps || 0) + 1);
   }
 
-  // The tab title counts both kinds of waiting work; the body says whether anything rings.
+  // Refund requests ring with a third sound: a falling pair of triangle tones, slower than the others.
+  function refundBeep() {
+    const ctx = context();
+    if (!ctx) return;
+    if (ctx.state === 'suspended') ctx.resume().catch(() => {});
+    const t = ctx.currentTime;
+    [[0, 988], [0.4, 659]].forEach(([offset, frequency]) => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.type = 'triangle';
+      osc.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.0001, t + offset);
+      gain.gain.exponentialRampToValueAtTime(0.3, t + offset + 0.03);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + offset + 0.35);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(t + offset);
+      osc.stop(t + offset + 0.38);
+    });
+    document.body.dataset.refundBeeps = String(Number(document.body.dataset.refundBeeps || 0) + 1);
+  }
+
+  // The tab title counts every kind of waiting work; the body says whether anything rings.
   function show() {
-    const waiting = last + urges;
+    const waiting = last + urges + refunds;
     document.title = waiting > 0 ? `(${waiting}) ${title}` : title;
     document.body.dataset.alert = waiting > 0 ? 'ringing' : 'quiet';
     document.body.dataset.urgeAlert = urges > 0 ? 'ringing' : 'quiet';
+    document.body.dataset.refundAlert = refunds > 0 ? 'ringing' : 'quiet';
   }
 
   function update(count, tabTitle, body) {
@@ -106,9 +131,24 @@ window.kaifanAlert = (() => {
     }
   }
 
+  // count: refund requests the shop has not answered; fresh: [{title, body}] for those new since the last call.
+  function refund(count, tabTitle, fresh) {
+    refunds = count;
+    title = tabTitle;
+    (fresh || []).forEach(n => popup(n.title, n.body, 'kaifan-refund-' + n.title));
+    show();
+    if (count > 0 && !refundTimer) {
+      refundBeep();
+      refundTimer = setInterval(refundBeep, 3000);
+    } else if (count === 0 && refundTimer) {
+      clearInterval(refundTimer);
+      refundTimer = null;
+    }
+  }
+
   document.addEventListener('pointerdown', () => {
     context()?.resume?.().catch(() => {});
     if ('Notification' in window && Notification.permission === 'default') Notification.requestPermission().catch(() => {});
   }, { capture: true });
-  return { update, urge };
+  return { update, urge, refund };
 })();

@@ -14,11 +14,15 @@ internal static class BoardColumns
     public const string Ready = "Ready";
     public const string Done = "Done";
     public const string Cancelled = "Cancelled";
+    public const string Refund = "Refund";
 
-    public static readonly IReadOnlyList<string> All = [New, Preparing, Ready, Done, Cancelled];
+    public static readonly IReadOnlyList<string> All = [New, Preparing, Ready, Done, Cancelled, Refund];
 
-    /// <summary>Null only for an unpaid order, which the merchant API never returns (it is not the shop's yet).</summary>
-    public static string? Of(OrderInfo order) => order.Status switch
+    /// <summary>
+    /// Null only for an unpaid order, which the merchant API never returns (it is not the shop's yet). A delivered order
+    /// with an open refund request stands under 退款 until the shop answers it.
+    /// </summary>
+    public static string? Of(OrderInfo order) => AwaitsRefundAnswer(order) ? Refund : order.Status switch
     {
         "AwaitingAcceptance" => New,
         "Accepted" or "Ready" or "RiderAssigned" or "ArrivedAtMerchant" => order.ReadyAt is null ? Preparing : Ready,
@@ -26,6 +30,8 @@ internal static class BoardColumns
         "Cancelled" => Cancelled,
         _ => null,
     };
+
+    public static bool AwaitsRefundAnswer(OrderInfo order) => order.Refund?.Latest?.Status == "pending";
 
     /// <summary>The kitchen still owes the food, whoever is waiting for it.</summary>
     public static bool AwaitsReady(OrderInfo order) => Of(order) == Preparing;
