@@ -1,6 +1,7 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog;
 using Kaifan.Dispatch;
+using Kaifan.Growth;
 using Kaifan.Identity;
 using Kaifan.Insights;
 using Kaifan.Ordering;
@@ -41,6 +42,7 @@ internal static class KaifanHost
         builder.Services.AddDispatchModule(builder.Configuration, storage);
         builder.Services.AddTrackingModule(builder.Configuration);
         builder.Services.AddInsightsModule(builder.Configuration, storage);
+        builder.Services.AddGrowthModule(storage);
         builder.AddKaifanWeb();
         return builder;
     }
@@ -68,6 +70,7 @@ internal static class KaifanHost
         app.MapDispatchEndpoints();
         app.MapTrackingEndpoints();
         app.MapInsightsEndpoints();
+        app.MapGrowthEndpoints();
         app.MapKaifanWeb();
         return app;
     }

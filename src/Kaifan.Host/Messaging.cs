@@ -1,6 +1,7 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog;
 using Kaifan.Dispatch;
+using Kaifan.Growth;
 using Kaifan.Identity;
 using Kaifan.Insights;
 using Kaifan.Ordering;
@@ -50,6 +51,7 @@ internal static class Messaging
             opts.Discovery.IncludeAssembly(typeof(DispatchModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(TrackingModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(InsightsModule).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(GrowthModule).Assembly);
 
             // Handlers are idempotent, so a retry after a transient failure is always safe.
             opts.OnAnyException()

@@ -15,6 +15,7 @@ public sealed class ArchitectureTests
         typeof(Kaifan.Dispatch.Optimisation.DispatchOptimiser).Assembly,
         typeof(Kaifan.Insights.InsightsModule).Assembly,
         typeof(Kaifan.Tracking.TrackingModule).Assembly,
+        typeof(Kaifan.Growth.GrowthModule).Assembly,
     ];
 
     public static TheoryData<string> ModuleNames() => new(Modules.Select(m => m.GetName().Name!));

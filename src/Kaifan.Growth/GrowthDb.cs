@@ -1,0 +1,38 @@
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Growth.SecretCodes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Growth;
+
+/// <summary>
+/// The Growth module's tables; schema "growth" on PostgreSQL. Public only because Wolverine's generated handler code
+/// must name it; the entities stay internal.
+/// </summary>
+public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(options, SchemaName)
+{
+    public const string SchemaName = "growth";
+
+    internal DbSet<SecretCode> SecretCodes => Set<SecretCode>();
+
+    internal DbSet<SecretCodeClaim> SecretCodeClaims => Set<SecretCodeClaim>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GrowthDb).Assembly);
+    }
+}
+
+public sealed class SqliteGrowthDb(DbContextOptions<SqliteGrowthDb> options) : GrowthDb(options);
+
+public sealed class PostgresGrowthDb(DbContextOptions<PostgresGrowthDb> options) : GrowthDb(options);
+
+internal sealed class SqliteGrowthDbFactory : SqliteDesignTimeFactory<SqliteGrowthDb>
+{
+    protected override string SchemaOf() => GrowthDb.SchemaName;
+}
+
+internal sealed class PostgresGrowthDbFactory : PostgresDesignTimeFactory<PostgresGrowthDb>
+{
+    protected override string SchemaOf() => GrowthDb.SchemaName;
+}
