@@ -22,7 +22,7 @@ internal static class ClaimSecretCode
 {
     internal sealed record Request(string Code);
 
-    internal sealed record Response(Guid CouponId, string Code, long AmountFen, long MinSpendFen, DateTimeOffset ExpiresAt);
+    internal sealed record Response(Guid CouponId, string Code, long AmountFen, long MinSpendFen, string Reason, DateTimeOffset ExpiresAt);
 
     internal sealed class Validator : AbstractValidator<Request>
     {
@@ -94,7 +94,7 @@ internal static class ClaimSecretCode
             return AlreadyClaimed();
         }
 
-        return Results.Json(new Response(couponId, code.Code, code.AmountFen, code.MinSpendFen, expiresAt), statusCode: StatusCodes.Status201Created);
+        return Results.Json(new Response(couponId, code.Code, code.AmountFen, code.MinSpendFen, code.Reason, expiresAt), statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult AlreadyClaimed() => Problems.Conflict("你已领过这个口令红包 (you already claimed this code)", SecretCodeRules.Field);

@@ -5,7 +5,7 @@ public sealed record SecretCodeInfo(
 
 public sealed record SecretCodeInput(string Code, long AmountFen, long MinSpendFen, int Budget, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int CouponDays);
 
-public sealed record SecretCodeClaimInfo(Guid CouponId, string Code, long AmountFen, long MinSpendFen, DateTimeOffset ExpiresAt);
+public sealed record SecretCodeClaimInfo(Guid CouponId, string Code, long AmountFen, long MinSpendFen, string Reason, DateTimeOffset ExpiresAt);
 
 public sealed partial class KaifanApi
 {
