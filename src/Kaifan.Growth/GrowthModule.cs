@@ -27,6 +27,7 @@ public static class GrowthModule
         CreateSecretCode.Map(endpoints);
         ListSecretCodes.Map(endpoints);
         ClaimSecretCode.Map(endpoints);
+        StopSecretCode.Map(endpoints);
         return endpoints;
     }
 }

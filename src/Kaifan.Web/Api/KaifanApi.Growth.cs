@@ -16,6 +16,9 @@ public sealed partial class KaifanApi
     public Task<ApiResult<SecretCodeInfo>> CreateSecretCodeAsync(SecretCodeInput input, CancellationToken ct = default) =>
         SendAsync<SecretCodeInfo>(HttpMethod.Post, "api/ops/growth/secret-codes", input, ct: ct);
 
+    public Task<ApiResult<SecretCodeInfo>> StopSecretCodeAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync<SecretCodeInfo>(HttpMethod.Post, $"api/ops/growth/secret-codes/{id}/stop", ct: ct);
+
     public Task<ApiResult<SecretCodeClaimInfo>> ClaimSecretCodeAsync(string code, CancellationToken ct = default) =>
         SendAsync<SecretCodeClaimInfo>(HttpMethod.Post, "api/growth/secret-codes/claim", new { code }, ct: ct);
 }

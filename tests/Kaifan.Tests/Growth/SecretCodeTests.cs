@@ -99,6 +99,26 @@ public abstract class SecretCodeTests(KaifanApp app)
     }
 
     [Fact]
+    public async Task a_stopped_code_takes_no_more_claims_and_keeps_the_coupons_already_granted()
+    {
+        var code = await CreateAsync(UniqueCode("KFStop"), 300, 0, 10);
+        (await ClaimAsync(app.Client(TestTokens.Customer(4)), code)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var ops = app.Client(TestTokens.Operator());
+        var id = (await ListedAsync(code))["id"]!.GetValue<Guid>();
+
+        var stopped = await ops.PostAsync($"/api/ops/growth/secret-codes/{id}/stop", null);
+        stopped.StatusCode.ShouldBe(HttpStatusCode.OK, await stopped.Content.ReadAsStringAsync());
+        (await OrderingKit.JsonOf(stopped))["status"]!.GetValue<string>().ShouldBe("ended");
+        await ShouldBeRefused(await ClaimAsync(app.Client(TestTokens.Customer(5)), code), HttpStatusCode.UnprocessableEntity);
+
+        var again = await ops.PostAsync($"/api/ops/growth/secret-codes/{id}/stop", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await OrderingKit.JsonOf(again))["field"]!.GetValue<string>().ShouldBe("status");
+        (await ops.PostAsync($"/api/ops/growth/secret-codes/{Guid.NewGuid()}/stop", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ListedAsync(code))["claimed"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task the_operator_alone_starts_codes_and_bad_or_taken_ones_are_refused_naming_the_field()
     {
         var now = app.Clock.GetUtcNow();
