@@ -35,7 +35,7 @@ public abstract class SecretCodeTests(KaifanApp app)
             var wallet = await customer.GetFromJsonAsync<JsonArray>("/api/me/coupons");
             coupon = wallet!.SingleOrDefault(c => c!["id"]!.GetValue<Guid>() == couponId);
             return coupon is not null;
-        }, "the granted coupon reaches the wallet");
+        }, "the granted coupon reaches the wallet", seconds: 60);
         coupon!["amountFen"]!.GetValue<long>().ShouldBe(800);
         coupon["minSpendFen"]!.GetValue<long>().ShouldBe(2000);
         coupon["reason"]!.GetValue<string>().ShouldBe($"口令红包「{code}」");
@@ -70,7 +70,7 @@ public abstract class SecretCodeTests(KaifanApp app)
             }
         }
 
-        await PaymentProbe.EventuallyAsync(async () => await CouponCountAsync(crowd) == budget, "every winner's coupon is issued");
+        await PaymentProbe.EventuallyAsync(async () => await CouponCountAsync(crowd) == budget, "every winner's coupon is issued", seconds: 60);
         await Task.Delay(500);
         (await CouponCountAsync(crowd)).ShouldBe(budget, "no grant is issued twice");
         await using var scope = app.Services.CreateAsyncScope();
