@@ -19,7 +19,12 @@ public static class GrowthModule
     public static IServiceCollection AddGrowthModule(this IServiceCollection services, StorageSettings storage)
     {
         services.AddModuleDb<GrowthDb, SqliteGrowthDb, PostgresGrowthDb>(storage, GrowthDb.SchemaName);
-        services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<GrowthDb>());
+        services.ConfigureWolverine(o =>
+        {
+            o.CodeGeneration.AlwaysUseServiceLocationFor<GrowthDb>();
+            o.CodeGeneration.AlwaysUseServiceLocationFor<ICustomerOrderHistory>();
+            o.CodeGeneration.AlwaysUseServiceLocationFor<ReferralSettings>();
+        });
         services.AddValidatorsFromAssemblyContaining<GrowthDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoSecretCodes>();
         services.AddOptions<ReferralSettings>().BindConfiguration(ReferralSettings.Section);
