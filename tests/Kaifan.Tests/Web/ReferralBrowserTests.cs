@@ -2,13 +2,16 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Contracts;
+using Kaifan.Growth.Referrals;
+using Kaifan.Tests.Growth;
 using Kaifan.Tests.Infrastructure;
 
 namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// 邀请有礼 in the customer app: a friend opens the share link, signs in and claims the ¥5 新人红包 with one tap (a
-/// second claim is refused, saying why); the inviter finds the friend, masked, under 我的 → 邀请有礼.
+/// second claim is refused, saying why); the inviter finds the friend, masked, under 我的 → 邀请有礼; the operator
+/// reads the totals and the top inviters, masked, on 营销活动.
 /// </summary>
 [Collection("browser")]
 public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -64,6 +67,34 @@ public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await Expect(friends.First.Locator("[data-testid=invited-friend-status]")).ToHaveTextAsync("待下单");
         await Expect(page.Locator("[data-testid=invite-rewarded]")).ToHaveTextAsync("已奖励 0/20 位好友");
         await Browser.ScreenshotAsync(page, "customer-invite-friends", friends.First);
+    }
+
+    [Fact]
+    public async Task the_operator_reads_acceptances_first_orders_and_rewards_on_the_growth_page()
+    {
+        var (inviterId, inviter) = app.NewCustomer();
+        var code = await CodeOfAsync(inviter);
+        var (_, ordered) = app.NewCustomer();
+        (await ordered.PostAsJsonAsync("/api/growth/referrals/accept", new { code })).EnsureSuccessStatusCode();
+        (await app.NewCustomer().Client.PostAsJsonAsync("/api/growth/referrals/accept", new { code })).EnsureSuccessStatusCode();
+        await app.PublishAsync(await app.DeliveredAsync(await app.PaidOrderAsync(ordered)));
+        await app.EventuallyAsync(async () => (await app.CouponsOfAsync(inviterId)).Count == 1, "the inviter's red packet is issued");
+        var totals = (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonNode>("/api/ops/growth/referrals"))!;
+
+        await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
+        await page.GotoAsync("/ops/growth");
+        var panel = page.Locator("[data-testid=ops-referrals]");
+        await Expect(panel).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+        await Expect(panel.Locator("h2")).ToHaveTextAsync("邀请有礼");
+        await Expect(panel.Locator("[data-testid=referral-accepted]")).ToHaveTextAsync(totals["accepted"]!.ToString());
+        await Expect(panel.Locator("[data-testid=referral-first-orders]")).ToHaveTextAsync(totals["firstOrders"]!.ToString());
+        await Expect(panel.Locator("[data-testid=referral-rewards-fen]")).ToHaveAttributeAsync("data-fen", totals["rewardsFen"]!.ToString());
+        var row = panel.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=referral-inviter]:text-is('{ReferralSummary.Mask(inviterId)}')") });
+        await Expect(row).ToContainTextAsync("¥8");
+        await Expect(panel).Not.ToContainTextAsync(inviterId.ToString());
+        await Browser.ScreenshotAsync(page, "ops-growth-referrals", panel);
     }
 
     private static async Task<string> CodeOfAsync(HttpClient customer) =>
