@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,10 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<SecretCode> SecretCodes => Set<SecretCode>();
 
     internal DbSet<SecretCodeClaim> SecretCodeClaims => Set<SecretCodeClaim>();
+
+    internal DbSet<InviteCode> InviteCodes => Set<InviteCode>();
+
+    internal DbSet<Referral> Referrals => Set<Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

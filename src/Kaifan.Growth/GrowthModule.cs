@@ -1,14 +1,17 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包 first). A promotion's reward is
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼). A promotion's reward is
 /// a coupon, granted through the CouponGranted event in the promotion's own commit; Ordering issues and spends it.
 /// </summary>
 public static class GrowthModule
@@ -16,9 +19,18 @@ public static class GrowthModule
     public static IServiceCollection AddGrowthModule(this IServiceCollection services, StorageSettings storage)
     {
         services.AddModuleDb<GrowthDb, SqliteGrowthDb, PostgresGrowthDb>(storage, GrowthDb.SchemaName);
-        services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<GrowthDb>());
+        services.ConfigureWolverine(o =>
+        {
+            o.CodeGeneration.AlwaysUseServiceLocationFor<GrowthDb>();
+            o.CodeGeneration.AlwaysUseServiceLocationFor<ICustomerOrderHistory>();
+            o.CodeGeneration.AlwaysUseServiceLocationFor<ReferralSettings>();
+        });
         services.AddValidatorsFromAssemblyContaining<GrowthDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoSecretCodes>();
+        services.AddOptions<ReferralSettings>().BindConfiguration(ReferralSettings.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReferralSettings>>().Value);
+        services.AddScoped<IPersonalDataExport, ReferralsDataExport>();
+        services.AddScoped<IPersonalDataErasure, ReferralsErasure>();
         return services;
     }
 
@@ -28,6 +40,10 @@ public static class GrowthModule
         ListSecretCodes.Map(endpoints);
         ClaimSecretCode.Map(endpoints);
         StopSecretCode.Map(endpoints);
+        GetMyReferrals.Map(endpoints);
+        GetInvitation.Map(endpoints);
+        AcceptInvitation.Map(endpoints);
+        ReferralSummary.Map(endpoints);
         return endpoints;
     }
 }

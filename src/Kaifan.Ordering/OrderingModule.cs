@@ -39,6 +39,7 @@ public static class OrderingModule
         services.AddScoped<IOrderTracking>(sp => sp.GetRequiredService<OrderTrackingQueries>());
         services.AddScoped<IOrderDispatchQueries>(sp => sp.GetRequiredService<OrderTrackingQueries>());
         services.AddScoped<IOrderVolumeHistory, OrderVolumeHistory>();
+        services.AddScoped<ICustomerOrderHistory, CustomerOrderHistory>();
         services.AddScoped<IPersonalDataExport, OrdersDataExport>();
         services.AddScoped<IPersonalDataExport, CouponsDataExport>();
         services.AddScoped<IPersonalDataExport, RefundRequestsDataExport>();

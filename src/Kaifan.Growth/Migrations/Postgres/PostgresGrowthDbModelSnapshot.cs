@@ -23,6 +23,69 @@ namespace Kaifan.Growth.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kaifan.Growth.Referrals.InviteCode", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rewarded")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("growth_invite_codes", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstOrderDeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FirstOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("InviteeCouponFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("InviteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InviterCouponId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InviterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("InviterRewardFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InviteeId")
+                        .IsUnique();
+
+                    b.HasIndex("InviterId");
+
+                    b.ToTable("growth_referrals", "growth");
+                });
+
             modelBuilder.Entity("Kaifan.Growth.SecretCodes.SecretCode", b =>
                 {
                     b.Property<Guid>("Id")

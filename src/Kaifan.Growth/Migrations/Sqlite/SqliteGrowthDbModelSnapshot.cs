@@ -17,6 +17,69 @@ namespace Kaifan.Growth.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kaifan.Growth.Referrals.InviteCode", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rewarded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("growth_invite_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstOrderDeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FirstOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InviteeCouponFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InviteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InviterCouponId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InviterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InviterRewardFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InviteeId")
+                        .IsUnique();
+
+                    b.HasIndex("InviterId");
+
+                    b.ToTable("growth_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Growth.SecretCodes.SecretCode", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,13 @@
+using Kaifan.Contracts.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Ordering.Orders;
+
+internal sealed class CustomerOrderHistory(OrderingDb db) : ICustomerOrderHistory
+{
+    public Task<bool> HasPaidOrderAsync(Guid customerId, CancellationToken ct) =>
+        db.Orders.AnyAsync(o => o.CustomerId == customerId && o.PaidAt != null, ct);
+
+    public async Task<Guid?> CustomerOfOrderAsync(Guid orderId, CancellationToken ct) =>
+        await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.CustomerId).SingleOrDefaultAsync(ct);
+}
