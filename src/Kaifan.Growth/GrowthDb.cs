@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,18 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<SecretCode> SecretCodes => Set<SecretCode>();
 
     internal DbSet<SecretCodeClaim> SecretCodeClaims => Set<SecretCodeClaim>();
+
+    internal DbSet<Wheel> Wheels => Set<Wheel>();
+
+    internal DbSet<WheelPrize> WheelPrizes => Set<WheelPrize>();
+
+    internal DbSet<WheelDay> WheelDays => Set<WheelDay>();
+
+    internal DbSet<WheelSpin> WheelSpins => Set<WheelSpin>();
+
+    internal DbSet<WheelShare> WheelShares => Set<WheelShare>();
+
+    internal DbSet<WheelShareCode> WheelShareCodes => Set<WheelShareCode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,14 +1,17 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wolverine;
 
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包 first). A promotion's reward is
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 幸运大转盘). A promotion's reward is
 /// a coupon, granted through the CouponGranted event in the promotion's own commit; Ordering issues and spends it.
 /// </summary>
 public static class GrowthModule
@@ -19,6 +22,10 @@ public static class GrowthModule
         services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<GrowthDb>());
         services.AddValidatorsFromAssemblyContaining<GrowthDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoSecretCodes>();
+        services.AddSingleton<IDemoSeeder, DemoLuckyWheel>();
+        services.TryAddSingleton<IWheelRandom, CryptoWheelRandom>();
+        services.AddScoped<IPersonalDataExport, WheelDataExport>();
+        services.AddScoped<IPersonalDataErasure, WheelErasure>();
         return services;
     }
 
@@ -27,6 +34,11 @@ public static class GrowthModule
         CreateSecretCode.Map(endpoints);
         ListSecretCodes.Map(endpoints);
         ClaimSecretCode.Map(endpoints);
+        CreateWheel.Map(endpoints);
+        ListWheels.Map(endpoints);
+        GetMyWheel.Map(endpoints);
+        SpinWheel.Map(endpoints);
+        OpenWheelShare.Map(endpoints);
         return endpoints;
     }
 }
