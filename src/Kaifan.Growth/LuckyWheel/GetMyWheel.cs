@@ -10,7 +10,7 @@ namespace Kaifan.Growth.LuckyWheel;
 
 /// <summary>
 /// GET /api/growth/wheel[?wheelId=]: the wheel as the customer sees it (the running one that started last, unless one
-/// is named): its segments, the spins left today, the last result, the coupons won and the code for the share link.
+/// is named): its segments, the spins left today, the last result, the coupons won and the code for the share link (made on the first ask).
 /// 404 naming "wheelId" when no wheel runs.
 /// </summary>
 internal static class GetMyWheel
