@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Growth.Referrals;
+using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,17 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<InviteCode> InviteCodes => Set<InviteCode>();
 
     internal DbSet<Referral> Referrals => Set<Referral>();
+    internal DbSet<Wheel> Wheels => Set<Wheel>();
+
+    internal DbSet<WheelPrize> WheelPrizes => Set<WheelPrize>();
+
+    internal DbSet<WheelDay> WheelDays => Set<WheelDay>();
+
+    internal DbSet<WheelSpin> WheelSpins => Set<WheelSpin>();
+
+    internal DbSet<WheelShare> WheelShares => Set<WheelShare>();
+
+    internal DbSet<WheelShareCode> WheelShareCodes => Set<WheelShareCode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

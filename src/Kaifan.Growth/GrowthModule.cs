@@ -1,18 +1,21 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
+using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼). A promotion's reward is
-/// a coupon, granted through the CouponGranted event in the promotion's own commit; Ordering issues and spends it.
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, …). A
+/// promotion's reward is a coupon, granted through the CouponGranted event in the promotion's own commit; Ordering
+/// issues and spends it.
 /// </summary>
 public static class GrowthModule
 {
@@ -31,6 +34,10 @@ public static class GrowthModule
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReferralSettings>>().Value);
         services.AddScoped<IPersonalDataExport, ReferralsDataExport>();
         services.AddScoped<IPersonalDataErasure, ReferralsErasure>();
+        services.AddSingleton<IDemoSeeder, DemoLuckyWheel>();
+        services.TryAddSingleton<IWheelRandom, CryptoWheelRandom>();
+        services.AddScoped<IPersonalDataExport, WheelDataExport>();
+        services.AddScoped<IPersonalDataErasure, WheelErasure>();
         return services;
     }
 
@@ -44,6 +51,11 @@ public static class GrowthModule
         GetInvitation.Map(endpoints);
         AcceptInvitation.Map(endpoints);
         ReferralSummary.Map(endpoints);
+        CreateWheel.Map(endpoints);
+        ListWheels.Map(endpoints);
+        GetMyWheel.Map(endpoints);
+        SpinWheel.Map(endpoints);
+        OpenWheelShare.Map(endpoints);
         return endpoints;
     }
 }

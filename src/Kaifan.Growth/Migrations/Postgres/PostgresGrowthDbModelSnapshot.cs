@@ -23,6 +23,179 @@ namespace Kaifan.Growth.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.Wheel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FreeSpinsPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxShareSpinsPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("growth_wheels", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelDay", b =>
+                {
+                    b.Property<Guid>("WheelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ShareSpins")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Spins")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WheelId", "CustomerId", "Day");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("growth_wheel_days", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelPrize", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CouponDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Stock")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WheelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Won")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WheelId", "Segment")
+                        .IsUnique();
+
+                    b.ToTable("growth_wheel_prizes", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelShare", b =>
+                {
+                    b.Property<Guid>("WheelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SharerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FriendId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WheelId", "SharerId", "FriendId", "Day");
+
+                    b.HasIndex("FriendId");
+
+                    b.HasIndex("SharerId");
+
+                    b.ToTable("growth_wheel_shares", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelShareCode", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("growth_wheel_share_codes", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelSpin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PrizeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SpunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WheelId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("WheelId", "CustomerId", "SpunAt");
+
+                    b.ToTable("growth_wheel_spins", "growth");
+                });
+
             modelBuilder.Entity("Kaifan.Growth.Referrals.InviteCode", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -155,6 +328,20 @@ namespace Kaifan.Growth.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("growth_secret_code_claims", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelPrize", b =>
+                {
+                    b.HasOne("Kaifan.Growth.LuckyWheel.Wheel", null)
+                        .WithMany("Prizes")
+                        .HasForeignKey("WheelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.Wheel", b =>
+                {
+                    b.Navigation("Prizes");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,179 @@ namespace Kaifan.Growth.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.Wheel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeSpinsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxShareSpinsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("growth_wheels", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelDay", b =>
+                {
+                    b.Property<Guid>("WheelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShareSpins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Spins")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WheelId", "CustomerId", "Day");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("growth_wheel_days", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelPrize", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouponDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Stock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WheelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Won")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WheelId", "Segment")
+                        .IsUnique();
+
+                    b.ToTable("growth_wheel_prizes", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelShare", b =>
+                {
+                    b.Property<Guid>("WheelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SharerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FriendId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WheelId", "SharerId", "FriendId", "Day");
+
+                    b.HasIndex("FriendId");
+
+                    b.HasIndex("SharerId");
+
+                    b.ToTable("growth_wheel_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelShareCode", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("growth_wheel_share_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelSpin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PrizeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WheelId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("WheelId", "CustomerId", "SpunAt");
+
+                    b.ToTable("growth_wheel_spins", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Growth.Referrals.InviteCode", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -149,6 +322,20 @@ namespace Kaifan.Growth.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("growth_secret_code_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelPrize", b =>
+                {
+                    b.HasOne("Kaifan.Growth.LuckyWheel.Wheel", null)
+                        .WithMany("Prizes")
+                        .HasForeignKey("WheelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.LuckyWheel.Wheel", b =>
+                {
+                    b.Navigation("Prizes");
                 });
 #pragma warning restore 612, 618
         }
