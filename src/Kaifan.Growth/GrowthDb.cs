@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Growth.Bargains;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,14 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<SecretCode> SecretCodes => Set<SecretCode>();
 
     internal DbSet<SecretCodeClaim> SecretCodeClaims => Set<SecretCodeClaim>();
+
+    internal DbSet<BargainCampaign> BargainCampaigns => Set<BargainCampaign>();
+
+    internal DbSet<Bargain> Bargains => Set<Bargain>();
+
+    internal DbSet<BargainCut> BargainCuts => Set<BargainCut>();
+
+    internal DbSet<BargainReward> BargainRewards => Set<BargainReward>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

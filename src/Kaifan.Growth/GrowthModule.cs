@@ -1,5 +1,7 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Contracts.Queries;
+using Kaifan.Growth.Bargains;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,8 @@ public static class GrowthModule
         services.ConfigureWolverine(o => o.CodeGeneration.AlwaysUseServiceLocationFor<GrowthDb>());
         services.AddValidatorsFromAssemblyContaining<GrowthDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoSecretCodes>();
+        services.AddScoped<IPersonalDataExport, BargainsDataExport>();
+        services.AddScoped<IPersonalDataErasure, BargainsErasure>();
         return services;
     }
 
@@ -27,6 +31,12 @@ public static class GrowthModule
         CreateSecretCode.Map(endpoints);
         ListSecretCodes.Map(endpoints);
         ClaimSecretCode.Map(endpoints);
+        CreateBargainCampaign.Map(endpoints);
+        ListBargainCampaigns.Map(endpoints);
+        RunningBargainCampaigns.Map(endpoints);
+        StartBargain.Map(endpoints);
+        GetBargain.Map(endpoints);
+        HelpBargain.Map(endpoints);
         return endpoints;
     }
 }
