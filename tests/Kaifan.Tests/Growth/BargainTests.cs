@@ -10,6 +10,7 @@ using Kaifan.Tests.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Runtime;
 using static Kaifan.Tests.Growth.BargainKit;
 
 namespace Kaifan.Tests.Growth;
@@ -99,6 +100,12 @@ public abstract class BargainTests(KaifanApp app)
         var starter = Customer(app, Guid.NewGuid());
         var bargain = await StartedAsync(starter, campaign);
         (await CutAsync(Customer(app, Guid.NewGuid()), bargain)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var endsAt = (await ViewAsync(starter, bargain))["endsAt"]!.GetValue<DateTimeOffset>();
+        var stored = await app.Services.GetRequiredService<IWolverineRuntime>().Storage.Admin.AllIncomingAsync();
+        stored.ShouldContain(
+            e => e.MessageType != null && e.MessageType.Contains(nameof(BargainExpires)) && e.ScheduledTime.HasValue
+                && (e.ScheduledTime.Value - endsAt).Duration() < TimeSpan.FromSeconds(1),
+            "the end is a scheduled message in the durable store, not a timer");
         var bus = app.Services.GetRequiredService<IMessageBus>();
 
         // Delivered early (the scheduler's clock is not the test's), the expiry waits.
@@ -115,9 +122,9 @@ public abstract class BargainTests(KaifanApp app)
         view["rewards"]!.AsArray().Count.ShouldBeGreaterThan(0, "the first of five cuts always passes 30 %");
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var stored = await scope.ServiceProvider.GetRequiredService<GrowthDb>().Bargains.AsNoTracking().SingleAsync(b => b.Id == bargain);
-            stored.Status.ShouldBe(BargainStatus.Ended);
-            stored.ActiveCampaignId.ShouldBeNull();
+            var ended = await scope.ServiceProvider.GetRequiredService<GrowthDb>().Bargains.AsNoTracking().SingleAsync(b => b.Id == bargain);
+            ended.Status.ShouldBe(BargainStatus.Ended);
+            ended.ActiveCampaignId.ShouldBeNull();
         }
 
         var again = await StartedAsync(starter, campaign);
