@@ -50,6 +50,7 @@ public sealed partial class BargainBrowserTests(LunchtimeSqliteApp app) : Browse
         await Expect(starter.Locator("[data-testid=bargain-price]")).Not.ToHaveTextAsync("¥15");
         await Expect(starter.Locator("[data-testid=bargain-reward][data-cut-percent='30']")).ToBeVisibleAsync();
         await Expect(starter.Locator("[data-testid=bargain-tier][data-reached=true]").First).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(starter, "h5-bargain", starter.Locator("[data-testid=bargain-reward]"));
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]
