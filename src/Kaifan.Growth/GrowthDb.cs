@@ -1,6 +1,7 @@
 using Kaifan.BuildingBlocks.Storage;
-using Kaifan.Growth.Referrals;
+using Kaifan.Growth.Bargains;
 using Kaifan.Growth.LuckyWheel;
+using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,13 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<WheelShare> WheelShares => Set<WheelShare>();
 
     internal DbSet<WheelShareCode> WheelShareCodes => Set<WheelShareCode>();
+    internal DbSet<BargainCampaign> BargainCampaigns => Set<BargainCampaign>();
+
+    internal DbSet<Bargain> Bargains => Set<Bargain>();
+
+    internal DbSet<BargainCut> BargainCuts => Set<BargainCut>();
+
+    internal DbSet<BargainReward> BargainRewards => Set<BargainReward>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

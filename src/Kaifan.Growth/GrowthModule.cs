@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
+using Kaifan.Growth.Bargains;
 using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
@@ -13,7 +14,7 @@ using Wolverine;
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, …). A
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, …). A
 /// promotion's reward is a coupon, granted through the CouponGranted event in the promotion's own commit; Ordering
 /// issues and spends it.
 /// </summary>
@@ -38,6 +39,8 @@ public static class GrowthModule
         services.TryAddSingleton<IWheelRandom, CryptoWheelRandom>();
         services.AddScoped<IPersonalDataExport, WheelDataExport>();
         services.AddScoped<IPersonalDataErasure, WheelErasure>();
+        services.AddScoped<IPersonalDataExport, BargainsDataExport>();
+        services.AddScoped<IPersonalDataErasure, BargainsErasure>();
         return services;
     }
 
@@ -56,6 +59,12 @@ public static class GrowthModule
         GetMyWheel.Map(endpoints);
         SpinWheel.Map(endpoints);
         OpenWheelShare.Map(endpoints);
+        CreateBargainCampaign.Map(endpoints);
+        ListBargainCampaigns.Map(endpoints);
+        RunningBargainCampaigns.Map(endpoints);
+        StartBargain.Map(endpoints);
+        GetBargain.Map(endpoints);
+        HelpBargain.Map(endpoints);
         return endpoints;
     }
 }

@@ -23,6 +23,179 @@ namespace Kaifan.Growth.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kaifan.Growth.Bargains.Bargain", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActiveCampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CutFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FloorPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Helpers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HelpersNeeded")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OriginalPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ActiveCampaignId", "CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status");
+
+                    b.ToTable("growth_bargains", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Bargains.BargainCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CouponDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DishId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DishName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FloorPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HelpersNeeded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HoursToBargain")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MerchantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("OriginalPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsAt");
+
+                    b.ToTable("growth_bargain_campaigns", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Bargains.BargainCut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("BargainId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HelperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperId");
+
+                    b.HasIndex("BargainId", "HelperId")
+                        .IsUnique();
+
+                    b.HasIndex("BargainId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("growth_bargain_cuts", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Bargains.BargainReward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("BargainId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CutPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("BargainId", "CutPercent")
+                        .IsUnique();
+
+                    b.ToTable("growth_bargain_rewards", "growth");
+                });
+
             modelBuilder.Entity("Kaifan.Growth.LuckyWheel.Wheel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -328,6 +501,36 @@ namespace Kaifan.Growth.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("growth_secret_code_claims", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Bargains.BargainCampaign", b =>
+                {
+                    b.OwnsMany("Kaifan.Growth.Bargains.BargainTier", "Tiers", b1 =>
+                        {
+                            b1.Property<Guid>("BargainCampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long>("AmountFen");
+
+                            b1.Property<int>("CutPercent");
+
+                            b1.Property<long>("MinSpendFen");
+
+                            b1.HasKey("BargainCampaignId", "__synthesizedOrdinal");
+
+                            b1.ToTable("growth_bargain_campaigns", "growth");
+
+                            b1
+                                .ToJson("Tiers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BargainCampaignId");
+                        });
+
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelPrize", b =>

@@ -17,6 +17,179 @@ namespace Kaifan.Growth.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kaifan.Growth.Bargains.Bargain", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActiveCampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CutFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FloorPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Helpers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HelpersNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OriginalPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ActiveCampaignId", "CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status");
+
+                    b.ToTable("growth_bargains", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Bargains.BargainCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CouponDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DishId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DishName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FloorPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HelpersNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoursToBargain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OriginalPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsAt");
+
+                    b.ToTable("growth_bargain_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Bargains.BargainCut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BargainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HelperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperId");
+
+                    b.HasIndex("BargainId", "HelperId")
+                        .IsUnique();
+
+                    b.HasIndex("BargainId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("growth_bargain_cuts", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Bargains.BargainReward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BargainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CutPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("BargainId", "CutPercent")
+                        .IsUnique();
+
+                    b.ToTable("growth_bargain_rewards", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Growth.LuckyWheel.Wheel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -322,6 +495,36 @@ namespace Kaifan.Growth.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("growth_secret_code_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Bargains.BargainCampaign", b =>
+                {
+                    b.OwnsMany("Kaifan.Growth.Bargains.BargainTier", "Tiers", b1 =>
+                        {
+                            b1.Property<Guid>("BargainCampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("AmountFen");
+
+                            b1.Property<int>("CutPercent");
+
+                            b1.Property<long>("MinSpendFen");
+
+                            b1.HasKey("BargainCampaignId", "__synthesizedOrdinal");
+
+                            b1.ToTable("growth_bargain_campaigns");
+
+                            b1
+                                .ToJson("Tiers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BargainCampaignId");
+                        });
+
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("Kaifan.Growth.LuckyWheel.WheelPrize", b =>
