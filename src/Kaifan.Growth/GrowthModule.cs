@@ -31,6 +31,8 @@ public static class GrowthModule
         });
         services.AddValidatorsFromAssemblyContaining<GrowthDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoSecretCodes>();
+        services.AddScoped<IPersonalDataExport, SecretCodesDataExport>();
+        services.AddScoped<IPersonalDataErasure, SecretCodesErasure>();
         services.AddOptions<ReferralSettings>().BindConfiguration(ReferralSettings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReferralSettings>>().Value);
         services.AddScoped<IPersonalDataExport, ReferralsDataExport>();

@@ -15,7 +15,7 @@ namespace Kaifan.Growth.Bargains;
 /// <summary>
 /// POST /api/growth/bargains: a customer starts 砍价 on a running campaign and gets the bargain to share
 /// (/m/bargain/{id}). Refusals name "campaignId": no such campaign (404), one not running (422), or one where this
-/// customer's earlier bargain is still under way (409). Its end is a durable scheduled message, committed with it.
+/// customer's earlier bargain is still under way or already reached the floor, whose reward is once per campaign (409). Its end is a durable scheduled message, committed with it.
 /// </summary>
 internal static class StartBargain
 {
@@ -50,6 +50,13 @@ internal static class StartBargain
         if (!campaign.IsRunning(now))
         {
             return Problems.Unprocessable("砍价活动未开始或已结束 (the campaign is not running)", BargainFields.Campaign);
+        }
+
+        // Two bargains of one customer never run at once (ActiveCampaignId is unique), so a floor can only be reached
+        // through a bargain this check already sees.
+        if (await db.Bargains.AnyAsync(b => b.CampaignId == campaign.Id && b.CustomerId == customerId && b.Status == BargainStatus.FloorReached, ct))
+        {
+            return Problems.Conflict("你已砍到底价并领过奖励，每个活动限一次 (the floor's reward is once per campaign)", BargainFields.Campaign);
         }
 
         var earlier = await db.Bargains.SingleOrDefaultAsync(b => b.ActiveCampaignId == campaign.Id && b.CustomerId == customerId, ct);

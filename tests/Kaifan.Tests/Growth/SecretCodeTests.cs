@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
 using Kaifan.Ordering;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Ordering;
@@ -116,6 +118,28 @@ public abstract class SecretCodeTests(KaifanApp app)
         (await OrderingKit.JsonOf(again))["field"]!.GetValue<string>().ShouldBe("status");
         (await ops.PostAsync($"/api/ops/growth/secret-codes/{Guid.NewGuid()}/stop", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await ListedAsync(code))["claimed"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task the_claims_are_in_the_persons_data_export_and_erasure_keeps_them_counted_but_no_longer_theirs()
+    {
+        var person = Guid.NewGuid();
+        var code = await CreateAsync(UniqueCode("KFMine"), 400, 0, 10);
+        (await ClaimAsync(app.Client(TestTokens.Issue(person, Roles.Customer)), code)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var export = scope.ServiceProvider.GetServices<IPersonalDataExport>().Single(e => e.Section == "secretCodes");
+        var mine = JsonSerializer.SerializeToNode(await export.ExportAsync(person, default))!.AsArray();
+        mine.Single()!["Code"]!.GetValue<string>().ShouldBe(code);
+        mine.Single()!["AmountFen"]!.GetValue<long>().ShouldBe(400);
+
+        foreach (var erasure in scope.ServiceProvider.GetServices<IPersonalDataErasure>().Where(e => e.GetType().Name == "SecretCodesErasure"))
+        {
+            await erasure.EraseAsync(person, default);
+        }
+
+        (await export.ExportAsync(person, default)).ShouldBeNull();
+        (await ListedAsync(code))["claimed"]!.GetValue<int>().ShouldBe(1, "the budget still counts the claim");
     }
 
     [Fact]
