@@ -28,9 +28,8 @@ public abstract class CampaignTests(KaifanApp app)
     {
         var consenting = await RegularAsync(consents: true);
         var silent = await RegularAsync(consents: false);
-        var outsider = Guid.NewGuid();
+        var outsider = await RfmKit.ConsentingCustomerAsync(app);
         await RfmKit.DeliverAsync(app, outsider, 1, app.Clock.GetUtcNow());
-        await RfmKit.ConsentToMarketingAsync(app, outsider);
 
         var campaign = await CreateAsync(RfmSegments.ImportantValue, "daily");
         var run = await RunAsync(campaign);
@@ -198,23 +197,17 @@ public abstract class CampaignTests(KaifanApp app)
 
     private async Task<Guid> RegularAsync(bool consents)
     {
-        var customer = Guid.NewGuid();
+        var customer = consents ? await RfmKit.ConsentingCustomerAsync(app) : Guid.NewGuid();
         await RfmKit.HistoryAsync(app, customer, 20, 10_000, app.Clock.GetUtcNow());
         await RfmKit.DeliverAsync(app, Guid.NewGuid(), 100, app.Clock.GetUtcNow());
-        if (consents)
-        {
-            await RfmKit.ConsentToMarketingAsync(app, customer);
-        }
-
         return customer;
     }
 
     private async Task<Guid> LapsedBigSpenderAsync()
     {
-        var customer = Guid.NewGuid();
+        var customer = await RfmKit.ConsentingCustomerAsync(app);
         await RfmKit.DeliverAsync(app, customer, 200_000, app.Clock.GetUtcNow().AddDays(-60));
         await RfmKit.DeliverAsync(app, Guid.NewGuid(), 100, app.Clock.GetUtcNow());
-        await RfmKit.ConsentToMarketingAsync(app, customer);
         return customer;
     }
 

@@ -43,11 +43,20 @@ internal static class RfmKit
         await transaction.CommitAsync();
     }
 
-    public static async Task ConsentToMarketingAsync(KaifanApp app, Guid customerId)
+    /// <summary>A customer who signed up with a fresh phone (consent needs an account) and consents to marketing.</summary>
+    public static async Task<Guid> ConsentingCustomerAsync(KaifanApp app)
     {
-        var response = await app.Client(TestTokens.Issue(customerId, Roles.Customer))
+        var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+        var anonymous = app.Client();
+        (await anonymous.PostAsJsonAsync("/api/auth/codes", new { phone })).EnsureSuccessStatusCode();
+        var signedIn = await anonymous.PostAsJsonAsync("/api/auth/tokens", new { phone, code = app.Sms.LastCodeFor(phone) });
+        signedIn.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await signedIn.Content.ReadAsStringAsync());
+        var body = (await signedIn.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!;
+        var customerId = body["userId"]!.GetValue<Guid>();
+        var consent = await app.Client(TestTokens.Issue(customerId, Roles.Customer))
             .PutAsJsonAsync($"/api/me/consents/{ConsentPurposes.Marketing}", new { granted = true });
-        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        consent.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await consent.Content.ReadAsStringAsync());
+        return customerId;
     }
 
     /// <summary>Refreshes the station's segments (as the scheduler's tick does) and answers each customer's.</summary>
