@@ -40,14 +40,13 @@ public abstract class CampaignTests(KaifanApp app)
         (await GrantsAsync(campaign, consenting)).ShouldBe(1);
         (await GrantsAsync(campaign, silent)).ShouldBe(0);
         (await GrantsAsync(campaign, outsider)).ShouldBe(0);
-        await PaymentProbe.EventuallyAsync(async () => await CouponsAsync(consenting) == 1, "Ordering issues the granted coupon");
-        await using var scope = app.Services.CreateAsyncScope();
-        var coupon = await scope.ServiceProvider.GetRequiredService<OrderingDb>().Coupons.AsNoTracking().SingleAsync(c => c.CustomerId == consenting);
+        await PaymentProbe.EventuallyAsync(async () => await CouponsAsync(campaign, consenting) == 1, "Ordering issues the granted coupon");
+        var coupon = (await CouponsOfAsync(campaign, consenting)).Single();
         coupon.AmountFen.ShouldBe(500);
         coupon.MinSpendFen.ShouldBe(3000);
         coupon.Reason.ShouldStartWith("专属福利");
-        (await CouponsAsync(silent)).ShouldBe(0);
-        (await CouponsAsync(outsider)).ShouldBe(0);
+        (await AllCouponsAsync(silent)).ShouldBe(0, "no campaign grants without consent");
+        (await AllCouponsAsync(outsider)).ShouldBe(0, "no campaign targets the outsider's segment");
 
         var listed = (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonArray>("/api/ops/insights/campaigns"))!
             .Single(c => c!["id"]!.GetValue<Guid>() == campaign)!;
@@ -76,7 +75,7 @@ public abstract class CampaignTests(KaifanApp app)
         await RfmKit.DeliverAsync(app, customer, 10_000, app.Clock.GetUtcNow());
         await RunAsync(campaign);
         (await GrantsAsync(campaign, customer)).ShouldBe(2);
-        await PaymentProbe.EventuallyAsync(async () => await CouponsAsync(customer) == 2, "both coupons are issued");
+        await PaymentProbe.EventuallyAsync(async () => await CouponsAsync(campaign, customer) == 2, "both coupons are issued");
     }
 
     [Fact]
@@ -94,11 +93,11 @@ public abstract class CampaignTests(KaifanApp app)
             (await GrantsAsync(campaign, customer)).ShouldBe(1);
         }
 
-        await PaymentProbe.EventuallyAsync(async () => (await Task.WhenAll(customers.Select(CouponsAsync))).All(n => n == 1), "each coupon is issued");
+        await PaymentProbe.EventuallyAsync(async () => (await Task.WhenAll(customers.Select(c => CouponsAsync(campaign, c)))).All(n => n == 1), "each coupon is issued");
         await Task.Delay(500);
         foreach (var customer in customers)
         {
-            (await CouponsAsync(customer)).ShouldBe(1, "no grant is issued twice");
+            (await CouponsAsync(campaign, customer)).ShouldBe(1, "no grant is issued twice");
         }
     }
 
@@ -121,8 +120,8 @@ public abstract class CampaignTests(KaifanApp app)
         await RunAsync(campaign);
         (await GrantsAsync(campaign, entering)).ShouldBe(1);
         (await GrantsAsync(campaign, already)).ShouldBe(0);
-        await PaymentProbe.EventuallyAsync(async () => await CouponsAsync(entering) == 1, "the win-back coupon is issued");
-        (await CouponsAsync(already)).ShouldBe(0);
+        await PaymentProbe.EventuallyAsync(async () => await CouponsAsync(campaign, entering) == 1, "the win-back coupon is issued");
+        (await AllCouponsAsync(already)).ShouldBe(0);
     }
 
     [Fact]
@@ -242,10 +241,23 @@ public abstract class CampaignTests(KaifanApp app)
         return await scope.ServiceProvider.GetRequiredService<InsightsDb>().CampaignGrants.CountAsync(g => g.CampaignId == campaign && g.CustomerId == customer);
     }
 
-    private async Task<int> CouponsAsync(Guid customer)
+    /// <summary>Coupons Ordering issued the customer for this campaign: other tests' campaigns may run on schedule here too.</summary>
+    private async Task<int> CouponsAsync(Guid campaign, Guid customer) => (await CouponsOfAsync(campaign, customer)).Count;
+
+    private async Task<int> AllCouponsAsync(Guid customer)
     {
+        await Task.Delay(300); // a grant would be on its way to Ordering by now
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OrderingDb>().Coupons.CountAsync(c => c.CustomerId == customer);
+    }
+
+    private async Task<List<Kaifan.Ordering.Coupons.Coupon>> CouponsOfAsync(Guid campaign, Guid customer)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var grants = await scope.ServiceProvider.GetRequiredService<InsightsDb>().CampaignGrants
+            .Where(g => g.CampaignId == campaign && g.CustomerId == customer).Select(g => g.Id).ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<OrderingDb>().Coupons.AsNoTracking()
+            .Where(c => grants.Contains(c.Id) && c.CustomerId == customer).ToListAsync();
     }
 }
 
