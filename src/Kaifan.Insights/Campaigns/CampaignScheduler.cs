@@ -30,17 +30,23 @@ internal sealed class CampaignScheduler(IServiceScopeFactory scopes, TimeProvide
             try
             {
                 await TickAsync(stoppingToken);
-                await Task.Delay(settings.Tick, clock, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                break;
+                return;
             }
             catch (Exception e)
             {
-                // Nothing is lost: what was due is still due at the next tick.
-                log.LogError(e, "Campaign tick failed");
-                await Task.Delay(settings.Tick, clock, CancellationToken.None);
+                log.LogError(e, "Campaign tick failed; what was due is still due at the next tick");
+            }
+
+            try
+            {
+                await Task.Delay(settings.Tick, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kaifan.BuildingBlocks;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
 using Kaifan.Insights;
@@ -192,6 +193,20 @@ public abstract class CampaignTests(KaifanApp app)
 
         (await RfmKit.ProfileAsync(app, customer)).ShouldBeNull();
         (await export.ExportAsync(customer, CancellationToken.None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task a_delivered_order_reaches_its_customers_profile_through_the_events()
+    {
+        var customer = DemoCampus.CustomerId(4);
+        var before = await RfmKit.ProfileAsync(app, customer);
+        await app.DeliveredOrderAsync(4, rider: 2);
+
+        await PaymentProbe.EventuallyAsync(
+            async () => (await RfmKit.ProfileAsync(app, customer))?.DeliveredOrders == (before?.DeliveredOrders ?? 0) + 1, "the profile counts the order");
+        var profile = await RfmKit.ProfileAsync(app, customer);
+        profile!.SpentFen.ShouldBeGreaterThan(before?.SpentFen ?? 0);
+        profile.LastOrderAt.ShouldNotBeNull();
     }
 
     private async Task<Guid> RegularAsync(bool consents)
