@@ -94,8 +94,9 @@ public abstract class CampaignTests(KaifanApp app)
             (await GrantsAsync(campaign, customer)).ShouldBe(1);
         }
 
-        await PaymentProbe.EventuallyAsync(async () => (await Task.WhenAll(customers.Select(c => CouponsAsync(campaign, c)))).All(n => n == 1), "each coupon is issued",
-            seconds: 60); // Under SQLite's one writer, four runs at once can push Ordering's handler onto its retry cool-downs
+        // Under SQLite's one writer, four runs at once can push Ordering's handler onto its retry cool-downs.
+        await PaymentProbe.EventuallyAsync(
+            async () => (await Task.WhenAll(customers.Select(c => CouponsAsync(campaign, c)))).All(n => n == 1), "each coupon is issued", seconds: 60);
         await Task.Delay(500);
         foreach (var customer in customers)
         {
