@@ -18,6 +18,16 @@ public abstract class InsightsDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<Planning.ImportedVolume> ImportedVolumes => Set<Planning.ImportedVolume>();
 
+    internal DbSet<Segments.CustomerOrder> CustomerOrders => Set<Segments.CustomerOrder>();
+
+    internal DbSet<Segments.CustomerProfile> CustomerProfiles => Set<Segments.CustomerProfile>();
+
+    internal DbSet<Campaigns.Campaign> Campaigns => Set<Campaigns.Campaign>();
+
+    internal DbSet<Campaigns.CampaignGrant> CampaignGrants => Set<Campaigns.CampaignGrant>();
+
+    internal DbSet<Campaigns.CampaignRun> CampaignRuns => Set<Campaigns.CampaignRun>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

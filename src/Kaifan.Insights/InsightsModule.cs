@@ -32,6 +32,13 @@ public static class InsightsModule
         services.AddSingleton<IDemoSeeder, DemoDemandHistory>();
         services.AddSingleton<ForecastService>();
         services.AddHostedService(sp => sp.GetRequiredService<ForecastService>());
+
+        services.AddScoped<Segments.SegmentRefresh>();
+        services.AddScoped<IPersonalDataExport, Segments.ProfilesDataExport>();
+        services.AddScoped<IPersonalDataErasure, Segments.ProfilesErasure>();
+        services.AddScoped<Campaigns.CampaignRunner>();
+        services.AddSingleton(Campaigns.CampaignSettings.FromConfiguration(configuration));
+        services.AddHostedService<Campaigns.CampaignScheduler>();
         return services;
     }
 
@@ -43,6 +50,11 @@ public static class InsightsModule
         RetrainForecast.Map(endpoints);
         ImportDemandHistory.Map(endpoints);
         GetPrepTimes.Map(endpoints);
+        Segments.GetSegments.Map(endpoints);
+        Campaigns.CreateCampaign.Map(endpoints);
+        Campaigns.ListCampaigns.Map(endpoints);
+        Campaigns.PauseCampaign.Map(endpoints);
+        Campaigns.RunCampaignNow.Map(endpoints);
         return endpoints;
     }
 }

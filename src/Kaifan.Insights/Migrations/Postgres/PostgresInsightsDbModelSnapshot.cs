@@ -23,6 +23,123 @@ namespace Kaifan.Insights.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kaifan.Insights.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CooldownDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CouponDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EnteredUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("NextRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<TimeOnly?>("RunAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("ScheduleVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("insights_campaigns", "insights");
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Campaigns.CampaignGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Period")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("CampaignId", "CustomerId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("insights_campaign_grants", "insights");
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Campaigns.CampaignRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("SkippedCooldown")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkippedNoConsent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Targeted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("insights_campaign_runs", "insights");
+                });
+
             modelBuilder.Entity("Kaifan.Insights.OnTime.OnTimeAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -192,6 +309,65 @@ namespace Kaifan.Insights.Migrations.Postgres
                     b.HasIndex("Hour");
 
                     b.ToTable("insights_imported_volumes", "insights");
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Segments.CustomerOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("PaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("CustomerId", "PlacedAt");
+
+                    b.ToTable("insights_customer_orders", "insights");
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Segments.CustomerProfile", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DeliveredOrders")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<DateTimeOffset?>("FirstOrderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastOrderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SegmentSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SpentFen")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Segment", "SegmentSince");
+
+                    b.ToTable("insights_customer_profiles", "insights");
                 });
 #pragma warning restore 612, 618
         }

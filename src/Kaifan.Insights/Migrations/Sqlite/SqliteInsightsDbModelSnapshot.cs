@@ -17,6 +17,123 @@ namespace Kaifan.Insights.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kaifan.Insights.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CooldownDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouponDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnteredUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("RunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScheduleVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("insights_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Campaigns.CampaignGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("CampaignId", "CustomerId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("insights_campaign_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Campaigns.CampaignRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedCooldown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedNoConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Targeted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("insights_campaign_runs", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Insights.OnTime.OnTimeAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -186,6 +303,65 @@ namespace Kaifan.Insights.Migrations.Sqlite
                     b.HasIndex("Hour");
 
                     b.ToTable("insights_imported_volumes", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Segments.CustomerOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("CustomerId", "PlacedAt");
+
+                    b.ToTable("insights_customer_orders", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Segments.CustomerProfile", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveredOrders")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<long?>("FirstOrderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastOrderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SegmentSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpentFen")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Segment", "SegmentSince");
+
+                    b.ToTable("insights_customer_profiles", (string)null);
                 });
 #pragma warning restore 612, 618
         }
