@@ -18,6 +18,14 @@ public abstract class InsightsDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<Planning.ImportedVolume> ImportedVolumes => Set<Planning.ImportedVolume>();
 
+    internal DbSet<Recommendations.ShopImpression> ShopImpressions => Set<Recommendations.ShopImpression>();
+
+    internal DbSet<Recommendations.ShopOrder> ShopOrders => Set<Recommendations.ShopOrder>();
+
+    internal DbSet<Experiments.Experiment> Experiments => Set<Experiments.Experiment>();
+
+    internal DbSet<Experiments.ExperimentExposure> ExperimentExposures => Set<Experiments.ExperimentExposure>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

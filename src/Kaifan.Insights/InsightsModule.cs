@@ -32,6 +32,13 @@ public static class InsightsModule
         services.AddSingleton<IDemoSeeder, DemoDemandHistory>();
         services.AddSingleton<ForecastService>();
         services.AddHostedService(sp => sp.GetRequiredService<ForecastService>());
+
+        services.AddSingleton<Recommendations.RecommendationRandom>();
+        services.AddScoped<IPersonalDataExport, Recommendations.RecommendationsDataExport>();
+        services.AddScoped<IPersonalDataErasure, Recommendations.RecommendationsErasure>();
+        services.AddSingleton<IDemoSeeder, Experiments.DemoExperiments>();
+        services.AddScoped<IPersonalDataExport, Experiments.ExperimentsDataExport>();
+        services.AddScoped<IPersonalDataErasure, Experiments.ExperimentsErasure>();
         return services;
     }
 
@@ -43,6 +50,12 @@ public static class InsightsModule
         RetrainForecast.Map(endpoints);
         ImportDemandHistory.Map(endpoints);
         GetPrepTimes.Map(endpoints);
+        Recommendations.RecommendShops.Map(endpoints);
+        Recommendations.RecordShelfEvents.Map(endpoints);
+        Experiments.CreateExperiment.Map(endpoints);
+        Experiments.StartStopExperiment.Map(endpoints);
+        Experiments.ListExperiments.Map(endpoints);
+        Experiments.GetAssignment.Map(endpoints);
         return endpoints;
     }
 }
