@@ -23,7 +23,8 @@ public sealed class RecommendationsBrowserTests(LunchtimeSqliteApp app) : Browse
         var expected = VariantAssignment.Of(DemoExperiments.HomeRecommendationsPosition, DemoCampus.CustomerId(customer), [("top", 50), ("bottom", 50)]);
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(customer));
+        await SignInAsync(page, "/m/login?returnUrl=%2Fm%2Fme", DemoCampus.CustomerPhone(customer));
+        var reportedBefore = await ImpressionsAsync(customer);
         await page.GotoAsync("/m");
 
         var shelf = page.Locator("[data-testid=recommendations]");
@@ -36,13 +37,10 @@ public sealed class RecommendationsBrowserTests(LunchtimeSqliteApp app) : Browse
         shelfBeforeList.ShouldBe(expected == "top");
         await Expect(shelf.Locator("[data-testid=rec-consent]")).ToContainTextAsync("开启个性化推荐");
         await Expect(shelf.Locator("[data-testid=rec-consent] a")).ToHaveAttributeAsync("href", "/m/me/privacy");
+        await shelf.ScrollIntoViewIfNeededAsync();
         await Browser.ScreenshotAsync(page, "h5-home-recommendations", shelf.Locator("[data-testid=rec-card]"));
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<InsightsDb>();
-            (await db.ShopImpressions.CountAsync(i => i.CustomerId == DemoCampus.CustomerId(customer))).ShouldBe(Math.Min(6, open), "one report of the shops shown");
-        }
+        (await ImpressionsAsync(customer)).ShouldBe(reportedBefore + Math.Min(6, open), "one page view reports the shops it showed once");
 
         var first = shelf.Locator("[data-testid=rec-card]").First;
         var name = (await first.Locator(".rec-name").TextContentAsync())!;
@@ -78,5 +76,11 @@ public sealed class RecommendationsBrowserTests(LunchtimeSqliteApp app) : Browse
         await created.Locator("[data-testid=experiment-start]").ClickAsync();
         await Expect(created.Locator("[data-testid=experiment-status]")).ToHaveTextAsync("进行中");
         await Browser.ScreenshotAsync(opsPage, "ops-experiments", demo.Locator("[data-testid=variant-exposures]"));
+    }
+
+    private async Task<int> ImpressionsAsync(int customer)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<InsightsDb>().ShopImpressions.CountAsync(i => i.CustomerId == DemoCampus.CustomerId(customer));
     }
 }
