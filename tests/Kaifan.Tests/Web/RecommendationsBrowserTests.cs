@@ -37,7 +37,7 @@ public sealed class RecommendationsBrowserTests(LunchtimeSqliteApp app) : Browse
         shelfBeforeList.ShouldBe(expected == "top");
         await Expect(shelf.Locator("[data-testid=rec-consent]")).ToContainTextAsync("开启个性化推荐");
         await Expect(shelf.Locator("[data-testid=rec-consent] a")).ToHaveAttributeAsync("href", "/m/me/privacy");
-        await shelf.ScrollIntoViewIfNeededAsync();
+        await shelf.Locator("[data-testid=rec-consent]").ScrollIntoViewIfNeededAsync();
         await Browser.ScreenshotAsync(page, "h5-home-recommendations", shelf.Locator("[data-testid=rec-card]"));
 
         (await ImpressionsAsync(customer)).ShouldBe(reportedBefore + Math.Min(6, open), "one page view reports the shops it showed once");
