@@ -26,6 +26,7 @@ public static class CatalogModule
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();
         services.AddSingleton<IDemoSeeder, DemoLockers>();
         services.AddScoped<ILockerDirectory, LockerDirectory>();
+        services.AddScoped<IShopDirectory, ShopDirectory>();
 
         // Our implementations are internal, so Wolverine's generated handler code cannot construct them;
         // it asks the scoped container instead, for this one service only.

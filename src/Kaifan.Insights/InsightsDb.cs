@@ -28,6 +28,14 @@ public abstract class InsightsDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<Campaigns.CampaignRun> CampaignRuns => Set<Campaigns.CampaignRun>();
 
+    internal DbSet<Recommendations.ShopImpression> ShopImpressions => Set<Recommendations.ShopImpression>();
+
+    internal DbSet<Recommendations.ShopOrder> ShopOrders => Set<Recommendations.ShopOrder>();
+
+    internal DbSet<Experiments.Experiment> Experiments => Set<Experiments.Experiment>();
+
+    internal DbSet<Experiments.ExperimentExposure> ExperimentExposures => Set<Experiments.ExperimentExposure>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -13,7 +13,8 @@ namespace Kaifan.Insights;
 
 /// <summary>
 /// Insights module entry point: on-time monitoring (order timelines from the events, reports, alerts, learned prep
-/// times for ETAs, travel flags for dispatch) and the demand forecaster, retrained daily in the background.
+/// times for ETAs, travel flags for dispatch), the demand forecaster retrained daily in the background, RFM segments
+/// with automatic campaigns, 猜你喜欢 recommendations and A/B experiments.
 /// </summary>
 public static class InsightsModule
 {
@@ -39,6 +40,12 @@ public static class InsightsModule
         services.AddScoped<Campaigns.CampaignRunner>();
         services.AddSingleton(Campaigns.CampaignSettings.FromConfiguration(configuration));
         services.AddHostedService<Campaigns.CampaignScheduler>();
+        services.AddSingleton<Recommendations.RecommendationRandom>();
+        services.AddScoped<IPersonalDataExport, Recommendations.RecommendationsDataExport>();
+        services.AddScoped<IPersonalDataErasure, Recommendations.RecommendationsErasure>();
+        services.AddSingleton<IDemoSeeder, Experiments.DemoExperiments>();
+        services.AddScoped<IPersonalDataExport, Experiments.ExperimentsDataExport>();
+        services.AddScoped<IPersonalDataErasure, Experiments.ExperimentsErasure>();
         return services;
     }
 
@@ -55,6 +62,12 @@ public static class InsightsModule
         Campaigns.ListCampaigns.Map(endpoints);
         Campaigns.PauseCampaign.Map(endpoints);
         Campaigns.RunCampaignNow.Map(endpoints);
+        Recommendations.RecommendShops.Map(endpoints);
+        Recommendations.RecordShelfEvents.Map(endpoints);
+        Experiments.CreateExperiment.Map(endpoints);
+        Experiments.StartStopExperiment.Map(endpoints);
+        Experiments.ListExperiments.Map(endpoints);
+        Experiments.GetAssignment.Map(endpoints);
         return endpoints;
     }
 }

@@ -140,6 +140,94 @@ namespace Kaifan.Insights.Migrations.Postgres
                     b.ToTable("insights_campaign_runs", "insights");
                 });
 
+            modelBuilder.Entity("Kaifan.Insights.Experiments.Experiment", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("insights_experiments", "insights");
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Experiments.ExperimentExposure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConvertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConvertingOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExperimentKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("ExposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Variant")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ExposedAt");
+
+                    b.HasIndex("ExperimentKey", "CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("insights_experiment_exposures", "insights");
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Experiments.ExperimentVariant", b =>
+                {
+                    b.Property<string>("ExperimentKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Sort")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ExperimentKey", "Name");
+
+                    b.ToTable("insights_experiment_variants", "insights");
+                });
+
             modelBuilder.Entity("Kaifan.Insights.OnTime.OnTimeAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -311,6 +399,58 @@ namespace Kaifan.Insights.Migrations.Postgres
                     b.ToTable("insights_imported_volumes", "insights");
                 });
 
+            modelBuilder.Entity("Kaifan.Insights.Recommendations.ShopImpression", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClickedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConvertedOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ShownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "ShownAt");
+
+                    b.HasIndex("CustomerId", "MerchantId", "ShownAt");
+
+                    b.ToTable("insights_shop_impressions", "insights");
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Recommendations.ShopOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("PlacedAt");
+
+                    b.HasIndex("CustomerId", "PlacedAt");
+
+                    b.ToTable("insights_shop_orders", "insights");
+                });
+
             modelBuilder.Entity("Kaifan.Insights.Segments.CustomerOrder", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -368,6 +508,20 @@ namespace Kaifan.Insights.Migrations.Postgres
                     b.HasIndex("Segment", "SegmentSince");
 
                     b.ToTable("insights_customer_profiles", "insights");
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Experiments.ExperimentVariant", b =>
+                {
+                    b.HasOne("Kaifan.Insights.Experiments.Experiment", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ExperimentKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Experiments.Experiment", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

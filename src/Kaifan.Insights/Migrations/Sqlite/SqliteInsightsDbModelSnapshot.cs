@@ -134,6 +134,94 @@ namespace Kaifan.Insights.Migrations.Sqlite
                     b.ToTable("insights_campaign_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Insights.Experiments.Experiment", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("insights_experiments", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Experiments.ExperimentExposure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConvertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConvertingOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExperimentKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Variant")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ExposedAt");
+
+                    b.HasIndex("ExperimentKey", "CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("insights_experiment_exposures", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Experiments.ExperimentVariant", b =>
+                {
+                    b.Property<string>("ExperimentKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ExperimentKey", "Name");
+
+                    b.ToTable("insights_experiment_variants", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Insights.OnTime.OnTimeAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -305,6 +393,58 @@ namespace Kaifan.Insights.Migrations.Sqlite
                     b.ToTable("insights_imported_volumes", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Insights.Recommendations.ShopImpression", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClickedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConvertedOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "ShownAt");
+
+                    b.HasIndex("CustomerId", "MerchantId", "ShownAt");
+
+                    b.ToTable("insights_shop_impressions", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Recommendations.ShopOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("PlacedAt");
+
+                    b.HasIndex("CustomerId", "PlacedAt");
+
+                    b.ToTable("insights_shop_orders", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Insights.Segments.CustomerOrder", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -362,6 +502,20 @@ namespace Kaifan.Insights.Migrations.Sqlite
                     b.HasIndex("Segment", "SegmentSince");
 
                     b.ToTable("insights_customer_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Experiments.ExperimentVariant", b =>
+                {
+                    b.HasOne("Kaifan.Insights.Experiments.Experiment", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ExperimentKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifan.Insights.Experiments.Experiment", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }
