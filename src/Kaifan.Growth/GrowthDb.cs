@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,12 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<SecretCode> SecretCodes => Set<SecretCode>();
 
     internal DbSet<SecretCodeClaim> SecretCodeClaims => Set<SecretCodeClaim>();
+
+    internal DbSet<GroupDeal> GroupDeals => Set<GroupDeal>();
+
+    internal DbSet<GroupBuy> Groups => Set<GroupBuy>();
+
+    internal DbSet<GroupMember> GroupMembers => Set<GroupMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
