@@ -39,36 +39,9 @@ internal sealed class GroupSeats(IDbContextOutbox<GrowthDb> outbox, TimeProvider
 
     public async Task ReleaseSeatAsync(Guid orderId, CancellationToken ct)
     {
-        var member = await Db.GroupMembers.AsNoTracking().SingleOrDefaultAsync(m => m.OrderId == orderId, ct);
-        if (member is null || member.PaidAt is not null)
-        {
-            return;
-        }
-
-        var owned = Db.Database.CurrentTransaction is null;
-        var transaction = owned ? await Db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            // Only the release that removes the seat gives it back; a repeated one finds nothing to remove.
-            var removed = await Db.GroupMembers.Where(m => m.OrderId == orderId && m.PaidAt == null).ExecuteDeleteAsync(ct);
-            if (removed == 1)
-            {
-                await Db.Groups.Where(g => g.Id == member.GroupId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(g => g.Taken, g => g.Taken - 1).SetProperty(g => g.Version, g => g.Version + 1), ct);
-            }
-
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(ct);
-            }
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-        }
+        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        await ReleaseSeatWhenOrderCancelled.ReleaseAsync(Db, orderId, ct);
+        await transaction.CommitAsync(ct);
     }
 
     private async Task<GroupSeatResult> OpenAsync(GroupSeatRequest request, CancellationToken ct)

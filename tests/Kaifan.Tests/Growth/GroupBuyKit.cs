@@ -83,8 +83,9 @@ internal sealed class GroupBuyKit(KaifanApp app)
 
     public static async Task<string> StatusAsync(Shopper shopper, JsonNode order) => (await OrderAsync(shopper, order))["status"]!.GetValue<string>();
 
+    /// <summary>Money moves through the sandbox's HTTP callback and the durable queues: on a busy machine that takes seconds.</summary>
     public static Task EventuallyStatusAsync(Shopper shopper, JsonNode order, string status) =>
-        PaymentProbe.EventuallyAsync(async () => await StatusAsync(shopper, order) == status, $"order {OrderingKit.IdOf(order)} is {status}");
+        PaymentProbe.EventuallyAsync(async () => await StatusAsync(shopper, order) == status, $"order {OrderingKit.IdOf(order)} is {status}", seconds: 45);
 
     public static async Task<JsonNode> GroupAsync(Shopper shopper, Guid groupId) =>
         (await shopper.Client.GetFromJsonAsync<JsonNode>($"/api/growth/groups/{groupId}"))!;

@@ -52,6 +52,27 @@ public abstract class GroupBuyRulesTests(KaifanApp app)
     }
 
     [Fact]
+    public async Task an_unpaid_seat_is_given_back_when_its_payment_deadline_passes_and_someone_else_can_take_it()
+    {
+        var dealId = await kit.CreateDealAsync(groupSize: 2, windowMinutes: 60);
+        var leader = await kit.NewShopperAsync();
+        var opened = await PlacedAsync(OpenAsync(leader, dealId));
+        var groupId = GroupOf(opened);
+        await kit.PayAsync(leader, opened);
+        var dawdler = await PlacedAsync(JoinAsync(await kit.NewShopperAsync(), groupId));
+        var latecomer = await kit.NewShopperAsync();
+        await ShouldBeRefusedNamingAsync(await JoinAsync(latecomer, groupId), HttpStatusCode.Conflict, "groupId");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        await app.DeadlineAsync(OrderingKit.IdOf(dawdler));
+
+        await Payments.PaymentProbe.EventuallyAsync(async () => (await GroupAsync(leader, groupId))["taken"]!.GetValue<int>() == 1, "the unpaid seat is free again", seconds: 45);
+        var joined = await PlacedAsync(JoinAsync(latecomer, groupId));
+        GroupOf(joined).ShouldBe(groupId);
+        (await GroupAsync(leader, groupId))["seats"]!.AsArray().Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task the_group_price_comes_from_the_deal_whatever_the_client_sends_and_only_the_deal_dish_may_be_bought()
     {
         var dealId = await kit.CreateDealAsync(groupSize: 2);

@@ -62,6 +62,33 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await Expect(friend.Locator("[data-testid=group-state]")).ToHaveTextAsync("拼团成功");
     }
 
+    [Fact]
+    public async Task the_operator_sees_every_deal_with_its_groups_on_the_growth_page_and_stops_one()
+    {
+        var now = app.Clock.GetUtcNow();
+        (await app.Staff().PostAsJsonAsync("/api/merchant/group-deals", new
+        {
+            itemId = OrderingKit.Tea, groupPriceFen = 600, groupSize = 3, windowMinutes = 20, startsAt = now.AddMinutes(-1), endsAt = now.AddDays(1),
+        })).EnsureSuccessStatusCode();
+
+        await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
+        await page.GotoAsync("/ops/growth");
+        var panel = page.Locator("[data-testid=ops-group-deals]");
+        await Expect(panel).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+        var row = panel.Locator("tr", new() { HasText = "八宝盖碗茶" });
+        await Expect(row).ToContainTextAsync("¥6");
+        await Expect(row).ToContainTextAsync("3人团");
+        await Expect(row.Locator("[data-testid=group-deal-counts]")).ToHaveTextAsync("进行中0 · 已成团0 · 失败0");
+        await Browser.ScreenshotAsync(page, "ops-group-deals", panel);
+
+        await row.Locator("button", new() { HasText = "停止" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("已停止");
+        var deals = (await app.Client(TestTokens.Operator()).GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/ops/growth/group-deals"))!;
+        deals.Single(d => d!["itemId"]!.GetValue<Guid>() == OrderingKit.Tea)!["status"]!.GetValue<string>().ShouldBe("stopped");
+    }
+
     /// <summary>The money arrives through the sandbox's callback, a moment after the tap: the page is reloaded until it shows.</summary>
     private static async Task EventuallyTitleAsync(IPage page, string title)
     {
