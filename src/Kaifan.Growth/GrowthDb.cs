@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Growth.Bargains;
+using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
@@ -40,6 +41,11 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<BargainCut> BargainCuts => Set<BargainCut>();
 
     internal DbSet<BargainReward> BargainRewards => Set<BargainReward>();
+    internal DbSet<GroupDeal> GroupDeals => Set<GroupDeal>();
+
+    internal DbSet<GroupBuy> Groups => Set<GroupBuy>();
+
+    internal DbSet<GroupMember> GroupMembers => Set<GroupMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

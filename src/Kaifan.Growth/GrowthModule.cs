@@ -2,6 +2,7 @@ using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
 using Kaifan.Growth.Bargains;
+using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
@@ -14,9 +15,9 @@ using Wolverine;
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, …). A
-/// promotion's reward is a coupon, granted through the CouponGranted event in the promotion's own commit; Ordering
-/// issues and spends it.
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团).
+/// Most rewards are coupons, granted through the CouponGranted event in the promotion's own commit (Ordering issues
+/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended.
 /// </summary>
 public static class GrowthModule
 {
@@ -43,6 +44,7 @@ public static class GrowthModule
         services.AddScoped<IPersonalDataErasure, WheelErasure>();
         services.AddScoped<IPersonalDataExport, BargainsDataExport>();
         services.AddScoped<IPersonalDataErasure, BargainsErasure>();
+        services.AddScoped<IGroupBuys, GroupSeats>();
         return services;
     }
 
@@ -67,6 +69,11 @@ public static class GrowthModule
         StartBargain.Map(endpoints);
         GetBargain.Map(endpoints);
         HelpBargain.Map(endpoints);
+        CreateGroupDeal.Map(endpoints);
+        ListGroupDeals.Map(endpoints);
+        StopGroupDeal.Map(endpoints);
+        ShopGroupDeals.Map(endpoints);
+        GetGroup.Map(endpoints);
         return endpoints;
     }
 }

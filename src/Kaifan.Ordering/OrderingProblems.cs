@@ -15,7 +15,12 @@ internal static class OrderingProblems
     public static IResult Status(int status, string detail, string field) =>
         Results.Problem(
             statusCode: status,
-            title: status == StatusCodes.Status409Conflict ? "Conflict" : "Unprocessable",
+            title: status switch
+            {
+                StatusCodes.Status404NotFound => "Not found",
+                StatusCodes.Status409Conflict => "Conflict",
+                _ => "Unprocessable",
+            },
             detail: detail,
             extensions: new Dictionary<string, object?> { ["field"] = field });
 }

@@ -7,3 +7,18 @@ namespace Kaifan.Contracts.Events;
 /// </summary>
 public sealed record CouponGranted(
     Guid CouponId, Guid CustomerId, long AmountFen, long MinSpendFen, string Reason, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>A 拼团 order was paid (Ordering holds it as 待成团); Growth counts the group's paid seats.</summary>
+public sealed record GroupOrderPaid(Guid GroupId, Guid OrderId, DateTimeOffset PaidAt);
+
+/// <summary>
+/// The group's last seat was paid: every order in OrderIds goes to the merchant now, together. Ordering moves each
+/// from 待成团 to 等待商家接单 once; a redelivery finds them moved.
+/// </summary>
+public sealed record GroupFormed(Guid GroupId, Guid DealId, Guid MerchantId, IReadOnlyList<Guid> OrderIds, DateTimeOffset FormedAt);
+
+/// <summary>
+/// The group's window ended before it filled: Ordering cancels every order in OrderIds that is still unpaid or 待成团,
+/// and a paid one is refunded through the usual OrderCancelled path.
+/// </summary>
+public sealed record GroupFailed(Guid GroupId, Guid DealId, IReadOnlyList<Guid> OrderIds, DateTimeOffset FailedAt);

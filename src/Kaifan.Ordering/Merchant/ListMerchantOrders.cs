@@ -14,7 +14,8 @@ namespace Kaifan.Ordering.Merchant;
 /// <summary>
 /// GET /api/merchant/orders?status=: today's paid orders of the merchant (Shanghai day), customer data masked; a batch
 /// order names its run, as the customer's page does, so the kitchen knows when it leaves; an order
-/// with an open refund request is listed whatever its day, with the request.
+/// with an open refund request is listed whatever its day, with the request. A 拼团 order shows only once its group
+/// formed (marked with its group), never while 待成团 nor after its group failed.
 /// </summary>
 internal static class ListMerchantOrders
 {
@@ -35,7 +36,8 @@ internal static class ListMerchantOrders
         var merchantId = user.MerchantId();
         var since = OrderingSettings.StartOfShanghaiDay(clock.GetUtcNow());
         var query = db.Orders.AsNoTracking()
-            .Where(o => o.MerchantId == merchantId && o.Status != OrderStatus.AwaitingPayment && o.PlacedAt >= since);
+            .Where(o => o.MerchantId == merchantId && o.Status != OrderStatus.AwaitingPayment && o.PlacedAt >= since)
+            .Where(o => o.GroupBuyId == null || o.GroupFormedAt != null);
         if (wanted is { } s)
         {
             query = query.Where(o => o.Status == s);

@@ -6,6 +6,9 @@ namespace Kaifan.Ordering.Orders;
 internal enum OrderStatus
 {
     AwaitingPayment = 0,
+
+    /// <summary>待成团: a paid 拼团 order waits for its group to fill before the merchant sees it.</summary>
+    AwaitingGroup = 5,
     AwaitingAcceptance = 10,
     Accepted = 20,
     Ready = 30,
@@ -148,7 +151,7 @@ internal sealed partial class Order
         }
 
         PaidAt = at;
-        return MoveTo(OrderStatus.AwaitingAcceptance);
+        return MoveTo(GroupBuyId is null ? OrderStatus.AwaitingAcceptance : OrderStatus.AwaitingGroup);
     }
 
     public Transition Accept(int prepMinutes, DateTimeOffset at)
@@ -318,6 +321,7 @@ internal static class OrderStatusText
     public static string Of(OrderStatus status) => status switch
     {
         OrderStatus.AwaitingPayment => "待付款",
+        OrderStatus.AwaitingGroup => "待成团",
         OrderStatus.AwaitingAcceptance => "等待商家接单",
         OrderStatus.Accepted => "商家已接单",
         OrderStatus.Ready => "待取餐",

@@ -105,7 +105,9 @@ internal sealed record OrderView(
     Kaifan.Ordering.Reviews.ReviewView? Review = null,
     bool CanReview = false,
     OrderExceptionView? DeliveryException = null,
-    Refunds.OrderRefundView? Refund = null)
+    Refunds.OrderRefundView? Refund = null,
+    Guid? GroupBuyId = null,
+    DateTimeOffset? GroupFormedAt = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -183,7 +185,9 @@ internal sealed record OrderView(
             order.CouponId,
             order.DiscountFen,
             Urge: OrderUrgeView.Of(order),
-            DeliveryException: OrderExceptionView.Of(order));
+            DeliveryException: OrderExceptionView.Of(order),
+            GroupBuyId: order.GroupBuyId,
+            GroupFormedAt: order.GroupFormedAt);
     }
 
     private static List<TimelineStep> TimelineOf(Order order)
@@ -199,6 +203,11 @@ internal sealed record OrderView(
             new("picked_up", "骑手已取餐·配送中", order.PickedUpAt is not null, order.PickedUpAt),
             new("delivered", "已送达", order.DeliveredAt is not null, order.DeliveredAt),
         };
+        if (order.GroupBuyId is not null)
+        {
+            steps.Insert(2, new("group_formed", "拼团成功", order.GroupFormedAt is not null, order.GroupFormedAt));
+        }
+
         if (order.ArrivedAtCustomerAt is { } atDoor)
         {
             // Optional for the rider, so shown only once it happened rather than as a pending step.

@@ -18,7 +18,10 @@ public static class PaymentEventsHandler
 
         if (order.MarkPaid(paid.PaidAt).Done)
         {
-            messages.Add(new OrderPaid(order.Id, order.MerchantId, paid.PaidAt));
+            // A 拼团 order waits for its group (待成团); the merchant hears of it when the group forms.
+            messages.Add(order.GroupBuyId is { } groupId
+                ? new GroupOrderPaid(groupId, order.Id, paid.PaidAt)
+                : new OrderPaid(order.Id, order.MerchantId, paid.PaidAt));
         }
         else if (order.Status == OrderStatus.Cancelled && order.PaidAt is null)
         {

@@ -17,17 +17,22 @@ internal sealed record CheckoutChoice(bool SpecialCare, ServiceTier Tier, Locker
 }
 
 /// <summary>The checkout options a quote and a placement share; all optional, the defaults are 标准配送 to the door.</summary>
-internal sealed record CheckoutOptions(bool SpecialCare, string? ServiceTier, string? Delivery, Guid? LockerId, Guid? CouponId)
+internal sealed record CheckoutOptions(
+    bool SpecialCare, string? ServiceTier, string? Delivery, Guid? LockerId, Guid? CouponId, Guid? GroupDealId = null, Guid? GroupId = null)
 {
     public static readonly CheckoutOptions None = new(false, null, null, null, null);
 }
 
 /// <summary>A cart priced with the checkout's choices: the tier's fee, the coupon's discount, and what each tier would offer here.</summary>
-internal sealed record CheckoutQuote(CartQuote Quote, CheckoutChoice Choice, Coupon? Coupon, BatchLineInfo? BatchLine, DateTimeOffset PricedAt)
+internal sealed record CheckoutQuote(
+    CartQuote Quote, CheckoutChoice Choice, Coupon? Coupon, BatchLineInfo? BatchLine, DateTimeOffset PricedAt, GroupDealQuote? GroupDeal = null)
 {
     public long DiscountFen => Coupon?.DiscountOn(Quote.Cart.ItemsTotalFen) ?? 0;
 
     public long TotalFen => Quote.Cart.TotalFen + Choice.ServiceFeeFen - DiscountFen;
+
+    /// <summary>The group a 拼团 order joins; null when it opens a new one (or is no group order).</summary>
+    public Guid? GroupId { get; init; }
 
     public GeoPoint DropOff => Choice.Locker?.Location ?? Quote.Address.Location;
 
@@ -45,12 +50,18 @@ internal sealed record CheckoutQuote(CartQuote Quote, CheckoutChoice Choice, Cou
 /// one of its lines) and the coupon against the customer's own, then prices. Quote and placement both come here, so
 /// a quote answers exactly what placing the same request would.
 /// </summary>
-internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, CartQuoting quoting, OrderingDb db, TimeProvider clock)
+internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, CartQuoting quoting, IGroupBuys groups, OrderingDb db, TimeProvider clock)
 {
     public async Task<(CheckoutQuote? Quote, IResult? Error)> PriceAsync(
         Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> cartLines, CheckoutOptions options, CancellationToken ct)
     {
-        var (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct);
+        var (deal, dealError) = await GroupDealPricing.FindAsync(groups, options, merchantId, cartLines, ct);
+        if (dealError is not null)
+        {
+            return (null, dealError);
+        }
+
+        var (quote, error) = await QuoteAsync(customerId, merchantId, addressId, cartLines, deal, ct);
         if (error is not null)
         {
             return (null, error);
@@ -65,7 +76,7 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
         if (choice!.Locker is { } locker)
         {
             // The ride ends at the locker, so the fee and the range are the locker's.
-            (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct, locker.Location);
+            (quote, error) = await QuoteAsync(customerId, merchantId, addressId, cartLines, deal, ct, locker.Location);
             if (error is not null)
             {
                 return (null, error);
@@ -90,7 +101,14 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
             }
         }
 
-        return (new CheckoutQuote(quote, choice, coupon, line, now), null);
+        return (new CheckoutQuote(quote, choice, coupon, line, now, deal) { GroupId = options.GroupId }, null);
+    }
+
+    private async Task<(CartQuote? Quote, IResult? Error)> QuoteAsync(
+        Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> cartLines, GroupDealQuote? deal, CancellationToken ct, GeoPoint? dropOff = null)
+    {
+        var (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct, dropOff);
+        return deal is null || quote is null ? (quote, error) : (GroupDealPricing.Apply(quote, deal), null);
     }
 
     private async Task<(CheckoutChoice? Choice, IResult? Error)> ResolveAsync(

@@ -20,6 +20,7 @@ namespace Kaifan.Ordering.Placement;
 internal sealed class OrderPlacement(
     IDbContextOutbox<OrderingDb> outbox,
     IStockReservations stock,
+    IGroupBuys groups,
     IPersonalDataProtector protector,
     TimeProvider clock,
     OrderingSettings settings,
@@ -49,6 +50,20 @@ internal sealed class OrderPlacement(
             return Kaifan.BuildingBlocks.Http.Problems.Conflict($"{short_.Name} 库存不足 (not enough stock)", $"lines[{short_.Index}].itemId");
         }
 
+        Guid? groupBuyId = null;
+        if (priced?.GroupDeal is { } deal)
+        {
+            // After the stock: a seat is the scarcer thing, and a refused seat must leave nothing held.
+            var seat = await groups.TakeSeatAsync(new GroupSeatRequest(orderId, customerId, deal.DealId, priced.GroupId), ct);
+            if (!seat.Taken)
+            {
+                await stock.ReleaseAsync(orderId, CancellationToken.None);
+                return OrderingProblems.Status(seat.Status, seat.Message!, seat.Field!);
+            }
+
+            groupBuyId = seat.GroupId;
+        }
+
         try
         {
             var order = new Order
@@ -75,6 +90,7 @@ internal sealed class OrderPlacement(
                 TotalFen = cart.TotalFen + choice.ServiceFeeFen - discount,
                 ServiceFeeFen = choice.ServiceFeeFen,
                 CouponId = coupon?.Id,
+                GroupBuyId = groupBuyId,
                 DiscountFen = discount,
                 ServiceTier = choice.Tier,
                 SpecialCare = choice.SpecialCare,
@@ -125,6 +141,7 @@ internal sealed class OrderPlacement(
             claim.ResponseStatus = null;
             claim.ResponseBody = null;
             await stock.ReleaseAsync(orderId, CancellationToken.None);
+            await groups.ReleaseSeatAsync(orderId, CancellationToken.None);
             return Coupons.CouponSpending.AlreadyUsed();
         }
         catch
@@ -132,6 +149,7 @@ internal sealed class OrderPlacement(
             claim.ResponseStatus = null;
             claim.ResponseBody = null;
             await stock.ReleaseAsync(orderId, CancellationToken.None);
+            await groups.ReleaseSeatAsync(orderId, CancellationToken.None);
             throw;
         }
     }

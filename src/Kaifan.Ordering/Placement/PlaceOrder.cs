@@ -20,7 +20,8 @@ internal static class PlaceOrder
     /// a small fee, ±3-minute promise, coupon when missed) or batch (校园拼单, leaves with its line's next run).
     /// Delivery: door (default) or locker, then LockerId names one of the zone's lockers. CouponId: one of the customer's
     /// unused, unexpired coupons whose minimum spend the items meet; it is spent with the order and given back if the
-    /// order is cancelled.
+    /// order is cancelled. GroupDealId opens a 拼团 group, GroupId joins one: the cart is then the deal's dish alone, one
+    /// portion, at the group price; the paid order waits (待成团) until the group forms.
     /// </summary>
     internal sealed record Request(
         Guid MerchantId,
@@ -32,7 +33,9 @@ internal static class PlaceOrder
         string? ServiceTier = null,
         string? Delivery = null,
         Guid? LockerId = null,
-        Guid? CouponId = null) : ICheckoutChoices;
+        Guid? CouponId = null,
+        Guid? GroupDealId = null,
+        Guid? GroupId = null) : ICheckoutChoices;
 
     internal sealed class Validator : AbstractValidator<Request>
     {

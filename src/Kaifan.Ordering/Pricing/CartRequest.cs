@@ -19,6 +19,10 @@ internal interface ICheckoutChoices : ICouponChoice
     string? ServiceTier { get; }
     string? Delivery { get; }
     Guid? LockerId { get; }
+
+    /// <summary>拼团: open a new group of this deal (GroupDealId) or join this group (GroupId, from the share link).</summary>
+    Guid? GroupDealId { get; }
+    Guid? GroupId { get; }
 }
 
 /// <summary>A quote may carry the checkout's choices, so it shows the tier's fee and the coupon's discount as placing would.</summary>
@@ -30,12 +34,15 @@ internal sealed record CartRequest(
     string? ServiceTier = null,
     string? Delivery = null,
     Guid? LockerId = null,
-    Guid? CouponId = null) : ICheckoutChoices;
+    Guid? CouponId = null,
+    Guid? GroupDealId = null,
+    Guid? GroupId = null) : ICheckoutChoices;
 
 internal static class CheckoutChoicesExtensions
 {
     public static Placement.CheckoutOptions Options(this ICheckoutChoices choices) =>
-        new(choices.SpecialCare, choices.ServiceTier, choices.Delivery, choices.Delivery == "locker" ? choices.LockerId : null, choices.CouponId);
+        new(choices.SpecialCare, choices.ServiceTier, choices.Delivery, choices.Delivery == "locker" ? choices.LockerId : null, choices.CouponId,
+            choices.GroupDealId, choices.GroupId);
 }
 
 internal sealed class CheckoutChoicesValidator : AbstractValidator<ICheckoutChoices>
@@ -48,6 +55,11 @@ internal sealed class CheckoutChoicesValidator : AbstractValidator<ICheckoutChoi
             .WithMessage("送达方式须为 door 或 locker (delivery must be door or locker)");
         RuleFor(r => r.LockerId).Must(id => id is { } g && g != Guid.Empty).When(r => r.Delivery == "locker")
             .WithMessage("请选择外卖柜 (lockerId is required for a locker delivery)");
+        RuleFor(r => r.GroupId).Must(id => id != Guid.Empty).When(r => r.GroupId is not null)
+            .WithMessage("拼团编号无效 (groupId must not be empty)");
+        RuleFor(r => r.GroupDealId).Must(id => id != Guid.Empty).When(r => r.GroupDealId is not null)
+            .WithMessage("拼团活动编号无效 (groupDealId must not be empty)")
+            .Null().When(r => r.GroupId is not null).WithMessage("开团或参团只能选一个 (give groupDealId to open a group or groupId to join one, not both)");
         Include(new CouponChoiceValidator());
     }
 }

@@ -111,6 +111,9 @@ internal static class OrderProgress
         { RiderAssignedAt: not null } => "骑手已接单",
         { ReadyAt: not null } => "商家已出餐·等待骑手",
         { AcceptedAt: not null } => "商家已接单",
+
+        // A paid 拼团 order waits for its group before the merchant sees it.
+        { Status: "AwaitingGroup" } => "待成团",
         { PaidAt: not null } => "等待商家接单",
         _ => "待付款",
     };

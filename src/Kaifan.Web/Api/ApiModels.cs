@@ -41,11 +41,13 @@ public sealed record CartLineRequest(Guid ItemId, int Quantity, IReadOnlyList<Gu
 /// <summary>The checkout's choices ride along with a quote, so the price lines show the tier's fee and the coupon's discount.</summary>
 public sealed record CartRequest(
     Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest> Lines,
-    bool SpecialCare = false, string? ServiceTier = null, string? Delivery = null, Guid? LockerId = null, Guid? CouponId = null);
+    bool SpecialCare = false, string? ServiceTier = null, string? Delivery = null, Guid? LockerId = null, Guid? CouponId = null,
+    Guid? GroupDealId = null, Guid? GroupId = null);
 
 public sealed record PlaceOrderRequest(
     Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest> Lines, string? Note, int CutleryCount,
-    bool SpecialCare = false, string? ServiceTier = null, string? Delivery = null, Guid? LockerId = null, Guid? CouponId = null);
+    bool SpecialCare = false, string? ServiceTier = null, string? Delivery = null, Guid? LockerId = null, Guid? CouponId = null,
+    Guid? GroupDealId = null, Guid? GroupId = null);
 
 public sealed record NamedOption(Guid Id, string Name);
 
@@ -104,7 +106,8 @@ public sealed record OrderInfo(
     string ServiceTier = "standard", long ServiceFeeFen = 0, long DiscountFen = 0, bool SpecialCare = false, string Delivery = "door",
     string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
     GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false,
-    DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null);
+    DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null,
+    DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null);
 
 /// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC.</summary>
 public sealed record ReviewInfo(

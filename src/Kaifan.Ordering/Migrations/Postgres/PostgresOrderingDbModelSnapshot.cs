@@ -166,6 +166,12 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<Guid?>("ExceptionRiderId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("GroupBuyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("GroupFormedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("bigint");
 

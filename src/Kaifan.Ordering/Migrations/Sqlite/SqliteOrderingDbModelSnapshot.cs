@@ -160,6 +160,12 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<Guid?>("ExceptionRiderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GroupBuyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GroupFormedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ItemsTotalFen")
                         .HasColumnType("INTEGER");
 

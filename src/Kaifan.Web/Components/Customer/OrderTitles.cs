@@ -8,12 +8,17 @@ namespace Kaifan.Web.Components.Customer;
 public static class OrderTitles
 {
     /// <summary>The rider's 已到达 is not a state of its own (the order stays picked up), so only the full order knows it.</summary>
-    public static string Title(OrderInfo order, IStringLocalizer<Strings> l) =>
-        order is { Status: "PickedUp", ArrivedAtCustomerAt: not null } ? l["Status.AtDoor"] : Title(order.Status, order.StatusText, l);
+    public static string Title(OrderInfo order, IStringLocalizer<Strings> l) => order switch
+    {
+        { Status: "PickedUp", ArrivedAtCustomerAt: not null } => l["Status.AtDoor"],
+        { Status: "Cancelled", GroupBuyId: not null, CancelReason: "拼团失败" } => order.RefundedAt is null ? l["GroupBuy.Failed"] : l["GroupBuy.FailedRefunded"],
+        _ => Title(order.Status, order.StatusText, l),
+    };
 
     public static string Title(string status, string apiText, IStringLocalizer<Strings> l) => status switch
     {
         "AwaitingPayment" => l["Status.AwaitingPayment"],
+        "AwaitingGroup" => l["GroupBuy.Status.AwaitingGroup"],
         "AwaitingAcceptance" => l["Status.AwaitingAcceptance"],
         "Accepted" => l["Status.Accepted"],
         "Ready" => l["Status.Ready"],
@@ -41,6 +46,7 @@ public static class OrderTitles
     public static string Hint(OrderInfo order, IStringLocalizer<Strings> l, EtaInfo? eta = null) => order.Status switch
     {
         "AwaitingPayment" => l["Hint.AwaitingPayment"],
+        "AwaitingGroup" => l["GroupBuy.Hint.AwaitingGroup"],
         "AwaitingAcceptance" => l["Hint.AwaitingAcceptance"],
         "Accepted" => (eta?.Basis?.PrepMinutes is { } planned ? (int)Math.Round(planned) : order.PrepMinutes) is { } m
             ? string.Format(l["Hint.Accepted"], m)
