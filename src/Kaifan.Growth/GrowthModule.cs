@@ -45,6 +45,8 @@ public static class GrowthModule
         services.AddScoped<IPersonalDataExport, BargainsDataExport>();
         services.AddScoped<IPersonalDataErasure, BargainsErasure>();
         services.AddScoped<IGroupBuys, GroupSeats>();
+        services.AddScoped<IPersonalDataExport, GroupBuysDataExport>();
+        services.AddScoped<IPersonalDataErasure, GroupBuysErasure>();
         return services;
     }
 
