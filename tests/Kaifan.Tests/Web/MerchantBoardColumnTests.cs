@@ -10,8 +10,9 @@ public sealed class MerchantBoardColumnTests
     [Fact]
     public void every_status_the_merchant_api_returns_stands_in_exactly_one_column()
     {
-        // AwaitingPayment is the only status the merchant API leaves out: the order is not the shop's until paid.
-        foreach (var status in Enum.GetNames<OrderStatus>().Where(s => s != nameof(OrderStatus.AwaitingPayment)))
+        // The merchant API leaves out AwaitingPayment (not the shop's until paid) and AwaitingGroup (a 拼团 order is the
+        // shop's once its group forms, and then it awaits acceptance).
+        foreach (var status in Enum.GetNames<OrderStatus>().Where(s => s is not (nameof(OrderStatus.AwaitingPayment) or nameof(OrderStatus.AwaitingGroup))))
         {
             foreach (var readyAt in new DateTimeOffset?[] { null, DateTimeOffset.UnixEpoch })
             {
