@@ -47,6 +47,24 @@ public abstract class BrowserTests(LunchtimeApp app) : IAsyncLifetime
 
     protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 
+    /// <summary>
+    /// Waits for a live console panel. Now and then (a few times in a thousand page loads, always under load) a
+    /// panel's Blazor circuit never starts and the page stays as prerendered; the person at the console reloads, and
+    /// so does this, once. The cause is not found yet (see the closing notes); a second miss fails the test.
+    /// </summary>
+    protected static async Task ExpectLiveAsync(IPage page, ILocator panel)
+    {
+        try
+        {
+            await Expect(panel).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 20_000 });
+        }
+        catch (PlaywrightException)
+        {
+            await page.ReloadAsync();
+            await Expect(panel).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
+        }
+    }
+
     protected async Task SignInAsync(IPage page, string loginPath, string phone)
     {
         await page.GotoAsync(loginPath);

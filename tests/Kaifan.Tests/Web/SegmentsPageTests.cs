@@ -27,7 +27,7 @@ public sealed class SegmentsPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         await ops.Locator("[data-testid=nav-segments]").ClickAsync();
 
         var segments = ops.Locator("[data-testid=segments]");
-        await Expect(segments).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
+        await ExpectLiveAsync(ops, segments);
         await Expect(segments.Locator("h2")).ToContainTextAsync("用户分层");
         await Expect(segments.Locator("[data-testid=segment-name]")).ToHaveCountAsync(8);
         await Expect(Row(segments, "important_value").Locator("[data-testid=segment-count]")).ToHaveTextAsync("1");
