@@ -58,11 +58,4 @@ internal static class BargainKit
         var coupons = await scope.ServiceProvider.GetRequiredService<OrderingDb>().Coupons.AsNoTracking().Where(c => c.CustomerId == customerId).ToListAsync();
         return coupons.OrderBy(c => c.AmountFen).Select(c => (c.AmountFen, c.MinSpendFen, c.Reason)).ToList();
     }
-
-    public static async Task ShouldBeRefused(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await OrderingKit.JsonOf(response))["field"]!.GetValue<string>().ShouldBe(field);
-    }
 }

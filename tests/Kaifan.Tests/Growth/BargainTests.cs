@@ -29,16 +29,16 @@ public abstract class BargainTests(KaifanApp app)
         var friend = Customer(app, Guid.NewGuid());
         var bargain = await StartedAsync(starter, campaign);
 
-        await ShouldBeRefused(await StartAsync(starter, campaign), HttpStatusCode.Conflict, "campaignId");
-        await ShouldBeRefused(await StartAsync(starter, Guid.NewGuid()), HttpStatusCode.NotFound, "campaignId");
-        await ShouldBeRefused(await CutAsync(starter, bargain), HttpStatusCode.UnprocessableEntity, "helper");
-        await ShouldBeRefused(await CutAsync(friend, Guid.NewGuid()), HttpStatusCode.NotFound, "bargainId");
+        await Refusals.ShouldBeRefusedAsync(await StartAsync(starter, campaign), HttpStatusCode.Conflict, "campaignId");
+        await Refusals.ShouldBeRefusedAsync(await StartAsync(starter, Guid.NewGuid()), HttpStatusCode.NotFound, "campaignId");
+        await Refusals.ShouldBeRefusedAsync(await CutAsync(starter, bargain), HttpStatusCode.UnprocessableEntity, "helper");
+        await Refusals.ShouldBeRefusedAsync(await CutAsync(friend, Guid.NewGuid()), HttpStatusCode.NotFound, "bargainId");
 
         var cut = await CutAsync(friend, bargain);
         cut.StatusCode.ShouldBe(HttpStatusCode.Created, await cut.Content.ReadAsStringAsync());
         var amount = (await OrderingKit.JsonOf(cut))["cutFen"]!.GetValue<long>();
         amount.ShouldBeInRange(1, 1000 - 4);
-        await ShouldBeRefused(await CutAsync(friend, bargain), HttpStatusCode.Conflict, "helper");
+        await Refusals.ShouldBeRefusedAsync(await CutAsync(friend, bargain), HttpStatusCode.Conflict, "helper");
 
         var seenByFriend = await ViewAsync(friend, bargain);
         seenByFriend["helpers"]!.GetValue<int>().ShouldBe(1);
@@ -79,7 +79,7 @@ public abstract class BargainTests(KaifanApp app)
         }
 
         remaining.ShouldBe(0);
-        await ShouldBeRefused(await CutAsync(Customer(app, Guid.NewGuid()), bargain), HttpStatusCode.UnprocessableEntity, "bargainId");
+        await Refusals.ShouldBeRefusedAsync(await CutAsync(Customer(app, Guid.NewGuid()), bargain), HttpStatusCode.UnprocessableEntity, "bargainId");
         var view = await ViewAsync(starter, bargain);
         view["status"]!.GetValue<string>().ShouldBe("floorReached");
         view["currentPriceFen"]!.GetValue<long>().ShouldBe(0);
@@ -91,7 +91,7 @@ public abstract class BargainTests(KaifanApp app)
         (await CouponsAsync(app, starterId)).ShouldBe([
             (300L, 0L, "砍价30%奖励「凉拌牛肉」"), (600L, 2000L, "砍价60%奖励「凉拌牛肉」"), (1500L, 1500L, "砍价成功「凉拌牛肉」")]);
         // The floor's reward is once per customer and campaign: starting over would earn it again.
-        await ShouldBeRefused(await StartAsync(starter, campaign), HttpStatusCode.Conflict, "campaignId");
+        await Refusals.ShouldBeRefusedAsync(await StartAsync(starter, campaign), HttpStatusCode.Conflict, "campaignId");
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public abstract class BargainTests(KaifanApp app)
         (await ViewAsync(starter, bargain))["status"]!.GetValue<string>().ShouldBe("running");
 
         app.Clock.Advance(TimeSpan.FromHours(2));
-        await ShouldBeRefused(await CutAsync(Customer(app, Guid.NewGuid()), bargain), HttpStatusCode.UnprocessableEntity, "bargainId");
+        await Refusals.ShouldBeRefusedAsync(await CutAsync(Customer(app, Guid.NewGuid()), bargain), HttpStatusCode.UnprocessableEntity, "bargainId");
         await bus.InvokeAsync(new BargainExpires(bargain));
 
         var view = await ViewAsync(starter, bargain);
@@ -181,10 +181,10 @@ public abstract class BargainTests(KaifanApp app)
             (await OrderingKit.JsonOf(refused))["errors"]!.AsObject().ShouldContain(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase), field);
         }
 
-        await ShouldBeRefused(
+        await Refusals.ShouldBeRefusedAsync(
             await ops.PostAsJsonAsync("/api/ops/growth/bargain-campaigns", new Dictionary<string, object?>(body) { ["dishId"] = OrderingKit.Dish(0, merchant: 2) }),
             HttpStatusCode.UnprocessableEntity, "dishId");
-        await ShouldBeRefused(
+        await Refusals.ShouldBeRefusedAsync(
             await ops.PostAsJsonAsync("/api/ops/growth/bargain-campaigns", new Dictionary<string, object?>(body) { ["floorPriceFen"] = BargainKit.ColdBeefFen }),
             HttpStatusCode.UnprocessableEntity, "floorPriceFen");
 

@@ -104,7 +104,7 @@ public abstract class GroupBuyFlowTests(KaifanApp app)
         (await kit.OpsDealAsync(dealId))["groupsFailed"]!.GetValue<int>().ShouldBe(1);
 
         var late = await JoinAsync(await kit.NewShopperAsync(), groupId);
-        await ShouldBeRefusedNamingAsync(late, HttpStatusCode.Conflict, "groupId");
+        await Refusals.ShouldBeRefusedAsync(late, HttpStatusCode.Conflict, "groupId");
     }
 }
 

@@ -100,21 +100,6 @@ internal sealed class GroupBuyKit(KaifanApp app)
 
     /// <summary>The group's window ending, as the scheduler would deliver it once our clock is past it.</summary>
     public Task WindowEndsAsync(Guid groupId) => app.Services.GetRequiredService<IMessageBus>().InvokeAsync(new GroupWindowEnded(groupId));
-
-    public static async Task ShouldBeRefusedNamingAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await OrderingKit.JsonOf(response);
-        if (status == HttpStatusCode.BadRequest)
-        {
-            problem["errors"]![field].ShouldNotBeNull();
-        }
-        else
-        {
-            problem["field"]!.GetValue<string>().ShouldBe(field);
-        }
-    }
 }
 
 internal sealed record Shopper(HttpClient Client, Guid AddressId);

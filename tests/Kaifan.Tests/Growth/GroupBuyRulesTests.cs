@@ -34,7 +34,7 @@ public abstract class GroupBuyRulesTests(KaifanApp app)
         answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1, string.Join(", ", answers.Select(a => a.StatusCode)));
         foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
         {
-            await ShouldBeRefusedNamingAsync(refused, HttpStatusCode.Conflict, "groupId");
+            await Refusals.ShouldBeRefusedAsync(refused, HttpStatusCode.Conflict, "groupId");
         }
 
         for (var i = 0; i < racers.Count; i++)
@@ -47,8 +47,8 @@ public abstract class GroupBuyRulesTests(KaifanApp app)
         group["taken"]!.GetValue<int>().ShouldBe(3);
         group["seats"]!.AsArray().Count.ShouldBe(3);
         group["canJoin"]!.GetValue<bool>().ShouldBeFalse();
-        await ShouldBeRefusedNamingAsync(await JoinAsync(await kit.NewShopperAsync(), groupId), HttpStatusCode.Conflict, "groupId");
-        await ShouldBeRefusedNamingAsync(await JoinAsync(leader, groupId), HttpStatusCode.Conflict, "groupId");
+        await Refusals.ShouldBeRefusedAsync(await JoinAsync(await kit.NewShopperAsync(), groupId), HttpStatusCode.Conflict, "groupId");
+        await Refusals.ShouldBeRefusedAsync(await JoinAsync(leader, groupId), HttpStatusCode.Conflict, "groupId");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public abstract class GroupBuyRulesTests(KaifanApp app)
         await kit.PayAsync(leader, opened);
         var dawdler = await PlacedAsync(JoinAsync(await kit.NewShopperAsync(), groupId));
         var latecomer = await kit.NewShopperAsync();
-        await ShouldBeRefusedNamingAsync(await JoinAsync(latecomer, groupId), HttpStatusCode.Conflict, "groupId");
+        await Refusals.ShouldBeRefusedAsync(await JoinAsync(latecomer, groupId), HttpStatusCode.Conflict, "groupId");
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
         await app.DeadlineAsync(OrderingKit.IdOf(dawdler));
@@ -90,13 +90,13 @@ public abstract class GroupBuyRulesTests(KaifanApp app)
 
         var other = await kit.NewShopperAsync();
         var twoPortions = new { merchantId = OrderingKit.Shop, addressId = other.AddressId, lines = new[] { OrderingKit.Line(Dish, 2) }, groupDealId = dealId };
-        await ShouldBeRefusedNamingAsync(await OrderingKit.PlaceAsync(other.Client, twoPortions, Guid.NewGuid().ToString()), HttpStatusCode.UnprocessableEntity, "lines");
+        await Refusals.ShouldBeRefusedAsync(await OrderingKit.PlaceAsync(other.Client, twoPortions, Guid.NewGuid().ToString()), HttpStatusCode.UnprocessableEntity, "lines");
         var otherDish = new { merchantId = OrderingKit.Shop, addressId = other.AddressId, lines = new[] { OrderingKit.Line(OrderingKit.BraisedEgg, 1) }, groupDealId = dealId };
-        await ShouldBeRefusedNamingAsync(await OrderingKit.PlaceAsync(other.Client, otherDish, Guid.NewGuid().ToString()), HttpStatusCode.UnprocessableEntity, "lines");
+        await Refusals.ShouldBeRefusedAsync(await OrderingKit.PlaceAsync(other.Client, otherDish, Guid.NewGuid().ToString()), HttpStatusCode.UnprocessableEntity, "lines");
         var unknown = GroupCart(other, dealId: Guid.NewGuid());
-        await ShouldBeRefusedNamingAsync(await OrderingKit.PlaceAsync(other.Client, unknown, Guid.NewGuid().ToString()), HttpStatusCode.NotFound, "groupDealId");
+        await Refusals.ShouldBeRefusedAsync(await OrderingKit.PlaceAsync(other.Client, unknown, Guid.NewGuid().ToString()), HttpStatusCode.NotFound, "groupDealId");
         var elsewhere = new { merchantId = DemoCampus.MerchantId(2), addressId = other.AddressId, lines = new[] { OrderingKit.Line(Dish, 1) }, groupDealId = dealId };
-        await ShouldBeRefusedNamingAsync(await OrderingKit.PlaceAsync(other.Client, elsewhere, Guid.NewGuid().ToString()), HttpStatusCode.NotFound, "groupDealId");
+        await Refusals.ShouldBeRefusedAsync(await OrderingKit.PlaceAsync(other.Client, elsewhere, Guid.NewGuid().ToString()), HttpStatusCode.NotFound, "groupDealId");
         (await other.Client.GetFromJsonAsync<JsonArray>("/api/orders"))!.Count.ShouldBe(0);
 
         // Without the deal the same dish costs its list price.
@@ -121,13 +121,13 @@ public abstract class GroupBuyRulesTests(KaifanApp app)
             ("endsAt", body with { endsAt = now.AddDays(-1) }),
         })
         {
-            await ShouldBeRefusedNamingAsync(await kit.Staff.PostAsJsonAsync("/api/merchant/group-deals", bad), HttpStatusCode.BadRequest, field);
+            await Refusals.ShouldBeRefusedAsync(await kit.Staff.PostAsJsonAsync("/api/merchant/group-deals", bad), HttpStatusCode.BadRequest, field);
         }
 
-        await ShouldBeRefusedNamingAsync(
+        await Refusals.ShouldBeRefusedAsync(
             await kit.Staff.PostAsJsonAsync("/api/merchant/group-deals", body with { groupPriceFen = ListPriceFen }), HttpStatusCode.UnprocessableEntity, "groupPriceFen");
         var foreignDish = body with { itemId = OrderingKit.Dish(0, merchant: 2) };
-        await ShouldBeRefusedNamingAsync(await kit.Staff.PostAsJsonAsync("/api/merchant/group-deals", foreignDish), HttpStatusCode.NotFound, "itemId");
+        await Refusals.ShouldBeRefusedAsync(await kit.Staff.PostAsJsonAsync("/api/merchant/group-deals", foreignDish), HttpStatusCode.NotFound, "itemId");
         var before = (await kit.Staff.GetFromJsonAsync<JsonArray>("/api/merchant/group-deals"))!.Count;
 
         var created = await kit.Staff.PostAsJsonAsync("/api/merchant/group-deals", body);
@@ -142,7 +142,7 @@ public abstract class GroupBuyRulesTests(KaifanApp app)
         stopped.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await OrderingKit.JsonOf(stopped))["status"]!.GetValue<string>().ShouldBe("stopped");
         (await app.Client().GetFromJsonAsync<JsonArray>($"/api/merchants/{OrderingKit.Shop}/group-deals"))!.ShouldNotContain(d => d!["id"]!.GetValue<Guid>() == dealId);
-        await ShouldBeRefusedNamingAsync(await OpenAsync(await kit.NewShopperAsync(), dealId), HttpStatusCode.UnprocessableEntity, "groupDealId");
+        await Refusals.ShouldBeRefusedAsync(await OpenAsync(await kit.NewShopperAsync(), dealId), HttpStatusCode.UnprocessableEntity, "groupDealId");
 
         var ops = await app.Client(TestTokens.Operator()).PostAsJsonAsync("/api/ops/growth/group-deals", new
         {

@@ -52,11 +52,4 @@ internal static class LuckyWheelKit
     public static async Task<JsonNode> OpsViewAsync(KaifanApp app, Guid wheelId) =>
         (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonArray>("/api/ops/growth/wheels"))!
             .Single(w => w!["id"]!.GetValue<Guid>() == wheelId)!;
-
-    public static async Task ShouldBeRefused(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await OrderingKit.JsonOf(response))["field"]!.GetValue<string>().ShouldBe(field);
-    }
 }

@@ -47,19 +47,19 @@ public abstract class LuckyWheelTests(KaifanApp app)
         coupon["minSpendFen"]!.GetValue<long>().ShouldBe(2000);
         coupon["reason"]!.GetValue<string>().ShouldBe("幸运大转盘「午餐转盘」");
 
-        await ShouldBeRefused(await SpinAsync(customer, wheel), HttpStatusCode.Conflict, "spins");
+        await Refusals.ShouldBeRefusedAsync(await SpinAsync(customer, wheel), HttpStatusCode.Conflict, "spins");
 
         // 23:59 in Shanghai is still today, 00:00 is tomorrow (UTC's midnight is 08:00 there).
         var now = app.Clock.GetUtcNow();
         var midnight = new DateTimeOffset(now.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(1), TimeSpan.FromHours(8));
         app.Clock.Advance(midnight - now - TimeSpan.FromMinutes(1));
-        await ShouldBeRefused(await SpinAsync(customer, wheel), HttpStatusCode.Conflict, "spins");
+        await Refusals.ShouldBeRefusedAsync(await SpinAsync(customer, wheel), HttpStatusCode.Conflict, "spins");
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var mine = await MineAsync(customer, wheel);
         mine["spinsLeft"]!.GetValue<int>().ShouldBe(1);
         mine["myPrizes"]!.AsArray().Count.ShouldBe(1);
         (await SpinAsync(customer, wheel)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        await ShouldBeRefused(await SpinAsync(customer, wheel), HttpStatusCode.Conflict, "spins");
+        await Refusals.ShouldBeRefusedAsync(await SpinAsync(customer, wheel), HttpStatusCode.Conflict, "spins");
         (await OpsViewAsync(app, wheel))["prizes"]![0]!["won"]!.GetValue<int>().ShouldBe(2);
     }
 
@@ -72,14 +72,14 @@ public abstract class LuckyWheelTests(KaifanApp app)
         code.ShouldNotBeNullOrWhiteSpace();
         (await MineAsync(sharer, wheel))["shareCode"]!.GetValue<string>().ShouldBe(code, "a customer keeps one share link");
 
-        await ShouldBeRefused(await OpenShareAsync(sharer, wheel, code), HttpStatusCode.UnprocessableEntity, "from");
-        await ShouldBeRefused(await OpenShareAsync(FreshCustomer(app), wheel, "NOSUCH99"), HttpStatusCode.NotFound, "from");
+        await Refusals.ShouldBeRefusedAsync(await OpenShareAsync(sharer, wheel, code), HttpStatusCode.UnprocessableEntity, "from");
+        await Refusals.ShouldBeRefusedAsync(await OpenShareAsync(FreshCustomer(app), wheel, "NOSUCH99"), HttpStatusCode.NotFound, "from");
 
         var friendA = FreshCustomer(app);
         (await OpenShareAsync(friendA, wheel, code.ToLowerInvariant())).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await ShouldBeRefused(await OpenShareAsync(friendA, wheel, code), HttpStatusCode.Conflict, "from");
+        await Refusals.ShouldBeRefusedAsync(await OpenShareAsync(friendA, wheel, code), HttpStatusCode.Conflict, "from");
         (await OpenShareAsync(FreshCustomer(app), wheel, code)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await ShouldBeRefused(await OpenShareAsync(FreshCustomer(app), wheel, code), HttpStatusCode.Conflict, "from");
+        await Refusals.ShouldBeRefusedAsync(await OpenShareAsync(FreshCustomer(app), wheel, code), HttpStatusCode.Conflict, "from");
 
         var mine = await MineAsync(sharer, wheel);
         mine["spinsLeft"]!.GetValue<int>().ShouldBe(3);
@@ -90,7 +90,7 @@ public abstract class LuckyWheelTests(KaifanApp app)
             (await SpinAsync(sharer, wheel)).StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
-        await ShouldBeRefused(await SpinAsync(sharer, wheel), HttpStatusCode.Conflict, "spins");
+        await Refusals.ShouldBeRefusedAsync(await SpinAsync(sharer, wheel), HttpStatusCode.Conflict, "spins");
 
         // A new day: the same friend counts again, and yesterday's unspent share spins are gone.
         app.Clock.Advance(TimeSpan.FromDays(1));
@@ -109,7 +109,7 @@ public abstract class LuckyWheelTests(KaifanApp app)
         answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
         foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
         {
-            await ShouldBeRefused(refused, HttpStatusCode.Conflict, "spins");
+            await Refusals.ShouldBeRefusedAsync(refused, HttpStatusCode.Conflict, "spins");
         }
 
         var mine = await MineAsync(customer, wheel);
@@ -183,15 +183,15 @@ public abstract class LuckyWheelTests(KaifanApp app)
     {
         var now = app.Clock.GetUtcNow();
         var customer = FreshCustomer(app);
-        await ShouldBeRefused(await SpinAsync(customer, Guid.NewGuid()), HttpStatusCode.NotFound, "wheelId");
+        await Refusals.ShouldBeRefusedAsync(await SpinAsync(customer, Guid.NewGuid()), HttpStatusCode.NotFound, "wheelId");
         var later = await CreateAsync(app, new
         {
             name = "晚点开", startsAt = now.AddHours(2), endsAt = now.AddDays(1), freeSpinsPerDay = 1, maxShareSpinsPerDay = 0,
             prizes = new[] { Coupon(300, 1, 10), Nothing(), Nothing(), Nothing() },
         });
-        await ShouldBeRefused(await SpinAsync(customer, later), HttpStatusCode.UnprocessableEntity, "wheelId");
+        await Refusals.ShouldBeRefusedAsync(await SpinAsync(customer, later), HttpStatusCode.UnprocessableEntity, "wheelId");
         app.Clock.Advance(TimeSpan.FromDays(2));
-        await ShouldBeRefused(await SpinAsync(customer, later), HttpStatusCode.UnprocessableEntity, "wheelId");
+        await Refusals.ShouldBeRefusedAsync(await SpinAsync(customer, later), HttpStatusCode.UnprocessableEntity, "wheelId");
         (await OpsViewAsync(app, later))["prizes"]!.AsArray().Sum(p => p!["won"]!.GetValue<int>()).ShouldBe(0);
     }
 

@@ -90,11 +90,4 @@ internal static class ReferralKit
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OrderingDb>().Coupons.AsNoTracking().Where(c => c.CustomerId == customerId).ToListAsync();
     }
-
-    public static async Task ShouldBeRefusedNamingCodeAsync(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await JsonOf(response))["field"]!.GetValue<string>().ShouldBe("code");
-    }
 }

@@ -79,18 +79,18 @@ public abstract class ReferralTests(KaifanApp app)
         var otherCode = await CodeOfAsync(other);
 
         // 0, O, 1 and I are never in a code.
-        await (await AcceptAsync(inviter, "0O1I00")).ShouldBeRefusedNamingCodeAsync(HttpStatusCode.NotFound);
-        await (await AcceptAsync(inviter, code)).ShouldBeRefusedNamingCodeAsync(HttpStatusCode.UnprocessableEntity);
+        await (await AcceptAsync(inviter, "0O1I00")).ShouldBeRefusedAsync(HttpStatusCode.NotFound, "code");
+        await (await AcceptAsync(inviter, code)).ShouldBeRefusedAsync(HttpStatusCode.UnprocessableEntity, "code");
         (await AcceptAsync(inviter, "")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var (friendId, friend) = app.NewCustomer();
         (await AcceptAsync(friend, code)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        await (await AcceptAsync(friend, otherCode)).ShouldBeRefusedNamingCodeAsync(HttpStatusCode.Conflict);
-        await (await AcceptAsync(friend, code)).ShouldBeRefusedNamingCodeAsync(HttpStatusCode.Conflict);
+        await (await AcceptAsync(friend, otherCode)).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "code");
+        await (await AcceptAsync(friend, code)).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "code");
 
         var (regularId, regular) = app.NewCustomer();
         await app.PaidOrderAsync(regular);
-        await (await AcceptAsync(regular, code)).ShouldBeRefusedNamingCodeAsync(HttpStatusCode.UnprocessableEntity);
+        await (await AcceptAsync(regular, code)).ShouldBeRefusedAsync(HttpStatusCode.UnprocessableEntity, "code");
 
         (await MyReferralsAsync(inviter))["friends"]!.AsArray().Count.ShouldBe(1);
         (await MyReferralsAsync(other))["friends"]!.AsArray().ShouldBeEmpty();
@@ -228,7 +228,7 @@ public abstract class ReferralTests(KaifanApp app)
 
         await EraseAsync(inviterId);
         (await ExportAsync(inviterId)).ShouldBeNull();
-        await (await AcceptAsync(app.NewCustomer().Client, code)).ShouldBeRefusedNamingCodeAsync(HttpStatusCode.NotFound);
+        await (await AcceptAsync(app.NewCustomer().Client, code)).ShouldBeRefusedAsync(HttpStatusCode.NotFound, "code");
         var opsAfter = (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonNode>("/api/ops/growth/referrals"))!;
         opsAfter["rewardsFen"]!.GetValue<long>().ShouldBe(opsBefore["rewardsFen"]!.GetValue<long>());
         opsAfter["accepted"]!.GetValue<int>().ShouldBe(opsBefore["accepted"]!.GetValue<int>());

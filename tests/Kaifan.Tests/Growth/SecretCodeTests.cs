@@ -45,7 +45,7 @@ public abstract class SecretCodeTests(KaifanApp app)
         coupon["expiresAt"]!.GetValue<DateTimeOffset>().ShouldBe(app.Clock.GetUtcNow().AddDays(7), TimeSpan.FromSeconds(1));
 
         var again = await ClaimAsync(customer, code);
-        await ShouldBeRefused(again, HttpStatusCode.Conflict);
+        await Refusals.ShouldBeRefusedAsync(again, HttpStatusCode.Conflict, "code");
         (await ListedAsync(code))["claimed"]!.GetValue<int>().ShouldBe(1);
     }
 
@@ -85,15 +85,15 @@ public abstract class SecretCodeTests(KaifanApp app)
     public async Task a_wrong_code_one_not_yet_open_and_one_that_ended_are_refused_naming_the_code()
     {
         var customer = app.Client(TestTokens.Customer(3));
-        await ShouldBeRefused(await ClaimAsync(customer, "没有这个口令"), HttpStatusCode.NotFound);
+        await Refusals.ShouldBeRefusedAsync(await ClaimAsync(customer, "没有这个口令"), HttpStatusCode.NotFound, "code");
 
         var now = app.Clock.GetUtcNow();
         var later = await CreateAsync(UniqueCode("KFLater"), 300, 0, 10, startsAt: now.AddHours(2), endsAt: now.AddDays(1));
-        await ShouldBeRefused(await ClaimAsync(customer, later), HttpStatusCode.UnprocessableEntity);
+        await Refusals.ShouldBeRefusedAsync(await ClaimAsync(customer, later), HttpStatusCode.UnprocessableEntity, "code");
 
         var brief = await CreateAsync(UniqueCode("KFBrief"), 300, 0, 10, startsAt: now.AddMinutes(-1), endsAt: now.AddMinutes(30));
         app.Clock.Advance(TimeSpan.FromMinutes(31));
-        await ShouldBeRefused(await ClaimAsync(customer, brief), HttpStatusCode.UnprocessableEntity);
+        await Refusals.ShouldBeRefusedAsync(await ClaimAsync(customer, brief), HttpStatusCode.UnprocessableEntity, "code");
 
         (await ListedAsync(later))["claimed"]!.GetValue<int>().ShouldBe(0);
         (await ListedAsync(brief))["claimed"]!.GetValue<int>().ShouldBe(0);
@@ -111,7 +111,7 @@ public abstract class SecretCodeTests(KaifanApp app)
         var stopped = await ops.PostAsync($"/api/ops/growth/secret-codes/{id}/stop", null);
         stopped.StatusCode.ShouldBe(HttpStatusCode.OK, await stopped.Content.ReadAsStringAsync());
         (await OrderingKit.JsonOf(stopped))["status"]!.GetValue<string>().ShouldBe("ended");
-        await ShouldBeRefused(await ClaimAsync(app.Client(TestTokens.Customer(5)), code), HttpStatusCode.UnprocessableEntity);
+        await Refusals.ShouldBeRefusedAsync(await ClaimAsync(app.Client(TestTokens.Customer(5)), code), HttpStatusCode.UnprocessableEntity, "code");
 
         var again = await ops.PostAsync($"/api/ops/growth/secret-codes/{id}/stop", null);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -167,7 +167,7 @@ public abstract class SecretCodeTests(KaifanApp app)
 
         (await ops.PostAsJsonAsync("/api/ops/growth/secret-codes", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
         var taken = await ops.PostAsJsonAsync("/api/ops/growth/secret-codes", body with { code = body.code.ToLowerInvariant() });
-        await ShouldBeRefused(taken, HttpStatusCode.Conflict);
+        await Refusals.ShouldBeRefusedAsync(taken, HttpStatusCode.Conflict, "code");
         (await ops.GetFromJsonAsync<JsonArray>("/api/ops/growth/secret-codes"))!.Count.ShouldBe(before + 1);
     }
 
@@ -194,13 +194,6 @@ public abstract class SecretCodeTests(KaifanApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OrderingDb>().Coupons.CountAsync(c => customers.Contains(c.CustomerId));
-    }
-
-    private static async Task ShouldBeRefused(HttpResponseMessage response, HttpStatusCode status)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await OrderingKit.JsonOf(response))["field"]!.GetValue<string>().ShouldBe("code");
     }
 
     private static string UniqueCode(string prefix) => prefix + Random.Shared.Next(100_000, 999_999);

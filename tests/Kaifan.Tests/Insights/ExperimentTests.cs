@@ -95,10 +95,10 @@ public abstract class ExperimentTests(KaifanApp app)
         draft["running"]!.GetValue<bool>().ShouldBeFalse();
 
         (await ops.PostAsync($"/api/ops/experiments/{key}/start", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await ShouldBeRefused(await ops.PostAsync($"/api/ops/experiments/{key}/start", null), HttpStatusCode.Conflict, "status");
+        await Refusals.ShouldBeRefusedAsync(await ops.PostAsync($"/api/ops/experiments/{key}/start", null), HttpStatusCode.Conflict, "status");
         (await ops.PostAsync($"/api/ops/experiments/{key}/stop", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await ShouldBeRefused(await ops.PostAsync($"/api/ops/experiments/{key}/stop", null), HttpStatusCode.Conflict, "status");
-        await ShouldBeRefused(await ops.PostAsync($"/api/ops/experiments/{key}/start", null), HttpStatusCode.Conflict, "status");
+        await Refusals.ShouldBeRefusedAsync(await ops.PostAsync($"/api/ops/experiments/{key}/stop", null), HttpStatusCode.Conflict, "status");
+        await Refusals.ShouldBeRefusedAsync(await ops.PostAsync($"/api/ops/experiments/{key}/start", null), HttpStatusCode.Conflict, "status");
 
         var stopped = await client.GetFromJsonAsync<JsonObject>($"/api/experiments/{key}/assignment");
         stopped!["variant"]!.GetValue<string>().ShouldBe("control");
@@ -130,7 +130,7 @@ public abstract class ExperimentTests(KaifanApp app)
         }
 
         (await ops.PostAsJsonAsync("/api/ops/experiments", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        await ShouldBeRefused(await ops.PostAsJsonAsync("/api/ops/experiments", body), HttpStatusCode.Conflict, "key");
+        await Refusals.ShouldBeRefusedAsync(await ops.PostAsJsonAsync("/api/ops/experiments", body), HttpStatusCode.Conflict, "key");
         (await ListedAsync(key))["variants"]!.AsArray().Select(v => v!["name"]!.GetValue<string>()).ShouldBe(["去结算", "立即下单"]);
     }
 
@@ -189,13 +189,6 @@ public abstract class ExperimentTests(KaifanApp app)
     private async Task<JsonNode> ListedAsync(string key) =>
         (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonArray>("/api/ops/experiments"))!
             .Single(e => e!["key"]!.GetValue<string>() == key)!;
-
-    private static async Task ShouldBeRefused(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await OrderingKit.JsonOf(response))["field"]!.GetValue<string>().ShouldBe(field);
-    }
 
     private static string UniqueKey() => "test.exp-" + Guid.NewGuid().ToString("N")[..10];
 }

@@ -167,8 +167,8 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
 
         foreach (var (coupon, status) in refused.Cases)
         {
-            await (await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer, new { couponId = coupon }))).ShouldBeRefusedNamingCouponAsync(status);
-            await (await PlaceAsync(client, Checkout(customer, new { couponId = coupon }), Guid.NewGuid().ToString())).ShouldBeRefusedNamingCouponAsync(status);
+            await (await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer, new { couponId = coupon }))).ShouldBeRefusedAsync(status, "couponId");
+            await (await PlaceAsync(client, Checkout(customer, new { couponId = coupon }), Guid.NewGuid().ToString())).ShouldBeRefusedAsync(status, "couponId");
         }
 
         (await app.OrderCountAsync(customer)).ShouldBe(before);

@@ -167,22 +167,6 @@ internal static class OrderingKit
         await app.IssueCouponAsync(customer, amountFen: 300, used: true),
         await app.IssueCouponAsync(customer, amountFen: 600, minSpendFen: 3000));
 
-    /// <summary>A refusal is problem+json with the given status that names couponId (in errors for a 400).</summary>
-    public static async Task ShouldBeRefusedNamingCouponAsync(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await JsonOf(response);
-        if (status == HttpStatusCode.BadRequest)
-        {
-            problem["errors"]!["couponId"].ShouldNotBeNull();
-        }
-        else
-        {
-            problem["field"]!.GetValue<string>().ShouldBe("couponId");
-        }
-    }
-
     public static async Task<JsonArray> CouponsAsync(this KaifanApp app, int customer) =>
         (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonArray>("/api/me/coupons"))!;
 

@@ -135,8 +135,8 @@ public abstract class ReorderCouponTests(LunchtimeApp app)
 
         foreach (var (coupon, status) in refused.Cases.Prepend((Guid.Empty, HttpStatusCode.BadRequest)))
         {
-            await (await QuoteAsync(client, past, coupon)).ShouldBeRefusedNamingCouponAsync(status);
-            await (await ReorderAsync(client, past, coupon)).ShouldBeRefusedNamingCouponAsync(status);
+            await (await QuoteAsync(client, past, coupon)).ShouldBeRefusedAsync(status, "couponId");
+            await (await ReorderAsync(client, past, coupon)).ShouldBeRefusedAsync(status, "couponId");
         }
 
         (await app.OrderCountAsync(customer)).ShouldBe(before);

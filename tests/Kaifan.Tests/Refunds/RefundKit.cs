@@ -70,21 +70,4 @@ internal static class RefundKit
 
     public static async Task<string> LatestStatusAsync(this KaifanApp app, Guid orderId, int customer) =>
         (await app.RefundOfAsync(orderId, customer))["latest"]!["status"]!.GetValue<string>();
-
-    /// <summary>A refusal is problem+json with the given status naming the field.</summary>
-    public static async Task ShouldBeRefusedAsync(this HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, body);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = JsonNode.Parse(body)!;
-        if (status == HttpStatusCode.BadRequest)
-        {
-            problem["errors"]!.AsObject().Select(e => e.Key).ShouldContain(k => k.Equals(field, StringComparison.OrdinalIgnoreCase), body);
-        }
-        else
-        {
-            problem["field"]!.GetValue<string>().ShouldBe(field);
-        }
-    }
 }

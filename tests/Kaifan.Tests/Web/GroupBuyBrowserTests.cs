@@ -35,9 +35,10 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await leader.WaitForURLAsync("**/m/pay/*");
         await leader.Locator("[data-testid=pay-wechat]").ClickAsync();
         await leader.WaitForURLAsync("**/m/orders/*");
-        await EventuallyTitleAsync(leader, "待成团");
+        await ReloadUntilAsync(leader, "[data-testid=order-title]", "待成团");
+        // The order is 待成团 the moment it is paid; the group counts the seat when its event arrives a moment later.
+        await ReloadUntilAsync(leader, "[data-testid=group-order] b", "差1人成团");
         var waiting = leader.Locator("[data-testid=group-order]");
-        await Expect(waiting).ToContainTextAsync("差1人成团");
         await Expect(waiting.Locator("[data-testid=countdown]")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(leader, "customer-group-waiting", waiting);
         var groupPath = await waiting.Locator("[data-testid=invite]").GetAttributeAsync("href");
@@ -56,8 +57,8 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await friend.Locator("[data-testid=pay-wechat]").ClickAsync();
         await friend.WaitForURLAsync("**/m/orders/*");
 
-        await EventuallyTitleAsync(friend, "等待商家接单");
-        await EventuallyTitleAsync(leader, "等待商家接单");
+        await ReloadUntilAsync(friend, "[data-testid=order-title]", "等待商家接单");
+        await ReloadUntilAsync(leader, "[data-testid=order-title]", "等待商家接单");
         await friend.GotoAsync(groupPath!);
         await Expect(friend.Locator("[data-testid=group-state]")).ToHaveTextAsync("拼团成功");
     }
@@ -90,14 +91,15 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
     }
 
     /// <summary>The money arrives through the sandbox's callback, a moment after the tap: the page is reloaded until it shows.</summary>
-    private static async Task EventuallyTitleAsync(IPage page, string title)
+    /// <summary>The customer's pages are not live here: pull to refresh until the server's answer shows.</summary>
+    private static async Task ReloadUntilAsync(IPage page, string selector, string text)
     {
-        for (var i = 0; i < 50 && (await page.Locator("[data-testid=order-title]").TextContentAsync())?.Trim() != title; i++)
+        for (var i = 0; i < 50 && (await page.Locator(selector).First.TextContentAsync())?.Trim() != text; i++)
         {
             await Task.Delay(300);
             await page.ReloadAsync();
         }
 
-        await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync(title);
+        await Expect(page.Locator(selector).First).ToHaveTextAsync(text);
     }
 }
