@@ -1,3 +1,4 @@
+using Kaifan.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,10 +24,30 @@ internal sealed class Consent
     public required string PolicyVersion { get; init; }
 }
 
-/// <summary>The privacy policy text a consent was given under; a new text means a new version here.</summary>
+/// <summary>
+/// The privacy policy text a consent was given under. A new text means a new <see cref="Version"/>; where it changes
+/// what a purpose covers, that purpose's entry in <see cref="ChangedIn"/> moves to the new version too, and grants given
+/// under an older text stop counting until the person agrees again (PIPL art. 14: a changed purpose needs consent
+/// again). Versions are ISO dates, so they compare as strings.
+/// </summary>
 internal static class ConsentPolicy
 {
     public const string Version = "2026-11-29";
+
+    public static readonly IReadOnlyDictionary<string, string> ChangedIn = new Dictionary<string, string>
+    {
+        [ConsentPurposes.Location] = "2026-11-29",
+        [ConsentPurposes.Marketing] = "2026-11-29",
+        [ConsentPurposes.Personalisation] = "2026-11-29",
+        [ConsentPurposes.Health] = "2026-11-29",
+    };
+
+    /// <summary>Whether this decision, the newest for its purpose, is a consent that holds under today's text.</summary>
+    public static bool Holds(Consent decision) => decision.Granted && !NeedsRenewal(decision);
+
+    /// <summary>A grant given under a text older than the purpose's last change: ask again, and until then it is no consent.</summary>
+    public static bool NeedsRenewal(Consent decision) =>
+        decision.Granted && string.CompareOrdinal(decision.PolicyVersion, ChangedIn[decision.Purpose]) < 0;
 }
 
 internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>

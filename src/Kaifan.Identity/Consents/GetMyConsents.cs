@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Identity.Consents;
 
-/// <summary>One purpose now: Since and PolicyVersion are null for a purpose the person never decided (which counts as refused).</summary>
-internal sealed record ConsentStateView(string Purpose, bool Granted, DateTimeOffset? Since, string? PolicyVersion);
+/// <summary>
+/// One purpose now: Since and PolicyVersion are null for a purpose the person never decided (which counts as refused).
+/// RenewalNeeded: they agreed under a policy text that has since changed this purpose, so Granted is false until they
+/// agree again.
+/// </summary>
+internal sealed record ConsentStateView(string Purpose, bool Granted, DateTimeOffset? Since, string? PolicyVersion, bool RenewalNeeded);
 
 internal sealed record ConsentEventView(string Purpose, bool Granted, DateTimeOffset At, string PolicyVersion);
 
@@ -21,8 +25,8 @@ internal sealed record MyConsentsView(IReadOnlyList<ConsentStateView> Purposes, 
         var newest = rows.OrderByDescending(c => c.Id).ToList();
         var purposes = ConsentPurposes.All
             .Select(p => newest.FirstOrDefault(c => c.Purpose == p) is { } c
-                ? new ConsentStateView(p, c.Granted, c.At, c.PolicyVersion)
-                : new ConsentStateView(p, false, null, null))
+                ? new ConsentStateView(p, ConsentPolicy.Holds(c), c.At, c.PolicyVersion, ConsentPolicy.NeedsRenewal(c))
+                : new ConsentStateView(p, false, null, null, false))
             .ToList();
         return new MyConsentsView(purposes, newest.Select(c => new ConsentEventView(c.Purpose, c.Granted, c.At, c.PolicyVersion)).ToList(), ConsentPolicy.Version);
     }

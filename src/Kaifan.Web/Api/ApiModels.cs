@@ -159,13 +159,16 @@ public sealed record ApiResult<T>(
     public bool Ok => Status is >= 200 and < 300 && Value is not null;
 }
 
-public sealed record ConsentStateInfo(string Purpose, bool Granted, DateTimeOffset? Since, string? PolicyVersion);
+/// <summary>RenewalNeeded: agreed under a policy text that has since changed this purpose; Granted is false until agreed again.</summary>
+public sealed record ConsentStateInfo(string Purpose, bool Granted, DateTimeOffset? Since, string? PolicyVersion, bool RenewalNeeded);
 
 public sealed record ConsentEventInfo(string Purpose, bool Granted, DateTimeOffset At, string PolicyVersion);
 
 public sealed record ConsentsInfo(List<ConsentStateInfo> Purposes, List<ConsentEventInfo> History, string PolicyVersion)
 {
     public bool Has(string purpose) => Purposes.Any(p => p.Purpose == purpose && p.Granted);
+
+    public bool RenewalNeeded => Purposes.Any(p => p.RenewalNeeded);
 }
 
 public sealed record ZoneCentre(Guid Id, string Name, double CenterLat, double CenterLon);

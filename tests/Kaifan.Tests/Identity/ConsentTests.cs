@@ -5,6 +5,7 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Identity;
+using Kaifan.Identity.Consents;
 using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Ordering;
@@ -51,6 +52,56 @@ public abstract class ConsentTests(KaifanApp app)
         var consents = scope.ServiceProvider.GetRequiredService<IConsents>();
         (await consents.HasConsentAsync(DemoCampus.CustomerId(customer), ConsentPurposes.Marketing, default)).ShouldBeFalse();
         (await consents.HasConsentAsync(DemoCampus.CustomerId(customer), ConsentPurposes.Health, default)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_grant_given_under_an_older_text_of_that_purpose_stops_counting_until_the_person_agrees_again()
+    {
+        const int customer = 1;
+        var client = app.Client(TestTokens.Customer(customer));
+        var agreedAt = app.Clock.GetUtcNow().AddDays(-90);
+        await StaleGrantAsync(app, customer, ConsentPurposes.Personalisation, agreedAt);
+
+        var stale = State(await ConsentsAsync(client), ConsentPurposes.Personalisation);
+        stale["granted"]!.GetValue<bool>().ShouldBeFalse();
+        stale["renewalNeeded"]!.GetValue<bool>().ShouldBeTrue();
+        stale["since"]!.GetValue<DateTimeOffset>().ShouldBe(agreedAt, TimeSpan.FromSeconds(1));
+        State(await ConsentsAsync(client), ConsentPurposes.Health)["renewalNeeded"]!.GetValue<bool>().ShouldBeFalse("agreed under today's text");
+        (await HasAsync(customer, ConsentPurposes.Personalisation)).ShouldBeFalse();
+
+        var renewed = State(await SetAsync(client, ConsentPurposes.Personalisation, true), ConsentPurposes.Personalisation);
+        renewed["granted"]!.GetValue<bool>().ShouldBeTrue();
+        renewed["renewalNeeded"]!.GetValue<bool>().ShouldBeFalse();
+        (await HasAsync(customer, ConsentPurposes.Personalisation)).ShouldBeTrue();
+        (await ConsentsAsync(client))["history"]!.AsArray().Count(h => h!["purpose"]!.GetValue<string>() == ConsentPurposes.Personalisation)
+            .ShouldBe(2, "the old grant stays as history beside the new one");
+    }
+
+    [Fact]
+    public void every_purpose_names_the_policy_text_that_last_changed_it_and_none_is_newer_than_the_policy()
+    {
+        ConsentPolicy.ChangedIn.Keys.ShouldBe(ConsentPurposes.All, ignoreOrder: true);
+        foreach (var version in ConsentPolicy.ChangedIn.Values)
+        {
+            DateOnly.TryParseExact(version, "yyyy-MM-dd", out var _).ShouldBeTrue(version);
+            string.CompareOrdinal(version, ConsentPolicy.Version).ShouldBeLessThanOrEqualTo(0, version);
+        }
+    }
+
+    /// <summary>A grant recorded under a policy text older than the one that last changed the purpose.</summary>
+    internal static async Task StaleGrantAsync(KaifanApp app, int customer, string purpose, DateTimeOffset at)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        var older = DateOnly.ParseExact(ConsentPolicy.ChangedIn[purpose], "yyyy-MM-dd").AddMonths(-6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        db.Consents.Add(new Consent { UserId = DemoCampus.CustomerId(customer), Purpose = purpose, Granted = true, At = at, PolicyVersion = older });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<bool> HasAsync(int customer, string purpose)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IConsents>().HasConsentAsync(DemoCampus.CustomerId(customer), purpose, default);
     }
 
     [Fact]

@@ -19,10 +19,12 @@ public sealed class ConsentBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
     public async Task a_customer_turns_marketing_on_and_off_again_in_privacy_settings()
     {
         const int customer = 4;
+        await Kaifan.Tests.Identity.ConsentTests.StaleGrantAsync(app, customer, ConsentPurposes.Personalisation, app.Clock.GetUtcNow().AddDays(-30));
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
         var page = await context.NewPageAsync();
         await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(customer));
         await page.GotoAsync("/m/me");
+        await Expect(page.Locator("[data-testid=privacy-renewal]")).ToHaveTextAsync("隐私政策已更新，有授权需要你重新确认");
         await page.Locator("[data-testid=privacy-settings]").ClickAsync();
         await page.WaitForURLAsync("**/m/me/privacy");
 
@@ -42,6 +44,13 @@ public sealed class ConsentBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
 
         await marketing.Locator("[data-testid=consent-switch]").ClickAsync();
         await Expect(marketing).ToHaveAttributeAsync("data-granted", "false");
+
+        var personalisation = page.Locator($"[data-testid=consent][data-purpose={ConsentPurposes.Personalisation}]");
+        await Expect(personalisation).ToHaveAttributeAsync("data-granted", "false");
+        await Expect(personalisation.Locator("[data-testid=consent-renewal]")).ToContainTextAsync("隐私政策已更新此项，请重新确认");
+        await personalisation.Locator("[data-testid=consent-switch]").ClickAsync();
+        await Expect(personalisation).ToHaveAttributeAsync("data-granted", "true");
+        await Expect(personalisation.Locator("[data-testid=consent-renewal]")).ToHaveCountAsync(0);
 
         var api = app.Client(TestTokens.Customer(customer));
         var history = (await api.GetFromJsonAsync<JsonObject>("/api/me/consents"))!["history"]!.AsArray()
