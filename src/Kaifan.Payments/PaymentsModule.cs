@@ -36,6 +36,7 @@ public static class PaymentsModule
     {
         CreatePayment.Map(endpoints);
         GetPayment.Map(endpoints);
+        ListRefunds.Map(endpoints);
         ReceivePaymentNotification.Map(endpoints);
         ReceiveRefundNotification.Map(endpoints);
         SandboxPay.Map(endpoints);

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Kaifan.Payments;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Ordering;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Payments;
 
@@ -153,6 +155,52 @@ public abstract class PaymentFlowTests(KaifanApp app)
         await PaymentProbe.EventuallyAsync(async () => await probe.PaymentStatusAsync(PaymentId(payment), 3) == "Refunded", "payment refunded");
         (await probe.TransitionCountAsync(PaymentId(payment))).ShouldBe(2); // straight to refunding, then refunded: never Succeeded
         (await probe.OrderStatusAsync(orderId, 3)).ShouldBe("Cancelled");
+    }
+
+    [Fact]
+    public async Task the_operator_sees_the_days_refunds_with_totals_and_the_ones_the_gateway_has_not_answered()
+    {
+        var (orderId, totalFen) = await PaymentOrders.PlaceAsync(app, customer: 5);
+        var payment = await StartPaymentAsync(orderId, customer: 5);
+        (await app.Client().PostAsync(payment.GetProperty("payUrl").GetString(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PaymentProbe.EventuallyAsync(async () => await probe.OrderStatusAsync(orderId, 5) == "AwaitingAcceptance", "order awaits acceptance");
+        await PaymentOrders.RejectAsync(app, orderId);
+        await PaymentProbe.EventuallyAsync(async () => await probe.PaymentStatusAsync(PaymentId(payment), 5) == "Refunded", "payment refunded");
+        var ops = app.Client(TestTokens.Operator());
+        var before = await ops.GetFromJsonAsync<JsonElement>("/api/ops/refunds");
+
+        var rejected = before.GetProperty("refunds").EnumerateArray().Single(r => r.GetProperty("orderId").GetGuid() == orderId);
+        rejected.GetProperty("amountFen").GetInt64().ShouldBe(totalFen);
+        rejected.GetProperty("status").GetString().ShouldBe("succeeded");
+        rejected.GetProperty("reason").GetString()!.ShouldContain("订单取消");
+
+        // A refund the gateway has not answered for longer than it ever should.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+            db.Refunds.Add(new Refund
+            {
+                Id = Guid.NewGuid(), PaymentId = PaymentId(payment), AmountFen = 1, Reason = "test: unanswered", Status = RefundStatus.Pending,
+                RequestedAt = app.Clock.GetUtcNow() - ListRefunds.AnswerExpectedWithin - TimeSpan.FromMinutes(1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var after = await ops.GetFromJsonAsync<JsonElement>("/api/ops/refunds");
+        after.GetProperty("count").GetInt32().ShouldBe(before.GetProperty("count").GetInt32() + 1);
+        after.GetProperty("overdue").GetInt32().ShouldBe(before.GetProperty("overdue").GetInt32() + 1);
+        after.GetProperty("pendingFen").GetInt64().ShouldBe(before.GetProperty("pendingFen").GetInt64() + 1);
+        after.GetProperty("refundedFen").GetInt64().ShouldBe(before.GetProperty("refundedFen").GetInt64());
+        var pending = await ops.GetFromJsonAsync<JsonElement>("/api/ops/refunds?status=pending");
+        pending.GetProperty("refunds").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ShouldAllBe(s => s == "pending");
+        pending.GetProperty("refunds").EnumerateArray().ShouldContain(r => r.GetProperty("reason").GetString() == "test: unanswered" && r.GetProperty("overdue").GetBoolean());
+        var yesterday = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(-1);
+        (await ops.GetFromJsonAsync<JsonElement>($"/api/ops/refunds?day={yesterday:yyyy-MM-dd}")).GetProperty("refunds").EnumerateArray()
+            .ShouldNotContain(r => r.GetProperty("orderId").GetGuid() == orderId);
+
+        await (await ops.GetAsync("/api/ops/refunds?day=29/11/2026")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "day");
+        await (await ops.GetAsync("/api/ops/refunds?status=lost")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "status");
+        (await app.Client(TestTokens.Customer(5)).GetAsync("/api/ops/refunds")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     private async Task<JsonElement> StartPaymentAsync(Guid orderId, int customer)
