@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Growth.Bargains;
+using Kaifan.Growth.Communities;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.Referrals;
@@ -46,6 +47,15 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<GroupBuy> Groups => Set<GroupBuy>();
 
     internal DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    internal DbSet<Community> Communities => Set<Community>();
+
+    internal DbSet<CommunityMember> CommunityMembers => Set<CommunityMember>();
+
+    internal DbSet<CommunityPrice> CommunityPrices => Set<CommunityPrice>();
+
+    internal DbSet<CommunityCouponPack> CommunityCouponPacks => Set<CommunityCouponPack>();
+
+    internal DbSet<CommunityCouponClaim> CommunityCouponClaims => Set<CommunityCouponClaim>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,7 @@ using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
 using Kaifan.Growth.Bargains;
+using Kaifan.Growth.Communities;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.Referrals;
@@ -17,7 +18,8 @@ namespace Kaifan.Growth;
 /// <summary>
 /// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团).
 /// Most rewards are coupons, granted through the CouponGranted event in the promotion's own commit (Ordering issues
-/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended.
+/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended; 社群价 prices members' dishes
+/// through ICommunityPrices.
 /// </summary>
 public static class GrowthModule
 {
@@ -47,6 +49,10 @@ public static class GrowthModule
         services.AddScoped<IGroupBuys, GroupSeats>();
         services.AddScoped<IPersonalDataExport, GroupBuysDataExport>();
         services.AddScoped<IPersonalDataErasure, GroupBuysErasure>();
+        services.AddScoped<ICommunityPrices, MemberPrices>();
+        services.AddSingleton<IDemoSeeder, DemoCommunity>();
+        services.AddScoped<IPersonalDataExport, CommunitiesDataExport>();
+        services.AddScoped<IPersonalDataErasure, CommunitiesErasure>();
         return services;
     }
 
@@ -76,6 +82,17 @@ public static class GrowthModule
         StopGroupDeal.Map(endpoints);
         ShopGroupDeals.Map(endpoints);
         GetGroup.Map(endpoints);
+        CreateCommunity.Map(endpoints);
+        ListCommunities.Map(endpoints);
+        CloseCommunity.Map(endpoints);
+        AddCommunityPrice.Map(endpoints);
+        AddCommunityCouponPack.Map(endpoints);
+        GetCommunity.Map(endpoints);
+        JoinCommunity.Map(endpoints);
+        LeaveCommunity.Map(endpoints);
+        MyCommunities.Map(endpoints);
+        ClaimCommunityCoupon.Map(endpoints);
+        ShopCommunityPrices.Map(endpoints);
         return endpoints;
     }
 }

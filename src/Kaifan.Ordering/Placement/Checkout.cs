@@ -107,7 +107,7 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
     private async Task<(CartQuote? Quote, IResult? Error)> QuoteAsync(
         Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> cartLines, GroupDealQuote? deal, CancellationToken ct, GeoPoint? dropOff = null)
     {
-        var (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct, dropOff);
+        var (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct, dropOff, memberPrices: deal is null);
         return deal is null || quote is null ? (quote, error) : (GroupDealPricing.Apply(quote, deal), null);
     }
 

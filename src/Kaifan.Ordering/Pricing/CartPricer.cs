@@ -15,8 +15,13 @@ internal static class LineReasons
 
 internal sealed record PricedOption(Guid Id, string Name);
 
+/// <summary>
+/// A 社群价 line keeps the menu's unit price in ListUnitPriceFen; MemberPortions of its Quantity are at the member price
+/// (all of them when UnitPriceFen is below ListUnitPriceFen, else the line total carries the saving).
+/// </summary>
 internal sealed record PricedLine(
-    int Index, Guid ItemId, string Name, IReadOnlyList<PricedOption> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen);
+    int Index, Guid ItemId, string Name, IReadOnlyList<PricedOption> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen,
+    long? ListUnitPriceFen = null, string? CommunityName = null, int MemberPortions = 0);
 
 /// <summary>Invalid issues are the client's mistake (422 even in a quote); the others mean "no longer on sale like that".</summary>
 internal sealed record LineIssue(int Index, Guid ItemId, string Name, string Reason, string Message, string Field)

@@ -6,7 +6,10 @@ namespace Kaifan.Ordering.Pricing;
 
 internal sealed record OptionView(Guid Id, string Name);
 
-internal sealed record QuoteLineView(int Index, Guid ItemId, string Name, IReadOnlyList<OptionView> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen);
+/// <summary>A 社群价 line names its community and the menu's unit price (ListUnitPriceFen) for the 划线价; MemberPortions are at the member price.</summary>
+internal sealed record QuoteLineView(
+    int Index, Guid ItemId, string Name, IReadOnlyList<OptionView> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen,
+    long? ListUnitPriceFen = null, string? CommunityName = null, int MemberPortions = 0);
 
 /// <summary>A requested line that cannot be sold as asked; `reason` is a stable code, `message` is for people.</summary>
 internal sealed record UnavailableLineView(int Index, Guid ItemId, string Name, string Reason, string Message);
@@ -62,7 +65,7 @@ internal sealed record CartQuoteView(
             quote.Merchant.Id,
             quote.Merchant.Name,
             quote.Merchant.IsOpenNow,
-            cart.Lines.Select(l => new QuoteLineView(l.Index, l.ItemId, l.Name, l.Options.Select(o => new OptionView(o.Id, o.Name)).ToList(), l.UnitPriceFen, l.Quantity, l.Calories, l.LineTotalFen)).ToList(),
+            cart.Lines.Select(l => new QuoteLineView(l.Index, l.ItemId, l.Name, l.Options.Select(o => new OptionView(o.Id, o.Name)).ToList(), l.UnitPriceFen, l.Quantity, l.Calories, l.LineTotalFen, l.ListUnitPriceFen, l.CommunityName, l.MemberPortions)).ToList(),
             cart.Issues.Select(i => new UnavailableLineView(i.Index, i.ItemId, i.Name, i.Reason, i.Message)).ToList(),
             cart.ItemsTotalFen,
             cart.PackagingFeeFen,

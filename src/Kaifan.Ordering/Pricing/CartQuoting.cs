@@ -7,11 +7,15 @@ namespace Kaifan.Ordering.Pricing;
 
 internal sealed record CartQuote(MerchantQuote Merchant, DeliveryAddress Address, PricedCart Cart);
 
-/// <summary>Gathers menu, zone and the customer's own address, then prices; shared by quote, placement and reorder.</summary>
-internal sealed class CartQuoting(ICatalogQueries catalog, ICustomerDirectory customers)
+/// <summary>
+/// Gathers menu, zone and the customer's own address, then prices; shared by quote, placement and reorder. Member
+/// prices (社群价) apply unless the cart is priced by something else (a 拼团 deal).
+/// </summary>
+internal sealed class CartQuoting(ICatalogQueries catalog, ICustomerDirectory customers, ICommunityPrices communityPrices)
 {
     public async Task<(CartQuote? Quote, IResult? Error)> QuoteAsync(
-        Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> lines, CancellationToken ct, GeoPoint? dropOff = null)
+        Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> lines, CancellationToken ct, GeoPoint? dropOff = null,
+        bool memberPrices = true)
     {
         var merchant = await catalog.GetMerchantForOrderingAsync(merchantId, ct);
         if (merchant is null)
@@ -32,6 +36,11 @@ internal sealed class CartQuoting(ICatalogQueries catalog, ICustomerDirectory cu
         }
 
         var cart = CartPricer.Price(merchant, zone, dropOff ?? address.Location, lines);
+        if (memberPrices)
+        {
+            cart = CommunityPricing.Apply(cart, merchant, await communityPrices.ForMemberAsync(customerId, merchantId, ct));
+        }
+
         if (!cart.WithinRange)
         {
             return (null, Problems.Unprocessable($"超出配送范围，距离{cart.DistanceKm:0.0}km (address is beyond the delivery range)", "addressId"));

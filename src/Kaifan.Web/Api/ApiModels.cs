@@ -51,7 +51,10 @@ public sealed record PlaceOrderRequest(
 
 public sealed record NamedOption(Guid Id, string Name);
 
-public sealed record QuoteLine(int Index, Guid ItemId, string Name, IReadOnlyList<NamedOption> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen);
+/// <summary>A 社群价 line names its community; ListUnitPriceFen is the menu's price for the 划线价, MemberPortions the portions at the member price.</summary>
+public sealed record QuoteLine(
+    int Index, Guid ItemId, string Name, IReadOnlyList<NamedOption> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen,
+    long? ListUnitPriceFen = null, string? CommunityName = null, int MemberPortions = 0);
 
 public sealed record UnavailableLine(int Index, Guid ItemId, string Name, string Reason, string Message);
 
