@@ -55,20 +55,20 @@ public abstract class CommunityTests(KaifanApp app)
     public async Task unknown_closed_and_other_zone_communities_refuse_a_join_naming_the_code_and_add_nobody()
     {
         var customer = app.Client(TestTokens.Customer(3));
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(await CommunityKit.JoinAsync(customer, "NOSUCH"), HttpStatusCode.NotFound, "code");
+        await Refusals.ShouldBeRefusedAsync(await CommunityKit.JoinAsync(customer, "NOSUCH"), HttpStatusCode.NotFound, "code");
 
         var closed = await kit.CreateAsync(kit.Ops, OpsRoute, "已解散的群");
         var closedId = closed["id"]!.GetValue<Guid>();
         (await kit.Ops.PostAsync($"{OpsRoute}/{closedId}/close", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(await CommunityKit.JoinAsync(customer, closed["code"]!.GetValue<string>()), HttpStatusCode.Conflict, "code");
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(await kit.Ops.PostAsync($"{OpsRoute}/{closedId}/close", null), HttpStatusCode.Conflict, "status");
+        await Refusals.ShouldBeRefusedAsync(await CommunityKit.JoinAsync(customer, closed["code"]!.GetValue<string>()), HttpStatusCode.Conflict, "code");
+        await Refusals.ShouldBeRefusedAsync(await kit.Ops.PostAsync($"{OpsRoute}/{closedId}/close", null), HttpStatusCode.Conflict, "status");
 
         await using var scope = app.Services.CreateAsyncScope();
         var zones = await scope.ServiceProvider.GetRequiredService<ICatalogQueries>().ListZonesAsync(default);
         var shopper = await new GroupBuyKit(app).NewShopperAsync();
         var home = (await shopper.Client.GetFromJsonAsync<JsonArray>("/api/me/addresses"))![0]!["zoneId"]!.GetValue<Guid>();
         var elsewhere = await kit.CreateAsync(kit.Ops, OpsRoute, "别区宿舍群", zones.First(z => z.Id != home).Id);
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(
+        await Refusals.ShouldBeRefusedAsync(
             await CommunityKit.JoinAsync(shopper.Client, elsewhere["code"]!.GetValue<string>()), HttpStatusCode.UnprocessableEntity, "code");
         var dorm = await kit.CreateAsync(kit.Ops, OpsRoute, "本区宿舍群", home);
         (await CommunityKit.JoinAsync(shopper.Client, dorm["code"]!.GetValue<string>())).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -137,7 +137,7 @@ public abstract class CommunityTests(KaifanApp app)
         var community = await kit.CreateAsync(kit.Ops, OpsRoute, "抢券群");
         var pack = await kit.AddCouponPackAsync(community["id"]!.GetValue<Guid>(), budget);
         var outsider = app.Client(TestTokens.Issue(Guid.NewGuid(), Roles.Customer));
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(await CommunityKit.ClaimAsync(outsider, pack), HttpStatusCode.Forbidden, "packId");
+        await Refusals.ShouldBeRefusedAsync(await CommunityKit.ClaimAsync(outsider, pack), HttpStatusCode.Forbidden, "packId");
 
         var crowd = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
         foreach (var person in crowd)
@@ -191,15 +191,15 @@ public abstract class CommunityTests(KaifanApp app)
         (await kit.Ops.GetFromJsonAsync<JsonArray>(OpsRoute))!.ShouldNotContain(c => c!["id"]!.GetValue<Guid>() == id);
         (await app.Staff(2).PostAsync($"{MerchantRoute}/{id}/close", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Client(TestTokens.Customer(1)).PostAsJsonAsync(MerchantRoute, new { name = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(await shop.PostAsJsonAsync(MerchantRoute, new { name = "" }), HttpStatusCode.BadRequest, "name");
+        await Refusals.ShouldBeRefusedAsync(await shop.PostAsJsonAsync(MerchantRoute, new { name = "" }), HttpStatusCode.BadRequest, "name");
 
         var now = app.Clock.GetUtcNow();
         var offer = new { itemId = CommunityKit.Tea, memberPriceFen = CommunityKit.TeaListFen, limitPerOrder = 1, startsAt = now, endsAt = now.AddDays(1) };
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(await shop.PostAsJsonAsync($"{MerchantRoute}/{id}/prices", offer), HttpStatusCode.UnprocessableEntity, "memberPriceFen");
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(
+        await Refusals.ShouldBeRefusedAsync(await shop.PostAsJsonAsync($"{MerchantRoute}/{id}/prices", offer), HttpStatusCode.UnprocessableEntity, "memberPriceFen");
+        await Refusals.ShouldBeRefusedAsync(
             await shop.PostAsJsonAsync($"{MerchantRoute}/{id}/prices", offer with { itemId = OrderingKit.Dish(0, merchant: 2), memberPriceFen = 1 }),
             HttpStatusCode.NotFound, "itemId");
-        await GroupBuyKit.ShouldBeRefusedNamingAsync(
+        await Refusals.ShouldBeRefusedAsync(
             await shop.PostAsJsonAsync($"{MerchantRoute}/{id}/prices", offer with { limitPerOrder = 0 }), HttpStatusCode.BadRequest, "limitPerOrder");
         (await shop.GetFromJsonAsync<JsonArray>(MerchantRoute))!.Single(c => c!["id"]!.GetValue<Guid>() == id)!["prices"]!.AsArray().ShouldBeEmpty();
     }
