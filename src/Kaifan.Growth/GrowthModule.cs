@@ -4,6 +4,7 @@ using Kaifan.Contracts.Queries;
 using Kaifan.Growth.Bargains;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
+using Kaifan.Growth.PhotoCashback;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.AspNetCore.Routing;
@@ -15,9 +16,10 @@ using Wolverine;
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团).
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团, 晒图返现).
 /// Most rewards are coupons, granted through the CouponGranted event in the promotion's own commit (Ordering issues
-/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended.
+/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended; 晒图返现 pays
+/// back through Ordering's refund path once a photo review is approved (PhotoCashbackApproved).
 /// </summary>
 public static class GrowthModule
 {
@@ -47,6 +49,9 @@ public static class GrowthModule
         services.AddScoped<IGroupBuys, GroupSeats>();
         services.AddScoped<IPersonalDataExport, GroupBuysDataExport>();
         services.AddScoped<IPersonalDataErasure, GroupBuysErasure>();
+        services.AddSingleton<IDemoSeeder, DemoPhotoCashback>();
+        services.AddScoped<IPersonalDataExport, PhotoCashbackDataExport>();
+        services.AddScoped<IPersonalDataErasure, PhotoCashbackErasure>();
         return services;
     }
 
@@ -76,6 +81,9 @@ public static class GrowthModule
         StopGroupDeal.Map(endpoints);
         ShopGroupDeals.Map(endpoints);
         GetGroup.Map(endpoints);
+        CreatePhotoCashback.Map(endpoints);
+        ListPhotoCashback.Map(endpoints);
+        DecidePhotoCashback.Map(endpoints);
         return endpoints;
     }
 }
