@@ -12,6 +12,8 @@ namespace Kaifan.Ordering.Reviews;
 /// </summary>
 public static class PhotoCashbackHandler
 {
+    public const string NothingLeft = "订单已全额退款，无法返现";
+
     public static async Task Handle(PhotoCashbackQueued queued, OrderingDb db, CancellationToken ct)
     {
         var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == queued.ReviewId, ct);
@@ -36,11 +38,13 @@ public static class PhotoCashbackHandler
         var earlier = await db.RefundRequests.Where(r => r.OrderId == order.Id).ToListAsync(ct);
         var amount = Math.Min(approved.AmountFen, RefundAmounts.Remaining(order, earlier));
         var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == approved.ReviewId, ct);
-        review?.CashbackPaid(approved.ClaimId, amount);
         if (amount <= 0)
         {
+            review?.CashbackRejected(approved.ClaimId, NothingLeft);
             return messages;
         }
+
+        review?.CashbackPaid(approved.ClaimId, amount);
 
         // Moves the order's version like a customer's request, so a request racing this one cannot spend the same money.
         order.ClaimRefund();
