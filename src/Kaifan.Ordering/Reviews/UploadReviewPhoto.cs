@@ -43,7 +43,17 @@ internal static class UploadReviewPhoto
             return Problems.Validation(Field, "请选择一张图片 (send the photo as multipart/form-data)");
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            // A multipart body without a single part, or cut short: there is no photo in it.
+            return Problems.Validation(Field, "请选择一张图片 (a photo is required)");
+        }
+
         if (form.Files.GetFile(Field) is not { Length: > 0 } file)
         {
             return Problems.Validation(Field, "请选择一张图片 (a photo is required)");

@@ -83,7 +83,8 @@ public abstract class PhotoCashbackTests(LunchtimeApp app)
         (await app.Staff().PostAsJsonAsync($"{Queue}/{claimId}/reject", new { reason = "图片与菜品无关" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         await (await app.Staff().PostAsync($"{Queue}/{claimId}/approve", null)).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "status");
 
-        await PaymentProbe.EventuallyAsync(async () => (await app.CashbackOfAsync(orderId, 3))!["status"]!.GetValue<string>() == "rejected", "the review shows 未通过");
+        await PaymentProbe.EventuallyAsync(
+            async () => await app.CashbackOfAsync(orderId, 3) is { } c && c["status"]!.GetValue<string>() == "rejected", "the review shows 未通过");
         (await app.CashbackOfAsync(orderId, 3))!["reason"]!.GetValue<string>().ShouldBe("图片与菜品无关");
         (await app.RefundOfAsync(orderId, 3))["refundedFen"]!.GetValue<long>().ShouldBe(0);
     }
