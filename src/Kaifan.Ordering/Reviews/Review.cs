@@ -7,7 +7,7 @@ namespace Kaifan.Ordering.Reviews;
 /// 评价 of one delivered order. AuthorName is kept masked (张**) from the order's contact when written, so the shop's
 /// page never needs the real name; null once the author is erased, shown then as 匿名用户 like an anonymous review.
 /// </summary>
-internal sealed class Review
+internal sealed partial class Review
 {
     public const int MaxTextLength = 300;
     public const int MaxReplyLength = 200;
@@ -35,40 +35,6 @@ internal sealed class Review
     /// <summary>The review's photos in the order chosen; HasPhotos lets the 有图 filter run in the database.</summary>
     public List<Guid> PhotoIds { get; private set; } = [];
     public bool HasPhotos { get; private set; }
-
-    /// <summary>Where the 晒图返现 for this review stands, as Growth reported it; null while no campaign covers it.</summary>
-    public Guid? CashbackClaimId { get; private set; }
-    public CashbackStatus? CashbackStatus { get; private set; }
-    public long CashbackFen { get; private set; }
-    public string? CashbackReason { get; private set; }
-
-    /// <summary>A claim is queued once; a redelivery, or one arriving after the decision, changes nothing.</summary>
-    public void CashbackQueued(Guid claimId, long amountFen)
-    {
-        if (CashbackClaimId is null)
-        {
-            (CashbackClaimId, CashbackStatus, CashbackFen) = (claimId, Reviews.CashbackStatus.Pending, amountFen);
-        }
-    }
-
-    public bool CashbackPaid(Guid claimId, long paidFen)
-    {
-        if (CashbackStatus is Reviews.CashbackStatus.Paid or Reviews.CashbackStatus.Rejected)
-        {
-            return false;
-        }
-
-        (CashbackClaimId, CashbackStatus, CashbackFen) = (claimId, Reviews.CashbackStatus.Paid, paidFen);
-        return true;
-    }
-
-    public void CashbackRejected(Guid claimId, string reason)
-    {
-        if (CashbackStatus is not (Reviews.CashbackStatus.Paid or Reviews.CashbackStatus.Rejected))
-        {
-            (CashbackClaimId, CashbackStatus, CashbackReason) = (claimId, Reviews.CashbackStatus.Rejected, reason);
-        }
-    }
 
     public static Review Write(
         Guid orderId, Guid customerId, Guid merchantId, Guid? riderId, ReviewStars stars, IReadOnlyList<string> tags, string? text, bool anonymous,
