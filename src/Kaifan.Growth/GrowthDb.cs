@@ -3,6 +3,7 @@ using Kaifan.Growth.Bargains;
 using Kaifan.Growth.Communities;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
+using Kaifan.Growth.PhotoCashback;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,10 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<CommunityCouponPack> CommunityCouponPacks => Set<CommunityCouponPack>();
 
     internal DbSet<CommunityCouponClaim> CommunityCouponClaims => Set<CommunityCouponClaim>();
+
+    internal DbSet<PhotoCashbackCampaign> PhotoCashbackCampaigns => Set<PhotoCashbackCampaign>();
+
+    internal DbSet<PhotoCashbackClaim> PhotoCashbackClaims => Set<PhotoCashbackClaim>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -5,6 +5,7 @@ using Kaifan.Growth.Bargains;
 using Kaifan.Growth.Communities;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
+using Kaifan.Growth.PhotoCashback;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.AspNetCore.Routing;
@@ -16,10 +17,11 @@ using Wolverine;
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团).
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团, 社群专享, 晒图返现).
 /// Most rewards are coupons, granted through the CouponGranted event in the promotion's own commit (Ordering issues
-/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended; 社群价 prices members' dishes
-/// through ICommunityPrices.
+/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended; 社群价 prices
+/// members' dishes through ICommunityPrices; 晒图返现 pays back through Ordering's refund path once a photo review is
+/// approved (PhotoCashbackApproved).
 /// </summary>
 public static class GrowthModule
 {
@@ -53,6 +55,9 @@ public static class GrowthModule
         services.AddSingleton<IDemoSeeder, DemoCommunity>();
         services.AddScoped<IPersonalDataExport, CommunitiesDataExport>();
         services.AddScoped<IPersonalDataErasure, CommunitiesErasure>();
+        services.AddSingleton<IDemoSeeder, DemoPhotoCashback>();
+        services.AddScoped<IPersonalDataExport, PhotoCashbackDataExport>();
+        services.AddScoped<IPersonalDataErasure, PhotoCashbackErasure>();
         return services;
     }
 
@@ -93,6 +98,9 @@ public static class GrowthModule
         MyCommunities.Map(endpoints);
         ClaimCommunityCoupon.Map(endpoints);
         ShopCommunityPrices.Map(endpoints);
+        CreatePhotoCashback.Map(endpoints);
+        ListPhotoCashback.Map(endpoints);
+        DecidePhotoCashback.Map(endpoints);
         return endpoints;
     }
 }

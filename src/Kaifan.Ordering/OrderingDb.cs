@@ -20,6 +20,8 @@ public abstract class OrderingDb(DbContextOptions options) : ModuleDbContext(opt
     internal DbSet<Kaifan.Ordering.Coupons.Coupon> Coupons => Set<Kaifan.Ordering.Coupons.Coupon>();
 
     internal DbSet<Kaifan.Ordering.Reviews.Review> Reviews => Set<Kaifan.Ordering.Reviews.Review>();
+
+    internal DbSet<Kaifan.Ordering.Reviews.ReviewPhoto> ReviewPhotos => Set<Kaifan.Ordering.Reviews.ReviewPhoto>();
     internal DbSet<Kaifan.Ordering.Refunds.RefundRequest> RefundRequests => Set<Kaifan.Ordering.Refunds.RefundRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -45,6 +45,7 @@ public static class OrderingModule
         services.AddScoped<IPersonalDataExport, RefundRequestsDataExport>();
         services.AddScoped<IPersonalDataErasure, OrdersErasure>();
         services.AddScoped<IPersonalDataExport, ReviewsDataExport>();
+        services.AddScoped<IPersonalDataExport, ReviewPhotosDataExport>();
         services.AddScoped<IPersonalDataErasure, ReviewsErasure>();
 
         services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -79,6 +80,8 @@ public static class OrderingModule
         ListShopReviews.Map(endpoints);
         ListMerchantReviews.Map(endpoints);
         ReplyToReview.Map(endpoints);
+        UploadReviewPhoto.Map(endpoints);
+        GetReviewPhoto.Map(endpoints);
         ReportDeliveryException.Map(endpoints);
         ListDeliveryExceptions.Map(endpoints);
         ResolveDeliveryException.Map(endpoints);

@@ -38,7 +38,7 @@ internal static class GetMyOrder
         var review = order.Status == OrderStatus.Delivered ? await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.OrderId == order.Id, ct) : null;
         return Results.Ok(OrderView.From(order, protector, masked: false) with
         {
-            Review = review is null ? null : Reviews.ReviewView.Of(review),
+            Review = review is null ? null : Reviews.ReviewView.Of(review, withCashback: true),
             CanReview = review is null && order.DeliveredAt + Reviews.Review.Window >= clock.GetUtcNow(),
             GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation),
             BatchRun = await BatchRunAsync(order, departures, clock, ct),

@@ -14,7 +14,7 @@ internal static class OrderRefunds
         }
 
         var requests = await db.RefundRequests.AsNoTracking().Where(r => r.OrderId == order.Id).ToListAsync(ct);
-        var latest = Latest(requests);
+        var latest = Latest(requests.Where(r => !r.IsCashback));
         var refundable = RefundAmounts.Remaining(order, requests);
         var canRequest = order.RefundableAt(now) && refundable > 0 && latest?.Status != RefundRequestStatus.Pending;
         return new OrderRefundView(
@@ -28,7 +28,7 @@ internal static class OrderRefunds
     /// <summary>Each listed order's latest request, for the order list and the board.</summary>
     public static async Task<Dictionary<Guid, RefundRequest>> LatestAsync(OrderingDb db, IReadOnlyCollection<Guid> orderIds, CancellationToken ct)
     {
-        var requests = await db.RefundRequests.AsNoTracking().Where(r => orderIds.Contains(r.OrderId)).ToListAsync(ct);
+        var requests = await db.RefundRequests.AsNoTracking().Where(r => orderIds.Contains(r.OrderId) && r.Reason != RefundReasons.Cashback).ToListAsync(ct);
         return requests.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => Latest(g)!);
     }
 

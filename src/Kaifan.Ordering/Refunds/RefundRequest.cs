@@ -44,6 +44,18 @@ internal sealed class RefundRequest
     /// <summary>Counts against what is left to refund: everything but a refused request.</summary>
     public bool Claims => Status != RefundRequestStatus.Rejected;
 
+    public bool IsCashback => Reason == RefundReasons.Cashback;
+
+    /// <summary>
+    /// 晒图返现 goes back as a partial refund of the payment, approved from the start by the shop's or the operator's
+    /// decision in Growth; as a request it counts against what is left to refund like any other.
+    /// </summary>
+    public static RefundRequest Cashback(Guid claimId, Orders.Order order, long amountFen, DateTimeOffset at) => new()
+    {
+        Id = claimId, OrderId = order.Id, CustomerId = order.CustomerId, MerchantId = order.MerchantId, Reason = RefundReasons.Cashback,
+        AmountFen = amountFen, Status = RefundRequestStatus.Approved, RequestedAt = at, AutoApproveAt = at, DecidedAt = at,
+    };
+
     public bool Approve(DateTimeOffset at, bool automatically)
     {
         if (Status != RefundRequestStatus.Pending)
@@ -96,6 +108,9 @@ internal sealed class RefundLine
 /// <summary>The reasons the form offers, as the API names them, with the words the shop reads.</summary>
 internal static class RefundReasons
 {
+    /// <summary>Not offered on the form: the reason of a 晒图返现 paid back through the refund path.</summary>
+    public const string Cashback = "cashback";
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         ["missing"] = "餐品漏送",

@@ -25,6 +25,6 @@ internal static class ListMerchantReviews
             .OrderByDescending(r => r.CreatedAt)
             .Take(100)
             .ToListAsync(ct);
-        return Results.Ok(reviews.Select(ReviewView.Of).ToList());
+        return Results.Ok(reviews.Select(r => ReviewView.Of(r, withCashback: true)).ToList());
     }
 }

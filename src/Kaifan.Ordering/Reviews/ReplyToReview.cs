@@ -51,7 +51,7 @@ internal static class ReplyToReview
         var written = await db.Reviews
             .Where(r => r.Id == id && r.Reply == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Reply, review.Reply).SetProperty(r => r.RepliedAt, now), ct);
-        return written == 1 ? Results.Ok(ReviewView.Of(review)) : AlreadyAnswered();
+        return written == 1 ? Results.Ok(ReviewView.Of(review, withCashback: true)) : AlreadyAnswered();
     }
 
     private static IResult AlreadyAnswered() => Problems.Conflict("该评价已回复过 (this review already has a reply)", "reply");

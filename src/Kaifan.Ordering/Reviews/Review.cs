@@ -7,7 +7,7 @@ namespace Kaifan.Ordering.Reviews;
 /// 评价 of one delivered order. AuthorName is kept masked (张**) from the order's contact when written, so the shop's
 /// page never needs the real name; null once the author is erased, shown then as 匿名用户 like an anonymous review.
 /// </summary>
-internal sealed class Review
+internal sealed partial class Review
 {
     public const int MaxTextLength = 300;
     public const int MaxReplyLength = 200;
@@ -32,9 +32,13 @@ internal sealed class Review
     public string? Reply { get; private set; }
     public DateTimeOffset? RepliedAt { get; private set; }
 
+    /// <summary>The review's photos in the order chosen; HasPhotos lets the 有图 filter run in the database.</summary>
+    public List<Guid> PhotoIds { get; private set; } = [];
+    public bool HasPhotos { get; private set; }
+
     public static Review Write(
         Guid orderId, Guid customerId, Guid merchantId, Guid? riderId, ReviewStars stars, IReadOnlyList<string> tags, string? text, bool anonymous,
-        string contactName, DateTimeOffset at) => new()
+        string contactName, IReadOnlyList<Guid> photoIds, DateTimeOffset at) => new()
     {
         Id = Guid.CreateVersion7(at),
         OrderId = orderId,
@@ -49,8 +53,17 @@ internal sealed class Review
         Text = text,
         Anonymous = anonymous,
         AuthorName = MaskedAuthor(contactName),
+        PhotoIds = [.. photoIds],
+        HasPhotos = photoIds.Count > 0,
         CreatedAt = at,
     };
+
+    /// <summary>Erasure takes the photos with the account; the stars stay.</summary>
+    public void ForgetPhotos()
+    {
+        PhotoIds = [];
+        HasPhotos = false;
+    }
 
     /// <summary>张伟 → 张**: the surname and a fixed two stars, so not even the name's length shows.</summary>
     public static string? MaskedAuthor(string name) =>
@@ -102,5 +115,14 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         review.Property(r => r.Text).HasMaxLength(Review.MaxTextLength);
         review.Property(r => r.AuthorName).HasMaxLength(16);
         review.Property(r => r.Reply).HasMaxLength(Review.MaxReplyLength);
+        review.Property(r => r.PhotoIds).HasConversion(
+                ids => string.Join(',', ids),
+                stored => stored.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Guid>>(
+                    (a, b) => a!.SequenceEqual(b!), ids => ids.Aggregate(0, (h, id) => HashCode.Combine(h, id.GetHashCode())), ids => ids.ToList()))
+            .HasMaxLength(120);
+        review.HasIndex(r => new { r.MerchantId, r.HasPhotos, r.CreatedAt });
+        review.Property(r => r.CashbackStatus).HasConversion<string>().HasMaxLength(16);
+        review.Property(r => r.CashbackReason).HasMaxLength(100);
     }
 }

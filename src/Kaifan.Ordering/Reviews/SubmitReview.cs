@@ -18,10 +18,12 @@ namespace Kaifan.Ordering.Reviews;
 /// POST /api/orders/{id}/review: 评价 of the customer's own delivered order (anyone else's is 404), once, within 7 days of
 /// delivery. Stars 1–5 (400 naming the field), tags from <see cref="ReviewTags"/>, text up to 300 characters; 409 for
 /// an order not delivered (status) or already reviewed (review), 422 once the 7 days are over (deliveredAt).
+/// photoIds names up to 3 photos this customer uploaded (POST /api/review-photos) and no review holds yet (422 naming
+/// photoIds otherwise); a review with photos also tells Growth (PhotoReviewPosted), which may queue it for 晒图返现.
 /// </summary>
 internal static class SubmitReview
 {
-    internal sealed record Request(int Overall, int Taste, int Packaging, int Delivery, List<string>? Tags, string? Text, bool Anonymous);
+    internal sealed record Request(int Overall, int Taste, int Packaging, int Delivery, List<string>? Tags, string? Text, bool Anonymous, List<Guid>? PhotoIds = null);
 
     internal sealed class Validator : AbstractValidator<Request>
     {
@@ -34,6 +36,9 @@ internal static class SubmitReview
             RuleFor(r => r.Tags)
                 .Must(tags => tags is null || tags.All(ReviewTags.IsKnown)).WithMessage("请从给出的标签中选择 (tags come from the given list)")
                 .Must(tags => tags is null || tags.Distinct().Count() == tags.Count).WithMessage("标签不能重复 (a tag is chosen once)");
+            RuleFor(r => r.PhotoIds)
+                .Must(ids => ids is null || ids.Count <= ReviewPhoto.MaxPerReview).WithMessage($"最多上传{ReviewPhoto.MaxPerReview}张图片 (at most {ReviewPhoto.MaxPerReview} photos)")
+                .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("同一张图片只能选一次 (a photo is chosen once)");
             RuleFor(r => r.Text).MaximumLength(Review.MaxTextLength).WithMessage($"评价内容最多{Review.MaxTextLength}字 (text is at most {Review.MaxTextLength} characters)");
         }
     }
@@ -74,12 +79,28 @@ internal static class SubmitReview
             return Problems.Unprocessable("送达超过7天的订单不能再评价 (reviews close 7 days after delivery)", "deliveredAt");
         }
 
+        var photoIds = request.PhotoIds ?? [];
+        var photos = photoIds.Count == 0
+            ? []
+            : await db.ReviewPhotos.Where(p => photoIds.Contains(p.Id) && p.CustomerId == customerId && p.ReviewId == null).ToListAsync(ct);
+        if (photos.Count != photoIds.Count)
+        {
+            return PhotosTaken();
+        }
+
         var text = string.IsNullOrWhiteSpace(request.Text) ? null : request.Text.Trim();
         var review = Review.Write(
             order.Id, customerId, order.MerchantId, order.RiderId, new ReviewStars(request.Overall, request.Taste, request.Packaging, request.Delivery),
-            request.Tags ?? [], text, request.Anonymous, protector.Unprotect(order.ContactNameProtected), now);
+            request.Tags ?? [], text, request.Anonymous, protector.Unprotect(order.ContactNameProtected), photoIds, now);
         db.Reviews.Add(review);
+        photos.ForEach(p => p.ReviewId = review.Id);
         await outbox.PublishAsync(new OrderReviewed(review.Id, order.Id, order.MerchantId, order.RiderId, review.Overall, review.Taste, review.Packaging, review.Delivery, now));
+        if (photoIds.Count > 0)
+        {
+            await outbox.PublishAsync(new PhotoReviewPosted(
+                review.Id, order.Id, customerId, order.MerchantId, order.TotalFen, photoIds.Count, text?.Length ?? 0, photoIds, order.PlacedAt, now));
+        }
+
         try
         {
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
@@ -88,9 +109,16 @@ internal static class SubmitReview
         {
             return AlreadyReviewed();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return PhotosTaken();
+        }
 
         return Results.Json(ReviewView.Of(review), statusCode: StatusCodes.Status201Created);
     }
+
+    private static IResult PhotosTaken() =>
+        Problems.Unprocessable("图片不存在或已用于其他评价，请重新上传 (a photo is unknown or already used: upload it again)", "photoIds");
 
     private static IResult AlreadyReviewed() => Problems.Conflict("该订单已评价过 (this order is already reviewed)", "review");
 }

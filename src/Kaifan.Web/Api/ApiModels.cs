@@ -112,19 +112,21 @@ public sealed record OrderInfo(
     DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null,
     DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null);
 
-/// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC.</summary>
+/// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC; Cashback (晒图返现) only on the author's and the shop's views.</summary>
 public sealed record ReviewInfo(
     Guid Id, Guid OrderId, int Overall, int Taste, int Packaging, int Delivery, IReadOnlyList<string> Tags, string? Text, bool Anonymous, string? Author,
-    DateTimeOffset CreatedAt, string? Reply, DateTimeOffset? RepliedAt);
+    DateTimeOffset CreatedAt, string? Reply, DateTimeOffset? RepliedAt, IReadOnlyList<ReviewPhotoInfo>? Photos = null, ReviewCashbackInfo? Cashback = null);
 
-/// <summary>What the customer sends: stars 1–5 each, tags from the fixed list, text up to 300 characters.</summary>
-public sealed record ReviewInput(int Overall, int Taste, int Packaging, int Delivery, IReadOnlyList<string> Tags, string? Text, bool Anonymous);
+/// <summary>What the customer sends: stars 1–5 each, tags from the fixed list, text up to 300 characters, up to 3 uploaded photos.</summary>
+public sealed record ReviewInput(
+    int Overall, int Taste, int Packaging, int Delivery, IReadOnlyList<string> Tags, string? Text, bool Anonymous, IReadOnlyList<Guid>? PhotoIds = null);
 
 public sealed record ReviewTagCount(string Tag, bool Praise, int Count);
 
 /// <summary>The shop's 评价 tab: means (null with no review), counts of 5…1 overall stars, tag counts, newest reviews.</summary>
 public sealed record ShopReviewsInfo(
-    int Count, double? Overall, double? Taste, double? Packaging, double? Delivery, IReadOnlyList<int> StarCounts, IReadOnlyList<ReviewTagCount> Tags, IReadOnlyList<ReviewInfo> Newest);
+    int Count, double? Overall, double? Taste, double? Packaging, double? Delivery, IReadOnlyList<int> StarCounts, IReadOnlyList<ReviewTagCount> Tags, IReadOnlyList<ReviewInfo> Newest,
+    int WithPhotos = 0);
 
 /// <summary>A delivered order's refunds (the API's OrderRefundView): the latest request, whether 申请退款 may be tapped and until when.</summary>
 public sealed record OrderRefundInfo(RefundRequestInfo? Latest, bool CanRequest, DateTimeOffset? RequestUntil, long RefundedFen, long RefundableFen);

@@ -449,6 +449,20 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("CashbackClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CashbackFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CashbackReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CashbackStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -457,6 +471,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
 
                     b.Property<int>("Delivery")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("HasPhotos")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
@@ -469,6 +486,11 @@ namespace Kaifan.Ordering.Migrations.Postgres
 
                     b.Property<int>("Packaging")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PhotoIds")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("timestamp with time zone");
@@ -501,7 +523,47 @@ namespace Kaifan.Ordering.Migrations.Postgres
 
                     b.HasIndex("MerchantId", "CreatedAt");
 
+                    b.HasIndex("MerchantId", "HasPhotos", "CreatedAt");
+
                     b.ToTable("ordering_reviews", "ordering");
+                });
+
+            modelBuilder.Entity("Kaifan.Ordering.Reviews.ReviewPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("ReviewId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ordering_review_photos", "ordering");
                 });
 
             modelBuilder.Entity("Kaifan.Ordering.Orders.Order", b =>

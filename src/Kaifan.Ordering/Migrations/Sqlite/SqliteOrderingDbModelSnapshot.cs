@@ -443,6 +443,20 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CashbackClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CashbackFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CashbackReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CashbackStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -450,6 +464,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Delivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPhotos")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MerchantId")
@@ -463,6 +480,11 @@ namespace Kaifan.Ordering.Migrations.Sqlite
 
                     b.Property<int>("Packaging")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoIds")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("RepliedAt")
                         .HasColumnType("INTEGER");
@@ -495,7 +517,47 @@ namespace Kaifan.Ordering.Migrations.Sqlite
 
                     b.HasIndex("MerchantId", "CreatedAt");
 
+                    b.HasIndex("MerchantId", "HasPhotos", "CreatedAt");
+
                     b.ToTable("ordering_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Ordering.Reviews.ReviewPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("ReviewId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ordering_review_photos", (string)null);
                 });
 
             modelBuilder.Entity("Kaifan.Ordering.Orders.Order", b =>

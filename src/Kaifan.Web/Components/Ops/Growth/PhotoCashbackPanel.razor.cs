@@ -1,0 +1,114 @@
+using Kaifan.Web.Api;
+using Microsoft.AspNetCore.Components;
+
+namespace Kaifan.Web.Components.Ops.Growth;
+
+/// <summary>The same panel serves the shop's console (its own campaigns and queue) and the ops 营销活动 page (every shop's).</summary>
+public sealed partial class PhotoCashbackPanel
+{
+    /// <summary>The signed-in person's bearer token: each component gets its own API client.</summary>
+    [Parameter, EditorRequired]
+    public string Token { get; set; } = "";
+
+    /// <summary>True on the ops console: a shop is chosen for a new campaign, and the queue spans every shop.</summary>
+    [Parameter]
+    public bool Ops { get; set; }
+
+    private List<PhotoCashbackInfo>? campaigns;
+    private List<PhotoCashbackClaimInfo>? claims;
+    private List<OpsMerchantInfo> merchants = [];
+    private readonly Dictionary<Guid, string> reasons = [];
+    private Guid merchantId;
+    private decimal amountYuan = 3;
+    private decimal minOrderYuan = 20;
+    private int minText = 15;
+    private int budget = 100;
+    private int days = 30;
+    private bool busy;
+    private string? problem;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Api.Token = Token;
+        await RunAsync(async () =>
+        {
+            if (Ops)
+            {
+                merchants = (await Api.OpsMerchantsAsync()).Value ?? [];
+                merchantId = merchants.FirstOrDefault()?.Id ?? Guid.Empty;
+            }
+
+            await LoadAsync();
+        });
+    }
+
+    private string ShopName(Guid id) => merchants.FirstOrDefault(m => m.Id == id)?.Name ?? "";
+
+    private async Task LoadAsync()
+    {
+        var read = await Api.PhotoCashbacksAsync(Ops);
+        var queue = await Api.PhotoCashbackClaimsAsync(Ops);
+        campaigns = read.Value ?? campaigns;
+        claims = queue.Value ?? claims;
+        foreach (var claim in claims ?? [])
+        {
+            reasons.TryAdd(claim.Id, "");
+        }
+
+        problem = read.Ok && queue.Ok ? null : read.Problem ?? queue.Problem;
+    }
+
+    private Task CreateAsync() => RunAsync(async () =>
+    {
+        var now = Clock.GetUtcNow();
+        var created = await Api.CreatePhotoCashbackAsync(Ops, new PhotoCashbackInput(
+            Ops ? merchantId : null, (long)Math.Round(amountYuan * 100), (long)Math.Round(minOrderYuan * 100), minText, budget, now, now.AddDays(days)));
+        if (!created.Ok)
+        {
+            problem = created.Problems is { Count: > 0 } all ? string.Join("；", all) : created.Problem ?? $"HTTP {created.Status}";
+            return;
+        }
+
+        await LoadAsync();
+    });
+
+    private Task ApproveAsync(PhotoCashbackClaimInfo claim) => RunAsync(async () =>
+    {
+        var approved = await Api.ApprovePhotoCashbackAsync(Ops, claim.Id);
+        await LoadAsync();
+        problem = approved.Ok ? problem : approved.Problem;
+    });
+
+    private Task RejectAsync(PhotoCashbackClaimInfo claim) => RunAsync(async () =>
+    {
+        var rejected = await Api.RejectPhotoCashbackAsync(Ops, claim.Id, reasons.GetValueOrDefault(claim.Id) ?? "");
+        if (!rejected.Ok)
+        {
+            problem = rejected.FieldProblems?.Values.FirstOrDefault() ?? rejected.Problem;
+            return;
+        }
+
+        await LoadAsync();
+    });
+
+    private async Task RunAsync(Func<Task> work)
+    {
+        busy = true;
+        try
+        {
+            await work();
+        }
+        catch (SignInRequiredException)
+        {
+            Nav.NavigateTo(Ops ? "/ops/login" : "/merchant/login", forceLoad: true);
+        }
+        catch (HttpRequestException e)
+        {
+            problem = e.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
