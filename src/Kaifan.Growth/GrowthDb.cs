@@ -2,6 +2,7 @@ using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Growth.Bargains;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
+using Kaifan.Growth.Presales;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,10 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<GroupBuy> Groups => Set<GroupBuy>();
 
     internal DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+
+    internal DbSet<Presale> Presales => Set<Presale>();
+
+    internal DbSet<PresaleEntry> PresaleEntries => Set<PresaleEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

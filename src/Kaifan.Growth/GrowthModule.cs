@@ -4,6 +4,7 @@ using Kaifan.Contracts.Queries;
 using Kaifan.Growth.Bargains;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
+using Kaifan.Growth.Presales;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.AspNetCore.Routing;
@@ -15,9 +16,9 @@ using Wolverine;
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团).
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团, 预售接龙).
 /// Most rewards are coupons, granted through the CouponGranted event in the promotion's own commit (Ordering issues
-/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended.
+/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended; 预售接龙 does the same for a chain through IPresales.
 /// </summary>
 public static class GrowthModule
 {
@@ -47,6 +48,10 @@ public static class GrowthModule
         services.AddScoped<IGroupBuys, GroupSeats>();
         services.AddScoped<IPersonalDataExport, GroupBuysDataExport>();
         services.AddScoped<IPersonalDataErasure, GroupBuysErasure>();
+        services.AddScoped<IPresales, PresaleEntries>();
+        services.AddScoped<IPersonalDataExport, PresalesDataExport>();
+        services.AddScoped<IPersonalDataErasure, PresalesErasure>();
+        services.AddSingleton<IDemoSeeder, DemoPresale>();
         return services;
     }
 
@@ -76,6 +81,11 @@ public static class GrowthModule
         StopGroupDeal.Map(endpoints);
         ShopGroupDeals.Map(endpoints);
         GetGroup.Map(endpoints);
+        CreatePresale.Map(endpoints);
+        ListPresales.Map(endpoints);
+        ShopPresales.Map(endpoints);
+        GetPresale.Map(endpoints);
+        LeavePresale.Map(endpoints);
         return endpoints;
     }
 }
