@@ -31,9 +31,9 @@ internal static class CreatePresale
             RuleFor(r => r.ItemId).NotEmpty().WithMessage("请选择菜品 (itemId is required)");
             RuleFor(r => r.PriceFen).InclusiveBetween(1, 100_000).WithMessage("预售价为¥0.01到¥1000 (the price is ¥0.01 to ¥1000)");
             RuleFor(r => r.Stock).InclusiveBetween(1, PresaleRules.MaxStock).WithMessage($"库存为1到{PresaleRules.MaxStock}份 (stock is 1 to {PresaleRules.MaxStock})");
-            RuleFor(r => r.PerCustomerLimit).InclusiveBetween(1, PresaleRules.MaxPerCustomer).LessThanOrEqualTo(r => r.Stock)
-                .WithMessage("每人限购为1份到库存 (the per-customer limit is 1 to the stock)");
-            RuleFor(r => r.MinimumQuantity).InclusiveBetween(1, PresaleRules.MaxStock).LessThanOrEqualTo(r => r.Stock)
+            RuleFor(r => r.PerCustomerLimit).Must((r, limit) => limit >= 1 && limit <= Math.Min(PresaleRules.MaxPerCustomer, r.Stock))
+                .WithMessage($"每人限购为1份到库存（最多{PresaleRules.MaxPerCustomer}份） (the per-customer limit is 1 to the stock, at most {PresaleRules.MaxPerCustomer})");
+            RuleFor(r => r.MinimumQuantity).Must((r, minimum) => minimum >= 1 && minimum <= r.Stock)
                 .WithMessage("最低成团份数为1份到库存 (the minimum is 1 to the stock)");
             RuleFor(r => r.DeliverAt).GreaterThan(r => r.CutoffAt).WithMessage("送达时间须晚于截止时间 (delivery comes after the cut-off)");
             RuleFor(r => r.SlotMinutes).InclusiveBetween(15, 120).WithMessage("送达时段为15到120分钟 (the slot is 15 to 120 minutes)");
