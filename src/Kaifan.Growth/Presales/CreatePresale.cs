@@ -14,9 +14,9 @@ namespace Kaifan.Growth.Presales;
 /// <summary>
 /// POST /api/merchant/presales (the merchant's own dish) and POST /api/ops/growth/presales (any merchant's, named by
 /// merchantId): a 预售接龙. Fields are checked one by one (400); a dish that is not the merchant's is 404 naming
-/// "itemId", a price above the list price 422 naming "priceFen", a cut-off already past 422 naming "cutoffAt", and a
-/// slot whose orders would reach the shop before the cut-off 422 naming "deliverAt". The cut-off is scheduled durably
-/// in the same commit.
+/// "itemId", one with required options 422 naming "itemId" (the chain page asks only how many), a price above the list
+/// price 422 naming "priceFen", a cut-off already past 422 naming "cutoffAt", and a slot whose orders would reach the
+/// shop before the cut-off 422 naming "deliverAt". The cut-off is scheduled durably in the same commit.
 /// </summary>
 internal static class CreatePresale
 {
@@ -76,6 +76,11 @@ internal static class CreatePresale
         if (merchant.Items.SingleOrDefault(i => i.Id == request.ItemId) is not { } item)
         {
             return NotFound("菜品", "itemId");
+        }
+
+        if (item.OptionGroups.Any(g => g.Required))
+        {
+            return Problems.Unprocessable("预售菜品不能有必选规格 (a pre-sale dish has no required options)", "itemId");
         }
 
         if (request.PriceFen > item.PriceFen)

@@ -25,6 +25,8 @@ internal sealed class PresaleKit(KaifanApp app)
 
     public Task<Guid> PayAsync(Shopper shopper, JsonNode order) => shoppers.PayAsync(shopper, order);
 
+    public Task<HashSet<Guid>> MerchantOrderIdsAsync() => shoppers.MerchantOrderIdsAsync();
+
     public static object Body(DateTimeOffset now, int stock = 20, int limit = 3, int minimum = 2, long priceFen = PriceFen, Guid? itemId = null) => new
     {
         itemId = itemId ?? GroupBuyKit.Dish, priceFen, stock, perCustomerLimit = limit, minimumQuantity = minimum,
