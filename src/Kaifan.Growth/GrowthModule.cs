@@ -52,6 +52,7 @@ public static class GrowthModule
         services.AddScoped<IPersonalDataExport, PresalesDataExport>();
         services.AddScoped<IPersonalDataErasure, PresalesErasure>();
         services.AddSingleton<IDemoSeeder, DemoPresale>();
+        services.AddHostedService<DemoPresaleCutoff>();
         return services;
     }
 

@@ -4,14 +4,16 @@ using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Wolverine;
-using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Growth.Presales;
 
 /// <summary>
 /// The demo noodle shop (merchant 1) runs one 预售接龙 from the first start: tomorrow's 12:00 lunch of its 凉拌牛肉
-/// at ¥12, 50 portions, 3 each, going ahead from 5, cut-off tomorrow 10:00 (Shanghai).
+/// at ¥12, 50 portions, 3 each, going ahead from 5, cut-off tomorrow 10:00 (Shanghai). Seeding runs before the message
+/// bus starts, so its cut-off is scheduled by <see cref="DemoPresaleCutoff"/> once the host has started.
 /// </summary>
 internal sealed class DemoPresale : IDemoSeeder
 {
@@ -22,8 +24,8 @@ internal sealed class DemoPresale : IDemoSeeder
     public async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<GrowthDb>>();
-        if (await outbox.DbContext.Presales.AnyAsync(p => p.Id == Id, ct))
+        var db = scope.ServiceProvider.GetRequiredService<GrowthDb>();
+        if (await db.Presales.AnyAsync(p => p.Id == Id, ct))
         {
             return;
         }
@@ -47,15 +49,49 @@ internal sealed class DemoPresale : IDemoSeeder
             PrepMinutes = PresaleRules.DefaultPrepMinutes, ReleaseAt = deliverAt.AddMinutes(-PresaleRules.DefaultPrepMinutes),
             Note = "明天午餐提前订，12:00准时送到宿舍楼下", CreatedAt = now,
         };
-        outbox.DbContext.Presales.Add(presale);
-        await outbox.ScheduleAsync(new PresaleCutoffReached(Id), presale.CutoffAt - now);
+        db.Presales.Add(presale);
         try
         {
-            await outbox.SaveChangesAndFlushMessagesAsync(ct);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another host seeded it first.
+        }
+    }
+}
+
+/// <summary>
+/// Schedules the demo chain's cut-off once the host (and with it the message bus) has started, while the chain is still
+/// open. A restart schedules it again; the cut-off handler decides a chain once, so the copies change nothing.
+/// </summary>
+internal sealed class DemoPresaleCutoff(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DemoPresaleCutoff> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => _ = ScheduleAsync());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ScheduleAsync()
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var presale = await scope.ServiceProvider.GetRequiredService<GrowthDb>().Presales.AsNoTracking()
+                .SingleOrDefaultAsync(p => p.Id == DemoPresale.Id && p.Status == PresaleStatus.Open);
+            if (presale is not null)
+            {
+                var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>()
+                    .ScheduleAsync(new PresaleCutoffReached(presale.Id), presale.CutoffAt > now ? presale.CutoffAt - now : TimeSpan.Zero);
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "The demo pre-sale's cut-off could not be scheduled");
         }
     }
 }

@@ -32,8 +32,8 @@ public sealed partial class KaifanApi
     public Task<ApiResult<PresaleDetail>> PresaleAsync(Guid presaleId, CancellationToken ct = default) =>
         SendAsync<PresaleDetail>(HttpMethod.Get, $"api/growth/presales/{presaleId}", ct: ct);
 
-    public Task<ApiResult<object>> LeavePresaleAsync(Guid presaleId, CancellationToken ct = default) =>
-        SendAsync<object>(HttpMethod.Post, $"api/growth/presales/{presaleId}/leave", ct: ct);
+    public Task<ApiResult<System.Text.Json.JsonElement>> LeavePresaleAsync(Guid presaleId, CancellationToken ct = default) =>
+        SendAsync<System.Text.Json.JsonElement>(HttpMethod.Post, $"api/growth/presales/{presaleId}/leave", ct: ct);
 
     public Task<ApiResult<List<PresaleInfo>>> PresalesAsync(bool ops, CancellationToken ct = default) =>
         SendAsync<List<PresaleInfo>>(HttpMethod.Get, ops ? "api/ops/growth/presales" : "api/merchant/presales", ct: ct);
