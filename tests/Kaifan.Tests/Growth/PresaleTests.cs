@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kaifan.Contracts.Queries;
+using Kaifan.Growth;
 using Kaifan.Growth.Presales;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Ordering;
 using Kaifan.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Growth.GroupBuyKit;
 using static Kaifan.Tests.Growth.PresaleKit;
@@ -91,7 +93,7 @@ public abstract class PresaleTests(KaifanApp app)
     [Fact]
     public async Task leaving_before_the_cut_off_refunds_and_frees_the_portions_and_after_it_is_refused()
     {
-        var id = IdOf(await kit.CreateAsync(stock: 2, minimum: 1));
+        var id = IdOf(await kit.CreateAsync(stock: 2, limit: 2, minimum: 1));
         var (leaver, stayer) = (await kit.NewShopperAsync(), await kit.NewShopperAsync());
         var left = await kit.JoinAndPayAsync(leaver, id, 2);
         await EventuallyJoinedAsync(leaver, id, 2);
@@ -179,11 +181,11 @@ public abstract class PresaleTests(KaifanApp app)
     {
         var id = IdOf(await kit.CreateAsync());
         var shopper = await kit.NewShopperAsync();
-        await kit.JoinAndPayAsync(shopper, id, 1);
+        var order = await kit.JoinAndPayAsync(shopper, id, 1);
         await EventuallyJoinedAsync(shopper, id, 1);
-        var person = (await shopper.Client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("userId").GetGuid();
 
         await using var scope = app.Services.CreateAsyncScope();
+        var person = scope.ServiceProvider.GetRequiredService<GrowthDb>().PresaleEntries.AsNoTracking().Single(e => e.OrderId == OrderingKit.IdOf(order)).CustomerId;
         var export = scope.ServiceProvider.GetServices<IPersonalDataExport>().Single(e => e.Section == "presales");
         var entries = JsonSerializer.SerializeToNode(await export.ExportAsync(person, default))!.AsArray();
         entries.Single()!["PresaleId"]!.GetValue<Guid>().ShouldBe(id);
