@@ -4,6 +4,7 @@ using Kaifan.Growth.Communities;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.PhotoCashback;
+using Kaifan.Growth.Presales;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,10 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<PhotoCashbackCampaign> PhotoCashbackCampaigns => Set<PhotoCashbackCampaign>();
 
     internal DbSet<PhotoCashbackClaim> PhotoCashbackClaims => Set<PhotoCashbackClaim>();
+
+    internal DbSet<Presale> Presales => Set<Presale>();
+
+    internal DbSet<PresaleEntry> PresaleEntries => Set<PresaleEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

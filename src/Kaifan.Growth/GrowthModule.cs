@@ -6,6 +6,7 @@ using Kaifan.Growth.Communities;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Growth.LuckyWheel;
 using Kaifan.Growth.PhotoCashback;
+using Kaifan.Growth.Presales;
 using Kaifan.Growth.Referrals;
 using Kaifan.Growth.SecretCodes;
 using Microsoft.AspNetCore.Routing;
@@ -17,11 +18,12 @@ using Wolverine;
 namespace Kaifan.Growth;
 
 /// <summary>
-/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团, 社群专享, 晒图返现).
-/// Most rewards are coupons, granted through the CouponGranted event in the promotion's own commit (Ordering issues
-/// and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the group ended; 社群价 prices
-/// members' dishes through ICommunityPrices; 晒图返现 pays back through Ordering's refund path once a photo review is
-/// approved (PhotoCashbackApproved).
+/// Growth module entry point: the promotions that bring customers and orders (口令红包, 邀请有礼, 幸运大转盘, 砍价, 拼团,
+/// 社群专享, 晒图返现, 预售接龙). Most rewards are coupons, granted through the CouponGranted event in the promotion's own
+/// commit (Ordering issues and spends them); 拼团 prices its dish for Ordering through IGroupBuys and tells it how the
+/// group ended, and 预售接龙 does the same for a chain through IPresales; 社群价 prices members' dishes through
+/// ICommunityPrices; 晒图返现 pays back through Ordering's refund path once a photo review is approved
+/// (PhotoCashbackApproved).
 /// </summary>
 public static class GrowthModule
 {
@@ -58,6 +60,11 @@ public static class GrowthModule
         services.AddSingleton<IDemoSeeder, DemoPhotoCashback>();
         services.AddScoped<IPersonalDataExport, PhotoCashbackDataExport>();
         services.AddScoped<IPersonalDataErasure, PhotoCashbackErasure>();
+        services.AddScoped<IPresales, PresaleEntries>();
+        services.AddScoped<IPersonalDataExport, PresalesDataExport>();
+        services.AddScoped<IPersonalDataErasure, PresalesErasure>();
+        services.AddSingleton<IDemoSeeder, DemoPresale>();
+        services.AddHostedService<DemoPresaleCutoff>();
         return services;
     }
 
@@ -101,6 +108,11 @@ public static class GrowthModule
         CreatePhotoCashback.Map(endpoints);
         ListPhotoCashback.Map(endpoints);
         DecidePhotoCashback.Map(endpoints);
+        CreatePresale.Map(endpoints);
+        ListPresales.Map(endpoints);
+        ShopPresales.Map(endpoints);
+        GetPresale.Map(endpoints);
+        LeavePresale.Map(endpoints);
         return endpoints;
     }
 }

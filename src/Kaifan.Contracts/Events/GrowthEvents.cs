@@ -22,3 +22,21 @@ public sealed record GroupFormed(Guid GroupId, Guid DealId, Guid MerchantId, IRe
 /// and a paid one is refunded through the usual OrderCancelled path.
 /// </summary>
 public sealed record GroupFailed(Guid GroupId, Guid DealId, IReadOnlyList<Guid> OrderIds, DateTimeOffset FailedAt);
+
+/// <summary>A 预售接龙 order was paid (Ordering holds it as 预售中); Growth counts it in the chain.</summary>
+public sealed record PresaleOrderPaid(Guid PresaleId, Guid OrderId, DateTimeOffset PaidAt);
+
+/// <summary>The customer left the chain before its cut-off: Ordering cancels the order and the usual path refunds it.</summary>
+public sealed record PresaleLeft(Guid PresaleId, Guid OrderId, DateTimeOffset LeftAt);
+
+/// <summary>
+/// The cut-off came with the minimum reached: the paid orders in OrderIds stay held (已成团 · 确认配送) until the
+/// release; any order of the chain still unpaid is cancelled.
+/// </summary>
+public sealed record PresaleConfirmed(Guid PresaleId, IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> UnpaidOrderIds, DateTimeOffset ConfirmedAt);
+
+/// <summary>The cut-off came short of the minimum: every order in OrderIds is cancelled and the paid ones refunded.</summary>
+public sealed record PresaleCancelled(Guid PresaleId, IReadOnlyList<Guid> OrderIds, DateTimeOffset CancelledAt);
+
+/// <summary>Delivery day, the slot's start minus the shop's prep time: the held orders reach the merchant together.</summary>
+public sealed record PresaleReleased(Guid PresaleId, Guid MerchantId, IReadOnlyList<Guid> OrderIds, DateTimeOffset ReleasedAt);

@@ -36,8 +36,12 @@ internal static class ListMerchantOrders
         var merchantId = user.MerchantId();
         var since = OrderingSettings.StartOfShanghaiDay(clock.GetUtcNow());
         var query = db.Orders.AsNoTracking()
-            .Where(o => o.MerchantId == merchantId && o.Status != OrderStatus.AwaitingPayment && o.PlacedAt >= since)
-            .Where(o => o.GroupBuyId == null || o.GroupFormedAt != null);
+            .Where(o => o.MerchantId == merchantId && o.Status != OrderStatus.AwaitingPayment)
+
+            // A pre-sale order placed days ago belongs to the day it was released on.
+            .Where(o => o.PlacedAt >= since || o.PresaleReleasedAt >= since)
+            .Where(o => o.GroupBuyId == null || o.GroupFormedAt != null)
+            .Where(o => o.PresaleId == null || o.PresaleReleasedAt != null);
         if (wanted is { } s)
         {
             query = query.Where(o => o.Status == s);

@@ -11,6 +11,6 @@ internal static class MerchantOrderLookup
     public static Task<Order?> FindAsync(OrderingDb db, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var merchantId = user.MerchantId();
-        return db.Orders.SingleOrDefaultAsync(o => o.Id == id && o.MerchantId == merchantId && o.Status != OrderStatus.AwaitingPayment && (o.GroupBuyId == null || o.GroupFormedAt != null), ct);
+        return db.Orders.SingleOrDefaultAsync(o => o.Id == id && o.MerchantId == merchantId && o.Status != OrderStatus.AwaitingPayment && (o.GroupBuyId == null || o.GroupFormedAt != null) && (o.PresaleId == null || o.PresaleReleasedAt != null), ct);
     }
 }

@@ -7,7 +7,7 @@ internal sealed partial class Order
     public DateTimeOffset? GroupFormedAt { get; private set; }
 
     /// <summary>The merchant sees a group order only once its group formed; before that, and if it never forms, not at all.</summary>
-    public bool ReachedMerchant => GroupBuyId is null || GroupFormedAt is not null;
+    public bool ReachedMerchant => (GroupBuyId is null || GroupFormedAt is not null) && (PresaleId is null || PresaleReleasedAt is not null);
 
     public Transition FormGroup(DateTimeOffset at)
     {

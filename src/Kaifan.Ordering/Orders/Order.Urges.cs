@@ -40,7 +40,7 @@ internal sealed partial class Order
 
     public UrgeRefusal? UrgeRefusedAt(DateTimeOffset now)
     {
-        if (PaidAt is null || Status is OrderStatus.AwaitingGroup or OrderStatus.Delivered or OrderStatus.Cancelled)
+        if (PaidAt is null || Status is OrderStatus.AwaitingGroup or OrderStatus.AwaitingPresale or OrderStatus.Delivered or OrderStatus.Cancelled)
         {
             return new("status", $"订单当前状态为{OrderStatusText.Of(Status)}，不能催单 (only a paid order under way can be urged)", null);
         }

@@ -9,6 +9,9 @@ internal enum OrderStatus
 
     /// <summary>待成团: a paid 拼团 order waits for its group to fill before the merchant sees it.</summary>
     AwaitingGroup = 5,
+
+    /// <summary>预售中: a paid 预售接龙 order waits for delivery day (its release) before the merchant sees it.</summary>
+    AwaitingPresale = 6,
     AwaitingAcceptance = 10,
     Accepted = 20,
     Ready = 30,
@@ -151,7 +154,7 @@ internal sealed partial class Order
         }
 
         PaidAt = at;
-        return MoveTo(GroupBuyId is null ? OrderStatus.AwaitingAcceptance : OrderStatus.AwaitingGroup);
+        return MoveTo(GroupBuyId is not null ? OrderStatus.AwaitingGroup : PresaleId is not null ? OrderStatus.AwaitingPresale : OrderStatus.AwaitingAcceptance);
     }
 
     public Transition Accept(int prepMinutes, DateTimeOffset at)
@@ -322,6 +325,7 @@ internal static class OrderStatusText
     {
         OrderStatus.AwaitingPayment => "待付款",
         OrderStatus.AwaitingGroup => "待成团",
+        OrderStatus.AwaitingPresale => "预售中",
         OrderStatus.AwaitingAcceptance => "等待商家接单",
         OrderStatus.Accepted => "商家已接单",
         OrderStatus.Ready => "待取餐",

@@ -107,7 +107,8 @@ internal sealed record OrderView(
     OrderExceptionView? DeliveryException = null,
     Refunds.OrderRefundView? Refund = null,
     Guid? GroupBuyId = null,
-    DateTimeOffset? GroupFormedAt = null)
+    DateTimeOffset? GroupFormedAt = null,
+    PresaleOrderView? Presale = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -187,7 +188,8 @@ internal sealed record OrderView(
             Urge: OrderUrgeView.Of(order),
             DeliveryException: OrderExceptionView.Of(order),
             GroupBuyId: order.GroupBuyId,
-            GroupFormedAt: order.GroupFormedAt);
+            GroupFormedAt: order.GroupFormedAt,
+            Presale: PresaleOrderView.Of(order));
     }
 
     private static List<TimelineStep> TimelineOf(Order order)
@@ -206,6 +208,12 @@ internal sealed record OrderView(
         if (order.GroupBuyId is not null)
         {
             steps.Insert(2, new("group_formed", "拼团成功", order.GroupFormedAt is not null, order.GroupFormedAt));
+        }
+
+        if (order.PresaleId is not null)
+        {
+            steps.Insert(2, new("presale_confirmed", "接龙成功·确认配送", order.PresaleConfirmedAt is not null, order.PresaleConfirmedAt));
+            steps.Insert(3, new("presale_released", "预售送达日·商家备餐", order.PresaleReleasedAt is not null, order.PresaleReleasedAt));
         }
 
         if (order.ArrivedAtCustomerAt is { } atDoor)

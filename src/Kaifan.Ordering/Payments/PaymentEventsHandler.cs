@@ -19,9 +19,13 @@ public static class PaymentEventsHandler
         if (order.MarkPaid(paid.PaidAt).Done)
         {
             // A 拼团 order waits for its group (待成团); the merchant hears of it when the group forms.
-            messages.Add(order.GroupBuyId is { } groupId
-                ? new GroupOrderPaid(groupId, order.Id, paid.PaidAt)
-                : new OrderPaid(order.Id, order.MerchantId, paid.PaidAt));
+            // A 预售 order waits (预售中) for delivery day; Growth counts it in its chain.
+            messages.Add(order switch
+            {
+                { GroupBuyId: { } groupId } => (object)new GroupOrderPaid(groupId, order.Id, paid.PaidAt),
+                { PresaleId: { } presaleId } => new PresaleOrderPaid(presaleId, order.Id, paid.PaidAt),
+                _ => new OrderPaid(order.Id, order.MerchantId, paid.PaidAt),
+            });
         }
         else if (order.Status == OrderStatus.Cancelled && order.PaidAt is null)
         {

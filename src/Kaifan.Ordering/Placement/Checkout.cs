@@ -18,7 +18,7 @@ internal sealed record CheckoutChoice(bool SpecialCare, ServiceTier Tier, Locker
 
 /// <summary>The checkout options a quote and a placement share; all optional, the defaults are 标准配送 to the door.</summary>
 internal sealed record CheckoutOptions(
-    bool SpecialCare, string? ServiceTier, string? Delivery, Guid? LockerId, Guid? CouponId, Guid? GroupDealId = null, Guid? GroupId = null)
+    bool SpecialCare, string? ServiceTier, string? Delivery, Guid? LockerId, Guid? CouponId, Guid? GroupDealId = null, Guid? GroupId = null, Guid? PresaleId = null)
 {
     public static readonly CheckoutOptions None = new(false, null, null, null, null);
 }
@@ -33,6 +33,9 @@ internal sealed record CheckoutQuote(
 
     /// <summary>The group a 拼团 order joins; null when it opens a new one (or is no group order).</summary>
     public Guid? GroupId { get; init; }
+
+    /// <summary>The 预售接龙 chain the order joins, priced from Growth.</summary>
+    public PresaleQuote? Presale { get; init; }
 
     public GeoPoint DropOff => Choice.Locker?.Location ?? Quote.Address.Location;
 
@@ -50,7 +53,7 @@ internal sealed record CheckoutQuote(
 /// one of its lines) and the coupon against the customer's own, then prices. Quote and placement both come here, so
 /// a quote answers exactly what placing the same request would.
 /// </summary>
-internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, CartQuoting quoting, IGroupBuys groups, OrderingDb db, TimeProvider clock)
+internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, CartQuoting quoting, IGroupBuys groups, IPresales presales, OrderingDb db, TimeProvider clock)
 {
     public async Task<(CheckoutQuote? Quote, IResult? Error)> PriceAsync(
         Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> cartLines, CheckoutOptions options, CancellationToken ct)
@@ -61,7 +64,13 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
             return (null, dealError);
         }
 
-        var (quote, error) = await QuoteAsync(customerId, merchantId, addressId, cartLines, deal, ct);
+        var (presale, presaleError) = await PresalePricing.FindAsync(presales, options, merchantId, cartLines, ct);
+        if (presaleError is not null)
+        {
+            return (null, presaleError);
+        }
+
+        var (quote, error) = await QuoteAsync(customerId, merchantId, addressId, cartLines, deal, presale, ct);
         if (error is not null)
         {
             return (null, error);
@@ -76,7 +85,7 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
         if (choice!.Locker is { } locker)
         {
             // The ride ends at the locker, so the fee and the range are the locker's.
-            (quote, error) = await QuoteAsync(customerId, merchantId, addressId, cartLines, deal, ct, locker.Location);
+            (quote, error) = await QuoteAsync(customerId, merchantId, addressId, cartLines, deal, presale, ct, locker.Location);
             if (error is not null)
             {
                 return (null, error);
@@ -101,14 +110,21 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
             }
         }
 
-        return (new CheckoutQuote(quote, choice, coupon, line, now, deal) { GroupId = options.GroupId }, null);
+        return (new CheckoutQuote(quote, choice, coupon, line, now, deal) { GroupId = options.GroupId, Presale = presale }, null);
     }
 
     private async Task<(CartQuote? Quote, IResult? Error)> QuoteAsync(
-        Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> cartLines, GroupDealQuote? deal, CancellationToken ct, GeoPoint? dropOff = null)
+        Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> cartLines, GroupDealQuote? deal, PresaleQuote? presale,
+        CancellationToken ct, GeoPoint? dropOff = null)
     {
-        var (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct, dropOff, memberPrices: deal is null);
-        return deal is null || quote is null ? (quote, error) : (GroupDealPricing.Apply(quote, deal), null);
+        var (quote, error) = await quoting.QuoteAsync(customerId, merchantId, addressId, cartLines, ct, dropOff, memberPrices: deal is null && presale is null);
+        return (quote, deal, presale) switch
+        {
+            (null, _, _) => (quote, error),
+            (_, not null, _) => (GroupDealPricing.Apply(quote, deal), null),
+            (_, _, not null) => (PresalePricing.Apply(quote, presale), null),
+            _ => (quote, error),
+        };
     }
 
     private async Task<(CheckoutChoice? Choice, IResult? Error)> ResolveAsync(

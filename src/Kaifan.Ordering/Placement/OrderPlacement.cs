@@ -21,6 +21,7 @@ internal sealed class OrderPlacement(
     IDbContextOutbox<OrderingDb> outbox,
     IStockReservations stock,
     IGroupBuys groups,
+    IPresales presales,
     IPersonalDataProtector protector,
     TimeProvider clock,
     OrderingSettings settings,
@@ -41,7 +42,10 @@ internal sealed class OrderPlacement(
         var now = clock.GetUtcNow();
         var orderId = Guid.CreateVersion7(now);
         var cart = quote.Cart;
-        var stockLines = cart.Lines.GroupBy(l => l.ItemId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).ToList();
+        var presale = priced?.Presale;
+
+        // A pre-sale's portions are the chain's own stock, cooked on delivery day: today's menu stock stays untouched.
+        var stockLines = presale is not null ? [] : cart.Lines.GroupBy(l => l.ItemId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).ToList();
         var reservation = await stock.ReserveAsync(orderId, stockLines, ct);
         if (!reservation.Succeeded)
         {
@@ -62,6 +66,17 @@ internal sealed class OrderPlacement(
             }
 
             groupBuyId = seat.GroupId;
+        }
+
+        if (presale is not null)
+        {
+            var entry = await presales.JoinAsync(
+                new PresaleEntryRequest(orderId, customerId, presale.PresaleId, cart.Lines.Sum(l => l.Quantity), MaskedName(quote.Address.ContactName)), ct);
+            if (!entry.Joined)
+            {
+                await stock.ReleaseAsync(orderId, CancellationToken.None);
+                return OrderingProblems.Status(entry.Status, entry.Message!, entry.Field!);
+            }
         }
 
         try
@@ -91,6 +106,9 @@ internal sealed class OrderPlacement(
                 ServiceFeeFen = choice.ServiceFeeFen,
                 CouponId = coupon?.Id,
                 GroupBuyId = groupBuyId,
+                PresaleId = presale?.PresaleId,
+                PresaleDeliverAt = presale?.DeliverAt,
+                PresaleCutoffAt = presale?.CutoffAt,
                 DiscountFen = discount,
                 ServiceTier = choice.Tier,
                 SpecialCare = choice.SpecialCare,
@@ -142,6 +160,7 @@ internal sealed class OrderPlacement(
             claim.ResponseBody = null;
             await stock.ReleaseAsync(orderId, CancellationToken.None);
             await groups.ReleaseSeatAsync(orderId, CancellationToken.None);
+            await presales.ReleaseEntryAsync(orderId, CancellationToken.None);
             return Coupons.CouponSpending.AlreadyUsed();
         }
         catch
@@ -150,9 +169,14 @@ internal sealed class OrderPlacement(
             claim.ResponseBody = null;
             await stock.ReleaseAsync(orderId, CancellationToken.None);
             await groups.ReleaseSeatAsync(orderId, CancellationToken.None);
+            await presales.ReleaseEntryAsync(orderId, CancellationToken.None);
             throw;
         }
     }
+
+    /// <summary>What a 预售接龙 shows of the customer to everyone: the first character and two stars (张**).</summary>
+    private static string MaskedName(string contactName) =>
+        string.IsNullOrWhiteSpace(contactName) ? "匿名用户" : $"{char.ConvertFromUtf32(char.ConvertToUtf32(contactName.Trim(), 0))}**";
 
     /// <summary>yyyyMMdd (Shanghai) + a per-day counter taken by one atomic upsert, so numbers never repeat.</summary>
     private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)

@@ -21,7 +21,8 @@ internal static class PlaceOrder
     /// Delivery: door (default) or locker, then LockerId names one of the zone's lockers. CouponId: one of the customer's
     /// unused, unexpired coupons whose minimum spend the items meet; it is spent with the order and given back if the
     /// order is cancelled. GroupDealId opens a 拼团 group, GroupId joins one: the cart is then the deal's dish alone, one
-    /// portion, at the group price; the paid order waits (待成团) until the group forms.
+    /// portion, at the group price; the paid order waits (待成团) until the group forms. PresaleId joins a 预售接龙: the
+    /// cart is the chain's dish alone, up to its per-customer limit; the paid order is held (预售中) until delivery day.
     /// </summary>
     internal sealed record Request(
         Guid MerchantId,
@@ -35,7 +36,8 @@ internal static class PlaceOrder
         Guid? LockerId = null,
         Guid? CouponId = null,
         Guid? GroupDealId = null,
-        Guid? GroupId = null) : ICheckoutChoices;
+        Guid? GroupId = null,
+        Guid? PresaleId = null) : ICheckoutChoices;
 
     internal sealed class Validator : AbstractValidator<Request>
     {

@@ -23,6 +23,9 @@ internal interface ICheckoutChoices : ICouponChoice
     /// <summary>拼团: open a new group of this deal (GroupDealId) or join this group (GroupId, from the share link).</summary>
     Guid? GroupDealId { get; }
     Guid? GroupId { get; }
+
+    /// <summary>预售接龙: join this chain with the cart's one line (its dish, the quantity wanted).</summary>
+    Guid? PresaleId { get; }
 }
 
 /// <summary>A quote may carry the checkout's choices, so it shows the tier's fee and the coupon's discount as placing would.</summary>
@@ -36,13 +39,14 @@ internal sealed record CartRequest(
     Guid? LockerId = null,
     Guid? CouponId = null,
     Guid? GroupDealId = null,
-    Guid? GroupId = null) : ICheckoutChoices;
+    Guid? GroupId = null,
+    Guid? PresaleId = null) : ICheckoutChoices;
 
 internal static class CheckoutChoicesExtensions
 {
     public static Placement.CheckoutOptions Options(this ICheckoutChoices choices) =>
         new(choices.SpecialCare, choices.ServiceTier, choices.Delivery, choices.Delivery == "locker" ? choices.LockerId : null, choices.CouponId,
-            choices.GroupDealId, choices.GroupId);
+            choices.GroupDealId, choices.GroupId, choices.PresaleId);
 }
 
 internal sealed class CheckoutChoicesValidator : AbstractValidator<ICheckoutChoices>
@@ -60,6 +64,9 @@ internal sealed class CheckoutChoicesValidator : AbstractValidator<ICheckoutChoi
         RuleFor(r => r.GroupDealId).Must(id => id != Guid.Empty).When(r => r.GroupDealId is not null)
             .WithMessage("拼团活动编号无效 (groupDealId must not be empty)")
             .Null().When(r => r.GroupId is not null).WithMessage("开团或参团只能选一个 (give groupDealId to open a group or groupId to join one, not both)");
+        RuleFor(r => r.PresaleId).Must(id => id != Guid.Empty).When(r => r.PresaleId is not null)
+            .WithMessage("预售接龙编号无效 (presaleId must not be empty)")
+            .Null().When(r => r.GroupDealId is not null || r.GroupId is not null).WithMessage("预售接龙不能同时拼团 (a pre-sale order is no group order)");
         Include(new CouponChoiceValidator());
     }
 }

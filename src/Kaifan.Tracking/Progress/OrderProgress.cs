@@ -114,6 +114,7 @@ internal static class OrderProgress
 
         // A paid 拼团 order waits for its group before the merchant sees it.
         { Status: "AwaitingGroup" } => "待成团",
+        { Status: "AwaitingPresale" } => "预售中",
         { PaidAt: not null } => "等待商家接单",
         _ => "待付款",
     };

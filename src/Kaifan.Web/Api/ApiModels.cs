@@ -42,12 +42,12 @@ public sealed record CartLineRequest(Guid ItemId, int Quantity, IReadOnlyList<Gu
 public sealed record CartRequest(
     Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest> Lines,
     bool SpecialCare = false, string? ServiceTier = null, string? Delivery = null, Guid? LockerId = null, Guid? CouponId = null,
-    Guid? GroupDealId = null, Guid? GroupId = null);
+    Guid? GroupDealId = null, Guid? GroupId = null, Guid? PresaleId = null);
 
 public sealed record PlaceOrderRequest(
     Guid MerchantId, Guid AddressId, IReadOnlyList<CartLineRequest> Lines, string? Note, int CutleryCount,
     bool SpecialCare = false, string? ServiceTier = null, string? Delivery = null, Guid? LockerId = null, Guid? CouponId = null,
-    Guid? GroupDealId = null, Guid? GroupId = null);
+    Guid? GroupDealId = null, Guid? GroupId = null, Guid? PresaleId = null);
 
 public sealed record NamedOption(Guid Id, string Name);
 
@@ -110,7 +110,7 @@ public sealed record OrderInfo(
     string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
     GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false,
     DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null,
-    DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null);
+    DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null, PresaleOrderInfo? Presale = null);
 
 /// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC; Cashback (晒图返现) only on the author's and the shop's views.</summary>
 public sealed record ReviewInfo(

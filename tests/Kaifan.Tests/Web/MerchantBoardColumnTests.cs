@@ -10,9 +10,11 @@ public sealed class MerchantBoardColumnTests
     [Fact]
     public void every_status_the_merchant_api_returns_stands_in_exactly_one_column()
     {
-        // The merchant API leaves out AwaitingPayment (not the shop's until paid) and AwaitingGroup (a 拼团 order is the
-        // shop's once its group forms, and then it awaits acceptance).
-        foreach (var status in Enum.GetNames<OrderStatus>().Where(s => s is not (nameof(OrderStatus.AwaitingPayment) or nameof(OrderStatus.AwaitingGroup))))
+        // The merchant API leaves out AwaitingPayment (not the shop's until paid), AwaitingGroup (a 拼团 order is the
+        // shop's once its group forms) and AwaitingPresale (a 预售 order is the shop's once released on delivery day); both
+        // then await acceptance.
+        foreach (var status in Enum.GetNames<OrderStatus>()
+                     .Where(s => s is not (nameof(OrderStatus.AwaitingPayment) or nameof(OrderStatus.AwaitingGroup) or nameof(OrderStatus.AwaitingPresale))))
         {
             foreach (var readyAt in new DateTimeOffset?[] { null, DateTimeOffset.UnixEpoch })
             {

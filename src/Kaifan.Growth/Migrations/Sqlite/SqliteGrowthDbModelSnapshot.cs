@@ -783,6 +783,126 @@ namespace Kaifan.Growth.Migrations.Sqlite
                     b.ToTable("growth_photo_cashback_claims", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Growth.Presales.Presale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CutoffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Joined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerCustomerLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrepMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReleaseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "Status");
+
+                    b.ToTable("growth_presales", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.Presales.PresaleEntry", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaskedName")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PresaleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PresaleId", "CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("growth_presale_entries", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Growth.Referrals.InviteCode", b =>
                 {
                     b.Property<Guid>("CustomerId")

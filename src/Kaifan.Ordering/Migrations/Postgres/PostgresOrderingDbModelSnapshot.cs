@@ -245,6 +245,21 @@ namespace Kaifan.Ordering.Migrations.Postgres
                     b.Property<int?>("PrepMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("PresaleConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PresaleCutoffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PresaleDeliverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PresaleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PresaleReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("PromisedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -239,6 +239,21 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<int?>("PrepMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PresaleConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PresaleCutoffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PresaleDeliverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PresaleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PresaleReleasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PromisedAt")
                         .HasColumnType("INTEGER");
 

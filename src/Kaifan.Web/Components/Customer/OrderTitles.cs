@@ -11,6 +11,7 @@ public static class OrderTitles
     public static string Title(OrderInfo order, IStringLocalizer<Strings> l) => order switch
     {
         { Status: "PickedUp", ArrivedAtCustomerAt: not null } => l["Status.AtDoor"],
+        { Status: "AwaitingPresale", Presale: { } presale } => PresaleText.Held(presale, l),
         { Status: "Cancelled", GroupBuyId: not null, CancelReason: "拼团失败" } => order.RefundedAt is null ? l["GroupBuy.Failed"] : l["GroupBuy.FailedRefunded"],
         _ => Title(order.Status, order.StatusText, l),
     };
@@ -19,6 +20,7 @@ public static class OrderTitles
     {
         "AwaitingPayment" => l["Status.AwaitingPayment"],
         "AwaitingGroup" => l["GroupBuy.Status.AwaitingGroup"],
+        "AwaitingPresale" => l["Presale.Status.AwaitingPresale"],
         "AwaitingAcceptance" => l["Status.AwaitingAcceptance"],
         "Accepted" => l["Status.Accepted"],
         "Ready" => l["Status.Ready"],
@@ -47,6 +49,7 @@ public static class OrderTitles
     {
         "AwaitingPayment" => l["Hint.AwaitingPayment"],
         "AwaitingGroup" => l["GroupBuy.Hint.AwaitingGroup"],
+        "AwaitingPresale" => order.Presale?.ConfirmedAt is null ? l["Presale.Hint.Held"] : l["Presale.Hint.Confirmed"],
         "AwaitingAcceptance" => l["Hint.AwaitingAcceptance"],
         "Accepted" => (eta?.Basis?.PrepMinutes is { } planned ? (int)Math.Round(planned) : order.PrepMinutes) is { } m
             ? string.Format(l["Hint.Accepted"], m)

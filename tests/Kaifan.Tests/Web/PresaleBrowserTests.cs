@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kaifan.BuildingBlocks;
+using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Ordering;
+using Microsoft.Playwright;
+
+namespace Kaifan.Tests.Web;
+
+/// <summary>
+/// 预售接龙 on screen: a customer finds the chain on the shop page, joins it with two portions and pays, the order
+/// shows 预售中 with its delivery time, and the chain lists them numbered under their masked name; the merchant
+/// publishes a pre-sale from the console.
+/// </summary>
+[Collection("browser")]
+public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
+{
+    [Fact]
+    public async Task a_customer_joins_the_chain_from_the_shop_page_and_sees_their_masked_name_numbered()
+    {
+        var now = app.Clock.GetUtcNow();
+        var created = await app.Staff().PostAsJsonAsync("/api/merchant/presales", new
+        {
+            itemId = OrderingKit.Soda, priceFen = 400, stock = 30, perCustomerLimit = 3, minimumQuantity = 2,
+            cutoffAt = now.AddHours(2), deliverAt = now.AddHours(20), slotMinutes = 30, note = "明天中午送到楼下",
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<Guid>();
+
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(3));
+        await page.GotoAsync($"/m/shop/{OrderingKit.Shop}");
+        var entry = page.Locator($"[data-testid=presale-entry][href='/m/presale/{id}']");
+        await Expect(entry).ToContainTextAsync("¥4");
+        await Expect(entry).ToContainTextAsync("已接龙 0 / 最低 2");
+        await entry.ClickAsync();
+
+        await Expect(page.Locator("[data-testid=presale-state]")).ToHaveTextAsync("还差2份成团");
+        await page.Locator("[data-testid=presale-quantity]").SelectOptionAsync("2");
+        await page.Locator("[data-testid=presale-join]").ClickAsync();
+        await page.WaitForURLAsync("**/m/pay/*");
+        await page.Locator("[data-testid=pay-wechat]").ClickAsync();
+        await page.WaitForURLAsync("**/m/orders/*");
+        for (var i = 0; i < 50 && !((await page.Locator("[data-testid=order-title]").TextContentAsync()) ?? "").StartsWith("预售中", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(300);
+            await page.ReloadAsync();
+        }
+
+        await Expect(page.Locator("[data-testid=order-title]")).ToContainTextAsync("预售中 · ");
+        await Expect(page.Locator("[data-testid=order-title]")).ToContainTextAsync("送达");
+        await Expect(page.Locator("[data-testid=presale-order]")).ToBeVisibleAsync();
+
+        await page.Locator("[data-testid=presale-chain-link]").ClickAsync();
+        var line = page.Locator("[data-testid=presale-line]");
+        for (var i = 0; i < 50 && await line.CountAsync() == 0; i++)
+        {
+            await Task.Delay(300);
+            await page.ReloadAsync();
+        }
+
+        await Expect(line).ToHaveCountAsync(1);
+        await Expect(line).ToHaveTextAsync("1. 李** ×2 （我）");
+        await Expect(page.Locator("[data-testid=presale-progress]")).ToContainTextAsync("已接龙 2 / 最低 2");
+        await Expect(page.Locator("[data-testid=presale-leave]")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "customer-presale-chain", page.Locator("[data-testid=presale-page]"));
+    }
+
+    [Fact]
+    public async Task the_merchant_publishes_a_pre_sale_for_tomorrows_lunch_from_the_console()
+    {
+        await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/merchant/login", DemoCampus.MerchantPhone(1));
+        await page.GotoAsync("/merchant/presales");
+        var panel = page.Locator("[data-testid=presale-panel]");
+        await ExpectLiveAsync(page, panel);
+
+        await panel.Locator("[data-testid=presale-dish]").SelectOptionAsync(OrderingKit.Tea.ToString());
+        await panel.Locator("[data-testid=presale-price]").FillAsync("6");
+        await panel.Locator("[data-testid=presale-stock]").FillAsync("40");
+        await panel.Locator("[data-testid=presale-minimum]").FillAsync("3");
+        await panel.Locator("[data-testid=presale-note]").FillAsync("周末下午茶");
+        await panel.Locator("[data-testid=presale-create]").ClickAsync();
+
+        var row = panel.Locator("[data-testid=presale-row]", new() { HasText = "八宝盖碗茶" });
+        await Expect(row).ToContainTextAsync("¥6");
+        await Expect(row).ToContainTextAsync("12:00送达");
+        await Expect(row.Locator("[data-testid=presale-row-progress]")).ToContainTextAsync("已接龙 0 / 最低 3");
+        await Expect(row).ToContainTextAsync("接龙中");
+        await Browser.ScreenshotAsync(page, "merchant-presales", panel);
+
+        var listed = (await app.Staff().GetFromJsonAsync<JsonArray>("/api/merchant/presales"))!;
+        var tea = listed.Single(p => p!["itemId"]!.GetValue<Guid>() == OrderingKit.Tea && p["minimumQuantity"]!.GetValue<int>() == 3)!;
+        (tea["priceFen"]!.GetValue<long>(), tea["stock"]!.GetValue<int>(), tea["note"]!.GetValue<string>()).ShouldBe((600L, 40, "周末下午茶"));
+    }
+}
