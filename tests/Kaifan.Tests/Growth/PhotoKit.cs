@@ -5,9 +5,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Ordering;
-using Kaifan.Ordering.Orders;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Kaifan.Tests.Refunds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
@@ -117,28 +117,8 @@ internal static class PhotoKit
             $"/api/orders/{orderId}/review", new { overall = 4, taste = 4, packaging = 4, delivery = 4, text, photoIds });
 
     /// <summary>An order of the given shop and lines, paid in the sandbox and delivered now (the kitchen and the ride skipped).</summary>
-    public static async Task<Guid> DeliveredPaidOrderAsync(this KaifanApp app, int customer, Guid merchantId, params object[] lines)
-    {
-        var client = app.Client(TestTokens.Customer(customer));
-        var id = IdOf(await PlacedAsync(client, new { merchantId, addressId = DemoCampus.Id($"address:{customer}"), lines }));
-        var payment = await client.PostAsJsonAsync($"/api/orders/{id}/payments", new { channel = "wechat" });
-        payment.IsSuccessStatusCode.ShouldBeTrue(await payment.Content.ReadAsStringAsync());
-        (await app.Client().PostAsync((await JsonOf(payment))["payUrl"]!.GetValue<string>(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "AwaitingAcceptance", "the order is paid");
-
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrderingDb>();
-        var placed = await db.Orders.SingleAsync(o => o.Id == id);
-        var now = app.Clock.GetUtcNow();
-        placed.Accept(10, now).Done.ShouldBeTrue();
-        placed.MarkReady(now);
-        placed.AssignRider(Guid.NewGuid(), now);
-        placed.ArriveAtMerchant(now);
-        placed.PickUp(now);
-        placed.Deliver(DeliveryMethod.Door, null, null, now).Done.ShouldBeTrue();
-        await db.SaveChangesAsync();
-        return id;
-    }
+    public static Task<Guid> DeliveredPaidOrderAsync(this KaifanApp app, int customer, Guid merchantId, params object[] lines) =>
+        app.PaidAndDeliveredAsync(customer, new { merchantId, addressId = DemoCampus.Id($"address:{customer}"), lines });
 
     public static async Task<JsonNode?> CashbackOfAsync(this KaifanApp app, Guid orderId, int customer) =>
         (await JsonOf(await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/orders/{orderId}")))["review"]!["cashback"];

@@ -18,19 +18,24 @@ internal static class RefundKit
     /// <summary>Two 牛肉饭 and a tea, optionally with a coupon, paid in the sandbox and delivered now (the kitchen and the ride skipped).</summary>
     public static async Task<JsonNode> DeliveredOrderAsync(this KaifanApp app, int customer, Guid? coupon = null)
     {
-        var client = app.Client(TestTokens.Customer(customer));
-        var order = await PlacedAsync(client, new
+        var id = await app.PaidAndDeliveredAsync(customer, new
         {
             merchantId = Shop,
             addressId = DemoCampus.Id($"address:{customer}"),
             lines = new[] { Line(BeefRice, 2, BeefRiceMild), Line(Tea, 1) },
             couponId = coupon,
         });
-        var id = IdOf(order);
+        return await app.CustomerViewAsyncOf(id, customer);
+    }
+
+    /// <summary>Places the order, pays it in the sandbox and delivers it now (the kitchen and the ride skipped).</summary>
+    public static async Task<Guid> PaidAndDeliveredAsync(this KaifanApp app, int customer, object order)
+    {
+        var client = app.Client(TestTokens.Customer(customer));
+        var id = IdOf(await PlacedAsync(client, order));
         var payment = await client.PostAsJsonAsync($"/api/orders/{id}/payments", new { channel = "wechat" });
         payment.IsSuccessStatusCode.ShouldBeTrue(await payment.Content.ReadAsStringAsync());
-        var payUrl = (await JsonOf(payment))["payUrl"]!.GetValue<string>();
-        (await app.Client().PostAsync(payUrl, null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Client().PostAsync((await JsonOf(payment))["payUrl"]!.GetValue<string>(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "AwaitingAcceptance", "the order is paid");
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -44,7 +49,7 @@ internal static class RefundKit
         placed.PickUp(now);
         placed.Deliver(DeliveryMethod.Door, null, null, now).Done.ShouldBeTrue();
         await db.SaveChangesAsync();
-        return await app.CustomerViewAsyncOf(id, customer);
+        return id;
     }
 
     public static async Task<JsonNode> CustomerViewAsyncOf(this KaifanApp app, Guid orderId, int customer) =>

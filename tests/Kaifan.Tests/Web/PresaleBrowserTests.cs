@@ -22,7 +22,7 @@ public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
         var created = await app.Staff().PostAsJsonAsync("/api/merchant/presales", new
         {
             itemId = OrderingKit.Soda, priceFen = 400, stock = 30, perCustomerLimit = 3, minimumQuantity = 2,
-            cutoffAt = now.AddHours(2), deliverAt = now.AddHours(20), slotMinutes = 30, note = "明天中午送到楼下",
+            cutoffAt = now.AddHours(2), deliverAt = now.AddHours(20), slotMinutes = 30, note = "明早送到宿舍楼下",
         });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<Guid>();
