@@ -27,4 +27,20 @@ stop_pg() { as_postgres "$pg_bin/pg_ctl -D $pg_dir/data -m immediate stop >/dev/
 trap stop_pg EXIT
 
 export KAIFAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=60"
-dotnet test Kaifan.sln -c Release "$@"
+
+# Each test host writes its warnings and errors here (tests/Kaifan.Tests/Infrastructure/HostLog.cs). A failed run prints
+# the errors, stamped with the wall clock, since a test's own message cannot say what the host was stuck on.
+# A folder given in KAIFAN_TEST_LOGS is kept; the throwaway one only when the run fails.
+keep_logs=${KAIFAN_TEST_LOGS:+yes}
+export KAIFAN_TEST_LOGS=${KAIFAN_TEST_LOGS:-$(mktemp -d /tmp/kaifan-test-logs.XXXXXX)}
+echo "tests start at $(date -u +%H:%M:%S) UTC"
+status=0
+dotnet test Kaifan.sln -c Release "$@" || status=$?
+if [ $status -ne 0 ]; then
+  echo "=== the last 150 errors the test hosts logged (UTC; every host's warnings and errors are in $KAIFAN_TEST_LOGS) ==="
+  (cd "$KAIFAN_TEST_LOGS" && grep -H -E '^[0-9:.]+ (Error|Critical) ' -- *.log 2>/dev/null \
+    | awk -F: '{ file = $1; sub(/^[^:]*:/, ""); print $0 "  [" file "]" }' | sort | tail -n 150 | cut -c1-400) || true
+elif [ -z "$keep_logs" ]; then
+  rm -rf "$KAIFAN_TEST_LOGS"
+fi
+exit $status

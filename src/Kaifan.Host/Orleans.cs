@@ -18,6 +18,19 @@ internal static class KaifanOrleans
         var cluster = (configuration["Kaifan:Mode"] ?? "Single").Equals("Cluster", StringComparison.OrdinalIgnoreCase);
         var redis = configuration.GetConnectionString("Redis");
 
+        // The host's clock is business time: grain timers (a zone's dispatch round) and what grains read run on it, so the
+        // day simulator speeds them up and tests move them. Orleans' own machinery stays on the wall clock: on the host's
+        // clock a jump ahead would time out every call in flight, collect every grain at once and run those loops inline
+        // on whoever moved the clock, while a clock that stands still would let a call that lost its answer wait forever.
+        foreach (var machinery in new[]
+                 {
+                     TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,
+                     TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
+                 })
+        {
+            builder.Services.AddKeyedSingleton(machinery, TimeProvider.System);
+        }
+
         builder.UseOrleans(silo =>
         {
             if (cluster && !string.IsNullOrWhiteSpace(redis))
@@ -39,8 +52,7 @@ internal static class KaifanOrleans
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "kaifan", clusterId: clusterId);
 
-                // One silo has no peers to probe or sweep. Orleans reads the host's TimeProvider, and a clock moved
-                // ahead in a jump (the tests' fake one) would make it find its own heartbeat stale and kill itself.
+                // One silo has no peers to probe or sweep.
                 silo.Configure<ClusterMembershipOptions>(o =>
                 {
                     o.LivenessEnabled = false;

@@ -1,5 +1,4 @@
 using Kaifan.BuildingBlocks.Time;
-using Orleans.Configuration;
 
 namespace Kaifan.Host;
 
@@ -22,18 +21,6 @@ internal static class SimulatedClock
 
         var start = builder.Configuration.GetValue<DateTimeOffset?>("Kaifan:Clock:Start") ?? TimeProvider.System.GetUtcNow();
         builder.Services.AddSingleton<TimeProvider>(new AcceleratedTimeProvider(start, speed.Value));
-
-        // Orleans measures its call timeouts and idle-grain ages with the host clock too: scaled back, a grain call
-        // still has 30 real seconds and a rider who pinged a minute ago is not collected after a few real seconds.
-        var factor = Math.Max(1, speed.Value);
-        builder.Services.PostConfigure<SiloMessagingOptions>(o => (o.ResponseTimeout, o.SystemResponseTimeout) = (o.ResponseTimeout * factor, o.SystemResponseTimeout * factor));
-        builder.Services.PostConfigure<GrainCollectionOptions>(o => o.CollectionAge *= factor);
-
-        // Orleans' watchdogs time their own loops with the host clock: at 60× every 50 ms pause reads as a 3-second stall.
-        foreach (var noisy in new[] { "Orleans.Runtime.Watchdog", "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.AsyncTimer" })
-        {
-            builder.Logging.AddFilter(noisy, LogLevel.Critical);
-        }
     }
 
     public static void MapKaifanClock(this IEndpointRouteBuilder endpoints) =>

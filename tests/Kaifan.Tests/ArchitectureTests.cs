@@ -62,4 +62,25 @@ public sealed class ArchitectureTests
         contracts.GetReferencedAssemblies().Select(a => a.Name!)
             .ShouldAllBe(name => name.StartsWith("System", StringComparison.Ordinal) || name == "netstandard");
     }
+
+    /// <summary>
+    /// Wolverine opens a transaction for a handler that takes a module's DbContext, and on SQLite that holds the file's
+    /// one write lock until the handler returns. A grain called meanwhile may be waiting on that lock for a write of its
+    /// own (a rider going offline), and the two then wait on each other until SQLite's 30-second timeout.
+    /// </summary>
+    [Fact]
+    public void no_message_handler_calls_grains_inside_its_database_transaction()
+    {
+        var handlers = Modules.SelectMany(m => m.GetExportedTypes())
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.Name is "Handle" or "HandleAsync" or "Consume" or "ConsumeAsync")
+            .ToList();
+        handlers.ShouldNotBeEmpty();
+
+        var offenders = handlers
+            .Where(m => m.GetParameters().Any(p => p.ParameterType.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.DbContext)))
+                && m.GetParameters().Any(p => p.ParameterType == typeof(IGrainFactory)))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}({m.GetParameters()[0].ParameterType.Name})");
+        offenders.ShouldBeEmpty();
+    }
 }

@@ -40,7 +40,11 @@ internal static class MerchantRating
         : count == 0 ? 0 : Math.Round((double)sum / count, 1, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>Records the review's stars once and recomputes the shop's score and review count from all of them.</summary>
+/// <summary>
+/// Records the review's stars once and recomputes the shop's score and review count from all of them. Reviews of one shop
+/// are handled in parallel: the shop's row is locked first (a no-op update), so each count includes the reviews committed
+/// before it and none is lost.
+/// </summary>
 /// <remarks>The attribute is needed because Wolverine only discovers classes named *Handler or *Consumer by itself.</remarks>
 [WolverineHandler]
 public static class UpdateMerchantRatingWhenReviewed
@@ -49,21 +53,19 @@ public static class UpdateMerchantRatingWhenReviewed
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
-        if (await db.MerchantReviewScores.AnyAsync(s => s.ReviewId == e.ReviewId, ct))
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Merchants.Where(m => m.Id == e.MerchantId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReviewCount, m => m.ReviewCount), ct) == 0
+            || await db.MerchantReviewScores.AnyAsync(s => s.ReviewId == e.ReviewId, ct))
         {
             return;
         }
 
-        var merchant = await db.Merchants.SingleOrDefaultAsync(m => m.Id == e.MerchantId, ct);
-        if (merchant is null)
-        {
-            return;
-        }
-
+        var merchant = await db.Merchants.SingleAsync(m => m.Id == e.MerchantId, ct);
         db.MerchantReviewScores.Add(new MerchantReviewScore { ReviewId = e.ReviewId, MerchantId = e.MerchantId, Overall = e.Overall });
         var earlier = await db.MerchantReviewScores.Where(s => s.MerchantId == e.MerchantId).Select(s => s.Overall).ToListAsync(ct);
         merchant.ReviewCount = earlier.Count + 1;
         merchant.Rating = MerchantRating.Of(merchant.PriorRating, merchant.ReviewCount, earlier.Sum() + e.Overall);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 }

@@ -24,22 +24,23 @@ internal sealed class RiderRatingConfiguration : IEntityTypeConfiguration<RiderR
     }
 }
 
-/// <summary>Records the 配送 stars once and recomputes the rider profile's mean (one decimal) and count from all of them.</summary>
+/// <summary>
+/// Records the 配送 stars once and recomputes the rider profile's mean (one decimal) and count from all of them. Reviews of
+/// one rider are handled in parallel: the rider's row is locked first (a no-op update), so each count includes the
+/// reviews committed before it and none is lost.
+/// </summary>
 public static class RiderRatingHandler
 {
     public static async Task Handle(OrderReviewed e, DispatchDb db, CancellationToken ct)
     {
-        if (e.RiderId is not { } riderId || await db.RiderRatings.AnyAsync(r => r.ReviewId == e.ReviewId, ct))
+        if (e.RiderId is not { } riderId
+            || await db.Riders.Where(r => r.RiderId == riderId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RatingCount, r => r.RatingCount), ct) == 0
+            || await db.RiderRatings.AnyAsync(r => r.ReviewId == e.ReviewId, ct))
         {
             return;
         }
 
-        var rider = await db.Riders.SingleOrDefaultAsync(r => r.RiderId == riderId, ct);
-        if (rider is null)
-        {
-            return;
-        }
-
+        var rider = await db.Riders.SingleAsync(r => r.RiderId == riderId, ct);
         db.RiderRatings.Add(new RiderRating { ReviewId = e.ReviewId, RiderId = riderId, Stars = e.Delivery, At = e.ReviewedAt });
         var earlier = await db.RiderRatings.Where(r => r.RiderId == riderId).Select(r => r.Stars).ToListAsync(ct);
         rider.RatingCount = earlier.Count + 1;

@@ -48,10 +48,16 @@ public static class DeliveryProgressHandler
         await grains.GetGrain<IRiderGrain>(pickedUp.RiderId).StepDone(pickedUp.PickedUpAt);
     }
 
-    /// <summary>Waiting where they said they reached the customer (a campus gate, say) is the job, not a stall.</summary>
-    public static async Task Handle(RiderArrivedAtCustomer arrived, DispatchDb db, IGrainFactory grains, CancellationToken ct)
+    /// <summary>
+    /// Waiting where they said they reached the customer (a campus gate, say) is the job, not a stall. The pin is read in
+    /// a scope of its own: a DispatchDb parameter would hold SQLite's one write lock across the grain call, and the rider
+    /// grain may be queued behind a go-offline that is waiting for that lock.
+    /// </summary>
+    public static async Task Handle(RiderArrivedAtCustomer arrived, IServiceScopeFactory scopes, IGrainFactory grains, CancellationToken ct)
     {
-        var pin = await db.Jobs.AsNoTracking().Where(j => j.OrderId == arrived.OrderId && j.RiderId == arrived.RiderId)
+        await using var scope = scopes.CreateAsyncScope();
+        var pin = await scope.ServiceProvider.GetRequiredService<DispatchDb>().Jobs.AsNoTracking()
+            .Where(j => j.OrderId == arrived.OrderId && j.RiderId == arrived.RiderId)
             .Select(j => new { j.DropOffLatitude, j.DropOffLongitude }).SingleOrDefaultAsync(ct);
         if (pin is not null)
         {

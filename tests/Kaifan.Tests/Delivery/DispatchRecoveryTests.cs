@@ -19,6 +19,25 @@ namespace Kaifan.Tests.Delivery;
 /// </summary>
 public abstract class DispatchRecoveryTests(LunchtimeApp app)
 {
+    /// <summary>
+    /// The tests move the host's clock in jumps. On that clock Orleans timed out every call in flight at a jump and ran its
+    /// own loops on the test's thread, while a call whose answer was lost waited for the clock instead of 30 seconds.
+    /// </summary>
+    [Fact]
+    public void orleans_keeps_its_machinery_on_the_wall_clock_and_gives_grains_the_hosts_clock()
+    {
+        foreach (var machinery in new[]
+                 {
+                     TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,
+                     TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
+                 })
+        {
+            app.Services.GetRequiredKeyedService<TimeProvider>(machinery).ShouldBeSameAs(TimeProvider.System, machinery);
+        }
+
+        app.Services.GetRequiredKeyedService<TimeProvider>(TimeProviderNames.Grains).ShouldBeSameAs(app.Clock);
+    }
+
     [Fact]
     public async Task a_cancelled_pending_order_is_never_offered()
     {

@@ -5,6 +5,7 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Ordering;
@@ -153,6 +154,30 @@ public abstract class ReviewTests(LunchtimeApp app)
             },
             "Catalog counted the reviews");
         return header;
+    }
+
+    /// <summary>Reviews reach Catalog and Dispatch in parallel; each recomputes a score from the rows, and none may be lost.</summary>
+    [Fact]
+    public async Task reviews_of_one_shop_and_rider_handled_at_once_all_count()
+    {
+        const int rider = 8;
+        var shop = DemoCampus.MerchantId(4);
+        int[] stars = [1, 2, 3, 4, 5, 5, 4, 3];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var bus = scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>();
+            await Task.WhenAll(stars.Select(star => bus.PublishAsync(new Kaifan.Contracts.Events.OrderReviewed(
+                Guid.NewGuid(), Guid.NewGuid(), shop, DemoCampus.RiderId(rider), star, 5, 5, star, app.Clock.GetUtcNow())).AsTask()));
+        }
+
+        await PaymentProbe.EventuallyAsync(
+            async () => await RiderRatingAsync(rider) is { } rated && rated["ratingCount"]!.GetValue<int>() == stars.Length,
+            $"dispatch counts all {stars.Length} reviews");
+        (await RiderRatingAsync(rider))!["rating"]!.GetValue<double>().ShouldBe(Math.Round(stars.Average(), 1, MidpointRounding.AwayFromZero));
+        await PaymentProbe.EventuallyAsync(
+            async () => (await JsonOf(await app.Client(TestTokens.Customer(3)).GetAsync($"/api/zones/{DeliveryKit.EastZone}/merchants")))
+                .AsArray().Single(m => m!["id"]!.GetValue<Guid>() == shop)!["reviewCount"]!.GetValue<int>() == stars.Length,
+            $"Catalog counts all {stars.Length} reviews");
     }
 
     private async Task<JsonNode?> RiderRatingAsync(int rider) =>

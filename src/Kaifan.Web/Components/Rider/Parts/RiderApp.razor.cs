@@ -65,10 +65,21 @@ public partial class RiderApp
     /// <summary>Whether the rider agreed to share their position (null: not known yet); 上线 asks first without it.</summary>
     private bool? locationConsent;
 
+    /// <summary>
+    /// The live app renders before it has read the rider's state; until then 上线 would ask for a consent already given
+    /// and 离线 would show for a rider who is online. data-live waits for this too.
+    /// </summary>
+    private bool loaded;
+
     private bool askingConsent;
 
     private async Task GoOnlineAsync()
     {
+        if (locationConsent is null)
+        {
+            await RunAsync(LoadConsentAsync);
+        }
+
         if (locationConsent != true)
         {
             askingConsent = true;
@@ -87,6 +98,12 @@ public partial class RiderApp
 
         usingGeolocation = true;
         await OnlineAtAsync(here.Latitude, here.Longitude);
+    }
+
+    private async Task LoadConsentAsync()
+    {
+        var consents = await Api.MyConsentsAsync(stop.Token);
+        locationConsent = consents.Ok ? consents.Value!.Has(Kaifan.Contracts.ConsentPurposes.Location) : null;
     }
 
     private async Task AgreeAndGoOnlineAsync()
