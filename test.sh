@@ -33,13 +33,14 @@ export KAIFAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Data
 # A folder given in KAIFAN_TEST_LOGS is kept; the throwaway one only when the run fails.
 keep_logs=${KAIFAN_TEST_LOGS:+yes}
 export KAIFAN_TEST_LOGS=${KAIFAN_TEST_LOGS:-$(mktemp -d /tmp/kaifan-test-logs.XXXXXX)}
+run_start=$(mktemp "$KAIFAN_TEST_LOGS/.run.XXXXXX")
 echo "tests start at $(date -u +%H:%M:%S) UTC"
 status=0
 dotnet test Kaifan.sln -c Release "$@" || status=$?
 if [ $status -ne 0 ]; then
   echo "=== the last 150 errors the test hosts logged (UTC; every host's warnings and errors are in $KAIFAN_TEST_LOGS) ==="
-  (cd "$KAIFAN_TEST_LOGS" && grep -H -E '^[0-9:.]+ (Error|Critical) ' -- *.log 2>/dev/null \
-    | awk -F: '{ file = $1; sub(/^[^:]*:/, ""); print $0 "  [" file "]" }' | sort | tail -n 150 | cut -c1-400) || true
+  (cd "$KAIFAN_TEST_LOGS" && find . -maxdepth 1 -name '*.log' -newer "$run_start" -exec grep -H -E '^[0-9:.]+ (Error|Critical) ' {} + \
+    | sed 's|^\./||' | awk -F: '{ file = $1; sub(/^[^:]*:/, ""); print $0 "  [" file "]" }' | sort | tail -n 150) || true
 elif [ -z "$keep_logs" ]; then
   rm -rf "$KAIFAN_TEST_LOGS"
 fi

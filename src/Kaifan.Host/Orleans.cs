@@ -22,6 +22,7 @@ internal static class KaifanOrleans
         // day simulator speeds them up and tests move them. Orleans' own machinery stays on the wall clock: on the host's
         // clock a jump ahead would time out every call in flight, collect every grain at once and run those loops inline
         // on whoever moved the clock, while a clock that stands still would let a call that lost its answer wait forever.
+        // Placement's timeout and retries still read the host clock (they ask for no area; SimulatedClock scales them).
         foreach (var machinery in new[]
                  {
                      TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,

@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Time;
+using Orleans.Configuration;
 
 namespace Kaifan.Host;
 
@@ -21,6 +22,10 @@ internal static class SimulatedClock
 
         var start = builder.Configuration.GetValue<DateTimeOffset?>("Kaifan:Clock:Start") ?? TimeProvider.System.GetUtcNow();
         builder.Services.AddSingleton<TimeProvider>(new AcceleratedTimeProvider(start, speed.Value));
+
+        // Placement's timeout is the one part of Orleans that reads the host clock without an area of its own (Orleans.cs):
+        // scaled back, placing a grain still has 30 real seconds.
+        builder.Services.PostConfigure<SiloMessagingOptions>(o => o.PlacementTimeout *= Math.Max(1, speed.Value));
     }
 
     public static void MapKaifanClock(this IEndpointRouteBuilder endpoints) =>

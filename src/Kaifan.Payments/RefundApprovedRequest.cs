@@ -10,7 +10,8 @@ public sealed record RefundOrderPart(Guid RequestId, Guid OrderId, long AmountFe
 
 /// <summary>
 /// An approved refund request (申请退款 after delivery): part or all of the payment goes back under the refund number
-/// RequestId, once. The refunds of a payment never add up to more than it collected, whatever Ordering asks.
+/// RequestId, once. The refunds of a payment never add up to more than it collected, whatever Ordering asks: parts of one
+/// order handled at once take turns on its payment row (a no-op update), so each sum includes the refunds before it.
 /// </summary>
 public static class RefundApprovedRequestHandler
 {
@@ -18,6 +19,7 @@ public static class RefundApprovedRequestHandler
 
     public static async Task Handle(RefundOrderPart command, PaymentsDb db, IMessageBus bus, TimeProvider clock, ILogger<RefundOrderPart> log, CancellationToken ct)
     {
+        await db.Intents.Where(p => p.OrderId == command.OrderId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, p => p.Status), ct);
         if (await db.Refunds.AnyAsync(r => r.Id == command.RequestId, ct))
         {
             return;

@@ -73,13 +73,13 @@ public sealed class ArchitectureTests
     {
         var handlers = Modules.SelectMany(m => m.GetExportedTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(m => m.Name is "Handle" or "HandleAsync" or "Consume" or "ConsumeAsync")
+            .Where(m => m.Name is "Handle" or "HandleAsync" or "Handles" or "HandlesAsync" or "Consume" or "ConsumeAsync" or "Consumes" or "ConsumesAsync")
             .ToList();
         handlers.ShouldNotBeEmpty();
 
         var offenders = handlers
             .Where(m => m.GetParameters().Any(p => p.ParameterType.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.DbContext)))
-                && m.GetParameters().Any(p => p.ParameterType == typeof(IGrainFactory)))
+                && m.GetParameters().Any(p => typeof(IGrainFactory).IsAssignableFrom(p.ParameterType)))
             .Select(m => $"{m.DeclaringType!.Name}.{m.Name}({m.GetParameters()[0].ParameterType.Name})");
         offenders.ShouldBeEmpty();
     }

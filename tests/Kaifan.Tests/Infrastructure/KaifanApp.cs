@@ -102,7 +102,7 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
             services.Replace(ServiceDescriptor.Singleton<Kaifan.Identity.SignIn.ISmsSender>(Sms));
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Errors);
-            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new HostLog(GetType().Name));
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(_ => new HostLog(GetType().Name));
             ConfigureServices(services);
         });
     }

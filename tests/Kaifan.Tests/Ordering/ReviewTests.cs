@@ -163,12 +163,12 @@ public abstract class ReviewTests(LunchtimeApp app)
         const int rider = 8;
         var shop = DemoCampus.MerchantId(4);
         int[] stars = [1, 2, 3, 4, 5, 5, 4, 3];
-        await using (var scope = app.Services.CreateAsyncScope())
+        await Task.WhenAll(stars.Select(async star =>
         {
-            var bus = scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>();
-            await Task.WhenAll(stars.Select(star => bus.PublishAsync(new Kaifan.Contracts.Events.OrderReviewed(
-                Guid.NewGuid(), Guid.NewGuid(), shop, DemoCampus.RiderId(rider), star, 5, 5, star, app.Clock.GetUtcNow())).AsTask()));
-        }
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(new Kaifan.Contracts.Events.OrderReviewed(
+                Guid.NewGuid(), Guid.NewGuid(), shop, DemoCampus.RiderId(rider), star, 5, 5, star, app.Clock.GetUtcNow()));
+        }));
 
         await PaymentProbe.EventuallyAsync(
             async () => await RiderRatingAsync(rider) is { } rated && rated["ratingCount"]!.GetValue<int>() == stars.Length,

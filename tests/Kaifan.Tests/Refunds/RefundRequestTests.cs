@@ -7,6 +7,7 @@ using Kaifan.Ordering.Orders;
 using Kaifan.Ordering.Refunds;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using static Kaifan.Tests.Ordering.OrderingKit;
@@ -163,6 +164,35 @@ public abstract class RefundRequestTests(LunchtimeApp app)
         var claimed = refund["refundedFen"]!.GetValue<long>() + (again.Any(a => a.StatusCode == HttpStatusCode.Created) ? refund["latest"]!["amountFen"]!.GetValue<long>() : 0);
         claimed.ShouldBeLessThanOrEqualTo(Fen(order, "totalFen"));
         again.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBeLessThanOrEqualTo(1);
+    }
+
+    /// <summary>Parts of one payment approved at once (a shop's refund and a cashback, say) take turns: together they never pass what was paid.</summary>
+    [Fact]
+    public async Task parts_of_one_payment_refunded_at_once_never_add_up_to_more_than_was_paid()
+    {
+        var id = IdOf(await app.DeliveredOrderAsync(customer: 3));
+        long paid;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            paid = await scope.ServiceProvider.GetRequiredService<Kaifan.Payments.PaymentsDb>().Intents.Where(p => p.OrderId == id).Select(p => p.AmountFen).SingleAsync();
+        }
+
+        var parts = Enumerable.Range(0, 8).Select(_ => new Kaifan.Payments.RefundOrderPart(Guid.NewGuid(), id, paid * 6 / 10)).ToList();
+        await Task.WhenAll(parts.Select(async part =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(part);
+        }));
+
+        await PaymentProbe.EventuallyAsync(
+            () => Task.FromResult(parts.Count(part => app.Errors.Entries.Any(e => e.Message.Contains(part.RequestId.ToString(), StringComparison.Ordinal))) == parts.Count - 1),
+            "all parts but one are refused for want of money left");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var refunds = await scope.ServiceProvider.GetRequiredService<Kaifan.Payments.PaymentsDb>().Refunds
+                .Where(r => parts.Select(p => p.RequestId).Contains(r.Id)).Select(r => r.AmountFen).ToListAsync();
+            refunds.ShouldBe([paid * 6 / 10]);
+        }
     }
 
     private static long Fen(JsonNode order, string name) => order[name]!.GetValue<long>();

@@ -66,8 +66,8 @@ public partial class RiderApp
     private bool? locationConsent;
 
     /// <summary>
-    /// The live app renders before it has read the rider's state; until then 上线 would ask for a consent already given
-    /// and 离线 would show for a rider who is online. data-live waits for this too.
+    /// The live app renders before it has read the rider's state; until then 上线 waits (it would ask for a consent already
+    /// given) and data-live says false, as 离线 may yet turn out to be 在线.
     /// </summary>
     private bool loaded;
 
