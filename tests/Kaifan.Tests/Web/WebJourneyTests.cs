@@ -89,7 +89,9 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await merchant.Locator("[data-testid=valid-orders]").WaitForAsync();
         await merchant.GotoAsync("/merchant/menu");
         await Expect(merchant.Locator("[data-testid=menu-item]").First).ToBeVisibleAsync();
-        await Browser.ScreenshotAsync(merchant, "merchant-menu", merchant.Locator("[data-testid=menu-item]"));
+
+        // The prerendered menu gives way to 加载中… while the live editor loads it again; the picture waits for the live one.
+        await Browser.ScreenshotAsync(merchant, "merchant-menu", merchant.Locator("[data-testid=menu-editor][data-live=true] [data-testid=menu-item]"));
 
         await customer.GotoAsync("/m");
         await Expect(customer.Locator("[data-testid=reorder]").First).ToBeVisibleAsync();
