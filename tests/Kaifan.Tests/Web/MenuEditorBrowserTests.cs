@@ -8,7 +8,8 @@ namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// The menu editor sends prices and stock as typed: a refusal shows beside its field, the text stays, the message
-/// 已保存 does not appear and the dish keeps its price and stock; a good price then saves.
+/// 已保存 does not appear and the dish keeps its price and stock; a good price then saves. The live editor takes over the
+/// prerendered menu as it is, without a 加载中… in between.
 /// </summary>
 [Collection("browser")]
 public sealed class MenuEditorBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -60,6 +61,27 @@ public sealed class MenuEditorBrowserTests(LunchtimeSqliteApp app) : BrowserTest
         await row.Locator("[data-testid=save-item]").ClickAsync();
         await Expect(page.Locator("[data-testid=menu-message]")).ToHaveTextAsync($"已保存：{Egg}");
         (await EggAsync()).GetProperty("priceFen").GetInt64().ShouldBe(250);
+    }
+
+    [Fact]
+    public async Task the_live_editor_takes_over_the_prerendered_menu_without_loading_it_again()
+    {
+        await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/merchant/login", DemoCampus.MerchantPhone(1));
+        await page.AddInitScriptAsync("""
+            window.loadingAfterMenu = false;
+            new MutationObserver(() => {
+                if (document.querySelector('[data-testid=menu-item]')) { window.sawMenu = true; }
+                else if (window.sawMenu && document.body?.textContent.includes('加载中')) { window.loadingAfterMenu = true; }
+            }).observe(document, { subtree: true, childList: true, characterData: true });
+            """);
+        await page.GotoAsync("/merchant/menu");
+        await Expect(page.Locator("[data-testid=menu-editor]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+        await Expect(page.Locator($"[data-testid=menu-editor] [data-testid=menu-item][data-name='{Egg}']")).ToBeVisibleAsync();
+
+        (await page.EvaluateAsync<bool>("window.sawMenu === true")).ShouldBeTrue("the prerendered page shows the menu");
+        (await page.EvaluateAsync<bool>("window.loadingAfterMenu")).ShouldBeFalse("the live editor replaced the menu with 加载中…");
     }
 
     private async Task<JsonElement> EggAsync()
