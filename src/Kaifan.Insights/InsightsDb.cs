@@ -20,6 +20,8 @@ public abstract class InsightsDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<Segments.CustomerOrder> CustomerOrders => Set<Segments.CustomerOrder>();
 
+    internal DbSet<Segments.CustomerOrderRefund> CustomerOrderRefunds => Set<Segments.CustomerOrderRefund>();
+
     internal DbSet<Segments.CustomerProfile> CustomerProfiles => Set<Segments.CustomerProfile>();
 
     internal DbSet<Campaigns.Campaign> Campaigns => Set<Campaigns.Campaign>();

@@ -32,7 +32,7 @@ internal sealed class ProfilesDataExport(InsightsDb db) : IPersonalDataExport
 }
 
 /// <summary>
-/// Profiles serve marketing only, so all of it goes: the profile, the order rows it was counted from and the campaign
+/// Profiles serve marketing only, so all of it goes: the profile, the order rows (and their refunds) it was counted from and the campaign
 /// grants (the coupons themselves are Ordering's, the runs' counts name no one).
 /// </summary>
 internal sealed class ProfilesErasure(InsightsDb db) : IPersonalDataErasure
@@ -42,6 +42,7 @@ internal sealed class ProfilesErasure(InsightsDb db) : IPersonalDataErasure
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {
         await db.CustomerProfiles.Where(p => p.CustomerId == userId).ExecuteDeleteAsync(ct);
+        await db.CustomerOrderRefunds.Where(r => db.CustomerOrders.Any(o => o.OrderId == r.OrderId && o.CustomerId == userId)).ExecuteDeleteAsync(ct);
         await db.CustomerOrders.Where(o => o.CustomerId == userId).ExecuteDeleteAsync(ct);
         await db.CampaignGrants.Where(g => g.CustomerId == userId).ExecuteDeleteAsync(ct);
     }

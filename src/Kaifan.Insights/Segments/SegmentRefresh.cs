@@ -20,13 +20,10 @@ internal sealed class SegmentRefresh(InsightsDb db, TimeProvider clock)
             .Where(p => p.DeliveredOrders > 0 && p.LastOrderAt != null)
             .Select(p => new { p.CustomerId, LastOrderAt = p.LastOrderAt!.Value })
             .ToListAsync(ct);
-        var recent = (await db.CustomerOrders.AsNoTracking()
-                .Where(o => o.CustomerId != null && o.DeliveredAt != null && o.PaidFen != null && o.PlacedAt != null)
-                .Select(o => new { CustomerId = o.CustomerId!.Value, PlacedAt = o.PlacedAt!.Value, PaidFen = o.PaidFen!.Value })
-                .ToListAsync(ct))
+        var recent = (await KeptOrders.Of(db).ToListAsync(ct))
             .Where(o => o.PlacedAt >= windowStart && o.PlacedAt <= now)
             .GroupBy(o => o.CustomerId)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Fen: g.Sum(o => o.PaidFen)));
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Fen: g.Sum(o => o.KeptFen)));
         var rfm = profiles
             .Select(p => recent.TryGetValue(p.CustomerId, out var window)
                 ? new Rfm(p.CustomerId, Math.Max(0, (now - p.LastOrderAt).TotalDays), window.Count, window.Fen)

@@ -24,6 +24,10 @@ internal static class RfmKit
             new OrderDelivered(id, Guid.NewGuid(), "door", null, placedAt.AddMinutes(30)), db, CancellationToken.None));
     }
 
+    /// <summary>Money back on an order, as Payments announces it (once per refund, but possibly delivered twice).</summary>
+    public static Task RefundAsync(KaifanApp app, Guid orderId, long fen, Guid refundId, DateTimeOffset at) =>
+        HandleAsync(app, db => CustomerProfileHandler.Handle(new PaymentRefunded(Guid.NewGuid(), orderId, fen, at, refundId), db, CancellationToken.None));
+
     /// <summary>Orders of fenEach, one a day, the last one placed at last.</summary>
     public static async Task HistoryAsync(KaifanApp app, Guid customerId, int orders, long fenEach, DateTimeOffset last)
     {

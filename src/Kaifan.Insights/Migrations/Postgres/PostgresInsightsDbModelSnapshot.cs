@@ -475,6 +475,24 @@ namespace Kaifan.Insights.Migrations.Postgres
                     b.ToTable("insights_customer_orders", "insights");
                 });
 
+            modelBuilder.Entity("Kaifan.Insights.Segments.CustomerOrderRefund", b =>
+                {
+                    b.Property<Guid>("RefundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RefundId");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("insights_customer_order_refunds", "insights");
+                });
+
             modelBuilder.Entity("Kaifan.Insights.Segments.CustomerProfile", b =>
                 {
                     b.Property<Guid>("CustomerId")

@@ -469,6 +469,24 @@ namespace Kaifan.Insights.Migrations.Sqlite
                     b.ToTable("insights_customer_orders", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Insights.Segments.CustomerOrderRefund", b =>
+                {
+                    b.Property<Guid>("RefundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RefundId");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("insights_customer_order_refunds", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Insights.Segments.CustomerProfile", b =>
                 {
                     b.Property<Guid>("CustomerId")
