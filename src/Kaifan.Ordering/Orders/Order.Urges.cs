@@ -6,9 +6,9 @@ namespace Kaifan.Ordering.Orders;
 internal readonly record struct UrgeRefusal(string Reason, string Detail, DateTimeOffset? AvailableFrom);
 
 /// <summary>
-/// 催单: the customer may urge a paid, unfinished order once it is late — past the promised delivery time, or, with no
-/// promise kept on the order (only 准时宝 keeps one), 30 minutes after payment — at most every 10 minutes and 3 times.
-/// Until the food is picked up the shop hears it and its alert rings until handled (知道了 or 出餐); after that the rider.
+/// 催单: the customer may urge a paid, unfinished order once it is late — past the 预计送达 Tracking promised when the
+/// merchant accepted, as the take-out apps open 催单 — at most every 10 minutes and 3 times. Until the food is picked up
+/// the shop hears it and its alert rings until handled (知道了 or 出餐); after that the rider.
 /// </summary>
 internal sealed partial class Order
 {
@@ -22,8 +22,17 @@ internal sealed partial class Order
     /// <summary>When the shop last handled a 催单 (知道了 or 出餐); one urged after it rings again.</summary>
     public DateTimeOffset? UrgeHandledAt { get; private set; }
 
-    /// <summary>When the order counts as late enough to urge; null while unpaid.</summary>
-    public DateTimeOffset? UrgeableFrom => PromisedAt ?? PaidAt + UrgeGraceWithoutPromise;
+    /// <summary>
+    /// When the order counts as late enough to urge; null while unpaid. Before the merchant accepts there is no promise
+    /// yet: then the wait checkout quoted (its 预计送达 less the placing time), else 30 minutes, counted from when the
+    /// order reached the merchant — a 拼团 or 预售 order waits for its group or delivery day first.
+    /// </summary>
+    public DateTimeOffset? UrgeableFrom =>
+        DeliveryPromisedAt ?? ReachedMerchantAt + (QuotedArrivalAt is { } quoted && quoted > PlacedAt ? quoted - PlacedAt : UrgeGraceWithoutPromise);
+
+    private DateTimeOffset? ReachedMerchantAt => PaidAt is { } paid
+        ? new[] { paid, GroupFormedAt ?? paid, PresaleReleasedAt ?? paid }.Max()
+        : null;
 
     /// <summary>Who heard the last 催单: the shop if it came before pickup (the shop held the food), else the rider.</summary>
     public string? LastUrgeHeardBy => LastUrgedAt is { } last

@@ -120,6 +120,15 @@ internal sealed partial class Order
     /// kept; the window is ±3 minutes around it.
     /// </summary>
     public DateTimeOffset? PromisedAt { get; private set; }
+
+    /// <summary>
+    /// The arrival Tracking promised at acceptance (DeliveryPromised), for every tier, the first one kept: the 预计送达
+    /// the customer was told, from which 催单 opens. PromisedAt stays 准时宝's alone, as Dispatch and the coupon read it.
+    /// </summary>
+    public DateTimeOffset? DeliveryPromisedAt { get; private set; }
+
+    /// <summary>The 预计送达 checkout showed when the order was placed; null on orders placed before it was kept.</summary>
+    public DateTimeOffset? QuotedArrivalAt { get; init; }
     public int? PrepMinutes { get; private set; }
     public Guid? RiderId { get; private set; }
     public DateTimeOffset PlacedAt { get; init; }

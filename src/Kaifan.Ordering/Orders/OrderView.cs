@@ -50,6 +50,10 @@ internal sealed record CompensationCouponView(Guid Id, long AmountFen, DateTimeO
 /// <summary>A batch order's run: its line and when it leaves (Dispatch holds the order until then).</summary>
 internal sealed record BatchRunView(Guid LineId, string LineName, DateTimeOffset DepartsAt);
 
+/// <summary>
+/// QuotedArrivalAt is the 预计送达 checkout showed; DeliveryPromisedAt the one Tracking promised at acceptance, from which
+/// 催单 opens (null until the merchant accepts).
+/// </summary>
 internal sealed record OrderView(
     Guid Id,
     string Number,
@@ -108,7 +112,9 @@ internal sealed record OrderView(
     Refunds.OrderRefundView? Refund = null,
     Guid? GroupBuyId = null,
     DateTimeOffset? GroupFormedAt = null,
-    PresaleOrderView? Presale = null)
+    PresaleOrderView? Presale = null,
+    DateTimeOffset? QuotedArrivalAt = null,
+    DateTimeOffset? DeliveryPromisedAt = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -189,7 +195,9 @@ internal sealed record OrderView(
             DeliveryException: OrderExceptionView.Of(order),
             GroupBuyId: order.GroupBuyId,
             GroupFormedAt: order.GroupFormedAt,
-            Presale: PresaleOrderView.Of(order));
+            Presale: PresaleOrderView.Of(order),
+            QuotedArrivalAt: order.QuotedArrivalAt,
+            DeliveryPromisedAt: order.DeliveryPromisedAt);
     }
 
     private static List<TimelineStep> TimelineOf(Order order)

@@ -46,6 +46,9 @@ internal sealed record CheckoutQuote(
     public DateTimeOffset? NextBatchDeparture => BatchLine?.DepartureFor(PricedAt + Guarantee.AssumedPrep);
 
     public DateTimeOffset? BatchArrival => NextBatchDeparture is { } leaves ? Guarantee.Estimate(PricedAt, Quote.Merchant.Location, DropOff, leaves) : null;
+
+    /// <summary>The 预计送达 checkout shows for the chosen tier (a batch order's counts from its run; none without one).</summary>
+    public DateTimeOffset? QuotedArrival => Choice.Tier == ServiceTier.Batch ? BatchArrival : EstimatedArrival;
 }
 
 /// <summary>

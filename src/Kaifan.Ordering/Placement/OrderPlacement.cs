@@ -129,6 +129,7 @@ internal sealed class OrderPlacement(
                 Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
                 CutleryCount = cutleryCount,
                 PlacedAt = now,
+                QuotedArrivalAt = priced?.QuotedArrival,
                 PaymentDeadline = now + settings.PaymentTimeout,
             };
 

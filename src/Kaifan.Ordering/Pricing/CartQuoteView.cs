@@ -102,7 +102,7 @@ internal sealed record CartQuoteView(
             Delivery = priced.Choice.Locker is null ? "door" : "locker",
             LockerId = priced.Choice.Locker?.Id,
             SpecialCare = priced.Choice.SpecialCare,
-            EstimatedArrivalAt = priced.Choice.Tier == Orders.ServiceTier.Batch ? priced.BatchArrival : estimate,
+            EstimatedArrivalAt = priced.QuotedArrival,
             Guarantee = new GuaranteeOfferView(
                 Orders.Guarantee.FeeFen, Orders.Guarantee.CompensationFen, estimate, estimate - Orders.Guarantee.Window, estimate + Orders.Guarantee.Window, IsEstimate: true),
             BatchLine = priced.BatchLine is { } line ? new BatchLineOfferView(line.Id, line.Name, priced.NextBatchDeparture, priced.BatchArrival) : null,

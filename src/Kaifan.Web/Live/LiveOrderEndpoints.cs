@@ -45,6 +45,7 @@ internal static class LiveOrderEndpoints
                 title = OrderTitles.Title(o, l),
                 canCancel = o.CanCancel,
                 canUrge = o.Urge?.CanUrge == true,
+                urgeOpens = o.Urge is { Count: 0, CanUrge: false, AvailableFrom: { } opens } ? string.Format(l["UrgeEta.OpensAt"], Shopping.Display.Clock(opens)) : null,
                 exception = ExceptionState(o),
                 timeline = OrderTitles.Steps(o.Timeline, l).Select(s => new { step = s.Step, label = s.Label, reached = s.Reached, time = Shopping.Display.Clock(s.At) }),
                 eta = new { headline = EtaText.Headline(eta.Value, l), basis = EtaText.Basis(eta.Value, l) },

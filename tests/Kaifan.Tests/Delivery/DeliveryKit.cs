@@ -189,6 +189,16 @@ internal static class DeliveryKit
             ? app.Rider(rider).PostAsync($"/api/rider/orders/{orderId}/{step}", null)
             : app.Rider(rider).PostAsJsonAsync($"/api/rider/orders/{orderId}/{step}", body);
 
+    /// <summary>The 预计送达 Tracking promised at acceptance, once it has reached the order (Tracking promises asynchronously).</summary>
+    public static async Task<DateTimeOffset> DeliveryPromisedAtAsync(this KaifanApp app, Guid orderId, int customer)
+    {
+        DateTimeOffset? promised = null;
+        await PaymentProbe.EventuallyAsync(
+            async () => (promised = (await app.CustomerViewAsync(orderId, customer))["deliveryPromisedAt"]?.GetValue<DateTimeOffset>()) is not null,
+            "Tracking's promise reaches the order");
+        return promised!.Value;
+    }
+
     public static async Task<JsonNode> CustomerViewAsync(this KaifanApp app, Guid orderId, int customer) =>
         await JsonOf(await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/orders/{orderId}"));
 }

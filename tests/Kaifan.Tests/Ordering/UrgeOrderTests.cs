@@ -1,15 +1,22 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kaifan.BuildingBlocks;
+using Kaifan.Contracts.Events;
+using Kaifan.Ordering;
+using Kaifan.Ordering.Orders;
 using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
+using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>
-/// 催单: a customer urges their own late order (past the promise, or 30 minutes after payment with none), at most every
-/// 10 minutes and 3 times; the shop hears it until it taps 知道了 or 出餐, the rider once they carry the food.
+/// 催单: a customer urges their own late order (past the 预计送达 promised at acceptance, or before acceptance past the wait
+/// checkout quoted), at most every 10 minutes and 3 times; the shop hears it until it taps 知道了 or 出餐, the rider once
+/// they carry the food.
 /// </summary>
 public abstract class UrgeOrderTests(LunchtimeApp app)
 {
@@ -20,14 +27,20 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
     public async Task a_late_order_is_urged_by_its_customer_only_at_most_every_10_minutes_and_3_times()
     {
         var customer = app.Client(TestTokens.Customer(2));
+        var quote = await JsonOf(await customer.PostAsJsonAsync("/api/carts/quote", BeefRiceAndTea(2)));
         var order = await PlacedAsync(customer, BeefRiceAndTea(2));
         var id = IdOf(order);
+        order["quotedArrivalAt"]!.GetValue<DateTimeOffset>().ShouldBe(quote["estimatedArrivalAt"]!.GetValue<DateTimeOffset>(), TimeSpan.FromSeconds(1));
         await RefusedAsync(await UrgeAsync(2, id), "status");
 
+        // Not accepted yet, so nothing is promised: the wait checkout quoted counts from payment.
         await app.PayAsync(order);
-        var paidAt = (await app.CustomerViewAsync(id, 2))["paidAt"]!.GetValue<DateTimeOffset>();
+        var paid = await app.CustomerViewAsync(id, 2);
+        paid["deliveryPromisedAt"].ShouldBeNull();
+        var quotedWait = paid["quotedArrivalAt"]!.GetValue<DateTimeOffset>() - paid["placedAt"]!.GetValue<DateTimeOffset>();
+        quotedWait.ShouldBeInRange(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(29), "prep, handovers and the ride, not the old flat 30 minutes");
         var early = await RefusedAsync(await UrgeAsync(2, id), "too_early");
-        early["availableFrom"]!.GetValue<DateTimeOffset>().ShouldBe(paidAt + TimeSpan.FromMinutes(30));
+        early["availableFrom"]!.GetValue<DateTimeOffset>().ShouldBe(paid["paidAt"]!.GetValue<DateTimeOffset>() + quotedWait);
         early["availableFrom"]!.GetValue<DateTimeOffset>().Offset.ShouldBe(TimeSpan.Zero, "UTC in the API");
         var untouched = await UrgeOfAsync(2, id);
         (untouched["count"]!.GetValue<int>(), untouched["canUrge"]!.GetValue<bool>(), untouched["lastAt"]).ShouldBe((0, false, null));
@@ -56,6 +69,32 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
         fourth["availableFrom"].ShouldBeNull();
         var spent = await UrgeOfAsync(2, id);
         (spent["count"]!.GetValue<int>(), spent["canUrge"]!.GetValue<bool>()).ShouldBe((3, false));
+    }
+
+    [Fact]
+    public async Task an_accepted_order_is_urged_from_the_first_delivery_time_promised_not_before()
+    {
+        const int customer = 3;
+        var id = await AcceptedWestOrderAsync(customer);
+        var promised = await app.DeliveryPromisedAtAsync(id, customer);
+        var view = await app.CustomerViewAsync(id, customer);
+        (view["serviceTier"]!.GetValue<string>(), view["promisedWindow"]).ShouldBe(("standard", null), "准时宝's window stays its own");
+        var quotedFrom = view["paidAt"]!.GetValue<DateTimeOffset>() + (view["quotedArrivalAt"]!.GetValue<DateTimeOffset>() - view["placedAt"]!.GetValue<DateTimeOffset>());
+        promised.ShouldNotBe(quotedFrom, "the promise replaces checkout's quote");
+
+        // Redelivered, or recomputed later: the promise the customer was first told stands.
+        await PromiseAgainTwiceAsync(id, promised + TimeSpan.FromMinutes(30));
+        (await app.CustomerViewAsync(id, customer))["deliveryPromisedAt"]!.GetValue<DateTimeOffset>().ShouldBe(promised);
+
+        app.Clock.Advance(promised - app.Clock.GetUtcNow() - TimeSpan.FromMinutes(1));
+        var early = await RefusedAsync(await UrgeAsync(customer, id), "too_early");
+        early["availableFrom"]!.GetValue<DateTimeOffset>().ShouldBe(promised);
+        var waiting = await UrgeOfAsync(customer, id);
+        (waiting["canUrge"]!.GetValue<bool>(), waiting["availableFrom"]!.GetValue<DateTimeOffset>()).ShouldBe((false, promised));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var urged = await UrgeAsync(customer, id);
+        urged.StatusCode.ShouldBe(HttpStatusCode.Accepted, await urged.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -117,6 +156,34 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
         finally
         {
             await app.OfflineAsync(rider);
+        }
+    }
+
+    /// <summary>
+    /// Accepted at 西区's salad shop: its dispatch job waits in the other zone, so the 东区 rider a later test puts online
+    /// is not offered this order instead of that test's own.
+    /// </summary>
+    private async Task<Guid> AcceptedWestOrderAsync(int customer)
+    {
+        const int saladShop = 7;
+        var order = await PlacedAsync(app.Client(TestTokens.Customer(customer)), CartAt(DemoCampus.MerchantId(saladShop), customer, Line(Dish(6, saladShop), 1)));
+        await app.PayAsync(order);
+        var id = IdOf(order);
+        await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "AwaitingAcceptance", "the order is paid");
+        (await app.Staff(saladShop).PostAsJsonAsync($"/api/merchant/orders/{id}/accept", new { prepMinutes = 10 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        return id;
+    }
+
+    /// <summary>DeliveryPromised delivered twice more, straight into Ordering's handler (at-least-once delivery's worst case).</summary>
+    private async Task PromiseAgainTwiceAsync(Guid orderId, DateTimeOffset promisedAt)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await DeliveryPromisedHandler.Handle(
+                new DeliveryPromised(orderId, DemoCampus.ZoneId(2), DemoCampus.MerchantId(7), promisedAt, app.Clock.GetUtcNow(), 10, "stated", 0, 2, 5, 2),
+                scope.ServiceProvider.GetRequiredService<OrderingDb>(),
+                CancellationToken.None);
         }
     }
 

@@ -9,9 +9,9 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Web;
 
 /// <summary>
-/// 催单 end to end: the button appears on the order page once the order is late, a tap confirms and says when the next
-/// is possible; the shop's board rings with the urge's own sound, title count and notification until 知道了; once the
-/// rider carries the food, the rider's task card says 顾客催单 instead.
+/// 催单 end to end: the order page says when 催单 opens (the 预计送达 promised), the button appears once the order is
+/// late, a tap confirms and says when the next is possible; the shop's board rings with the urge's own sound, title
+/// count and notification until 知道了; once the rider carries the food, the rider's task card says 顾客催单 instead.
 /// </summary>
 [Collection("browser")]
 public sealed class UrgeBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -25,6 +25,7 @@ public sealed class UrgeBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app)
         const int customer = 2;
         var orderId = await app.AcceptedOrderAsync(customer);
         var number = (await app.CustomerViewAsync(orderId, customer))["number"]!.GetValue<string>();
+        var promised = await app.DeliveryPromisedAtAsync(orderId, customer);
 
         await using var merchantContext = await Browser.DesktopAsync(Chromium, BaseAddress);
         await merchantContext.AddInitScriptAsync("""
@@ -46,13 +47,14 @@ public sealed class UrgeBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app)
         await page.GotoAsync($"/m/orders/{orderId}");
         await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("商家已接单");
         await Expect(page.Locator("[data-testid=urge]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=urge-opens]")).ToHaveTextAsync($"预计{InShanghai(promised):HH:mm}送达，超时后可催单");
 
-        // Late now: the page's live poll notices and shows 催单 without a reload.
-        app.Clock.Advance(Late);
+        // At the promised time the order is late: the page's live poll notices and shows 催单 without a reload.
+        app.Clock.Advance(promised - app.Clock.GetUtcNow());
         await Expect(page.Locator("[data-testid=urge]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.Locator("[data-testid=urge]").ClickAsync();
         await Expect(page.Locator("[data-testid=urge-done]")).ToHaveTextAsync("已提醒商家尽快出餐");
-        var again = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow() + TimeSpan.FromMinutes(10), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var again = InShanghai(app.Clock.GetUtcNow() + TimeSpan.FromMinutes(10));
         await Expect(page.Locator("[data-testid=urge-wait]")).ToHaveTextAsync($"催单 · {again:HH:mm}后可再催");
         await Expect(page.Locator("[data-testid=urge-wait]")).ToBeDisabledAsync();
 
@@ -76,6 +78,8 @@ public sealed class UrgeBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app)
         await Expect(urge).ToContainTextAsync("催单 ×1");
         await Expect(urge.Locator("[data-testid=urge-ack]")).ToHaveCountAsync(0);
     }
+
+    private static DateTimeOffset InShanghai(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
     [Fact]
     public async Task once_picked_up_the_riders_task_card_shows_the_customers_urge()

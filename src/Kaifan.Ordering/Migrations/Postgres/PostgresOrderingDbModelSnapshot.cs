@@ -133,6 +133,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("DeliveryPromisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("DiscountFen")
                         .HasColumnType("bigint");
 
@@ -261,6 +264,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("PromisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("QuotedArrivalAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ReadyAt")

@@ -127,6 +127,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeliveryPromisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DiscountFen")
                         .HasColumnType("INTEGER");
 
@@ -255,6 +258,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PromisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuotedArrivalAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReadyAt")

@@ -53,6 +53,9 @@
       }));
     }
     if (!view.canCancel) el.querySelector('[data-live="cancel"]')?.remove();
+    // The merchant's promise lands just after acceptance and replaces checkout's quote as the time 催单 opens.
+    const urgeOpens = el.querySelector('[data-testid="urge-opens"]');
+    if (urgeOpens && view.urgeOpens) urgeOpens.textContent = view.urgeOpens;
     if (view.eta) {
       const box = el.querySelector('[data-testid="eta"]');
       const headline = el.querySelector('[data-live="eta-headline"]');
