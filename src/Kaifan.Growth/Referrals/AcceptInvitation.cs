@@ -16,8 +16,9 @@ namespace Kaifan.Growth.Referrals;
 /// <summary>
 /// POST /api/growth/referrals/accept: a new customer binds to the friend whose code they were given and gets the
 /// 新人红包 at once. Every refusal names "code": no such code (404), their own (422), already bound to someone (409),
-/// not new, having had an order paid (422). The binding and the coupon grant commit together; the unique invitee
-/// makes a parallel second acceptance a 409 that grants nothing.
+/// the code of a friend they invited themselves (422: no inviting each other), not new, having had an order paid (422).
+/// The binding and the coupon grant commit together; the unique invitee and the unique pair make a parallel second
+/// acceptance, or the friend's acceptance of this customer's code at the same moment, a 409 that grants nothing.
 /// </summary>
 internal static class AcceptInvitation
 {
@@ -66,6 +67,11 @@ internal static class AcceptInvitation
             return AlreadyInvited();
         }
 
+        if (await db.Referrals.AnyAsync(r => r.InviterId == customerId && r.InviteeId == inviter.CustomerId, ct))
+        {
+            return Problems.Unprocessable("你已邀请过这位好友，不能互相邀请 (you invited this friend; friends cannot invite each other)", InviteCodes.Field);
+        }
+
         if (await orders.HasPaidOrderAsync(customerId, ct))
         {
             return Problems.Unprocessable("邀请有礼仅限新用户，你已下过单 (only for customers who have never ordered)", InviteCodes.Field);
@@ -73,10 +79,12 @@ internal static class AcceptInvitation
 
         var now = clock.GetUtcNow();
         var couponId = Guid.CreateVersion7(now);
+        var (low, high) = Referral.PairOf(customerId, inviter.CustomerId);
         var expiresAt = now.AddDays(settings.InviteeCouponDays);
         db.Referrals.Add(new Referral
         {
             Id = couponId, InviterId = inviter.CustomerId, InviteeId = customerId, AcceptedAt = now, InviteeCouponFen = settings.InviteeAmountFen,
+            PairLow = low, PairHigh = high,
         });
         await outbox.PublishAsync(new CouponGranted(
             couponId, customerId, settings.InviteeAmountFen, settings.InviteeMinSpendFen, InviteeReason, now, expiresAt));
@@ -86,8 +94,8 @@ internal static class AcceptInvitation
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            // The same customer's parallel acceptance (of this code or another) bound first.
-            return AlreadyInvited();
+            // The same customer's parallel acceptance (of this code or another), or the friend's of this customer's code, bound first.
+            return Problems.Conflict("你已接受过好友邀请，或这位好友刚接受了你的邀请 (an invitation was accepted at the same moment)", InviteCodes.Field);
         }
 
         return Results.Json(

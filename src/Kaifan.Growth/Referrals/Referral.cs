@@ -31,6 +31,16 @@ internal sealed class Referral
     public Guid? FirstOrderId { get; init; }
     public DateTimeOffset? FirstOrderDeliveredAt { get; init; }
 
+    /// <summary>
+    /// The two customers, the lower id (as text, the order both databases sort uuids in) first. Unique: friends cannot
+    /// invite each other, not even when both accept at the same moment.
+    /// </summary>
+    public Guid PairLow { get; init; }
+    public Guid PairHigh { get; init; }
+
+    public static (Guid Low, Guid High) PairOf(Guid one, Guid other) =>
+        string.CompareOrdinal(one.ToString(), other.ToString()) <= 0 ? (one, other) : (other, one);
+
     /// <summary>Null while the first order is awaited, or when the inviter had already reached the cap.</summary>
     public Guid? InviterCouponId { get; init; }
     public long InviterRewardFen { get; init; }
@@ -57,5 +67,6 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.Property(r => r.Id).ValueGeneratedNever();
         referral.HasIndex(r => r.InviteeId).IsUnique();
         referral.HasIndex(r => r.InviterId);
+        referral.HasIndex(r => new { r.PairLow, r.PairHigh }).IsUnique();
     }
 }

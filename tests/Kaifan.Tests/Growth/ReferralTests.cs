@@ -128,6 +128,30 @@ public abstract class ReferralTests(KaifanApp app)
     }
 
     [Fact]
+    public async Task friends_cannot_invite_each_other_not_even_both_at_the_same_moment()
+    {
+        var (_, first) = app.NewCustomer();
+        var (_, second) = app.NewCustomer();
+        (await AcceptAsync(second, await CodeOfAsync(first))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await (await AcceptAsync(first, await CodeOfAsync(second))).ShouldBeRefusedAsync(HttpStatusCode.UnprocessableEntity, "code");
+        (await MyReferralsAsync(second))["friends"]!.AsArray().ShouldBeEmpty();
+
+        for (var round = 0; round < 5; round++)
+        {
+            var (oneId, one) = app.NewCustomer();
+            var (otherId, other) = app.NewCustomer();
+            var (oneCode, otherCode) = (await CodeOfAsync(one), await CodeOfAsync(other));
+            var answers = await Task.WhenAll(AcceptAsync(one, otherCode), AcceptAsync(other, oneCode));
+
+            answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1, $"round {round}");
+            answers.Single(a => a.StatusCode != HttpStatusCode.Created).StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
+            var friends = (await MyReferralsAsync(one))["friends"]!.AsArray().Count + (await MyReferralsAsync(other))["friends"]!.AsArray().Count;
+            friends.ShouldBe(1, $"round {round}");
+            await app.EventuallyAsync(async () => (await app.CouponsOfAsync(oneId)).Count + (await app.CouponsOfAsync(otherId)).Count == 1, "one 新人红包");
+        }
+    }
+
+    [Fact]
     public async Task the_first_order_delivered_several_times_at_once_rewards_the_inviter_once()
     {
         var (inviterId, inviter) = app.NewCustomer();

@@ -962,12 +962,21 @@ namespace Kaifan.Growth.Migrations.Postgres
                     b.Property<long>("InviterRewardFen")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid>("PairHigh")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PairLow")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InviteeId")
                         .IsUnique();
 
                     b.HasIndex("InviterId");
+
+                    b.HasIndex("PairLow", "PairHigh")
+                        .IsUnique();
 
                     b.ToTable("growth_referrals", "growth");
                 });

@@ -956,12 +956,21 @@ namespace Kaifan.Growth.Migrations.Sqlite
                     b.Property<long>("InviterRewardFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("PairHigh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PairLow")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InviteeId")
                         .IsUnique();
 
                     b.HasIndex("InviterId");
+
+                    b.HasIndex("PairLow", "PairHigh")
+                        .IsUnique();
 
                     b.ToTable("growth_referrals", (string)null);
                 });
