@@ -1,8 +1,12 @@
 using Kaifan.Insights.Experiments;
+using MathNet.Numerics.Distributions;
 
 namespace Kaifan.Tests.Insights;
 
-/// <summary>A/B arithmetic: the hashed assignment (stable, split by the weights) and the test of a variant against the control.</summary>
+/// <summary>
+/// A/B arithmetic: the hashed assignment (stable, split by the weights) and the test of a variant against the control,
+/// which stays valid however often the operator looks.
+/// </summary>
 public sealed class ExperimentMathTests
 {
     private static readonly (string, int)[] ThreeWay = [("control", 50), ("b", 30), ("c", 20)];
@@ -48,18 +52,77 @@ public sealed class ExperimentMathTests
     }
 
     [Fact]
-    public void ten_versus_twenty_percent_on_two_hundred_each_matches_the_hand_calculation_and_is_significant()
+    public void the_always_valid_p_value_and_interval_match_the_hand_calculation()
     {
-        // Pooled p = 60/400 = 0.15, SE0 = sqrt(0.15 * 0.85 * (1/200 + 1/200)) = 0.035707, z = 0.10 / SE0 = 2.80056,
-        // p = 2 * (1 - Φ(2.80056)) = 0.0051014; SE = sqrt(0.1 * 0.9 / 200 + 0.2 * 0.8 / 200) = 0.035355, 95%: 0.10 ± 1.95996 SE.
+        // 10% vs 14% on 2,000 each. Pooled rate 0.12, V0 = 0.12 * 0.88 * (2 / 2000) = 1.056e-4, z = 0.04 / √V0 = 3.89249;
+        // τ² = 0.0025: Λ = √(V0 / (V0 + τ²)) · exp(0.04² τ² / (2 V0 (V0 + τ²))) = 288.832, p = 1 / Λ = 0.0034622.
+        // Unpooled V = 0.1 * 0.9 / 2000 + 0.14 * 0.86 / 2000 = 1.052e-4; half-width √(V (V + τ²) / τ² (2 ln 20 + ln((V + τ²) / V))) = 0.0317594.
+        var result = VariantComparison.Of(2000, 200, 2000, 280)!;
+
+        result.Difference.ShouldBe(0.04, 1e-12);
+        result.Z.ShouldBe(3.8924947208076155, 1e-9);
+        result.PValue.ShouldBe(0.0034622153359908855, 1e-9);
+        result.Low.ShouldBe(0.008240566108398878, 1e-9);
+        result.High.ShouldBe(0.07175943389160114, 1e-9);
+        result.Verdict.ShouldBe("significant");
+    }
+
+    [Fact]
+    public void a_gap_the_one_look_test_would_call_is_not_called_yet_on_two_hundred_each()
+    {
+        // 10% vs 20%: z = 2.80, so a single pre-planned look would say p = 0.005; read at any time it is p = 1 / 7.8017.
         var result = VariantComparison.Of(200, 20, 200, 40)!;
 
-        result.Difference.ShouldBe(0.10, 1e-12);
-        result.Z.ShouldBe(2.8005601680560193, 1e-9);
-        result.PValue.ShouldBe(0.005101399646004978, 1e-7);
-        result.Low.ShouldBe(0.030704808782516108, 1e-9);
-        result.High.ShouldBe(0.1692951912174839, 1e-9);
-        result.Verdict.ShouldBe("significant");
+        result.PValue.ShouldBe(0.12817763365992704, 1e-9);
+        result.Low.ShouldBeLessThan(0);
+        result.Verdict.ShouldBe("not-significant");
+    }
+
+    [Fact]
+    public void looking_every_day_at_experiments_without_a_difference_calls_a_winner_in_under_five_percent_of_them()
+    {
+        // 400 A/A experiments at 10% conversion, each looked at every 100 customers an arm up to 5,000: the test above
+        // may only ever call 5% of them; reading the one-look z-test at each of those 50 looks calls far more.
+        var random = new Random(20261129);
+        var (calledAlwaysValid, calledOneLook) = (0, 0);
+        for (var experiment = 0; experiment < 400; experiment++)
+        {
+            var (control, variant, n) = (0, 0, 0);
+            var (alwaysValid, oneLook) = (false, false);
+            while (n < 5_000)
+            {
+                for (var i = 0; i < 100; i++, n++)
+                {
+                    control += random.NextDouble() < 0.1 ? 1 : 0;
+                    variant += random.NextDouble() < 0.1 ? 1 : 0;
+                }
+
+                var look = VariantComparison.Of(n, control, n, variant)!;
+                alwaysValid |= look.Verdict == "significant";
+                oneLook |= look.Verdict != "small" && 2 * (1 - Normal.CDF(0, 1, Math.Abs(look.Z))) < VariantComparison.Alpha;
+            }
+
+            calledAlwaysValid += alwaysValid ? 1 : 0;
+            calledOneLook += oneLook ? 1 : 0;
+        }
+
+        (calledAlwaysValid / 400d).ShouldBeLessThanOrEqualTo(VariantComparison.Alpha);
+        (calledOneLook / 400d).ShouldBeGreaterThan(2 * VariantComparison.Alpha, "peeking at the one-look test is what this guards against");
+    }
+
+    [Fact]
+    public void a_real_three_point_lift_is_found_by_five_thousand_customers_an_arm_in_most_experiments()
+    {
+        var random = new Random(7);
+        var found = 0;
+        for (var experiment = 0; experiment < 200; experiment++)
+        {
+            var control = Enumerable.Range(0, 5_000).Count(_ => random.NextDouble() < 0.10);
+            var variant = Enumerable.Range(0, 5_000).Count(_ => random.NextDouble() < 0.13);
+            found += VariantComparison.Of(5_000, control, 5_000, variant)!.Verdict == "significant" ? 1 : 0;
+        }
+
+        (found / 200d).ShouldBeGreaterThan(0.8);
     }
 
     [Fact]
