@@ -10,10 +10,17 @@ public sealed record CartEntry(Guid ItemId, int Quantity, IReadOnlyList<Guid> Op
     public string Key => ItemId.ToString("N") + string.Concat(OptionIds.Order().Select(o => "." + o.ToString("N")));
 }
 
-/// <summary>A priced cart line for the cart bar and sheet (display only: the server prices the order again).</summary>
+/// <summary>
+/// A priced cart line for the cart bar and sheet (display only: the server prices the order again). MemberPortions of
+/// it are at the 社群价, each MemberSavingFen / MemberPortions below the menu's price.
+/// </summary>
 public sealed record PricedEntry(CartEntry Entry, ItemInfo Item, IReadOnlyList<OptionInfo> Options, long UnitPriceFen, int UnitCalories)
 {
-    public long LineFen => UnitPriceFen * Entry.Quantity;
+    public int MemberPortions { get; init; }
+
+    public long MemberSavingFen { get; init; }
+
+    public long LineFen => (UnitPriceFen * Entry.Quantity) - MemberSavingFen;
 
     public string OptionText => string.Join("/", Options.Select(o => o.Name));
 }
@@ -38,8 +45,14 @@ public static class Cart
     /// <summary>Units of one line; the API refuses more.</summary>
     public const int MaxQuantity = 99;
 
-    public static CartTotals Price(MenuInfo menu, IEnumerable<CartEntry> entries)
+    /// <summary>
+    /// The cart at menu prices, with the customer's 社群价 as checkout will quote them (Ordering's CommunityPricing): a
+    /// member's dish at the member price, options at their deltas, for at most the offer's limit of portions an order.
+    /// </summary>
+    public static CartTotals Price(MenuInfo menu, IEnumerable<CartEntry> entries, IReadOnlyList<ShopCommunityPriceInfo>? communityPrices = null)
     {
+        var offers = (communityPrices ?? []).Where(p => p.IsMember).GroupBy(p => p.ItemId).ToDictionary(g => g.Key, g => g.MinBy(p => p.MemberPriceFen)!);
+        var portionsUsed = new Dictionary<Guid, int>();
         var items = menu.Categories.SelectMany(c => c.Items).ToDictionary(i => i.Id);
         var lines = new List<PricedEntry>();
         foreach (var entry in entries)
@@ -51,7 +64,18 @@ public static class Cart
             }
 
             var options = item.OptionGroups.SelectMany(g => g.Options).Where(o => entry.OptionIds.Contains(o.Id)).ToList();
-            lines.Add(new PricedEntry(entry, item, options, item.PriceFen + options.Sum(o => o.PriceDeltaFen), item.Calories + options.Sum(o => o.CaloriesDelta)));
+            var line = new PricedEntry(entry, item, options, item.PriceFen + options.Sum(o => o.PriceDeltaFen), item.Calories + options.Sum(o => o.CaloriesDelta));
+            if (offers.TryGetValue(item.Id, out var offer) && offer.MemberPriceFen < item.PriceFen)
+            {
+                var portions = Math.Min(entry.Quantity, offer.LimitPerOrder - portionsUsed.GetValueOrDefault(item.Id));
+                if (portions > 0)
+                {
+                    portionsUsed[item.Id] = portionsUsed.GetValueOrDefault(item.Id) + portions;
+                    line = line with { MemberPortions = portions, MemberSavingFen = (item.PriceFen - offer.MemberPriceFen) * portions };
+                }
+            }
+
+            lines.Add(line);
         }
 
         var m = menu.Merchant;

@@ -50,6 +50,9 @@ public sealed class CommunityBrowserTests(LunchtimeSqliteApp app) : BrowserTests
             await Expect(page.Locator("[data-testid=cart-count]")).ToHaveTextAsync(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        // The cart bar totals at the member price, as checkout will (3 × ¥5, not 3 × ¥8).
+        await Expect(page.Locator("[data-testid=cart-total]")).ToHaveTextAsync("¥15");
+
         await page.Locator("[data-testid=checkout]").ClickAsync();
         var line = page.Locator("[data-testid=checkout-line]").Filter(new() { HasText = "八宝盖碗茶" });
         await Expect(line.Locator("[data-testid=community-price-line]")).ToHaveTextAsync("社群价");
