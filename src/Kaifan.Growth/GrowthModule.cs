@@ -94,6 +94,7 @@ public static class GrowthModule
         StopGroupDeal.Map(endpoints);
         ShopGroupDeals.Map(endpoints);
         GetGroup.Map(endpoints);
+        LeaveGroup.Map(endpoints);
         CreateCommunity.Map(endpoints);
         ListCommunities.Map(endpoints);
         CloseCommunity.Map(endpoints);

@@ -23,6 +23,12 @@ public sealed record GroupFormed(Guid GroupId, Guid DealId, Guid MerchantId, IRe
 /// </summary>
 public sealed record GroupFailed(Guid GroupId, Guid DealId, IReadOnlyList<Guid> OrderIds, DateTimeOffset FailedAt);
 
+/// <summary>
+/// A paid member left the group before it formed (退出拼团): their seat is free again. Ordering cancels the 待成团 order
+/// and the usual OrderCancelled path refunds it.
+/// </summary>
+public sealed record GroupLeft(Guid GroupId, Guid OrderId, DateTimeOffset LeftAt);
+
 /// <summary>A 预售接龙 order was paid (Ordering holds it as 预售中); Growth counts it in the chain.</summary>
 public sealed record PresaleOrderPaid(Guid PresaleId, Guid OrderId, DateTimeOffset PaidAt);
 

@@ -13,12 +13,12 @@ internal sealed record GroupSeatView(bool IsLeader, bool Paid, bool IsMe);
 
 /// <summary>
 /// Status is open, formed or failed. CanJoin: the viewer could take a seat now (open, not full, not in it yet);
-/// MyOrderId: the viewer's own order in it.
+/// MyOrderId: the viewer's own order in it; CanLeave: the viewer paid for a seat and may still 退出拼团.
 /// </summary>
 internal sealed record GroupView(
     Guid Id, Guid DealId, Guid MerchantId, string MerchantName, Guid ItemId, string ItemName, long ListPriceFen, long GroupPriceFen,
     int Size, int Taken, int Paid, int Missing, string Status, DateTimeOffset OpenedAt, DateTimeOffset ExpiresAt, DateTimeOffset? FormedAt,
-    IReadOnlyList<GroupSeatView> Seats, bool CanJoin, Guid? MyOrderId);
+    IReadOnlyList<GroupSeatView> Seats, bool CanJoin, Guid? MyOrderId, bool CanLeave);
 
 /// <summary>GET /api/growth/groups/{id}: the share link's group, for any signed-in customer; nobody's identity shows.</summary>
 internal static class GetGroup
@@ -48,6 +48,6 @@ internal static class GetGroup
         return Results.Ok(new GroupView(
             group.Id, deal.Id, deal.MerchantId, deal.MerchantName, deal.ItemId, deal.ItemName, deal.ListPriceFen, deal.GroupPriceFen,
             group.Size, group.Taken, group.Paid, Math.Max(0, group.Size - group.Paid), group.Status.ToString().ToLowerInvariant(),
-            group.OpenedAt, group.ExpiresAt, group.FormedAt, seats, open && group.Taken < group.Size && mine is null, mine?.OrderId));
+            group.OpenedAt, group.ExpiresAt, group.FormedAt, seats, open && group.Taken < group.Size && mine is null, mine?.OrderId, open && mine?.PaidAt is not null));
     }
 }

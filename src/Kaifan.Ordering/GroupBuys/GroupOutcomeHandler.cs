@@ -9,8 +9,9 @@ namespace Kaifan.Ordering.GroupBuys;
 /// <summary>
 /// A 拼团 group's outcome reaches its orders. Formed: every 待成团 order goes to the merchant at once, each announced
 /// with OrderPaid (the merchant's new-order alert) at the moment it reached them. Failed: every order still unpaid or
-/// 待成团 is cancelled; a paid one is refunded through OrderCancelled as any cancelled paid order is. Orders already
-/// moved are skipped, so a redelivery changes nothing.
+/// 待成团 is cancelled; a paid one is refunded through OrderCancelled as any cancelled paid order is. Left (退出拼团):
+/// the leaver's 待成团 order is cancelled and refunded the same way. Orders already moved are skipped, so a redelivery
+/// changes nothing.
 /// </summary>
 public static class GroupOutcomeHandler
 {
@@ -34,6 +35,19 @@ public static class GroupOutcomeHandler
         {
             await CouponSpending.GiveBackAsync(db, order.Id, ct);
             messages.Add(new OrderCancelled(order.Id, order.MerchantId, Order.GroupFailedReason, order.RefundDue, failed.FailedAt));
+        }
+
+        return messages;
+    }
+
+    public static async Task<OutgoingMessages> Handle(GroupLeft left, OrderingDb db, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == left.OrderId, ct);
+        if (order is not null && order.LeaveGroup(left.LeftAt).Done)
+        {
+            await CouponSpending.GiveBackAsync(db, order.Id, ct);
+            messages.Add(new OrderCancelled(order.Id, order.MerchantId, Order.GroupLeftReason, order.RefundDue, left.LeftAt));
         }
 
         return messages;

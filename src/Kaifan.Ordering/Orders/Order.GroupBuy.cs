@@ -26,5 +26,12 @@ internal sealed partial class Order
             ? Cancel(GroupFailedReason, Orders.CancelledBy.System, at)
             : Transition.Refused(Status, "拼团失败取消");
 
+    /// <summary>The customer left (退出拼团) before the group formed; only a paid order waits in 待成团, so it is refunded.</summary>
+    public Transition LeaveGroup(DateTimeOffset at) =>
+        GroupBuyId is not null && Status == OrderStatus.AwaitingGroup
+            ? Cancel(GroupLeftReason, Orders.CancelledBy.Customer, at)
+            : Transition.Refused(Status, "退出拼团");
+
     public const string GroupFailedReason = "拼团失败";
+    public const string GroupLeftReason = "退出拼团";
 }

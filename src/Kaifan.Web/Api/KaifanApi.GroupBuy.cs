@@ -10,11 +10,11 @@ public sealed record ShopGroupDealInfo(
 /// <summary>A seat as everyone sees it: 团长 or 团员, paid or paying, and whether it is the viewer's.</summary>
 public sealed record GroupSeatInfo(bool IsLeader, bool Paid, bool IsMe);
 
-/// <summary>Status is open, formed or failed.</summary>
+/// <summary>Status is open, formed or failed; CanLeave: the viewer paid for a seat and may still 退出拼团.</summary>
 public sealed record GroupInfo(
     Guid Id, Guid DealId, Guid MerchantId, string MerchantName, Guid ItemId, string ItemName, long ListPriceFen, long GroupPriceFen,
     int Size, int Taken, int Paid, int Missing, string Status, DateTimeOffset OpenedAt, DateTimeOffset ExpiresAt, DateTimeOffset? FormedAt,
-    IReadOnlyList<GroupSeatInfo> Seats, bool CanJoin, Guid? MyOrderId);
+    IReadOnlyList<GroupSeatInfo> Seats, bool CanJoin, Guid? MyOrderId, bool CanLeave = false);
 
 /// <summary>A deal as the consoles list it; Status is scheduled, running, ended or stopped.</summary>
 public sealed record GroupDealInfo(
@@ -31,6 +31,10 @@ public sealed partial class KaifanApi
 
     public Task<ApiResult<GroupInfo>> GroupAsync(Guid groupId, CancellationToken ct = default) =>
         SendAsync<GroupInfo>(HttpMethod.Get, $"api/growth/groups/{groupId}", ct: ct);
+
+    /// <summary>退出拼团: 204 and the order is cancelled and refunded a moment later; 422 once the group formed or ended.</summary>
+    public Task<ApiResult<System.Text.Json.JsonElement>> LeaveGroupAsync(Guid groupId, CancellationToken ct = default) =>
+        SendAsync<System.Text.Json.JsonElement>(HttpMethod.Post, $"api/growth/groups/{groupId}/leave", ct: ct);
 
     public Task<ApiResult<List<GroupDealInfo>>> MerchantGroupDealsAsync(CancellationToken ct = default) =>
         SendAsync<List<GroupDealInfo>>(HttpMethod.Get, "api/merchant/group-deals", ct: ct);

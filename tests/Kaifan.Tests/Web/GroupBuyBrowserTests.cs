@@ -9,6 +9,7 @@ namespace Kaifan.Tests.Web;
 /// <summary>
 /// 拼团 on the phone: one customer starts a group from the shop page and pays, the order waits as 待成团 with the
 /// group's countdown; a friend opens the share link, taps 去参团 and pays, and both orders are then on their way.
+/// Another, still waiting, taps 退出拼团 on the order page and gets their money back.
 /// </summary>
 [Collection("browser")]
 public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -88,6 +89,42 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await Expect(row).ToContainTextAsync("已停止");
         var deals = (await app.Client(TestTokens.Operator()).GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/ops/growth/group-deals"))!;
         deals.Single(d => d!["itemId"]!.GetValue<Guid>() == OrderingKit.Tea)!["status"]!.GetValue<string>().ShouldBe("stopped");
+    }
+
+    [Fact]
+    public async Task a_customer_waiting_for_their_group_leaves_it_from_the_order_page_and_is_refunded()
+    {
+        var now = app.Clock.GetUtcNow();
+        (await app.Staff().PostAsJsonAsync("/api/merchant/group-deals", new
+        {
+            itemId = OrderingKit.BraisedEgg, groupPriceFen = 150, groupSize = 3, windowMinutes = 30, startsAt = now.AddMinutes(-1), endsAt = now.AddDays(1),
+        })).EnsureSuccessStatusCode();
+        var dealId = (await app.Staff().GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/merchant/group-deals"))!
+            .Single(d => d!["itemId"]!.GetValue<Guid>() == OrderingKit.BraisedEgg)!["id"]!.GetValue<Guid>();
+        var client = app.Client(TestTokens.Customer(3));
+        var addressId = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/me/addresses"))![0]!["id"]!.GetValue<Guid>();
+        var placed = await OrderingKit.PlaceAsync(client, new
+        {
+            merchantId = OrderingKit.Shop, addressId, lines = new[] { OrderingKit.Line(OrderingKit.BraisedEgg, 1) }, groupDealId = dealId,
+        }, Guid.NewGuid().ToString());
+        var order = await OrderingKit.JsonOf(placed);
+        await new Growth.GroupBuyKit(app).PayAsync(new Growth.Shopper(client, addressId), order);
+
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(3));
+        await page.GotoAsync($"/m/orders/{OrderingKit.IdOf(order)}");
+        await ReloadUntilAsync(page, "[data-testid=group-order] b", "差2人成团");
+        await page.Locator("[data-testid=leave-group]").ClickAsync();
+        var confirm = page.Locator("[data-testid=leave-confirm]");
+        await Expect(confirm).ToContainTextAsync("全额原路退回");
+        await Browser.ScreenshotAsync(page, "customer-group-leave", confirm);
+        await confirm.Locator("[data-testid=confirm-leave]").ClickAsync();
+
+        await ReloadUntilAsync(page, "[data-testid=group-left]", "已退出拼团，已退款");
+        await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("已取消");
+        await Expect(page.Locator("[data-testid=timeline] [data-step=refunded]")).ToHaveClassAsync("reached");
+        await Expect(page.Locator("[data-testid=leave-group]")).ToHaveCountAsync(0);
     }
 
     /// <summary>The money arrives through the sandbox's callback, a moment after the tap: the page is reloaded until it shows.</summary>

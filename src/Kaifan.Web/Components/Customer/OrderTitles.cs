@@ -76,6 +76,7 @@ public static class OrderTitles
     /// <summary>A reason the shopper picked (or the API's default 用户取消) in the page's language; others as recorded.</summary>
     public static string CancelReason(string? reason, IStringLocalizer<Strings> l) =>
         reason == "用户取消" ? l["Order.CancelledByYou"]
+        : reason == "退出拼团" ? l["GroupLeave.Reason"]
         : CancelReasons.FirstOrDefault(r => r.Reason == reason).Key is { } key ? l[key]
         : reason ?? "";
 
