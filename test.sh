@@ -33,6 +33,7 @@ export KAIFAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Data
 # A folder given in KAIFAN_TEST_LOGS is kept; the throwaway one only when the run fails.
 keep_logs=${KAIFAN_TEST_LOGS:+yes}
 export KAIFAN_TEST_LOGS=${KAIFAN_TEST_LOGS:-$(mktemp -d /tmp/kaifan-test-logs.XXXXXX)}
+mkdir -p "$KAIFAN_TEST_LOGS"
 run_start=$(mktemp "$KAIFAN_TEST_LOGS/.run.XXXXXX")
 echo "tests start at $(date -u +%H:%M:%S) UTC"
 status=0
