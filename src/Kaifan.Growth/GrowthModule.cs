@@ -114,6 +114,7 @@ public static class GrowthModule
         ShopPresales.Map(endpoints);
         GetPresale.Map(endpoints);
         LeavePresale.Map(endpoints);
+        StopPresale.Map(endpoints);
         return endpoints;
     }
 }

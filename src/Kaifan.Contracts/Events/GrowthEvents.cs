@@ -41,8 +41,15 @@ public sealed record PresaleLeft(Guid PresaleId, Guid OrderId, DateTimeOffset Le
 /// </summary>
 public sealed record PresaleConfirmed(Guid PresaleId, IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> UnpaidOrderIds, DateTimeOffset ConfirmedAt);
 
-/// <summary>The cut-off came short of the minimum: every order in OrderIds is cancelled and the paid ones refunded.</summary>
-public sealed record PresaleCancelled(Guid PresaleId, IReadOnlyList<Guid> OrderIds, DateTimeOffset CancelledAt);
+/// <summary>
+/// The cut-off came short of the minimum, or the chain was stopped (StoppedBy "merchant" or "operator", 停止接龙):
+/// every order in OrderIds is cancelled and the paid ones refunded.
+/// </summary>
+public sealed record PresaleCancelled(Guid PresaleId, IReadOnlyList<Guid> OrderIds, DateTimeOffset CancelledAt, string? StoppedBy = null)
+{
+    public const string ByMerchant = "merchant";
+    public const string ByOperator = "operator";
+}
 
 /// <summary>Delivery day, the slot's start minus the shop's prep time: the held orders reach the merchant together.</summary>
 public sealed record PresaleReleased(Guid PresaleId, Guid MerchantId, IReadOnlyList<Guid> OrderIds, DateTimeOffset ReleasedAt);

@@ -8,6 +8,9 @@ internal enum PresaleStatus
     Open,
     Confirmed,
     Cancelled,
+
+    /// <summary>The shop (or the operator) stopped it before it was decided: every order cancelled, the paid refunded.</summary>
+    Stopped,
 }
 
 /// <summary>
@@ -67,11 +70,12 @@ internal sealed class Presale
         Version++;
     }
 
-    /// <summary>open (taking entries), closed (cut-off passed, not decided yet), confirmed, released or cancelled.</summary>
+    /// <summary>open (taking entries), closed (cut-off passed, not decided yet), confirmed, released, cancelled or stopped.</summary>
     public string StatusAt(DateTimeOffset now) => Status switch
     {
         PresaleStatus.Open => now < CutoffAt ? "open" : "closed",
         PresaleStatus.Confirmed => ReleasedAt is null ? "confirmed" : "released",
+        PresaleStatus.Stopped => "stopped",
         _ => "cancelled",
     };
 }

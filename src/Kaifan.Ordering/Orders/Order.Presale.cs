@@ -15,6 +15,7 @@ internal sealed partial class Order
     public const string PresaleLeftReason = "退出接龙";
     public const string PresaleCancelledReason = "接龙未达最低份数";
     public const string PresaleClosedUnpaidReason = "接龙截止时未支付";
+    public const string PresaleStoppedReason = "商家已停止接龙";
 
     public Transition ConfirmPresale(DateTimeOffset at)
     {
@@ -39,7 +40,7 @@ internal sealed partial class Order
         return MoveTo(OrderStatus.AwaitingAcceptance);
     }
 
-    /// <summary>The customer left, or the chain was cancelled: an unpaid order is simply cancelled, a paid one refunded.</summary>
+    /// <summary>The customer left, or the chain was cancelled or stopped: an unpaid order is simply cancelled, a paid one refunded.</summary>
     public Transition CancelPresale(string reason, CancelledBy by, DateTimeOffset at) =>
         PresaleId is not null && Status is OrderStatus.AwaitingPayment or OrderStatus.AwaitingPresale
             ? Cancel(reason, by, at)

@@ -6,7 +6,7 @@ using Wolverine;
 namespace Kaifan.Ordering.Presales;
 
 /// <summary>
-/// A 预售接龙 chain's decisions reach its orders. Left or cancelled: the order is cancelled and, when paid, refunded
+/// A 预售接龙 chain's decisions reach its orders. Left, cancelled or stopped by the shop (商家已停止接龙): the order is cancelled and, when paid, refunded
 /// through OrderCancelled like any cancelled paid order. Confirmed: the paid orders stay held, marked 已成团, and any
 /// still unpaid (or paid too late to be counted) are cancelled. Released: the held orders go to the merchant at once,
 /// each announced with OrderPaid (the new-order alert). Orders already moved are skipped, so a redelivery changes nothing.
@@ -16,8 +16,12 @@ public static class PresaleOutcomeHandler
     public static async Task<OutgoingMessages> Handle(PresaleLeft left, OrderingDb db, CancellationToken ct) =>
         await CancelAsync(db, [left.OrderId], Order.PresaleLeftReason, CancelledBy.Customer, left.LeftAt, ct);
 
-    public static async Task<OutgoingMessages> Handle(PresaleCancelled cancelled, OrderingDb db, CancellationToken ct) =>
-        await CancelAsync(db, cancelled.OrderIds, Order.PresaleCancelledReason, CancelledBy.System, cancelled.CancelledAt, ct);
+    public static async Task<OutgoingMessages> Handle(PresaleCancelled cancelled, OrderingDb db, CancellationToken ct) => cancelled.StoppedBy switch
+    {
+        null => await CancelAsync(db, cancelled.OrderIds, Order.PresaleCancelledReason, CancelledBy.System, cancelled.CancelledAt, ct),
+        PresaleCancelled.ByOperator => await CancelAsync(db, cancelled.OrderIds, Order.PresaleStoppedReason, CancelledBy.Operator, cancelled.CancelledAt, ct),
+        _ => await CancelAsync(db, cancelled.OrderIds, Order.PresaleStoppedReason, CancelledBy.Merchant, cancelled.CancelledAt, ct),
+    };
 
     public static async Task<OutgoingMessages> Handle(PresaleConfirmed confirmed, OrderingDb db, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace Kaifan.Web.Api;
 
 /// <summary>
-/// A 预售接龙 as the consoles and the shop page list it; Status is open, closed, confirmed, released or cancelled.
+/// A 预售接龙 as the consoles and the shop page list it; Status is open, closed, confirmed, released, cancelled or stopped.
 /// Joined counts the paid portions, Taken also those being paid for; times UTC (DeliverAt is the slot's start).
 /// </summary>
 public sealed record PresaleInfo(
@@ -40,4 +40,8 @@ public sealed partial class KaifanApi
 
     public Task<ApiResult<PresaleInfo>> CreatePresaleAsync(bool ops, PresaleInput input, CancellationToken ct = default) =>
         SendAsync<PresaleInfo>(HttpMethod.Post, ops ? "api/ops/growth/presales" : "api/merchant/presales", input, ct: ct);
+
+    /// <summary>停止接龙: every order of the chain is cancelled and the paid ones refunded.</summary>
+    public Task<ApiResult<PresaleInfo>> StopPresaleAsync(bool ops, Guid presaleId, CancellationToken ct = default) =>
+        SendAsync<PresaleInfo>(HttpMethod.Post, ops ? $"api/ops/growth/presales/{presaleId}/stop" : $"api/merchant/presales/{presaleId}/stop", ct: ct);
 }

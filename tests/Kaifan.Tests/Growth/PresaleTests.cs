@@ -18,7 +18,7 @@ namespace Kaifan.Tests.Growth;
 /// 预售接龙 end to end: paid entries are held (预售中) unseen by the merchant; the cut-off confirms the chain or cancels
 /// and refunds it; the release on delivery day brings the orders to the merchant's board.
 /// </summary>
-public abstract class PresaleTests(KaifanApp app)
+public abstract partial class PresaleTests(KaifanApp app)
 {
     private readonly PresaleKit kit = new(app);
 

@@ -51,6 +51,7 @@ public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
         await Expect(page.Locator("[data-testid=order-title]")).ToContainTextAsync("预售中 · ");
         await Expect(page.Locator("[data-testid=order-title]")).ToContainTextAsync("送达");
         await Expect(page.Locator("[data-testid=presale-order]")).ToBeVisibleAsync();
+        var orderUrl = page.Url;
 
         await page.Locator("[data-testid=presale-chain-link]").ClickAsync();
         var line = page.Locator("[data-testid=presale-line]");
@@ -65,6 +66,19 @@ public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
         await Expect(page.Locator("[data-testid=presale-progress]")).ToContainTextAsync("已接龙 2 / 最低 2");
         await Expect(page.Locator("[data-testid=presale-leave]")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "customer-presale-chain", page.Locator("[data-testid=presale-page]"));
+
+        // The shop stops the chain (停止接龙): the chain says so, and the order once its refund is through.
+        (await app.Staff().PostAsync($"/api/merchant/presales/{id}/stop", null)).EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        await Expect(page.Locator("[data-testid=presale-state]")).ToHaveTextAsync("商家已停止接龙，已付款的订单全额退款");
+        await page.GotoAsync(orderUrl);
+        for (var i = 0; i < 50 && await page.Locator("[data-testid=order-title]").TextContentAsync() != "商家已停止接龙，已全额退款"; i++)
+        {
+            await Task.Delay(300);
+            await page.ReloadAsync();
+        }
+
+        await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("商家已停止接龙，已全额退款");
     }
 
     [Fact]
@@ -94,5 +108,13 @@ public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
         var listed = (await app.Staff().GetFromJsonAsync<JsonArray>("/api/merchant/presales"))!;
         var tea = listed.Single(p => p!["itemId"]!.GetValue<Guid>() == OrderingKit.Tea && p["minimumQuantity"]!.GetValue<int>() == 3)!;
         (tea["priceFen"]!.GetValue<long>(), tea["stock"]!.GetValue<int>(), tea["note"]!.GetValue<string>()).ShouldBe((600L, 40, "周末下午茶"));
+
+        // 停止接龙 asks once more before it cancels and refunds every order.
+        await row.Locator("[data-testid=presale-stop]").ClickAsync();
+        await row.Locator("[data-testid=presale-stop-yes]").ClickAsync();
+        await Expect(row.Locator("[data-testid=presale-row-status]")).ToHaveTextAsync("已停止");
+        await Expect(row.Locator("[data-testid=presale-stop]")).ToHaveCountAsync(0);
+        var chain = await app.Client(TestTokens.Customer(1)).GetFromJsonAsync<JsonObject>($"/api/growth/presales/{tea["id"]!.GetValue<Guid>()}");
+        chain!["presale"]!["status"]!.GetValue<string>().ShouldBe("stopped");
     }
 }

@@ -13,6 +13,7 @@ public static class OrderTitles
         { Status: "PickedUp", ArrivedAtCustomerAt: not null } => l["Status.AtDoor"],
         { Status: "AwaitingPresale", Presale: { } presale } => PresaleText.Held(presale, l),
         { Status: "Cancelled", GroupBuyId: not null, CancelReason: "拼团失败" } => order.RefundedAt is null ? l["GroupBuy.Failed"] : l["GroupBuy.FailedRefunded"],
+        { Status: "Cancelled", Presale: not null, CancelReason: PresaleStoppedReason } => order.RefundedAt is null ? l["PresaleStop.Stopped"] : l["PresaleStop.StoppedRefunded"],
         _ => Title(order.Status, order.StatusText, l),
     };
 
@@ -77,8 +78,12 @@ public static class OrderTitles
     public static string CancelReason(string? reason, IStringLocalizer<Strings> l) =>
         reason == "用户取消" ? l["Order.CancelledByYou"]
         : reason == "退出拼团" ? l["GroupLeave.Reason"]
+        : reason == PresaleStoppedReason ? l["PresaleStop.Stopped"]
         : CancelReasons.FirstOrDefault(r => r.Reason == reason).Key is { } key ? l[key]
         : reason ?? "";
+
+    /// <summary>Ordering's reason when the shop (or the operator) stopped the chain, as recorded.</summary>
+    private const string PresaleStoppedReason = "商家已停止接龙";
 
     // The API writes the step as "订单已取消：{reason}".
     private static string Cancelled(string label, IStringLocalizer<Strings> l) =>
