@@ -8,6 +8,14 @@ public static class Problems
     public static IResult NotFound(string what) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{what} 不存在 (not found)");
 
+    /// <summary>404 naming the field whose value found nothing (a code, a chain one is not in), in the words given.</summary>
+    public static IResult NotFoundAt(string field, string detail) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not found",
+            detail: detail,
+            extensions: new Dictionary<string, object?> { ["field"] = field });
+
     public static IResult Validation(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 

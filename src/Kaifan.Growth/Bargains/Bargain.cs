@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -138,6 +139,5 @@ internal static class BargainFields
     public const string Helper = "helper";
 
     /// <summary>404 naming the field, as the other refusals do.</summary>
-    public static IResult NotFound(string detail, string field) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail, extensions: new Dictionary<string, object?> { ["field"] = field });
+    public static IResult NotFound(string detail, string field) => Problems.NotFoundAt(field, detail);
 }

@@ -88,7 +88,5 @@ internal static class CreateGroupDeal
     }
 
     internal static IResult NotFound(string what, string field) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{what} 不存在 (not found)",
-            extensions: new Dictionary<string, object?> { ["field"] = field });
+        Problems.NotFoundAt(field, $"{what} 不存在 (not found)");
 }

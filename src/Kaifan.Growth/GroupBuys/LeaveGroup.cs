@@ -35,9 +35,7 @@ internal static class LeaveGroup
         var member = await db.GroupMembers.AsNoTracking().SingleOrDefaultAsync(m => m.GroupId == id && m.CustomerId == customerId, ct);
         if (member is null)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "你不在这个团里 (you are not in this group)",
-                extensions: new Dictionary<string, object?> { ["field"] = GroupBuyRules.GroupField });
+            return Problems.NotFoundAt(GroupBuyRules.GroupField, "你不在这个团里 (you are not in this group)");
         }
 
         if (member.PaidAt is null)

@@ -50,9 +50,7 @@ internal static class OpenWheelShare
         var sharerId = await db.WheelShareCodes.AsNoTracking().Where(c => c.Code == code).Select(c => (Guid?)c.CustomerId).SingleOrDefaultAsync(ct);
         if (sharerId is not { } sharer)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "分享链接无效 (not a share link)",
-                extensions: new Dictionary<string, object?> { ["field"] = Field });
+            return Problems.NotFoundAt(Field, "分享链接无效 (not a share link)");
         }
 
         if (sharer == friendId)

@@ -8,9 +8,7 @@ internal static class WheelProblems
 {
     public const string WheelField = "wheelId";
 
-    public static IResult NoSuchWheel() => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "转盘不存在 (no such wheel)",
-        extensions: new Dictionary<string, object?> { ["field"] = WheelField });
+    public static IResult NoSuchWheel() => Problems.NotFoundAt(WheelField, "转盘不存在 (no such wheel)");
 
     public static IResult NotRunning(Wheel wheel, DateTimeOffset now) => now < wheel.StartsAt
         ? Problems.Unprocessable($"大转盘{wheel.StartsAt.ToOffset(ChinaTime.Offset):M月d日 HH:mm}开始 (the wheel opens later)", WheelField)

@@ -32,9 +32,7 @@ internal static class LeavePresale
         var entry = await db.PresaleEntries.AsNoTracking().SingleOrDefaultAsync(e => e.PresaleId == id && e.CustomerId == customerId, ct);
         if (entry is null)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "你不在这个接龙里 (you are not in this chain)",
-                extensions: new Dictionary<string, object?> { ["field"] = PresaleRules.Field });
+            return Problems.NotFoundAt(PresaleRules.Field, "你不在这个接龙里 (you are not in this chain)");
         }
 
         var now = clock.GetUtcNow();

@@ -43,9 +43,7 @@ internal static class StopPresale
         var db = outbox.DbContext;
         if (!await db.Presales.AnyAsync(p => p.Id == id && (merchantId == null || p.MerchantId == merchantId), ct))
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "预售接龙 不存在 (not found)",
-                extensions: new Dictionary<string, object?> { ["field"] = PresaleRules.Field });
+            return Problems.NotFoundAt(PresaleRules.Field, "预售接龙 不存在 (not found)");
         }
 
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Http;
 using System.Security.Cryptography;
 using Kaifan.BuildingBlocks.Storage;
 using Microsoft.AspNetCore.Http;
@@ -17,9 +18,7 @@ internal static class InviteCodes
     /// <summary>Typed codes match in any case, width or with spaces around.</summary>
     public static string Normalize(string code) => code.Trim().Normalize(System.Text.NormalizationForm.FormKC).ToUpperInvariant();
 
-    public static IResult NoSuchCode() => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "邀请码不正确 (no such code)",
-        extensions: new Dictionary<string, object?> { ["field"] = Field });
+    public static IResult NoSuchCode() => Problems.NotFoundAt(Field, "邀请码不正确 (no such code)");
 
     public static string NewCode() => RandomNumberGenerator.GetString(Alphabet, Length);
 

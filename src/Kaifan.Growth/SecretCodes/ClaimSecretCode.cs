@@ -49,9 +49,7 @@ internal static class ClaimSecretCode
         var code = await db.SecretCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Key == key, ct);
         if (code is null)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "口令不正确 (no such code)",
-                extensions: new Dictionary<string, object?> { ["field"] = SecretCodeRules.Field });
+            return Problems.NotFoundAt(SecretCodeRules.Field, "口令不正确 (no such code)");
         }
 
         if (now < code.StartsAt)
