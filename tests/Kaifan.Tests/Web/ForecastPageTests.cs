@@ -68,7 +68,9 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         try
         {
             // From the keyboard: the hidden input still takes focus, and Space opens the dialog.
+            await Expect(input).ToBeEnabledAsync();
             await input.FocusAsync();
+            await Expect(input).ToBeFocusedAsync();
             var chooser = await ops.RunAndWaitForFileChooserAsync(() => ops.Keyboard.PressAsync("Space"));
             await chooser.SetFilesAsync(file);
             await Expect(fileName).ToHaveTextAsync(Path.GetFileName(file));
