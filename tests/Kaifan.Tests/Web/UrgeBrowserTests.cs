@@ -47,7 +47,7 @@ public sealed class UrgeBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app)
         await page.GotoAsync($"/m/orders/{orderId}");
         await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("商家已接单");
         await Expect(page.Locator("[data-testid=urge]")).ToHaveCountAsync(0);
-        await Expect(page.Locator("[data-testid=urge-opens]")).ToHaveTextAsync($"预计{InShanghai(promised):HH:mm}送达，超时后可催单");
+        await Expect(page.Locator("[data-testid=urge-opens]")).ToHaveTextAsync($"{InShanghai(promised):HH:mm}前未送达可催单");
 
         // At the promised time the order is late: the page's live poll notices and shows 催单 without a reload.
         app.Clock.Advance(promised - app.Clock.GetUtcNow());
