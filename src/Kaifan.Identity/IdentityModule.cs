@@ -41,6 +41,9 @@ public static class IdentityModule
         services.AddScoped<IPersonalDataErasure, AddressesErasure>();
         services.AddScoped<IPersonalDataExport, AuditDataExport>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton(AuditAnchorSettings.FromConfiguration(configuration, storage));
+        services.AddSingleton<AuditAnchors>();
+        services.AddHostedService<AuditAnchoring>();
         services.AddScoped<IConsents, StoredConsents>();
         services.AddScoped<IPersonalDataExport, ConsentsDataExport>();
         services.AddScoped<IPersonalDataErasure, ConsentsErasure>();
@@ -64,6 +67,7 @@ public static class IdentityModule
         SandboxSms.Map(endpoints);
         ListAuditLog.Map(endpoints);
         VerifyAuditLog.Map(endpoints);
+        AnchorAuditLog.Map(endpoints);
         return endpoints;
     }
 

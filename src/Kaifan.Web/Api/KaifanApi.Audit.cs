@@ -7,7 +7,10 @@ public sealed record AuditEntryInfo(
 
 public sealed record AuditPageInfo(int Page, int PageSize, int Total, IReadOnlyList<AuditEntryInfo> Entries);
 
-public sealed record AuditVerificationInfo(bool Intact, long Checked, long? BrokenAt, string? Reason);
+public sealed record AuditVerificationInfo(bool Intact, long Checked, long? BrokenAt, string? Reason, int Anchors, long? AnchoredThrough);
+
+/// <summary>The chain's newest row (number and hash) at a moment, kept outside the database: the operator's receipt.</summary>
+public sealed record AuditAnchorInfo(long Sequence, string Hash, DateTimeOffset At);
 
 public sealed partial class KaifanApi
 {
@@ -22,6 +25,15 @@ public sealed partial class KaifanApi
         return SendAsync<AuditPageInfo>(HttpMethod.Get, $"api/ops/audit?{query}", ct: ct);
     }
 
-    public Task<ApiResult<AuditVerificationInfo>> VerifyAuditAsync(CancellationToken ct = default) =>
-        SendAsync<AuditVerificationInfo>(HttpMethod.Get, "api/ops/audit/verify", ct: ct);
+    /// <summary>Checks the chain and every anchor; a receipt (row number and hash) the operator kept is checked too.</summary>
+    public Task<ApiResult<AuditVerificationInfo>> VerifyAuditAsync(long? receiptSequence, string? receiptHash, CancellationToken ct = default)
+    {
+        var receipt = receiptSequence is null && string.IsNullOrWhiteSpace(receiptHash)
+            ? ""
+            : $"?sequence={receiptSequence}&hash={Uri.EscapeDataString(receiptHash?.Trim() ?? "")}";
+        return SendAsync<AuditVerificationInfo>(HttpMethod.Get, $"api/ops/audit/verify{receipt}", ct: ct);
+    }
+
+    public Task<ApiResult<AuditAnchorInfo>> AnchorAuditAsync(CancellationToken ct = default) =>
+        SendAsync<AuditAnchorInfo>(HttpMethod.Post, "api/ops/audit/anchors", ct: ct);
 }

@@ -19,7 +19,7 @@ namespace Kaifan.Tests.Identity;
 /// are recorded once each, ids only, in a SHA-256 chain that the verify endpoint checks; customers' shopping is not
 /// recorded, and only operators read the log.
 /// </summary>
-public abstract class AuditLogTests(LunchtimeApp app)
+public abstract partial class AuditLogTests(LunchtimeApp app)
 {
     private HttpClient Ops => app.Client(TestTokens.Operator());
 
@@ -162,20 +162,21 @@ public abstract class AuditLogTests(LunchtimeApp app)
         intact["intact"]!.GetValue<bool>().ShouldBeTrue(intact.ToJsonString());
         var tampered = await LatestSequenceAsync() - 1;
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
-        await db.AuditLog.Where(e => e.Sequence == tampered).ExecuteUpdateAsync(s => s.SetProperty(e => e.Outcome, 403));
-        try
+        await AuditTampering.AsDatabaseOwnerAsync(app, async db =>
         {
-            var broken = await VerifyAsync();
-            broken["intact"]!.GetValue<bool>().ShouldBeFalse();
-            broken["brokenAt"]!.GetValue<long>().ShouldBe(tampered);
-            broken["reason"]!.GetValue<string>().ShouldBe("content");
-        }
-        finally
-        {
-            await db.AuditLog.Where(e => e.Sequence == tampered).ExecuteUpdateAsync(s => s.SetProperty(e => e.Outcome, 200));
-        }
+            await db.AuditLog.Where(e => e.Sequence == tampered).ExecuteUpdateAsync(s => s.SetProperty(e => e.Outcome, 403));
+            try
+            {
+                var broken = await VerifyAsync();
+                broken["intact"]!.GetValue<bool>().ShouldBeFalse();
+                broken["brokenAt"]!.GetValue<long>().ShouldBe(tampered);
+                broken["reason"]!.GetValue<string>().ShouldBe("content");
+            }
+            finally
+            {
+                await db.AuditLog.Where(e => e.Sequence == tampered).ExecuteUpdateAsync(s => s.SetProperty(e => e.Outcome, 200));
+            }
+        });
 
         (await VerifyAsync())["intact"]!.GetValue<bool>().ShouldBeTrue();
     }

@@ -25,6 +25,7 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Dictionary<string, string?> settings = [];
     private string? sqliteFile;
     private string? postgresDatabase;
+    private readonly string auditAnchorFile = Path.Combine(Path.GetTempPath(), $"kaifan-test-anchors-{Guid.NewGuid():N}.jsonl");
 
     protected KaifanApp(Provider provider) => Provider = provider;
 
@@ -83,6 +84,7 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The demo campus's made-up order history trains a forecaster at every start: only the tests about it want that.
         settings["Kaifan:Demo:DemandHistoryDays"] = "0";
+        settings["Kaifan:Audit:AnchorFile"] = auditAnchorFile;
         Configure(settings);
         UseKestrel(0);
         StartServer();
@@ -136,6 +138,7 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        File.Delete(auditAnchorFile);
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

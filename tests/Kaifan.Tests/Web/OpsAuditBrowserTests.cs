@@ -3,10 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Kaifan.BuildingBlocks;
 using Kaifan.Contracts;
-using Kaifan.Identity;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Web;
 
@@ -52,20 +50,41 @@ public sealed class OpsAuditBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await Expect(verdict).ToHaveAttributeAsync("data-intact", "true");
         await Expect(verdict).ToContainTextAsync("校验通过");
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
-        var first = await db.AuditLog.MinAsync(e => e.Sequence);
-        await db.AuditLog.Where(e => e.Sequence == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, "zoneId=altered"));
-        try
+        await panel.Locator("[data-testid=audit-anchor-now]").ClickAsync();
+        var receipt = panel.Locator("[data-testid=audit-anchor]");
+        await Expect(receipt).ToContainTextAsync("请抄录或打印保存");
+        var anchoredRow = await receipt.GetAttributeAsync("data-sequence");
+        var anchoredHash = await panel.Locator("[data-testid=audit-anchor-hash]").InnerTextAsync();
+        anchoredHash.Length.ShouldBe(64);
+        await panel.Locator("[data-testid=audit-verify]").ClickAsync();
+        await Expect(verdict).ToContainTextAsync($"已锚定至第 {anchoredRow} 条");
+        await Browser.ScreenshotAsync(page, "ops-audit", verdict);
+
+        await AuditTampering.AsDatabaseOwnerAsync(app, async db =>
         {
-            await panel.Locator("[data-testid=audit-verify]").ClickAsync();
-            await Expect(verdict).ToHaveAttributeAsync("data-intact", "false");
-            await Expect(verdict).ToContainTextAsync($"第 {first} 条记录起链条断开（记录内容被改动）");
-        }
-        finally
-        {
-            // The first entry is the locker edit above.
-            await db.AuditLog.Where(e => e.Sequence == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, $"zoneId={EastZone}"));
-        }
+            var first = await db.AuditLog.MinAsync(e => e.Sequence);
+            await db.AuditLog.Where(e => e.Sequence == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, "zoneId=altered"));
+            try
+            {
+                await panel.Locator("[data-testid=audit-verify]").ClickAsync();
+                await Expect(verdict).ToHaveAttributeAsync("data-intact", "false");
+                await Expect(verdict).ToContainTextAsync($"第 {first} 条记录起链条断开（记录内容被改动）");
+            }
+            finally
+            {
+                // The first entry is the locker edit above.
+                await db.AuditLog.Where(e => e.Sequence == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, $"zoneId={EastZone}"));
+            }
+        });
+
+        // A receipt that does not match what the log holds: the operator's own copy catches a rewrite.
+        await panel.Locator("[data-testid=audit-receipt] summary").ClickAsync();
+        await panel.Locator("[data-testid=audit-receipt-sequence]").FillAsync(anchoredRow!);
+        await panel.Locator("[data-testid=audit-receipt-hash]").FillAsync(new string('0', 64));
+        await panel.Locator("[data-testid=audit-verify]").ClickAsync();
+        await Expect(verdict).ToContainTextAsync($"第 {anchoredRow} 条记录起链条断开（与锚点记下的哈希不符，记录被整体改写）");
+        await panel.Locator("[data-testid=audit-receipt-hash]").FillAsync(anchoredHash);
+        await panel.Locator("[data-testid=audit-verify]").ClickAsync();
+        await Expect(verdict).ToHaveAttributeAsync("data-intact", "true");
     }
 }
