@@ -80,6 +80,8 @@ public static class GrowthModule
         ReferralSummary.Map(endpoints);
         CreateWheel.Map(endpoints);
         ListWheels.Map(endpoints);
+        UpdateWheel.Map(endpoints);
+        EndWheel.Map(endpoints);
         GetMyWheel.Map(endpoints);
         SpinWheel.Map(endpoints);
         OpenWheelShare.Map(endpoints);

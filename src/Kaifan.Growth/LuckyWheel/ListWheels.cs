@@ -45,4 +45,10 @@ internal static class ListWheels
             .Select(w => WheelOpsView.Of(w, now, spinsToday.GetValueOrDefault(w.Id)))
             .ToList());
     }
+
+    public static Task<int> SpinsTodayAsync(GrowthDb db, Guid wheelId, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = WheelRules.ShanghaiDay(now);
+        return db.WheelDays.Where(d => d.WheelId == wheelId && d.Day == today).SumAsync(d => d.Spins, ct);
+    }
 }

@@ -17,7 +17,7 @@ namespace Kaifan.Tests.Growth;
 /// 幸运大转盘: a customer's free spins are counted per Shanghai day, friends opening their share link earn more up to the
 /// day's cap, a prize is never won more often than its stock, and parallel taps spend no more spins than are left.
 /// </summary>
-public abstract class LuckyWheelTests(KaifanApp app)
+public abstract partial class LuckyWheelTests(KaifanApp app)
 {
     /// <summary>Weighted so heavily that every spin lands on the coupon while any is left.</summary>
     private const int Overwhelming = 1_000_000;
