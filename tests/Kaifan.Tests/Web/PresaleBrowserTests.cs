@@ -102,8 +102,9 @@ public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
 
         // 牛肉炒拉面 (¥18) has two required groups: the shop fixes 微辣 and 大份 (+¥3) for the chain.
         await panel.Locator("[data-testid=presale-dish]").SelectOptionAsync(StirFried.ToString());
-        await panel.Locator("[data-testid=presale-option][data-name=微辣]").CheckAsync();
-        await panel.Locator("[data-testid=presale-option][data-name=大份]").CheckAsync();
+        await Expect(panel.Locator("[data-testid=presale-list-price]")).ToHaveTextAsync("原价 ¥18");
+        await panel.Locator("[data-testid=presale-option][data-name=微辣]").ClickAsync();
+        await panel.Locator("[data-testid=presale-option][data-name=大份]").ClickAsync();
         await Expect(panel.Locator("[data-testid=presale-list-price]")).ToHaveTextAsync("原价 ¥21");
         await panel.Locator("[data-testid=presale-price]").FillAsync("19");
         await panel.Locator("[data-testid=presale-stock]").FillAsync("40");
