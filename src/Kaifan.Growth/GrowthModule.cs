@@ -114,6 +114,7 @@ public static class GrowthModule
         CreatePresale.Map(endpoints);
         ListPresales.Map(endpoints);
         ShopPresales.Map(endpoints);
+        OpenPresales.Map(endpoints);
         GetPresale.Map(endpoints);
         LeavePresale.Map(endpoints);
         StopPresale.Map(endpoints);

@@ -19,12 +19,13 @@ public interface IPresales
 }
 
 /// <summary>
-/// PriceFen is one portion's pre-sale price (options add their deltas); IsJoinable: the chain takes entries now.
+/// PriceFen is one portion's pre-sale price, its fixed options included; an order's line carries exactly OptionIds
+/// (the shop fixed them, the customer only says how many). IsJoinable: the chain takes entries now.
 /// DeliverAt is the slot's start, ReleaseAt when its orders reach the shop, CutoffAt when the chain decides.
 /// </summary>
 public sealed record PresaleQuote(
     Guid PresaleId, Guid MerchantId, Guid ItemId, long PriceFen, int PerCustomerLimit, bool IsJoinable,
-    DateTimeOffset CutoffAt, DateTimeOffset DeliverAt, DateTimeOffset ReleaseAt);
+    DateTimeOffset CutoffAt, DateTimeOffset DeliverAt, DateTimeOffset ReleaseAt, IReadOnlyList<Guid> OptionIds);
 
 /// <summary>MaskedName is what everyone sees in the chain (张**); the customer's full name never reaches Growth.</summary>
 public sealed record PresaleEntryRequest(Guid OrderId, Guid CustomerId, Guid PresaleId, int Quantity, string MaskedName);

@@ -14,15 +14,16 @@ namespace Kaifan.Growth.Presales;
 /// <summary>
 /// POST /api/merchant/presales (the merchant's own dish) and POST /api/ops/growth/presales (any merchant's, named by
 /// merchantId): a 预售接龙. Fields are checked one by one (400); a dish that is not the merchant's is 404 naming
-/// "itemId", one with required options 422 naming "itemId" (the chain page asks only how many), a price above the list
-/// price 422 naming "priceFen", a cut-off already past 422 naming "cutoffAt", and a slot whose orders would reach the
-/// shop before the cut-off 422 naming "deliverAt". The cut-off is scheduled durably in the same commit.
+/// "itemId"; the shop fixes the dish's options (the chain page asks only how many), and options that do not answer the
+/// menu are 422 naming "optionIds"; a price above the list price with those options' deltas is 422 naming "priceFen",
+/// a cut-off already past 422 naming "cutoffAt", and a slot whose orders would reach the shop before the cut-off 422
+/// naming "deliverAt". The cut-off is scheduled durably in the same commit.
 /// </summary>
 internal static class CreatePresale
 {
     internal sealed record Request(
         Guid? MerchantId, Guid ItemId, long PriceFen, int Stock, int PerCustomerLimit, int MinimumQuantity,
-        DateTimeOffset CutoffAt, DateTimeOffset DeliverAt, int SlotMinutes = 30, string? Note = null);
+        DateTimeOffset CutoffAt, DateTimeOffset DeliverAt, int SlotMinutes = 30, string? Note = null, IReadOnlyList<Guid>? OptionIds = null);
 
     internal sealed class Validator : AbstractValidator<Request>
     {
@@ -37,6 +38,8 @@ internal static class CreatePresale
                 .WithMessage("最低成团份数为1份到库存 (the minimum is 1 to the stock)");
             RuleFor(r => r.DeliverAt).GreaterThan(r => r.CutoffAt).WithMessage("送达时间须晚于截止时间 (delivery comes after the cut-off)");
             RuleFor(r => r.SlotMinutes).InclusiveBetween(15, 120).WithMessage("送达时段为15到120分钟 (the slot is 15 to 120 minutes)");
+            RuleFor(r => r.OptionIds).Must(ids => ids is null || ids.Count <= PresaleRules.MaxOptions)
+                .WithMessage($"规格最多{PresaleRules.MaxOptions}项 (at most {PresaleRules.MaxOptions} options)");
             RuleFor(r => r.Note).MaximumLength(PresaleRules.NoteLength).WithMessage($"备注最多{PresaleRules.NoteLength}字 (the note is at most {PresaleRules.NoteLength} characters)");
         }
     }
@@ -78,14 +81,15 @@ internal static class CreatePresale
             return NotFound("菜品", "itemId");
         }
 
-        if (item.OptionGroups.Any(g => g.Required))
+        var (variant, variantError) = PresaleVariant.Of(item, request.OptionIds);
+        if (variantError is not null)
         {
-            return Problems.Unprocessable("预售菜品不能有必选规格 (a pre-sale dish has no required options)", "itemId");
+            return variantError;
         }
 
-        if (request.PriceFen > item.PriceFen)
+        if (request.PriceFen > variant!.ListPriceFen)
         {
-            return Problems.Unprocessable($"预售价不能高于原价¥{Fen.ToYuan(item.PriceFen)} (the pre-sale price must not exceed the list price)", "priceFen");
+            return Problems.Unprocessable($"预售价不能高于原价¥{Fen.ToYuan(variant.ListPriceFen)} (the pre-sale price must not exceed the list price)", "priceFen");
         }
 
         var now = clock.GetUtcNow();
@@ -110,8 +114,9 @@ internal static class CreatePresale
 
         var presale = new Presale
         {
-            Id = Guid.CreateVersion7(now), MerchantId = merchantId, MerchantName = merchant.Name, ItemId = item.Id, ItemName = item.Name,
-            ListPriceFen = item.PriceFen, PriceFen = request.PriceFen, Stock = request.Stock, PerCustomerLimit = request.PerCustomerLimit,
+            Id = Guid.CreateVersion7(now), MerchantId = merchantId, MerchantName = merchant.Name, ZoneId = merchant.ZoneId, ItemId = item.Id,
+            ItemName = variant.Name, OptionIds = [.. variant.OptionIds], ListPriceFen = variant.ListPriceFen, PriceFen = request.PriceFen,
+            Stock = request.Stock, PerCustomerLimit = request.PerCustomerLimit,
             MinimumQuantity = request.MinimumQuantity, CutoffAt = request.CutoffAt.ToUniversalTime(), DeliverAt = deliverAt, SlotMinutes = request.SlotMinutes,
             PrepMinutes = prepMinutes, ReleaseAt = releaseAt, Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), CreatedAt = now,
         };

@@ -43,7 +43,7 @@ internal sealed class DemoPresale : IDemoSeeder
         var deliverAt = new DateTimeOffset(tomorrow.AddHours(12), ChinaTime.Offset).ToUniversalTime();
         var presale = new Presale
         {
-            Id = Id, MerchantId = merchantId, MerchantName = merchant.Name, ItemId = dish.Id, ItemName = dish.Name, ListPriceFen = dish.PriceFen,
+            Id = Id, MerchantId = merchantId, MerchantName = merchant.Name, ZoneId = merchant.ZoneId, ItemId = dish.Id, ItemName = dish.Name, ListPriceFen = dish.PriceFen,
             PriceFen = Math.Max(1, dish.PriceFen * 4 / 5), Stock = 50, PerCustomerLimit = 3, MinimumQuantity = 5,
             CutoffAt = new DateTimeOffset(tomorrow.AddHours(10), ChinaTime.Offset).ToUniversalTime(), DeliverAt = deliverAt, SlotMinutes = 30,
             PrepMinutes = PresaleRules.DefaultPrepMinutes, ReleaseAt = deliverAt.AddMinutes(-PresaleRules.DefaultPrepMinutes),

@@ -24,8 +24,18 @@ internal sealed class Presale
     public Guid Id { get; init; }
     public Guid MerchantId { get; init; }
     public Guid ItemId { get; init; }
+
+    /// <summary>The shop's zone when the chain was created, so the home page finds a zone's chains without asking Catalog.</summary>
+    public Guid ZoneId { get; init; }
     public required string MerchantName { get; init; }
+
+    /// <summary>The dish as sold, its fixed options included: 牛肉炒拉面（大份·微辣）.</summary>
     public required string ItemName { get; init; }
+
+    /// <summary>The options the shop fixed for the chain; every order's line carries exactly these.</summary>
+    public List<Guid> OptionIds { get; init; } = [];
+
+    /// <summary>The dish's list price with the fixed options' deltas.</summary>
     public long ListPriceFen { get; init; }
     public long PriceFen { get; init; }
     public int Stock { get; init; }
@@ -101,12 +111,19 @@ internal sealed class PresaleConfiguration : IEntityTypeConfiguration<Presale>
         presale.ToTable("growth_presales");
         presale.HasKey(p => p.Id);
         presale.Property(p => p.Id).ValueGeneratedNever();
-        presale.Property(p => p.ItemName).HasMaxLength(100);
+        presale.Property(p => p.ItemName).HasMaxLength(PresaleRules.ItemNameLength);
+        presale.Property(p => p.OptionIds).HasConversion(
+                ids => string.Join(',', ids),
+                stored => stored.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Guid>>(
+                    (a, b) => a!.SequenceEqual(b!), ids => ids.Aggregate(0, (h, id) => HashCode.Combine(h, id.GetHashCode())), ids => ids.ToList()))
+            .HasMaxLength(PresaleRules.MaxOptions * 37);
         presale.Property(p => p.MerchantName).HasMaxLength(100);
         presale.Property(p => p.Note).HasMaxLength(PresaleRules.NoteLength);
         presale.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         presale.Property(p => p.Version).IsConcurrencyToken();
         presale.HasIndex(p => new { p.MerchantId, p.Status });
+        presale.HasIndex(p => new { p.ZoneId, p.Status, p.CutoffAt });
     }
 }
 
@@ -128,6 +145,8 @@ internal static class PresaleRules
     public const int MaxStock = 9999;
     public const int MaxPerCustomer = 99;
     public const int NoteLength = 100;
+    public const int ItemNameLength = 200;
+    public const int MaxOptions = 10;
     public const int MaxDaysAhead = 30;
     public const int DefaultPrepMinutes = 20;
     public const string Field = "presaleId";

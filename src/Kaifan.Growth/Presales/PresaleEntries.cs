@@ -17,7 +17,8 @@ internal sealed class PresaleEntries(GrowthDb db, TimeProvider clock) : IPresale
         var p = await db.Presales.AsNoTracking().SingleOrDefaultAsync(p => p.Id == presaleId, ct);
         return p is null
             ? null
-            : new PresaleQuote(p.Id, p.MerchantId, p.ItemId, p.PriceFen, p.PerCustomerLimit, p.IsJoinableAt(clock.GetUtcNow()), p.CutoffAt, p.DeliverAt, p.ReleaseAt);
+            : new PresaleQuote(p.Id, p.MerchantId, p.ItemId, p.PriceFen, p.PerCustomerLimit, p.IsJoinableAt(clock.GetUtcNow()), p.CutoffAt, p.DeliverAt, p.ReleaseAt,
+                p.OptionIds);
     }
 
     public async Task<PresaleEntryResult> JoinAsync(PresaleEntryRequest request, CancellationToken ct)

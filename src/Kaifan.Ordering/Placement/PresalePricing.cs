@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace Kaifan.Ordering.Placement;
 
 /// <summary>
-/// A 预售接龙 order buys the chain's dish alone, up to the per-customer limit, at the price Growth's chain names
-/// (options keep their deltas); the client's cart only says how many. No 起送 minimum and no coupon; it is cooked on
+/// A 预售接龙 order buys the chain's dish alone, with exactly the options the shop fixed for the chain, up to the
+/// per-customer limit, at the price Growth's chain names (the options' deltas are in it); the client's cart only says how many. No 起送 minimum and no coupon; it is cooked on
 /// delivery day, so the shop being closed today does not stop it.
 /// </summary>
 internal static class PresalePricing
@@ -38,6 +38,11 @@ internal static class PresalePricing
             return (null, Problems.Unprocessable("预售订单只能购买该预售菜品 (a pre-sale order is the chain's dish alone)", "lines"));
         }
 
+        if (!(lines[0].OptionIds ?? []).ToHashSet().SetEquals(presale.OptionIds) || (lines[0].OptionIds?.Count ?? 0) != presale.OptionIds.Count)
+        {
+            return (null, Problems.Unprocessable("预售菜品的规格由商家指定 (a pre-sale dish comes with the options the shop fixed)", "lines[0].optionIds"));
+        }
+
         if (lines[0].Quantity > presale.PerCustomerLimit)
         {
             return (null, Problems.Unprocessable($"每人限购{presale.PerCustomerLimit}份 (at most {presale.PerCustomerLimit} per customer)", "lines[0].quantity"));
@@ -53,16 +58,7 @@ internal static class PresalePricing
 
     public static CartQuote Apply(CartQuote quote, PresaleQuote presale)
     {
-        if (quote.Merchant.Items.SingleOrDefault(i => i.Id == presale.ItemId) is not { } item)
-        {
-            return quote;
-        }
-
-        var lines = quote.Cart.Lines.Select(l =>
-        {
-            var unit = l.UnitPriceFen - item.PriceFen + presale.PriceFen;
-            return l with { UnitPriceFen = unit, LineTotalFen = unit * l.Quantity };
-        }).ToList();
+        var lines = quote.Cart.Lines.Select(l => l with { UnitPriceFen = presale.PriceFen, LineTotalFen = presale.PriceFen * l.Quantity }).ToList();
         return quote with
         {
             Merchant = quote.Merchant with { IsOpenNow = true },

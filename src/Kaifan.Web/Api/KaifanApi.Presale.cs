@@ -3,11 +3,12 @@ namespace Kaifan.Web.Api;
 /// <summary>
 /// A 预售接龙 as the consoles and the shop page list it; Status is open, closed, confirmed, released, cancelled or stopped.
 /// Joined counts the paid portions, Taken also those being paid for; times UTC (DeliverAt is the slot's start).
+/// ItemName names the options the shop fixed (牛肉炒拉面（大份·微辣）); an order of the chain carries exactly OptionIds.
 /// </summary>
 public sealed record PresaleInfo(
     Guid Id, Guid MerchantId, string MerchantName, Guid ItemId, string ItemName, long ListPriceFen, long PriceFen, int Stock, int Taken, int Joined,
     int PerCustomerLimit, int MinimumQuantity, DateTimeOffset CutoffAt, DateTimeOffset DeliverAt, int SlotMinutes, DateTimeOffset ReleaseAt,
-    string? Note, string Status);
+    string? Note, string Status, IReadOnlyList<Guid>? OptionIds = null);
 
 /// <summary>A numbered line of the chain: 1. 张** ×2.</summary>
 public sealed record PresaleChainLine(int Number, string Name, int Quantity, bool IsMe);
@@ -18,7 +19,7 @@ public sealed record PresaleDetail(
 
 public sealed record PresaleInput(
     Guid? MerchantId, Guid ItemId, long PriceFen, int Stock, int PerCustomerLimit, int MinimumQuantity, DateTimeOffset CutoffAt, DateTimeOffset DeliverAt,
-    int SlotMinutes, string? Note);
+    int SlotMinutes, string? Note, IReadOnlyList<Guid>? OptionIds = null);
 
 /// <summary>An order's chain and slot (预售中 · x月x日 HH:mm送达).</summary>
 public sealed record PresaleOrderInfo(Guid PresaleId, DateTimeOffset DeliverAt, DateTimeOffset CutoffAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? ReleasedAt);
@@ -28,6 +29,10 @@ public sealed partial class KaifanApi
     // Growth: 预售接龙
     public Task<ApiResult<List<PresaleInfo>>> ShopPresalesAsync(Guid merchantId, CancellationToken ct = default) =>
         SendAsync<List<PresaleInfo>>(HttpMethod.Get, $"api/merchants/{merchantId}/presales", ct: ct);
+
+    /// <summary>The home page's 预售接龙: open chains of the zones' shops, soonest cut-off first.</summary>
+    public Task<ApiResult<List<PresaleInfo>>> OpenPresalesAsync(IEnumerable<Guid> zoneIds, int limit, CancellationToken ct = default) =>
+        SendAsync<List<PresaleInfo>>(HttpMethod.Get, $"api/presales?{string.Concat(zoneIds.Select(z => $"zoneId={z}&"))}limit={limit}", ct: ct);
 
     public Task<ApiResult<PresaleDetail>> PresaleAsync(Guid presaleId, CancellationToken ct = default) =>
         SendAsync<PresaleDetail>(HttpMethod.Get, $"api/growth/presales/{presaleId}", ct: ct);

@@ -1,20 +1,24 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Ordering;
+using Kaifan.Web.Shopping;
 using Microsoft.Playwright;
 
 namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// 预售接龙 on screen: a customer finds the chain on the shop page, joins it with two portions and pays, the order
-/// shows 预售中 with its delivery time, and the chain lists them numbered under their masked name; the merchant
-/// publishes a pre-sale from the console.
+/// shows 预售中 with its delivery time, and the chain lists them numbered under their masked name; the home page lists
+/// the chain; the merchant publishes a pre-sale of a dish with options fixed from the console.
 /// </summary>
 [Collection("browser")]
 public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
+    private static readonly Guid StirFried = OrderingKit.Dish(1);
+
     [Fact]
     public async Task a_customer_joins_the_chain_from_the_shop_page_and_sees_their_masked_name_numbered()
     {
@@ -30,6 +34,11 @@ public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
         var page = await context.NewPageAsync();
         await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(3));
+
+        // The home page's 预售接龙 strip lists it with its shop, price against the list price, progress and cut-off.
+        await page.GotoAsync("/m");
+        await Expect(page.Locator($"[data-testid=home-presale][href='/m/presale/{id}']")).ToHaveTextAsync(new Regex(
+            $@"冰峰橙味汽水\s*老马家兰州牛肉拉面\s*¥4\s*¥5\s*已接龙 0 / 成团 2\s*{Display.InShanghai(now.AddHours(2)):M月d日 HH:mm}截止"));
         await page.GotoAsync($"/m/shop/{OrderingKit.Shop}");
         var entry = page.Locator($"[data-testid=presale-entry][href='/m/presale/{id}']");
         await Expect(entry).ToContainTextAsync("¥4");
@@ -91,30 +100,37 @@ public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
         var panel = page.Locator("[data-testid=presale-panel]");
         await ExpectLiveAsync(page, panel);
 
-        await panel.Locator("[data-testid=presale-dish]").SelectOptionAsync(OrderingKit.Tea.ToString());
-        await panel.Locator("[data-testid=presale-price]").FillAsync("6");
+        // 牛肉炒拉面 (¥18) has two required groups: the shop fixes 微辣 and 大份 (+¥3) for the chain.
+        await panel.Locator("[data-testid=presale-dish]").SelectOptionAsync(StirFried.ToString());
+        await Expect(panel.Locator("[data-testid=presale-list-price]")).ToHaveTextAsync("原价 ¥18");
+        await panel.Locator("[data-testid=presale-option][data-name=微辣]").ClickAsync();
+        await panel.Locator("[data-testid=presale-option][data-name=大份]").ClickAsync();
+        await Expect(panel.Locator("[data-testid=presale-list-price]")).ToHaveTextAsync("原价 ¥21");
+        await panel.Locator("[data-testid=presale-price]").FillAsync("19");
         await panel.Locator("[data-testid=presale-stock]").FillAsync("40");
         await panel.Locator("[data-testid=presale-minimum]").FillAsync("3");
         await panel.Locator("[data-testid=presale-note]").FillAsync("周末下午茶");
         await panel.Locator("[data-testid=presale-create]").ClickAsync();
 
-        var row = panel.Locator("[data-testid=presale-row]", new() { HasText = "八宝盖碗茶" });
-        await Expect(row).ToContainTextAsync("¥6");
+        var row = panel.Locator("[data-testid=presale-row]", new() { HasText = "牛肉炒拉面（微辣·大份）" });
+        await Expect(row).ToContainTextAsync("¥19 ¥21");
         await Expect(row).ToContainTextAsync("12:00送达");
         await Expect(row.Locator("[data-testid=presale-row-progress]")).ToContainTextAsync("已接龙 0 / 最低 3");
         await Expect(row).ToContainTextAsync("接龙中");
         await Browser.ScreenshotAsync(page, "merchant-presales", panel);
 
         var listed = (await app.Staff().GetFromJsonAsync<JsonArray>("/api/merchant/presales"))!;
-        var tea = listed.Single(p => p!["itemId"]!.GetValue<Guid>() == OrderingKit.Tea && p["minimumQuantity"]!.GetValue<int>() == 3)!;
-        (tea["priceFen"]!.GetValue<long>(), tea["stock"]!.GetValue<int>(), tea["note"]!.GetValue<string>()).ShouldBe((600L, 40, "周末下午茶"));
+        var chain = listed.Single(p => p!["itemId"]!.GetValue<Guid>() == StirFried && p["minimumQuantity"]!.GetValue<int>() == 3)!;
+        (chain["priceFen"]!.GetValue<long>(), chain["stock"]!.GetValue<int>(), chain["note"]!.GetValue<string>()).ShouldBe((1900L, 40, "周末下午茶"));
+        chain["optionIds"]!.AsArray().Select(o => o!.GetValue<Guid>())
+            .ShouldBe([OrderingKit.Choice(StirFried, group: 0, option: 1), OrderingKit.Choice(StirFried, group: 1, option: 1)]);
 
         // 停止接龙 asks once more before it cancels and refunds every order.
         await row.Locator("[data-testid=presale-stop]").ClickAsync();
         await row.Locator("[data-testid=presale-stop-yes]").ClickAsync();
         await Expect(row.Locator("[data-testid=presale-row-status]")).ToHaveTextAsync("已停止");
         await Expect(row.Locator("[data-testid=presale-stop]")).ToHaveCountAsync(0);
-        var chain = await app.Client(TestTokens.Customer(1)).GetFromJsonAsync<JsonObject>($"/api/growth/presales/{tea["id"]!.GetValue<Guid>()}");
-        chain!["presale"]!["status"]!.GetValue<string>().ShouldBe("stopped");
+        var seen = await app.Client(TestTokens.Customer(1)).GetFromJsonAsync<JsonObject>($"/api/growth/presales/{chain["id"]!.GetValue<Guid>()}");
+        seen!["presale"]!["status"]!.GetValue<string>().ShouldBe("stopped");
     }
 }

@@ -811,8 +811,8 @@ namespace Kaifan.Growth.Migrations.Postgres
 
                     b.Property<string>("ItemName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Joined")
                         .HasColumnType("integer");
@@ -834,6 +834,11 @@ namespace Kaifan.Growth.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OptionIds")
+                        .IsRequired()
+                        .HasMaxLength(370)
+                        .HasColumnType("character varying(370)");
 
                     b.Property<int>("PerCustomerLimit")
                         .HasColumnType("integer");
@@ -868,9 +873,14 @@ namespace Kaifan.Growth.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex("ZoneId", "Status", "CutoffAt");
 
                     b.ToTable("growth_presales", "growth");
                 });

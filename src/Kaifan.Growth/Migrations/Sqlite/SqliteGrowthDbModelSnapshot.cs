@@ -805,7 +805,7 @@ namespace Kaifan.Growth.Migrations.Sqlite
 
                     b.Property<string>("ItemName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Joined")
@@ -827,6 +827,11 @@ namespace Kaifan.Growth.Migrations.Sqlite
 
                     b.Property<string>("Note")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionIds")
+                        .IsRequired()
+                        .HasMaxLength(370)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PerCustomerLimit")
@@ -862,9 +867,14 @@ namespace Kaifan.Growth.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex("ZoneId", "Status", "CutoffAt");
 
                     b.ToTable("growth_presales", (string)null);
                 });
