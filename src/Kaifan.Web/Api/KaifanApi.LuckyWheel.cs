@@ -23,6 +23,10 @@ public sealed record WheelPrizeInput(string Kind, long AmountFen, long MinSpendF
 public sealed record WheelInput(
     string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreeSpinsPerDay, int MaxShareSpinsPerDay, List<WheelPrizeInput> Prizes);
 
+public sealed record WheelPrizeChange(int Segment, int Weight, int? Stock);
+
+public sealed record WheelChange(string Name, DateTimeOffset EndsAt, int FreeSpinsPerDay, int MaxShareSpinsPerDay, List<WheelPrizeChange> Prizes);
+
 public sealed partial class KaifanApi
 {
     // Growth: 幸运大转盘
@@ -43,4 +47,11 @@ public sealed partial class KaifanApi
 
     public Task<ApiResult<WheelOpsInfo>> CreateWheelAsync(WheelInput input, CancellationToken ct = default) =>
         SendAsync<WheelOpsInfo>(HttpMethod.Post, "api/ops/growth/wheels", input, ct: ct);
+
+    /// <summary>What a prize is stays; its weight and stock (never below what was won: 409) change.</summary>
+    public Task<ApiResult<WheelOpsInfo>> UpdateWheelAsync(Guid wheelId, WheelChange change, CancellationToken ct = default) =>
+        SendAsync<WheelOpsInfo>(HttpMethod.Put, $"api/ops/growth/wheels/{wheelId}", change, ct: ct);
+
+    public Task<ApiResult<WheelOpsInfo>> EndWheelAsync(Guid wheelId, CancellationToken ct = default) =>
+        SendAsync<WheelOpsInfo>(HttpMethod.Post, $"api/ops/growth/wheels/{wheelId}/end", ct: ct);
 }

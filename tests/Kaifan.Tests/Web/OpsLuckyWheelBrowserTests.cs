@@ -43,5 +43,22 @@ public sealed class OpsLuckyWheelBrowserTests(LunchtimeSqliteApp app) : BrowserT
         await Expect(created.Locator("[data-testid=wheel-spins-today]")).ToHaveTextAsync("今日抽奖 0 次");
         await Expect(panel.Locator("[data-testid=wheel-problem]")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "ops-lucky-wheel", created);
+
+        // 调整: more of the ¥5 coupon, the ¥3 one weighted less; a stock under what was won would be refused, not kept.
+        await created.Locator("[data-testid=wheel-edit]").ClickAsync();
+        var form = created.Locator("[data-testid=wheel-edit-form]");
+        await form.Locator("[data-testid=wheel-edit-name]").FillAsync("周末大转盘");
+        await form.Locator("[data-testid=wheel-edit-weight]").First.FillAsync("5");
+        await form.Locator("[data-testid=wheel-edit-stock]").Nth(2).FillAsync("300");
+        await Browser.ScreenshotAsync(page, "ops-lucky-wheel-edit", form);
+        await form.Locator("[data-testid=wheel-edit-save]").ClickAsync();
+        var renamed = panel.Locator("[data-testid=wheel-ops]").Filter(new() { HasText = "周末大转盘" });
+        await Expect(renamed.Locator("[data-testid=wheel-prize-left]")).ToHaveTextAsync(["500 / 500", "不限", "300 / 300", "不限"]);
+        await Expect(renamed.Locator("[data-testid=wheel-edit-form]")).ToHaveCountAsync(0);
+
+        await renamed.Locator("[data-testid=wheel-end]").ClickAsync();
+        await renamed.Locator("[data-testid=wheel-end-confirm]").ClickAsync();
+        await Expect(renamed.Locator(".rz-badge").First).ToHaveTextAsync("已结束");
+        await Expect(renamed.Locator("[data-testid=wheel-edit]")).ToHaveCountAsync(0);
     }
 }
