@@ -66,6 +66,7 @@ public static class InsightsModule
         Recommendations.RecordShelfEvents.Map(endpoints);
         Experiments.CreateExperiment.Map(endpoints);
         Experiments.StartStopExperiment.Map(endpoints);
+        Experiments.EditDraftExperiment.Map(endpoints);
         Experiments.ListExperiments.Map(endpoints);
         Experiments.GetAssignment.Map(endpoints);
         return endpoints;

@@ -17,7 +17,7 @@ internal static class CreateExperiment
 {
     internal sealed record VariantInput(string Name, int Weight);
 
-    internal sealed record Request(string Key, string Name, string Target, IReadOnlyList<VariantInput>? Variants);
+    internal sealed record Request(string Key, string Name, string Target, IReadOnlyList<VariantInput>? Variants) : IExperimentDefinition;
 
     internal sealed class Validator : AbstractValidator<Request>
     {
@@ -25,6 +25,22 @@ internal static class CreateExperiment
         {
             RuleFor(r => r.Key).NotEmpty().Matches("^[a-z0-9][a-z0-9.-]{2,59}$")
                 .WithMessage("实验标识为3到60个小写字母、数字、点或横线 (the key is 3–60 of a-z, 0-9, '.', '-')");
+            Include(new DefinitionValidator());
+        }
+    }
+
+    /// <summary>What an experiment is, apart from its key: what creating one and editing a draft both check.</summary>
+    internal interface IExperimentDefinition
+    {
+        string Name { get; }
+        string Target { get; }
+        IReadOnlyList<VariantInput>? Variants { get; }
+    }
+
+    internal sealed class DefinitionValidator : AbstractValidator<IExperimentDefinition>
+    {
+        public DefinitionValidator()
+        {
             RuleFor(r => r.Name).NotEmpty().MaximumLength(60).WithMessage("请填写实验名称，最多60字 (the name is required, up to 60 characters)");
             RuleFor(r => r.Target).NotEmpty().MaximumLength(60).WithMessage("请填写实验位置，最多60字 (the target is required, up to 60 characters)");
             RuleFor(r => r.Variants).NotNull().Must(v => v is { Count: >= 2 and <= 4 })

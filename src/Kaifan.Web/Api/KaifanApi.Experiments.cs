@@ -28,4 +28,11 @@ public sealed partial class KaifanApi
 
     public Task<ApiResult<ExperimentInfo>> StopExperimentAsync(string key, CancellationToken ct = default) =>
         SendAsync<ExperimentInfo>(HttpMethod.Post, $"api/ops/experiments/{Uri.EscapeDataString(key)}/stop", ct: ct);
+
+    /// <summary>A draft only: a started experiment is 409 naming status.</summary>
+    public Task<ApiResult<ExperimentInfo>> UpdateExperimentAsync(string key, ExperimentInput input, CancellationToken ct = default) =>
+        SendAsync<ExperimentInfo>(HttpMethod.Put, $"api/ops/experiments/{Uri.EscapeDataString(key)}", new { input.Name, input.Target, input.Variants }, ct: ct);
+
+    public Task<ApiResult<System.Text.Json.JsonElement>> DeleteExperimentAsync(string key, CancellationToken ct = default) =>
+        SendAsync<System.Text.Json.JsonElement>(HttpMethod.Delete, $"api/ops/experiments/{Uri.EscapeDataString(key)}", ct: ct);
 }

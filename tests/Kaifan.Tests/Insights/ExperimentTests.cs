@@ -18,7 +18,7 @@ namespace Kaifan.Tests.Insights;
 /// A/B experiments over HTTP: the operator defines, starts and stops one; a customer's variant is the same on every call
 /// and their exposure is logged once however many calls race; an order converts it only within 24 h after.
 /// </summary>
-public abstract class ExperimentTests(KaifanApp app)
+public abstract partial class ExperimentTests(KaifanApp app)
 {
     [Fact]
     public async Task a_customer_keeps_their_variant_and_twenty_parallel_calls_log_one_exposure()

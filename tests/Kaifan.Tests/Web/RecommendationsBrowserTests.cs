@@ -73,8 +73,18 @@ public sealed class RecommendationsBrowserTests(LunchtimeSqliteApp app) : Browse
         var created = opsPage.Locator("[data-testid=experiment][data-key='checkout.button-text']");
         await Expect(created.Locator("[data-testid=experiment-status]")).ToHaveTextAsync("未开始");
         await Expect(created.Locator("[data-testid=variant-name]")).ToHaveTextAsync(["去结算", "立即下单"]);
+
+        // A draft is still open to change: a third variant before it starts.
+        await created.Locator("[data-testid=experiment-edit]").ClickAsync();
+        var edit = created.Locator("[data-testid=experiment-edit-form]");
+        await Expect(edit.Locator("[data-testid=experiment-key]")).ToHaveValueAsync("checkout.button-text");
+        await edit.Locator("[data-testid=experiment-variant-name]").Nth(2).FillAsync("马上开饭");
+        await edit.Locator("[data-testid=experiment-save]").ClickAsync();
+        await Expect(created.Locator("[data-testid=variant-name]")).ToHaveTextAsync(["去结算", "立即下单", "马上开饭"]);
+        await Expect(created.Locator("[data-testid=experiment-edit-form]")).ToHaveCountAsync(0);
         await created.Locator("[data-testid=experiment-start]").ClickAsync();
         await Expect(created.Locator("[data-testid=experiment-status]")).ToHaveTextAsync("进行中");
+        await Expect(created.Locator("[data-testid=experiment-edit]")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(opsPage, "ops-experiments", demo.Locator("[data-testid=variant-exposures]"));
     }
 
