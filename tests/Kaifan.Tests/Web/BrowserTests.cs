@@ -65,6 +65,23 @@ public abstract class BrowserTests(LunchtimeApp app) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// From the next page load on, records whether the rows matching <paramref name="rows"/>, once painted, ever all
+    /// vanish again: a live panel that reads its data anew first shows the prerendered list emptied.
+    /// </summary>
+    protected static Task WatchRowsAsync(IPage page, string rows) => page.AddInitScriptAsync($$"""
+        new MutationObserver(() => {
+            if (document.querySelector({{JsonSerializer.Serialize(rows)}})) { window.rowsPainted = true; }
+            else if (window.rowsPainted) { window.rowsLost = true; }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+        """);
+
+    protected static async Task ExpectRowsKeptAsync(IPage page)
+    {
+        (await page.EvaluateAsync<bool>("window.rowsPainted === true")).ShouldBeTrue("the prerendered page shows the rows");
+        (await page.EvaluateAsync<bool>("window.rowsLost === true")).ShouldBeFalse("the live panel emptied the prerendered rows");
+    }
+
     protected async Task SignInAsync(IPage page, string loginPath, string phone)
     {
         await page.GotoAsync(loginPath);
