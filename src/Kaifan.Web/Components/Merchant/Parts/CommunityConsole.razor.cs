@@ -74,7 +74,7 @@ public sealed partial class CommunityConsole
 
             await LoadItemsAsync();
             await LoadAsync();
-            Prerendered = communities is null ? null : new Loaded(zones, shops, items, communities);
+            Prerendered = communities is null ? null : PrerenderHandover.IfSmall(new Loaded(zones, shops, items, communities));
         });
     }
 

@@ -57,7 +57,7 @@ public sealed partial class PhotoCashbackPanel
             }
 
             await LoadAsync();
-            Prerendered = campaigns is null || claims is null ? null : new Loaded(merchants, campaigns, claims);
+            Prerendered = campaigns is null || claims is null ? null : PrerenderHandover.IfSmall(new Loaded(merchants, campaigns, claims));
         });
     }
 
