@@ -8,7 +8,8 @@ namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// 社群专享 on both sides: a customer opens the 东区宿舍群 link, joins, and finds the 社群价 on the shop page and in the
-/// checkout's cart; the noodle shop creates its own fan group and puts a dish at a member price in its console.
+/// checkout's cart; the noodle shop creates its own fan group and puts a dish at a member price in its console, which
+/// on reopening takes over the prerendered groups without emptying the list first.
 /// </summary>
 [Collection("browser")]
 public sealed class CommunityBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -92,5 +93,11 @@ public sealed class CommunityBrowserTests(LunchtimeSqliteApp app) : BrowserTests
         var listed = (await app.Staff().GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/merchant/communities"))!
             .Single(c => c!["code"]!.GetValue<string>() == code)!;
         listed["prices"]![0]!["memberPriceFen"]!.GetValue<long>().ShouldBe(1250);
+
+        await WatchRowsAsync(page, "[data-testid=community-row]");
+        await page.ReloadAsync();
+        await ExpectLiveAsync(page, panel);
+        await Expect(row.Locator("[data-testid=community-offer]")).ToContainTextAsync("凉拌牛肉 ¥12.5");
+        await ExpectRowsKeptAsync(page);
     }
 }

@@ -7,7 +7,10 @@ using Kaifan.Web.Shopping;
 
 namespace Kaifan.Tests.Web;
 
-/// <summary>退款流水 in the ops console: a shop rejects a paid order and the operator sees the money go back.</summary>
+/// <summary>
+/// 退款流水 in the ops console: a shop rejects a paid order and the operator sees the money go back; the live ledger
+/// takes over the prerendered rows without emptying the grid first.
+/// </summary>
 [Collection("browser")]
 public sealed class OpsRefundsBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
@@ -25,10 +28,12 @@ public sealed class OpsRefundsBrowserTests(LunchtimeSqliteApp app) : BrowserTest
 
         await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
         var page = await context.NewPageAsync();
+        await WatchRowsAsync(page, "[data-testid=refund-row]");
         await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
         await page.Locator("[data-testid=nav-refunds]").ClickAsync();
         var panel = page.Locator("[data-testid=ops-refunds]");
         await ExpectLiveAsync(page, panel);
+        await ExpectRowsKeptAsync(page);
 
         var row = panel.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=refund-row][data-order-id='{orderId}']") });
         await Expect(row.Locator("[data-testid=refund-amount]")).ToHaveTextAsync(Display.Yuan(paid));

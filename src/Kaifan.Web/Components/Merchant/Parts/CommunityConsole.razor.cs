@@ -38,9 +38,23 @@ public sealed partial class CommunityConsole
     private bool busy;
     private string? problem;
 
+    /// <summary>What the prerender read, carried to the live circuit, which then neither reads it again nor shows an empty list first.</summary>
+    public sealed record Loaded(List<ZoneInfo> Zones, List<MerchantCardInfo> Shops, List<ItemInfo> Items, List<CommunityInfo> Communities);
+
+    [PersistentState]
+    public Loaded? Prerendered { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         Api.Token = Token;
+        if (Prerendered is { } first)
+        {
+            (zones, shops, items, communities) = (first.Zones, first.Shops, first.Items, first.Communities);
+            shopId = Station ? shops.FirstOrDefault()?.Id ?? Guid.Empty : MerchantId;
+            itemId = items.FirstOrDefault()?.Id ?? Guid.Empty;
+            return;
+        }
+
         await RunAsync(async () =>
         {
             if (Station)
@@ -60,6 +74,7 @@ public sealed partial class CommunityConsole
 
             await LoadItemsAsync();
             await LoadAsync();
+            Prerendered = communities is null ? null : PrerenderHandover.IfSmall(new Loaded(zones, shops, items, communities));
         });
     }
 

@@ -27,9 +27,27 @@ public sealed partial class PhotoCashbackPanel
     private bool busy;
     private string? problem;
 
+    /// <summary>What the prerender read, carried to the live circuit, which then neither reads it again nor shows an empty queue first.</summary>
+    public sealed record Loaded(List<OpsMerchantInfo> Merchants, List<PhotoCashbackInfo> Campaigns, List<PhotoCashbackClaimInfo> Claims);
+
+    [PersistentState]
+    public Loaded? Prerendered { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         Api.Token = Token;
+        if (Prerendered is { } first)
+        {
+            (merchants, campaigns, claims) = (first.Merchants, first.Campaigns, first.Claims);
+            merchantId = merchants.FirstOrDefault()?.Id ?? Guid.Empty;
+            foreach (var claim in claims)
+            {
+                reasons.TryAdd(claim.Id, "");
+            }
+
+            return;
+        }
+
         await RunAsync(async () =>
         {
             if (Ops)
@@ -39,6 +57,7 @@ public sealed partial class PhotoCashbackPanel
             }
 
             await LoadAsync();
+            Prerendered = campaigns is null || claims is null ? null : PrerenderHandover.IfSmall(new Loaded(merchants, campaigns, claims));
         });
     }
 
