@@ -82,7 +82,7 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         var row = panel.Locator("tr", new() { HasText = "八宝盖碗茶" });
         await Expect(row).ToContainTextAsync("¥6");
         await Expect(row).ToContainTextAsync("3人团");
-        await Expect(row.Locator("[data-testid=group-deal-counts]")).ToHaveTextAsync("进行中0 · 已成团0 · 失败0");
+        await Expect(row.Locator("[data-testid=group-deal-counts]")).ToHaveTextAsync("进行中0 · 已成团0 · 失败0 · 已解散0");
         await Browser.ScreenshotAsync(page, "ops-group-deals", panel);
 
         await row.Locator("button", new() { HasText = "停止" }).ClickAsync();
@@ -108,7 +108,7 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
             merchantId = OrderingKit.Shop, addressId, lines = new[] { OrderingKit.Line(OrderingKit.BraisedEgg, 1) }, groupDealId = dealId,
         }, Guid.NewGuid().ToString());
         var order = await OrderingKit.JsonOf(placed);
-        await new Growth.GroupBuyKit(app).PayAsync(new Growth.Shopper(client, addressId), order);
+        await new Growth.GroupBuyKit(app).PayAsync(new Growth.Shopper(client, addressId, DemoCampus.CustomerId(3)), order);
 
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
         var page = await context.NewPageAsync();
