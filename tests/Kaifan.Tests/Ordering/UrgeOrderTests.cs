@@ -6,6 +6,7 @@ using Kaifan.Contracts.Events;
 using Kaifan.Ordering;
 using Kaifan.Ordering.Orders;
 using Kaifan.Tests.Delivery;
+using Kaifan.Tests.Growth;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace Kaifan.Tests.Ordering;
 /// <summary>
 /// 催单: a customer urges their own late order (past the 预计送达 promised at acceptance, or before acceptance past the wait
 /// checkout quoted), at most every 10 minutes and 3 times; the shop hears it until it taps 知道了 or 出餐, the rider once
-/// they carry the food.
+/// they carry the food. A 拼团 or 预售 order counts its wait from when it reached the shop, not from payment.
 /// </summary>
 public abstract class UrgeOrderTests(LunchtimeApp app)
 {
@@ -135,10 +136,16 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
         (await MerchantUrgeAsync(id))["merchantAlert"]!.GetValue<bool>().ShouldBeFalse("出餐 handles it");
     }
 
+    /// <summary>
+    /// Another 东区 order ready well before this one waits for a rider, as one an earlier test left would: the dispatcher
+    /// offers the more urgent one first, and a rider holding an offer gets no other, so this order's rider declines it.
+    /// </summary>
     [Fact]
     public async Task once_the_rider_carries_the_food_the_rider_hears_the_urge_and_the_shop_does_not()
     {
-        const int customer = 1, rider = 6;
+        const int customer = 1, rider = 6, neighbour = 5;
+        await app.AcceptedOrderAsync(neighbour, ready: true);
+        app.Clock.Advance(Interval);
         var id = await app.AcceptedOrderAsync(customer, ready: true);
         try
         {
@@ -158,6 +165,80 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
             await app.OfflineAsync(rider);
         }
     }
+
+    [Fact]
+    public async Task a_group_order_is_urged_from_when_its_group_formed_not_from_its_payment()
+    {
+        var groups = new GroupBuyKit(app);
+        var dealId = await groups.CreateDealAsync(groupSize: 2, windowMinutes: 60);
+        var (leader, member) = (await groups.NewShopperAsync(), await groups.NewShopperAsync());
+        var opened = await GroupBuyKit.PlacedAsync(GroupBuyKit.OpenAsync(leader, dealId));
+        await groups.PayAsync(leader, opened);
+        await GroupBuyKit.EventuallyStatusAsync(leader, opened, "AwaitingGroup");
+        await RefusedAsync(await UrgeAsync(leader, opened), "status");
+
+        // Well past the wait counted from payment before the group forms: that must not open 催单 at once.
+        app.Clock.Advance(Late);
+        var joined = await GroupBuyKit.PlacedAsync(GroupBuyKit.JoinAsync(member, GroupBuyKit.GroupOf(opened)));
+        await groups.PayAsync(member, joined);
+        await GroupBuyKit.EventuallyStatusAsync(leader, opened, "AwaitingAcceptance");
+        var formedAt = app.Clock.GetUtcNow();
+        var view = await GroupBuyKit.OrderAsync(leader, opened);
+        view["groupFormedAt"]!.GetValue<DateTimeOffset>().ShouldBe(formedAt);
+
+        await UrgedFromAsync(leader, opened, formedAt + QuotedWait(view));
+    }
+
+    [Fact]
+    public async Task a_presale_order_is_urged_from_when_it_reached_the_shop_not_from_its_payment()
+    {
+        var presales = new PresaleKit(app);
+        var now = app.Clock.GetUtcNow();
+        var created = await app.Staff().PostAsJsonAsync("/api/merchant/presales", new
+        {
+            itemId = GroupBuyKit.Dish, priceFen = PresaleKit.PriceFen, stock = 20, perCustomerLimit = 3, minimumQuantity = 1,
+            cutoffAt = now.AddMinutes(10), deliverAt = now.AddMinutes(80), slotMinutes = 30,
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var presale = await JsonOf(created);
+        var presaleId = PresaleKit.IdOf(presale);
+        var shopper = await presales.NewShopperAsync();
+        var order = await presales.JoinAndPayAsync(shopper, presaleId, 1);
+        await RefusedAsync(await UrgeAsync(shopper, order), "status");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        await presales.CutoffAsync(presaleId);
+        var releaseAt = presale["releaseAt"]!.GetValue<DateTimeOffset>();
+        releaseAt.ShouldBeGreaterThan(app.Clock.GetUtcNow() + TimeSpan.FromMinutes(15), "the pre-sale waits longer than the quoted wait");
+        app.Clock.Advance(releaseAt - app.Clock.GetUtcNow());
+        await presales.ReleaseAsync(presaleId);
+        await GroupBuyKit.EventuallyStatusAsync(shopper, order, "AwaitingAcceptance");
+
+        await UrgedFromAsync(shopper, order, releaseAt + QuotedWait(await GroupBuyKit.OrderAsync(shopper, order)));
+    }
+
+    /// <summary>Not a minute before <paramref name="from"/> (nor from payment), and then at once.</summary>
+    private async Task UrgedFromAsync(Shopper shopper, JsonNode order, DateTimeOffset from)
+    {
+        var early = await RefusedAsync(await UrgeAsync(shopper, order), "too_early");
+        early["availableFrom"]!.GetValue<DateTimeOffset>().ShouldBe(from);
+        app.Clock.Advance(from - app.Clock.GetUtcNow() - TimeSpan.FromMinutes(1));
+        await RefusedAsync(await UrgeAsync(shopper, order), "too_early");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var urged = await UrgeAsync(shopper, order);
+        urged.StatusCode.ShouldBe(HttpStatusCode.Accepted, await urged.Content.ReadAsStringAsync());
+        (await JsonOf(urged))["heardBy"]!.GetValue<string>().ShouldBe("merchant");
+    }
+
+    /// <summary>The wait checkout quoted (its 预计送达 less the placing time), else the flat grace without a quote.</summary>
+    private static TimeSpan QuotedWait(JsonNode view) =>
+        view["quotedArrivalAt"]?.GetValue<DateTimeOffset>() is { } quoted && view["placedAt"]!.GetValue<DateTimeOffset>() is var placed && quoted > placed
+            ? quoted - placed
+            : Order.UrgeGraceWithoutPromise;
+
+    private static Task<HttpResponseMessage> UrgeAsync(Shopper shopper, JsonNode order) =>
+        shopper.Client.PostAsync($"/api/orders/{IdOf(order)}/urge", null);
 
     /// <summary>
     /// Accepted at 西区's salad shop: its dispatch job waits in the other zone, so the 东区 rider a later test puts online
