@@ -76,7 +76,7 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
     public async Task an_accepted_order_is_urged_from_the_first_delivery_time_promised_not_before()
     {
         const int customer = 3;
-        var id = await AcceptedWestOrderAsync(customer);
+        var id = await app.AcceptedOrderAsync(customer);
         var promised = await app.DeliveryPromisedAtAsync(id, customer);
         var view = await app.CustomerViewAsync(id, customer);
         (view["serviceTier"]!.GetValue<string>(), view["promisedWindow"]).ShouldBe(("standard", null), "准时宝's window stays its own");
@@ -137,15 +137,18 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
     }
 
     /// <summary>
-    /// Another 东区 order ready well before this one waits for a rider, as one an earlier test left would: the dispatcher
-    /// offers the more urgent one first, and a rider holding an offer gets no other, so this order's rider declines it.
+    /// Two earlier 东区 orders still wait for a rider, as other tests of the class may leave them: one ready long ago,
+    /// one accepted and past its promise. The dispatcher offers the more urgent ones first and a rider holding an offer
+    /// gets no other, so this order's rider declines theirs (AssignAsync) and the order of the tests does not matter.
     /// </summary>
     [Fact]
     public async Task once_the_rider_carries_the_food_the_rider_hears_the_urge_and_the_shop_does_not()
     {
-        const int customer = 1, rider = 6, neighbour = 5;
-        await app.AcceptedOrderAsync(neighbour, ready: true);
-        app.Clock.Advance(Interval);
+        const int customer = 1, rider = 6;
+        await app.AcceptedOrderAsync(5, ready: true);
+        app.Clock.Advance(Late);
+        var waiting = await app.AcceptedOrderAsync(3);
+        app.Clock.Advance(await app.DeliveryPromisedAtAsync(waiting, 3) - app.Clock.GetUtcNow());
         var id = await app.AcceptedOrderAsync(customer, ready: true);
         try
         {
@@ -240,21 +243,6 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
     private static Task<HttpResponseMessage> UrgeAsync(Shopper shopper, JsonNode order) =>
         shopper.Client.PostAsync($"/api/orders/{IdOf(order)}/urge", null);
 
-    /// <summary>
-    /// Accepted at 西区's salad shop: its dispatch job waits in the other zone, so the 东区 rider a later test puts online
-    /// is not offered this order instead of that test's own.
-    /// </summary>
-    private async Task<Guid> AcceptedWestOrderAsync(int customer)
-    {
-        const int saladShop = 7;
-        var order = await PlacedAsync(app.Client(TestTokens.Customer(customer)), CartAt(DemoCampus.MerchantId(saladShop), customer, Line(Dish(6, saladShop), 1)));
-        await app.PayAsync(order);
-        var id = IdOf(order);
-        await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "AwaitingAcceptance", "the order is paid");
-        (await app.Staff(saladShop).PostAsJsonAsync($"/api/merchant/orders/{id}/accept", new { prepMinutes = 10 })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        return id;
-    }
-
     /// <summary>DeliveryPromised delivered twice more, straight into Ordering's handler (at-least-once delivery's worst case).</summary>
     private async Task PromiseAgainTwiceAsync(Guid orderId, DateTimeOffset promisedAt)
     {
@@ -262,7 +250,7 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
         {
             await using var scope = app.Services.CreateAsyncScope();
             await DeliveryPromisedHandler.Handle(
-                new DeliveryPromised(orderId, DemoCampus.ZoneId(2), DemoCampus.MerchantId(7), promisedAt, app.Clock.GetUtcNow(), 10, "stated", 0, 2, 5, 2),
+                new DeliveryPromised(orderId, DemoCampus.ZoneId(1), DemoCampus.MerchantId(1), promisedAt, app.Clock.GetUtcNow(), 10, "stated", 0, 2, 5, 2),
                 scope.ServiceProvider.GetRequiredService<OrderingDb>(),
                 CancellationToken.None);
         }
