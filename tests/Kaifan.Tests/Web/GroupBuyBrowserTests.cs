@@ -125,6 +125,12 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("已取消");
         await Expect(page.Locator("[data-testid=timeline] [data-step=refunded]")).ToHaveClassAsync("reached");
         await Expect(page.Locator("[data-testid=leave-group]")).ToHaveCountAsync(0);
+
+        // Nobody else had joined: the group is disbanded, which is not a failed group.
+        await page.GotoAsync($"/m/group/{order["groupBuyId"]!.GetValue<Guid>()}");
+        await Expect(page.Locator("[data-testid=group-state]")).ToHaveTextAsync("拼团已解散");
+        await Expect(page.Locator("[data-testid=group-page]")).ToHaveAttributeAsync("data-status", "disbanded");
+        await Expect(page.Locator("[data-testid=join-group]")).ToHaveCountAsync(0);
     }
 
     /// <summary>The money arrives through the sandbox's callback, a moment after the tap: the page is reloaded until it shows.</summary>
