@@ -49,6 +49,8 @@ public abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(optio
     internal DbSet<GroupBuy> Groups => Set<GroupBuy>();
 
     internal DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+
+    internal DbSet<GroupDeparture> GroupDepartures => Set<GroupDeparture>();
     internal DbSet<Community> Communities => Set<Community>();
 
     internal DbSet<CommunityMember> CommunityMembers => Set<CommunityMember>();

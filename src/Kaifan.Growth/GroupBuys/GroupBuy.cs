@@ -8,6 +8,9 @@ internal enum GroupStatus
     Open,
     Formed,
     Failed,
+
+    /// <summary>Everyone left (or let their unpaid order go) before it formed: not a failure of the group, it has nobody.</summary>
+    Disbanded,
 }
 
 /// <summary>
@@ -28,6 +31,7 @@ internal sealed class GroupBuy
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? FormedAt { get; private set; }
     public DateTimeOffset? FailedAt { get; private set; }
+    public DateTimeOffset? DisbandedAt { get; private set; }
     public int Version { get; private set; }
 
     /// <summary>True when this payment filled the group.</summary>
@@ -54,6 +58,19 @@ internal sealed class GroupBuy
 
         Status = GroupStatus.Failed;
         FailedAt = at;
+        Version++;
+        return true;
+    }
+
+    public bool Disband(DateTimeOffset at)
+    {
+        if (Status != GroupStatus.Open || Taken > 0)
+        {
+            return false;
+        }
+
+        Status = GroupStatus.Disbanded;
+        DisbandedAt = at;
         Version++;
         return true;
     }

@@ -8,7 +8,7 @@ namespace Kaifan.Growth.GroupBuys;
 public sealed record GroupWindowEnded(Guid GroupId);
 
 /// <summary>
-/// A group still open when its window ends fails: every order holding a seat, paid or not, is named in GroupFailed so
+/// A group still open when its window ends fails, or is disbanded when nobody is in it: every order holding a seat, paid or not, is named in GroupFailed so
 /// Ordering cancels it (and Payments refunds the paid ones). Failing moves the group's Version, so a join or a last
 /// payment committed meanwhile makes this run again and see it.
 /// </summary>
@@ -28,6 +28,12 @@ public static class GroupWindowEndedHandler
         if (now < group.ExpiresAt)
         {
             messages.Delay(message, group.ExpiresAt - now);
+            return messages;
+        }
+
+        // Nobody holds a seat any more (the last unpaid order was cancelled): nothing failed, and nothing to cancel.
+        if (group.Disband(now))
+        {
             return messages;
         }
 

@@ -14,7 +14,8 @@ namespace Kaifan.Growth.GroupBuys;
 /// POST /api/growth/groups/{id}/leave (退出拼团): a paid member leaves before the group forms. The seat is freed in the
 /// same commit as GroupLeft, on which Ordering cancels the 待成团 order and the usual path refunds it; the group stays
 /// open for the others with its window unchanged. When the 团长 leaves, the earliest remaining member (paid first)
-/// leads, as on the big platforms; when nobody is left the group ends at once. Formed, failed or past its window is
+/// leads, as on the big platforms; when nobody is left the group is disbanded (已解散) at once, which is no failure.
+/// The seat goes, its story stays (GroupDeparture, for the leaver's export), and the leaver may join again. Formed, failed or past its window is
 /// 422 naming "groupId", as is an unpaid seat (its order is simply cancelled); not a member is 404. Nothing changes then.
 /// </summary>
 internal static class LeaveGroup
@@ -46,6 +47,10 @@ internal static class LeaveGroup
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
+        // The seats before the group, in the order a payment's save writes them (its seat, then the group): a leave and
+        // the last payment then wait for each other instead of deadlocking over the heir's seat.
+        await db.GroupMembers.Where(m => m.GroupId == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsLeader, m => m.IsLeader), ct);
+
         // The group's Version moves with it, so a last payment forming it (or its window ending) at this moment runs
         // again and sees the leave; if that came first, the group is no longer open and the leave is refused.
         var stepped = await db.Groups
@@ -62,19 +67,20 @@ internal static class LeaveGroup
         }
 
         await HandOverAsync(db, id, member.IsLeader, now, ct);
+        db.GroupDepartures.Add(GroupDeparture.Of(member, DepartureKind.Left, now));
         await outbox.PublishAsync(new GroupLeft(id, member.OrderId, now));
         await outbox.SaveChangesAndFlushMessagesAsync(ct);
         return Results.NoContent();
     }
 
-    /// <summary>A leaving 团长 passes the lead on; an empty group ends now rather than waiting out its window alone.</summary>
+    /// <summary>A leaving 团长 passes the lead on; an empty group is disbanded now rather than waiting out its window alone.</summary>
     private static async Task HandOverAsync(GrowthDb db, Guid groupId, bool leaderLeft, DateTimeOffset now, CancellationToken ct)
     {
         var rest = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId).ToListAsync(ct);
         if (rest.Count == 0)
         {
             await db.Groups.Where(g => g.Id == groupId && g.Taken == 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, GroupStatus.Failed).SetProperty(g => g.FailedAt, now)
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, GroupStatus.Disbanded).SetProperty(g => g.DisbandedAt, now)
                     .SetProperty(g => g.Version, g => g.Version + 1), ct);
             return;
         }

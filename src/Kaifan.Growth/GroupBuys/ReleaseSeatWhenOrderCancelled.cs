@@ -9,16 +9,17 @@ namespace Kaifan.Growth.GroupBuys;
 [WolverineHandler]
 public static class ReleaseSeatWhenOrderCancelled
 {
-    public static Task Handle(OrderCancelled e, GrowthDb db, CancellationToken ct) => ReleaseAsync(db, e.OrderId, ct);
+    public static Task Handle(OrderCancelled e, GrowthDb db, CancellationToken ct) => ReleaseAsync(db, e.OrderId, e.CancelledAt, ct);
 
     /// <summary>
     /// Inside the caller's transaction: only the release that removes the seat gives it back, so a repeated or parallel
-    /// one finds nothing to remove. A paid seat stays: its order is refunded, not released.
+    /// one finds nothing to remove. A paid seat stays: its order is refunded, not released. A cancelled order's seat
+    /// stays in its customer's history (cancelledAt); a placement that failed never was their order (null).
     /// </summary>
-    internal static async Task ReleaseAsync(GrowthDb db, Guid orderId, CancellationToken ct)
+    internal static async Task ReleaseAsync(GrowthDb db, Guid orderId, DateTimeOffset? cancelledAt, CancellationToken ct)
     {
-        var groupId = await db.GroupMembers.Where(m => m.OrderId == orderId && m.PaidAt == null).Select(m => (Guid?)m.GroupId).SingleOrDefaultAsync(ct);
-        if (groupId is null)
+        var seat = await db.GroupMembers.AsNoTracking().SingleOrDefaultAsync(m => m.OrderId == orderId && m.PaidAt == null, ct);
+        if (seat is null)
         {
             return;
         }
@@ -26,8 +27,13 @@ public static class ReleaseSeatWhenOrderCancelled
         var removed = await db.GroupMembers.Where(m => m.OrderId == orderId && m.PaidAt == null).ExecuteDeleteAsync(ct);
         if (removed == 1)
         {
-            await db.Groups.Where(g => g.Id == groupId)
+            await db.Groups.Where(g => g.Id == seat.GroupId)
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.Taken, g => g.Taken - 1).SetProperty(g => g.Version, g => g.Version + 1), ct);
+            if (cancelledAt is { } at)
+            {
+                db.GroupDepartures.Add(GroupDeparture.Of(seat, DepartureKind.OrderCancelled, at));
+                await db.SaveChangesAsync(ct);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed record ShopGroupDealInfo(
 /// <summary>A seat as everyone sees it: 团长 or 团员, paid or paying, and whether it is the viewer's.</summary>
 public sealed record GroupSeatInfo(bool IsLeader, bool Paid, bool IsMe);
 
-/// <summary>Status is open, formed or failed; CanLeave: the viewer paid for a seat and may still 退出拼团.</summary>
+/// <summary>Status is open, formed, failed or disbanded (everyone left); CanLeave: the viewer paid for a seat and may still 退出拼团.</summary>
 public sealed record GroupInfo(
     Guid Id, Guid DealId, Guid MerchantId, string MerchantName, Guid ItemId, string ItemName, long ListPriceFen, long GroupPriceFen,
     int Size, int Taken, int Paid, int Missing, string Status, DateTimeOffset OpenedAt, DateTimeOffset ExpiresAt, DateTimeOffset? FormedAt,
@@ -19,7 +19,7 @@ public sealed record GroupInfo(
 /// <summary>A deal as the consoles list it; Status is scheduled, running, ended or stopped.</summary>
 public sealed record GroupDealInfo(
     Guid Id, Guid MerchantId, string MerchantName, Guid ItemId, string ItemName, long ListPriceFen, long GroupPriceFen, int GroupSize,
-    int WindowMinutes, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status, int GroupsOpen, int GroupsFormed, int GroupsFailed);
+    int WindowMinutes, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status, int GroupsOpen, int GroupsFormed, int GroupsFailed, int GroupsDisbanded);
 
 public sealed record GroupDealInput(Guid? MerchantId, Guid ItemId, long GroupPriceFen, int GroupSize, int WindowMinutes, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 

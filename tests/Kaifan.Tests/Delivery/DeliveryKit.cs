@@ -173,11 +173,34 @@ internal static class DeliveryKit
         return found!.Value;
     }
 
-    /// <summary>The rider goes online, gets the order offered, accepts, and Ordering records them as its rider.</summary>
+    /// <summary>
+    /// The rider goes online, gets the order offered, accepts, and Ordering records them as its rider. An order an
+    /// earlier test of the fixture left waiting in the zone is offered first when it is more urgent, and a rider holding
+    /// an offer gets no other: the rider declines it, being here for this order only.
+    /// </summary>
     public static async Task AssignAsync(this KaifanApp app, Guid orderId, int rider)
     {
         await app.OnlineAsync(rider);
-        var (_, offerId) = await app.OfferedAsync(orderId, rider);
+        Guid? offerId = null;
+        await PaymentProbe.EventuallyAsync(
+            async () =>
+            {
+                await app.Zone(EastZone).RunRound();
+                foreach (var offer in await app.OffersAsync(rider))
+                {
+                    var id = offer!["offerId"]!.GetValue<Guid>();
+                    if (offer["orders"]!.AsArray().Any(x => x!["orderId"]!.GetValue<Guid>() == orderId))
+                    {
+                        offerId = id;
+                        return true;
+                    }
+
+                    (await app.Rider(rider).PostAsync($"/api/rider/offers/{id}/decline", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+                }
+
+                return false;
+            },
+            $"order {orderId} is offered to rider {rider}");
         (await app.Rider(rider).PostAsync($"/api/rider/offers/{offerId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await PaymentProbe.EventuallyAsync(
             async () => (await app.Rider(rider).GetAsync($"/api/rider/orders/{orderId}")).StatusCode == HttpStatusCode.OK,

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Contracts;
+using Kaifan.Contracts.Queries;
 using Kaifan.Growth.GroupBuys;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Ordering;
@@ -40,14 +42,15 @@ internal sealed class GroupBuyKit(KaifanApp app)
     public async Task<Shopper> NewShopperAsync()
     {
         var template = (await app.Client(TestTokens.Customer(1)).GetFromJsonAsync<JsonArray>("/api/me/addresses"))![0]!;
-        var client = app.Client(TestTokens.Issue(Guid.NewGuid(), Roles.Customer));
+        var customerId = Guid.NewGuid();
+        var client = app.Client(TestTokens.Issue(customerId, Roles.Customer));
         var saved = await client.PostAsJsonAsync("/api/me/addresses", new
         {
             zoneId = template["zoneId"]!.GetValue<Guid>(), contactName = "王同学", phone = "13800138000", detail = "东区3号楼 201",
             latitude = template["latitude"]!.GetValue<double>(), longitude = template["longitude"]!.GetValue<double>(), tag = "学校", stairsNoLift = false,
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
-        return new Shopper(client, (await OrderingKit.JsonOf(saved))["id"]!.GetValue<Guid>());
+        return new Shopper(client, (await OrderingKit.JsonOf(saved))["id"]!.GetValue<Guid>(), customerId);
     }
 
     public static object GroupCart(Shopper shopper, Guid? dealId = null, Guid? groupId = null) => new
@@ -100,6 +103,14 @@ internal sealed class GroupBuyKit(KaifanApp app)
 
     /// <summary>The group's window ending, as the scheduler would deliver it once our clock is past it.</summary>
     public Task WindowEndsAsync(Guid groupId) => app.Services.GetRequiredService<IMessageBus>().InvokeAsync(new GroupWindowEnded(groupId));
+
+    /// <summary>The "groupBuys" section of the shopper's data export (the account itself is only a token here).</summary>
+    public async Task<JsonArray> ExportedSeatsAsync(Shopper shopper)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var export = scope.ServiceProvider.GetServices<IPersonalDataExport>().Single(e => e.Section == "groupBuys");
+        return JsonSerializer.SerializeToNode(await export.ExportAsync(shopper.CustomerId, default))?.AsArray() ?? [];
+    }
 }
 
-internal sealed record Shopper(HttpClient Client, Guid AddressId);
+internal sealed record Shopper(HttpClient Client, Guid AddressId, Guid CustomerId);

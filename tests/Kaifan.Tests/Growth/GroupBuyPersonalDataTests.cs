@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Growth;
 
-/// <summary>A person's 拼团 seats are in their data export; erasure keeps the seats counted but no longer theirs.</summary>
+/// <summary>
+/// A person's 拼团 seats, held or given up, are in their data export; erasure keeps the held seats counted but no longer
+/// theirs and removes the ones given up.
+/// </summary>
 public abstract class GroupBuyPersonalDataTests(KaifanApp app)
 {
     [Fact]
@@ -24,14 +27,20 @@ public abstract class GroupBuyPersonalDataTests(KaifanApp app)
             db.Groups.Add(group);
             db.GroupMembers.Add(new GroupMember { OrderId = Guid.NewGuid(), GroupId = group.Id, CustomerId = person, IsLeader = true, JoinedAt = now, PaidAt = now });
             db.GroupMembers.Add(new GroupMember { OrderId = Guid.NewGuid(), GroupId = group.Id, CustomerId = other, JoinedAt = now.AddMinutes(1) });
+            db.GroupDepartures.Add(new GroupDeparture
+            {
+                OrderId = Guid.NewGuid(), GroupId = group.Id, CustomerId = person, JoinedAt = now.AddMinutes(-5), PaidAt = now.AddMinutes(-5), LeftAt = now.AddMinutes(-2),
+                Kind = DepartureKind.Left,
+            });
             await db.SaveChangesAsync();
         }
 
         await using var check = app.Services.CreateAsyncScope();
         var export = check.ServiceProvider.GetServices<IPersonalDataExport>().Single(e => e.Section == "groupBuys");
         var seats = JsonSerializer.SerializeToNode(await export.ExportAsync(person, default))!.AsArray();
-        seats.Single()!["GroupId"]!.GetValue<Guid>().ShouldBe(group.Id);
-        seats.Single()!["Leader"]!.GetValue<bool>().ShouldBeTrue();
+        seats.Select(s => (s!["GroupId"]!.GetValue<Guid>(), s["Membership"]!.GetValue<string>(), s["Leader"]!.GetValue<bool>()))
+            .ShouldBe([(group.Id, "left", false), (group.Id, "joined", true)]);
+        seats[0]!["LeftAt"]!.GetValue<DateTimeOffset>().ShouldBe(now.AddMinutes(-2), TimeSpan.FromMilliseconds(1));
 
         await check.ServiceProvider.GetServices<IPersonalDataErasure>().Single(e => e is GroupBuysErasure).EraseAsync(person, default);
 
@@ -40,6 +49,7 @@ public abstract class GroupBuyPersonalDataTests(KaifanApp app)
         var members = await check.ServiceProvider.GetRequiredService<GrowthDb>().GroupMembers.AsNoTracking().Where(m => m.GroupId == group.Id).ToListAsync();
         members.Count.ShouldBe(2);
         members.ShouldNotContain(m => m.CustomerId == person);
+        (await check.ServiceProvider.GetRequiredService<GrowthDb>().GroupDepartures.AnyAsync(d => d.CustomerId == person)).ShouldBeFalse("a seat given up counts for nothing");
     }
 }
 

@@ -12,7 +12,7 @@ namespace Kaifan.Tests.Growth;
 /// <summary>
 /// 退出拼团: a paid member leaves before the group forms, is refunded and frees the seat for someone else; once the
 /// group formed the leave is refused and nothing changes; and a leave racing the payment that fills the group ends
-/// one way or the other, never both.
+/// one way or the other, never both. A group everyone left is disbanded, not failed; one who left may join again.
 /// </summary>
 public abstract class GroupLeaveTests(KaifanApp app)
 {
@@ -137,6 +137,105 @@ public abstract class GroupLeaveTests(KaifanApp app)
                 (order["refundedAt"], order["cancelledAt"]).ShouldBe((null, null));
             }
         }
+    }
+
+    [Fact]
+    public async Task a_group_everyone_left_is_disbanded_not_failed_and_each_leaver_keeps_the_seat_in_their_export()
+    {
+        var dealId = await kit.CreateDealAsync(groupSize: 3);
+        var (leader, second) = (await kit.NewShopperAsync(), await kit.NewShopperAsync());
+        var opened = await PlacedAsync(OpenAsync(leader, dealId));
+        var groupId = GroupOf(opened);
+        await kit.PayAsync(leader, opened);
+        var joined = await PlacedAsync(JoinAsync(second, groupId));
+        await kit.PayAsync(second, joined);
+        await EventuallyPaidSeatsAsync(leader, groupId, 2);
+
+        (await LeaveAsync(second, groupId)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await GroupAsync(leader, groupId))["status"]!.GetValue<string>().ShouldBe("open");
+        (await LeaveAsync(leader, groupId)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var group = await GroupAsync(leader, groupId);
+        (group["status"]!.GetValue<string>(), group["taken"]!.GetValue<int>(), group["canJoin"]!.GetValue<bool>()).ShouldBe(("disbanded", 0, false));
+        var deal = await kit.OpsDealAsync(dealId);
+        (deal["groupsDisbanded"]!.GetValue<int>(), deal["groupsFailed"]!.GetValue<int>(), deal["groupsOpen"]!.GetValue<int>()).ShouldBe((1, 0, 0));
+        await EventuallyStatusAsync(leader, opened, "Cancelled");
+        await EventuallyStatusAsync(second, joined, "Cancelled");
+        (await OrderAsync(second, joined))["cancelReason"]!.GetValue<string>().ShouldBe("退出拼团");
+
+        foreach (var (shopper, order, wasLeader) in new[] { (leader, opened, true), (second, joined, false) })
+        {
+            var seat = (await kit.ExportedSeatsAsync(shopper)).Single()!;
+            (seat["OrderId"]!.GetValue<Guid>(), seat["Membership"]!.GetValue<string>(), seat["Leader"]!.GetValue<bool>(), seat["GroupStatus"]!.GetValue<string>())
+                .ShouldBe((OrderingKit.IdOf(order), "left", wasLeader, "disbanded"));
+            seat["PaidAt"].ShouldNotBeNull();
+            seat["LeftAt"]!.GetValue<DateTimeOffset>().ShouldBe(app.Clock.GetUtcNow(), TimeSpan.FromMilliseconds(1));
+        }
+    }
+
+    [Fact]
+    public async Task a_group_whose_only_unpaid_order_was_cancelled_is_disbanded_when_its_window_ends()
+    {
+        var dealId = await kit.CreateDealAsync(groupSize: 2);
+        var quitter = await kit.NewShopperAsync();
+        var opened = await PlacedAsync(OpenAsync(quitter, dealId));
+        var groupId = GroupOf(opened);
+        var cancelled = await quitter.Client.PostAsJsonAsync($"/api/orders/{OrderingKit.IdOf(opened)}/cancel", new { reason = "不想要了" });
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
+        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(quitter, groupId))["taken"]!.GetValue<int>() == 0, "the seat is released", seconds: 45);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        await kit.WindowEndsAsync(groupId);
+
+        (await GroupAsync(quitter, groupId))["status"]!.GetValue<string>().ShouldBe("disbanded");
+        var deal = await kit.OpsDealAsync(dealId);
+        (deal["groupsDisbanded"]!.GetValue<int>(), deal["groupsFailed"]!.GetValue<int>()).ShouldBe((1, 0));
+        var seat = (await kit.ExportedSeatsAsync(quitter)).Single()!;
+        (seat["Membership"]!.GetValue<string>(), seat["PaidAt"], seat["GroupStatus"]!.GetValue<string>()).ShouldBe(("orderCancelled", null, "disbanded"));
+    }
+
+    /// <summary>
+    /// As on 拼多多, one who left may join the same group again with a new order: the seat count and the lead stay right
+    /// (the lead passed on does not come back), and their export has both seats, the one given up and the one held.
+    /// </summary>
+    [Fact]
+    public async Task a_leader_who_left_can_join_again_as_a_member_and_the_export_shows_both_seats()
+    {
+        var dealId = await kit.CreateDealAsync(groupSize: 3);
+        var (leader, second, third) = (await kit.NewShopperAsync(), await kit.NewShopperAsync(), await kit.NewShopperAsync());
+        var opened = await PlacedAsync(OpenAsync(leader, dealId));
+        var groupId = GroupOf(opened);
+        await kit.PayAsync(leader, opened);
+        var joined = await PlacedAsync(JoinAsync(second, groupId));
+        await kit.PayAsync(second, joined);
+        await EventuallyPaidSeatsAsync(leader, groupId, 2);
+        (await LeaveAsync(leader, groupId)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await GroupAsync(leader, groupId))["canJoin"]!.GetValue<bool>().ShouldBeTrue();
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var rejoined = await PlacedAsync(JoinAsync(leader, groupId));
+        await kit.PayAsync(leader, rejoined);
+        await EventuallyPaidSeatsAsync(leader, groupId, 2);
+
+        var group = await GroupAsync(leader, groupId);
+        (group["taken"]!.GetValue<int>(), group["myOrderId"]!.GetValue<Guid>(), group["canLeave"]!.GetValue<bool>()).ShouldBe((2, OrderingKit.IdOf(rejoined), true));
+        var seats = group["seats"]!.AsArray();
+        seats.Count(s => s!["isMe"]!.GetValue<bool>()).ShouldBe(1);
+        seats.Single(s => s!["isLeader"]!.GetValue<bool>())!["isMe"]!.GetValue<bool>().ShouldBeFalse("the lead stays with the heir");
+        await Refusals.ShouldBeRefusedAsync(await JoinAsync(leader, groupId), HttpStatusCode.Conflict, "groupId");
+
+        var last = await PlacedAsync(JoinAsync(third, groupId));
+        await kit.PayAsync(third, last);
+        await EventuallyStatusAsync(leader, rejoined, "AwaitingAcceptance");
+        (await GroupAsync(third, groupId))["status"]!.GetValue<string>().ShouldBe("formed");
+        await EventuallyStatusAsync(leader, opened, "Cancelled");
+        var board = await kit.MerchantOrderIdsAsync();
+        board.ShouldContain(OrderingKit.IdOf(rejoined));
+        board.ShouldNotContain(OrderingKit.IdOf(opened));
+
+        var history = await kit.ExportedSeatsAsync(leader);
+        history.Select(s => (s!["OrderId"]!.GetValue<Guid>(), s["Membership"]!.GetValue<string>(), s["Leader"]!.GetValue<bool>(), s["GroupStatus"]!.GetValue<string>()))
+            .ShouldBe([(OrderingKit.IdOf(opened), "left", true, "formed"), (OrderingKit.IdOf(rejoined), "joined", false, "formed")]);
     }
 
     private static Task<HttpResponseMessage> LeaveAsync(Shopper shopper, Guid groupId) =>

@@ -6,6 +6,7 @@ using Kaifan.Contracts.Events;
 using Kaifan.Ordering;
 using Kaifan.Ordering.Orders;
 using Kaifan.Tests.Delivery;
+using Kaifan.Tests.Growth;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace Kaifan.Tests.Ordering;
 /// <summary>
 /// 催单: a customer urges their own late order (past the 预计送达 promised at acceptance, or before acceptance past the wait
 /// checkout quoted), at most every 10 minutes and 3 times; the shop hears it until it taps 知道了 or 出餐, the rider once
-/// they carry the food.
+/// they carry the food. A 拼团 or 预售 order counts its wait from when it reached the shop, not from payment.
 /// </summary>
 public abstract class UrgeOrderTests(LunchtimeApp app)
 {
@@ -75,7 +76,7 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
     public async Task an_accepted_order_is_urged_from_the_first_delivery_time_promised_not_before()
     {
         const int customer = 3;
-        var id = await AcceptedWestOrderAsync(customer);
+        var id = await app.AcceptedOrderAsync(customer);
         var promised = await app.DeliveryPromisedAtAsync(id, customer);
         var view = await app.CustomerViewAsync(id, customer);
         (view["serviceTier"]!.GetValue<string>(), view["promisedWindow"]).ShouldBe(("standard", null), "准时宝's window stays its own");
@@ -135,10 +136,19 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
         (await MerchantUrgeAsync(id))["merchantAlert"]!.GetValue<bool>().ShouldBeFalse("出餐 handles it");
     }
 
+    /// <summary>
+    /// Two earlier 东区 orders still wait for a rider, as other tests of the class may leave them: one ready long ago,
+    /// one accepted and past its promise. The dispatcher offers the more urgent ones first and a rider holding an offer
+    /// gets no other, so this order's rider declines theirs (AssignAsync) and the order of the tests does not matter.
+    /// </summary>
     [Fact]
     public async Task once_the_rider_carries_the_food_the_rider_hears_the_urge_and_the_shop_does_not()
     {
         const int customer = 1, rider = 6;
+        await app.AcceptedOrderAsync(5, ready: true);
+        app.Clock.Advance(Late);
+        var waiting = await app.AcceptedOrderAsync(3);
+        app.Clock.Advance(await app.DeliveryPromisedAtAsync(waiting, 3) - app.Clock.GetUtcNow());
         var id = await app.AcceptedOrderAsync(customer, ready: true);
         try
         {
@@ -159,20 +169,79 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
         }
     }
 
-    /// <summary>
-    /// Accepted at 西区's salad shop: its dispatch job waits in the other zone, so the 东区 rider a later test puts online
-    /// is not offered this order instead of that test's own.
-    /// </summary>
-    private async Task<Guid> AcceptedWestOrderAsync(int customer)
+    [Fact]
+    public async Task a_group_order_is_urged_from_when_its_group_formed_not_from_its_payment()
     {
-        const int saladShop = 7;
-        var order = await PlacedAsync(app.Client(TestTokens.Customer(customer)), CartAt(DemoCampus.MerchantId(saladShop), customer, Line(Dish(6, saladShop), 1)));
-        await app.PayAsync(order);
-        var id = IdOf(order);
-        await PaymentProbe.EventuallyAsync(async () => await app.StatusAsync(id, customer) == "AwaitingAcceptance", "the order is paid");
-        (await app.Staff(saladShop).PostAsJsonAsync($"/api/merchant/orders/{id}/accept", new { prepMinutes = 10 })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        return id;
+        var groups = new GroupBuyKit(app);
+        var dealId = await groups.CreateDealAsync(groupSize: 2, windowMinutes: 60);
+        var (leader, member) = (await groups.NewShopperAsync(), await groups.NewShopperAsync());
+        var opened = await GroupBuyKit.PlacedAsync(GroupBuyKit.OpenAsync(leader, dealId));
+        await groups.PayAsync(leader, opened);
+        await GroupBuyKit.EventuallyStatusAsync(leader, opened, "AwaitingGroup");
+        await RefusedAsync(await UrgeAsync(leader, opened), "status");
+
+        // Well past the wait counted from payment before the group forms: that must not open 催单 at once.
+        app.Clock.Advance(Late);
+        var joined = await GroupBuyKit.PlacedAsync(GroupBuyKit.JoinAsync(member, GroupBuyKit.GroupOf(opened)));
+        await groups.PayAsync(member, joined);
+        await GroupBuyKit.EventuallyStatusAsync(leader, opened, "AwaitingAcceptance");
+        var formedAt = app.Clock.GetUtcNow();
+        var view = await GroupBuyKit.OrderAsync(leader, opened);
+        view["groupFormedAt"]!.GetValue<DateTimeOffset>().ShouldBe(formedAt);
+
+        await UrgedFromAsync(leader, opened, formedAt + QuotedWait(view));
     }
+
+    [Fact]
+    public async Task a_presale_order_is_urged_from_when_it_reached_the_shop_not_from_its_payment()
+    {
+        var presales = new PresaleKit(app);
+        var now = app.Clock.GetUtcNow();
+        var created = await app.Staff().PostAsJsonAsync("/api/merchant/presales", new
+        {
+            itemId = GroupBuyKit.Dish, priceFen = PresaleKit.PriceFen, stock = 20, perCustomerLimit = 3, minimumQuantity = 1,
+            cutoffAt = now.AddMinutes(10), deliverAt = now.AddMinutes(80), slotMinutes = 30,
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var presale = await JsonOf(created);
+        var presaleId = PresaleKit.IdOf(presale);
+        var shopper = await presales.NewShopperAsync();
+        var order = await presales.JoinAndPayAsync(shopper, presaleId, 1);
+        await RefusedAsync(await UrgeAsync(shopper, order), "status");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        await presales.CutoffAsync(presaleId);
+        var releaseAt = presale["releaseAt"]!.GetValue<DateTimeOffset>();
+        releaseAt.ShouldBeGreaterThan(app.Clock.GetUtcNow() + TimeSpan.FromMinutes(15), "the pre-sale waits longer than the quoted wait");
+        app.Clock.Advance(releaseAt - app.Clock.GetUtcNow());
+        await presales.ReleaseAsync(presaleId);
+        await GroupBuyKit.EventuallyStatusAsync(shopper, order, "AwaitingAcceptance");
+
+        await UrgedFromAsync(shopper, order, releaseAt + QuotedWait(await GroupBuyKit.OrderAsync(shopper, order)));
+    }
+
+    /// <summary>Not a minute before <paramref name="from"/> (nor from payment), and then at once.</summary>
+    private async Task UrgedFromAsync(Shopper shopper, JsonNode order, DateTimeOffset from)
+    {
+        var early = await RefusedAsync(await UrgeAsync(shopper, order), "too_early");
+        early["availableFrom"]!.GetValue<DateTimeOffset>().ShouldBe(from);
+        app.Clock.Advance(from - app.Clock.GetUtcNow() - TimeSpan.FromMinutes(1));
+        await RefusedAsync(await UrgeAsync(shopper, order), "too_early");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var urged = await UrgeAsync(shopper, order);
+        urged.StatusCode.ShouldBe(HttpStatusCode.Accepted, await urged.Content.ReadAsStringAsync());
+        (await JsonOf(urged))["heardBy"]!.GetValue<string>().ShouldBe("merchant");
+    }
+
+    /// <summary>The wait checkout quoted (its 预计送达 less the placing time), else the flat grace without a quote.</summary>
+    private static TimeSpan QuotedWait(JsonNode view) =>
+        view["quotedArrivalAt"]?.GetValue<DateTimeOffset>() is { } quoted && view["placedAt"]!.GetValue<DateTimeOffset>() is var placed && quoted > placed
+            ? quoted - placed
+            : Order.UrgeGraceWithoutPromise;
+
+    private static Task<HttpResponseMessage> UrgeAsync(Shopper shopper, JsonNode order) =>
+        shopper.Client.PostAsync($"/api/orders/{IdOf(order)}/urge", null);
 
     /// <summary>DeliveryPromised delivered twice more, straight into Ordering's handler (at-least-once delivery's worst case).</summary>
     private async Task PromiseAgainTwiceAsync(Guid orderId, DateTimeOffset promisedAt)
@@ -181,7 +250,7 @@ public abstract class UrgeOrderTests(LunchtimeApp app)
         {
             await using var scope = app.Services.CreateAsyncScope();
             await DeliveryPromisedHandler.Handle(
-                new DeliveryPromised(orderId, DemoCampus.ZoneId(2), DemoCampus.MerchantId(7), promisedAt, app.Clock.GetUtcNow(), 10, "stated", 0, 2, 5, 2),
+                new DeliveryPromised(orderId, DemoCampus.ZoneId(1), DemoCampus.MerchantId(1), promisedAt, app.Clock.GetUtcNow(), 10, "stated", 0, 2, 5, 2),
                 scope.ServiceProvider.GetRequiredService<OrderingDb>(),
                 CancellationToken.None);
         }

@@ -82,7 +82,7 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         var row = panel.Locator("tr", new() { HasText = "八宝盖碗茶" });
         await Expect(row).ToContainTextAsync("¥6");
         await Expect(row).ToContainTextAsync("3人团");
-        await Expect(row.Locator("[data-testid=group-deal-counts]")).ToHaveTextAsync("进行中0 · 已成团0 · 失败0");
+        await Expect(row.Locator("[data-testid=group-deal-counts]")).ToHaveTextAsync("进行中0 · 已成团0 · 失败0 · 已解散0");
         await Browser.ScreenshotAsync(page, "ops-group-deals", panel);
 
         await row.Locator("button", new() { HasText = "停止" }).ClickAsync();
@@ -108,7 +108,7 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
             merchantId = OrderingKit.Shop, addressId, lines = new[] { OrderingKit.Line(OrderingKit.BraisedEgg, 1) }, groupDealId = dealId,
         }, Guid.NewGuid().ToString());
         var order = await OrderingKit.JsonOf(placed);
-        await new Growth.GroupBuyKit(app).PayAsync(new Growth.Shopper(client, addressId), order);
+        await new Growth.GroupBuyKit(app).PayAsync(new Growth.Shopper(client, addressId, DemoCampus.CustomerId(3)), order);
 
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
         var page = await context.NewPageAsync();
@@ -125,6 +125,12 @@ public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("已取消");
         await Expect(page.Locator("[data-testid=timeline] [data-step=refunded]")).ToHaveClassAsync("reached");
         await Expect(page.Locator("[data-testid=leave-group]")).ToHaveCountAsync(0);
+
+        // Nobody else had joined: the group is disbanded, which is not a failed group.
+        await page.GotoAsync($"/m/group/{order["groupBuyId"]!.GetValue<Guid>()}");
+        await Expect(page.Locator("[data-testid=group-state]")).ToHaveTextAsync("拼团已解散");
+        await Expect(page.Locator("[data-testid=group-page]")).ToHaveAttributeAsync("data-status", "disbanded");
+        await Expect(page.Locator("[data-testid=join-group]")).ToHaveCountAsync(0);
     }
 
     /// <summary>The money arrives through the sandbox's callback, a moment after the tap: the page is reloaded until it shows.</summary>

@@ -391,6 +391,9 @@ namespace Kaifan.Growth.Migrations.Postgres
                     b.Property<Guid>("DealId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("DisbandedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -481,6 +484,41 @@ namespace Kaifan.Growth.Migrations.Postgres
                     b.HasIndex("MerchantId", "ItemId");
 
                     b.ToTable("growth_group_deals", "growth");
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.GroupBuys.GroupDeparture", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("WasLeader")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("growth_group_departures", "growth");
                 });
 
             modelBuilder.Entity("Kaifan.Growth.GroupBuys.GroupMember", b =>

@@ -385,6 +385,9 @@ namespace Kaifan.Growth.Migrations.Sqlite
                     b.Property<Guid>("DealId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DisbandedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -475,6 +478,41 @@ namespace Kaifan.Growth.Migrations.Sqlite
                     b.HasIndex("MerchantId", "ItemId");
 
                     b.ToTable("growth_group_deals", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Growth.GroupBuys.GroupDeparture", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasLeader")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("growth_group_departures", (string)null);
                 });
 
             modelBuilder.Entity("Kaifan.Growth.GroupBuys.GroupMember", b =>
