@@ -17,17 +17,34 @@ internal static class CreateWheel
     internal sealed record PrizeInput(string Kind, long AmountFen, long MinSpendFen, int CouponDays, int Weight, int? Stock);
 
     internal sealed record Request(
-        string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreeSpinsPerDay, int MaxShareSpinsPerDay, List<PrizeInput> Prizes);
+        string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreeSpinsPerDay, int MaxShareSpinsPerDay, List<PrizeInput> Prizes)
+        : IWheelSettings;
+
+    /// <summary>What creating a wheel and adjusting one both set and check the same way.</summary>
+    internal interface IWheelSettings
+    {
+        string Name { get; }
+        int FreeSpinsPerDay { get; }
+        int MaxShareSpinsPerDay { get; }
+    }
+
+    internal sealed class SettingsValidator : AbstractValidator<IWheelSettings>
+    {
+        public SettingsValidator()
+        {
+            RuleFor(r => r.Name).NotEmpty().WithMessage("请输入转盘名称 (the name is required)")
+                .MaximumLength(WheelRules.NameLength).WithMessage($"名称最多{WheelRules.NameLength}个字 (the name has at most {WheelRules.NameLength} characters)");
+            RuleFor(r => r.FreeSpinsPerDay).InclusiveBetween(1, 10).WithMessage("每日免费次数为1到10 (1 to 10 free spins a day)");
+            RuleFor(r => r.MaxShareSpinsPerDay).InclusiveBetween(0, 10).WithMessage("每日分享奖励次数为0到10 (0 to 10 spins a day from sharing)");
+        }
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(r => r.Name).NotEmpty().WithMessage("请输入转盘名称 (the name is required)")
-                .MaximumLength(WheelRules.NameLength).WithMessage($"名称最多{WheelRules.NameLength}个字 (the name has at most {WheelRules.NameLength} characters)");
+            Include(new SettingsValidator());
             RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("结束时间须晚于开始时间 (the end comes after the start)");
-            RuleFor(r => r.FreeSpinsPerDay).InclusiveBetween(1, 10).WithMessage("每日免费次数为1到10 (1 to 10 free spins a day)");
-            RuleFor(r => r.MaxShareSpinsPerDay).InclusiveBetween(0, 10).WithMessage("每日分享奖励次数为0到10 (0 to 10 spins a day from sharing)");
             RuleFor(r => r.Prizes).NotNull().WithMessage("请设置奖品 (the prizes are required)")
                 .Must(p => p is null || p.Count is >= WheelRules.MinPrizes and <= WheelRules.MaxPrizes)
                 .WithMessage($"奖品为{WheelRules.MinPrizes}到{WheelRules.MaxPrizes}个 ({WheelRules.MinPrizes} to {WheelRules.MaxPrizes} prizes)")

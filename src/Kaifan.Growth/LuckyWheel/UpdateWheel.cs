@@ -18,16 +18,14 @@ internal static class UpdateWheel
 {
     internal sealed record PrizeChange(int Segment, int Weight, int? Stock);
 
-    internal sealed record Request(string Name, DateTimeOffset EndsAt, int FreeSpinsPerDay, int MaxShareSpinsPerDay, List<PrizeChange> Prizes);
+    internal sealed record Request(string Name, DateTimeOffset EndsAt, int FreeSpinsPerDay, int MaxShareSpinsPerDay, List<PrizeChange> Prizes)
+        : CreateWheel.IWheelSettings;
 
     internal sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(r => r.Name).NotEmpty().WithMessage("请输入转盘名称 (the name is required)")
-                .MaximumLength(WheelRules.NameLength).WithMessage($"名称最多{WheelRules.NameLength}个字 (the name has at most {WheelRules.NameLength} characters)");
-            RuleFor(r => r.FreeSpinsPerDay).InclusiveBetween(1, 10).WithMessage("每日免费次数为1到10 (1 to 10 free spins a day)");
-            RuleFor(r => r.MaxShareSpinsPerDay).InclusiveBetween(0, 10).WithMessage("每日分享奖励次数为0到10 (0 to 10 spins a day from sharing)");
+            Include(new CreateWheel.SettingsValidator());
             RuleFor(r => r.Prizes).NotNull().WithMessage("请设置奖品 (the prizes are required)")
                 .Must(p => p is null || p.Select(x => x.Segment).Distinct().Count() == p.Count)
                 .WithMessage("每个格子只能出现一次 (each segment once)");
