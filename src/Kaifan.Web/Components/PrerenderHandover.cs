@@ -22,3 +22,6 @@ public static class PrerenderHandover
     public static T? IfSmall<T>(T read) where T : class =>
         JsonSerializer.SerializeToUtf8Bytes(read).Length <= MaxBytes ? read : null;
 }
+
+/// <summary>A console section's rows for one zone, as the prerender read them: the live circuit uses them for that zone only.</summary>
+public sealed record ZoneRows<T>(Guid ZoneId, List<T> Rows);

@@ -19,8 +19,11 @@ public sealed class OpsLockersBrowserTests(LunchtimeSqliteApp app) : BrowserTest
         {
             await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
             var page = await context.NewPageAsync();
+            await WatchRowsAsync(page, "[data-testid=locker-name-cell]");
             await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
             await Expect(page.Locator("[data-testid=ops]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+            await Expect(page.Locator("[data-testid=ops-lockers] [data-testid=locker-name-cell]").First).ToBeVisibleAsync();
+            await ExpectRowsKeptAsync(page);
             await page.Locator("[data-testid=ops-zone]").SelectOptionAsync(EastZone.ToString());
 
             var panel = page.Locator("[data-testid=ops-lockers]");
