@@ -8,9 +8,9 @@ namespace Kaifan.Growth.GroupBuys;
 public sealed record GroupWindowEnded(Guid GroupId);
 
 /// <summary>
-/// A group still open when its window ends fails, or is disbanded when nobody is in it: every order holding a seat, paid or not, is named in GroupFailed so
-/// Ordering cancels it (and Payments refunds the paid ones). Failing moves the group's Version, so a join or a last
-/// payment committed meanwhile makes this run again and see it.
+/// A group still open when its window ends fails, or is disbanded when nobody is in it: every order holding a seat of a
+/// failed group, paid or not, is named in GroupFailed so Ordering cancels it (and Payments refunds the paid ones).
+/// Failing moves the group's Version, so a join or a last payment committed meanwhile makes this run again and see it.
 /// </summary>
 public static class GroupWindowEndedHandler
 {

@@ -15,8 +15,9 @@ namespace Kaifan.Growth.GroupBuys;
 /// same commit as GroupLeft, on which Ordering cancels the 待成团 order and the usual path refunds it; the group stays
 /// open for the others with its window unchanged. When the 团长 leaves, the earliest remaining member (paid first)
 /// leads, as on the big platforms; when nobody is left the group is disbanded (已解散) at once, which is no failure.
-/// The seat goes, its story stays (GroupDeparture, for the leaver's export), and the leaver may join again. Formed, failed or past its window is
-/// 422 naming "groupId", as is an unpaid seat (its order is simply cancelled); not a member is 404. Nothing changes then.
+/// The seat goes, its story stays (GroupDeparture, for the leaver's export), and the leaver may join again. Formed,
+/// failed or past its window is 422 naming "groupId", as is an unpaid seat (its order is simply cancelled); not a
+/// member is 404. Nothing changes then.
 /// </summary>
 internal static class LeaveGroup
 {

@@ -60,7 +60,7 @@ internal sealed class AuditAnchors(IServiceScopeFactory scopes, AuditAnchorSetti
             }
 
             var anchors = await ReadAsync(ct);
-            if (anchors.Count > 0 && anchors[^1] is var last && last.Sequence == tail.Sequence && last.Hash == tail.Hash)
+            if (anchors.LastOrDefault() is { } last && last.Sequence == tail.Sequence && last.Hash == tail.Hash)
             {
                 return last;
             }

@@ -105,44 +105,24 @@ internal static class CartPricer
             return (null, Issue(LineReasons.SoldOut, stock == 0 ? $"{item.Name} 已售罄 (sold out)" : $"{item.Name} 库存仅剩{stock}份 (only {stock} left)", "itemId"));
         }
 
-        var optionIds = line.OptionIds ?? [];
-        var options = item.OptionGroups.SelectMany(g => g.Options.Select(o => (Group: g, Option: o))).ToDictionary(x => x.Option.Id);
-        var chosen = new List<(OptionGroupQuote Group, OptionQuote Option)>();
-        foreach (var id in optionIds.Distinct())
+        var choice = OptionChoice.Of(item, line.OptionIds ?? []);
+        var problem = choice.Problem switch
         {
-            if (!options.TryGetValue(id, out var found))
-            {
-                return (null, Issue(LineReasons.OptionGone, $"{item.Name} 的规格已变更 (an option is no longer offered)", "optionIds"));
-            }
-
-            chosen.Add(found);
+            OptionChoiceProblem.NotOffered => Issue(LineReasons.OptionGone, $"{item.Name} 的规格已变更 (an option is no longer offered)", "optionIds"),
+            OptionChoiceProblem.Repeated => Issue(LineReasons.OptionsInvalid, "规格重复 (an option is chosen twice)", "optionIds"),
+            OptionChoiceProblem.Unanswered => Issue(LineReasons.OptionsInvalid, $"请选择{choice.Group!.Name} (choose {choice.Group.Name})", "optionIds"),
+            OptionChoiceProblem.TooMany => Issue(
+                LineReasons.OptionsInvalid, $"{choice.Group!.Name}最多选{OptionChoice.MaxChoices(choice.Group)}项 (too many choices)", "optionIds"),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            return (null, problem);
         }
 
-        if (optionIds.Count != optionIds.Distinct().Count())
-        {
-            return (null, Issue(LineReasons.OptionsInvalid, "规格重复 (an option is chosen twice)", "optionIds"));
-        }
-
-        foreach (var group in item.OptionGroups)
-        {
-            var count = chosen.Count(c => c.Group.Id == group.Id);
-            if (group.Required && count == 0)
-            {
-                return (null, Issue(LineReasons.OptionsInvalid, $"请选择{group.Name} (choose {group.Name})", "optionIds"));
-            }
-
-            if (count > Math.Max(1, group.MaxChoices))
-            {
-                return (null, Issue(LineReasons.OptionsInvalid, $"{group.Name}最多选{Math.Max(1, group.MaxChoices)}项 (too many choices)", "optionIds"));
-            }
-        }
-
-        var unitPrice = item.PriceFen + chosen.Sum(c => c.Option.PriceDeltaFen);
-        var calories = item.Calories + chosen.Sum(c => c.Option.CaloriesDelta);
-
-        // Keep the menu's order of options so the same choice always reads the same.
-        var ordered = item.OptionGroups.SelectMany(g => g.Options).Where(o => chosen.Any(c => c.Option.Id == o.Id))
-            .Select(o => new PricedOption(o.Id, o.Name)).ToList();
+        var unitPrice = item.PriceFen + choice.Options.Sum(o => o.PriceDeltaFen);
+        var calories = item.Calories + choice.Options.Sum(o => o.CaloriesDelta);
+        var ordered = choice.Options.Select(o => new PricedOption(o.Id, o.Name)).ToList();
         return (new PricedLine(index, item.Id, item.Name, ordered, unitPrice, line.Quantity, calories, unitPrice * line.Quantity), null);
     }
 }
