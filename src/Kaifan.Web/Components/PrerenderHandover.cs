@@ -19,8 +19,9 @@ public static class PrerenderHandover
     /// </summary>
     public const long MaxCircuitMessageBytes = 512 * 1024;
 
-    public static T? IfSmall<T>(T read) where T : class =>
-        JsonSerializer.SerializeToUtf8Bytes(read).Length <= MaxBytes ? read : null;
+    /// <summary>Every [PersistentState] hand-over goes through here (a test checks), so no page can outgrow the hub's limit.</summary>
+    public static T? IfSmall<T>(T? read) where T : class =>
+        read is not null && JsonSerializer.SerializeToUtf8Bytes(read).Length <= MaxBytes ? read : null;
 }
 
 /// <summary>A console section's rows for one zone, as the prerender read them: the live circuit uses them for that zone only.</summary>
