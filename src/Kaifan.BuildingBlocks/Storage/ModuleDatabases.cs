@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kaifan.BuildingBlocks.Storage;
 
@@ -46,10 +48,21 @@ public static class ModuleDatabases
     }
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connectionString, string schema) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable($"__migrations_{schema}"));
+        FailuresToCaller(builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable($"__migrations_{schema}")));
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connectionString, string schema) =>
-        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__migrations", schema));
+        FailuresToCaller(builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__migrations", schema)));
+
+    /// <summary>
+    /// A unique violation or a stale version is how a module learns it lost a race (a second claim, a duplicate
+    /// callback), and it answers it; EF would log each one as an error. A failed command still throws, so a real failure
+    /// is logged where it is caught, or as the unhandled exception it becomes.
+    /// </summary>
+    private static DbContextOptionsBuilder FailuresToCaller(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
 
     private sealed class ModuleDatabase<TContext>(string schema) : IModuleDatabase
         where TContext : ModuleDbContext

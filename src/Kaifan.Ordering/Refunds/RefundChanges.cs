@@ -1,4 +1,5 @@
 using Kaifan.BuildingBlocks.Http;
+using Kaifan.BuildingBlocks.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Wolverine.EntityFrameworkCore;
@@ -18,7 +19,7 @@ internal static class RefundChanges
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
             return null;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             return Problems.Conflict("退款申请已变化，请刷新后重试 (the order's refunds changed meanwhile)", "refundRequest");
         }

@@ -44,8 +44,6 @@ internal sealed class HostLog : ILoggerProvider
 
     private sealed class Writer(HostLog log, string category) : ILogger
     {
-        private const string DbCommandCategory = "Microsoft.EntityFrameworkCore.Database.Command";
-
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => logLevel is >= LogLevel.Warning and < LogLevel.None;
@@ -57,14 +55,7 @@ internal sealed class HostLog : ILoggerProvider
                 return;
             }
 
-            var message = formatter(state, exception);
-            // Before a fresh database's first migration EF reads each module's history table, which fails by design.
-            if (category == DbCommandCategory && message.Contains("__migrations", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            log.Write(logLevel, category, message, exception);
+            log.Write(logLevel, category, formatter(state, exception), exception);
         }
     }
 }
