@@ -85,6 +85,8 @@ public sealed partial class CommunityConsole
         problem = read.Ok ? null : read.Problem ?? $"HTTP {read.Status}";
     }
 
+    protected override async Task RereadAsync() => communities = (await Api.ManagedCommunitiesAsync(Station)).Value ?? communities;
+
     private async Task LoadItemsAsync()
     {
         items = shopId == Guid.Empty ? [] : (await Api.MenuAsync(shopId)).Value?.Categories.SelectMany(c => c.Items).ToList() ?? [];

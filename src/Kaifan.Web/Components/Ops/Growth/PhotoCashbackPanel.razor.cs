@@ -63,7 +63,12 @@ public sealed partial class PhotoCashbackPanel
 
     private string ShopName(Guid id) => merchants.FirstOrDefault(m => m.Id == id)?.Name ?? "";
 
-    private async Task LoadAsync()
+    private async Task LoadAsync() => problem = await ReadAsync();
+
+    protected override async Task RereadAsync() => await ReadAsync();
+
+    /// <summary>Both lists, each kept as it was when its read fails; the problem, if any, to show.</summary>
+    private async Task<string?> ReadAsync()
     {
         var read = await Api.PhotoCashbacksAsync(Ops);
         var queue = await Api.PhotoCashbackClaimsAsync(Ops);
@@ -74,7 +79,7 @@ public sealed partial class PhotoCashbackPanel
             reasons.TryAdd(claim.Id, "");
         }
 
-        problem = read.Ok && queue.Ok ? null : read.Problem ?? queue.Problem;
+        return read.Ok && queue.Ok ? null : read.Problem ?? queue.Problem;
     }
 
     private Task CreateAsync() => RunAsync(async () =>
