@@ -27,6 +27,7 @@ public sealed class RefundBrowserTests(LunchtimeSqliteApp app) : BrowserTests(ap
         await using var merchantContext = await Browser.DesktopAsync(Chromium, BaseAddress);
         var merchant = await merchantContext.NewPageAsync();
         await SignInAsync(merchant, "/merchant/login", DemoCampus.MerchantPhone(1));
+        await ExpectLiveAsync(merchant, merchant.Locator("[data-testid=order-board]"));
         var card = merchant.Locator($"[data-testid=board-order][data-order-id='{orderId}']");
         await Expect(card).ToBeVisibleAsync(Pushed);
         await Expect(card.Locator("[data-testid=refund-request]")).ToHaveCountAsync(0);

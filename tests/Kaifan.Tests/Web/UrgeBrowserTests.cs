@@ -36,6 +36,7 @@ public sealed class UrgeBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app)
             """);
         var merchant = await merchantContext.NewPageAsync();
         await SignInAsync(merchant, "/merchant/login", DemoCampus.MerchantPhone(1));
+        await ExpectLiveAsync(merchant, merchant.Locator("[data-testid=order-board]"));
         var card = merchant.Locator($"[data-testid=board-order][data-order-id='{orderId}']");
         await Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(card.Locator("[data-testid=urge]")).ToHaveCountAsync(0);
