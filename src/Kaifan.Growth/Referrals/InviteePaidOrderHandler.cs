@@ -6,7 +6,7 @@ using Wolverine;
 namespace Kaifan.Growth.Referrals;
 
 /// <summary>
-/// An invitee's order was paid: if some order of theirs was paid before they accepted, the referral is void now, so
+/// An invitee's order was paid: if some order of theirs was placed and paid before they accepted, the referral is void now, so
 /// the 新人红包 is withdrawn before it can be spent. The delivery that would reward the inviter checks again.
 /// </summary>
 public static class InviteePaidOrderHandler
@@ -20,7 +20,7 @@ public static class InviteePaidOrderHandler
 
         var referral = await db.Referrals.AsNoTracking()
             .SingleOrDefaultAsync(r => r.InviteeId == customerId && r.VoidedAt == null && r.FirstOrderId == null, ct);
-        if (referral is not null && (paid.PaidAt < referral.AcceptedAt || !await ReferralVerdict.WasNewAsync(referral, orders, ct)))
+        if (referral is not null && !await ReferralVerdict.WasNewAsync(referral, orders, ct))
         {
             await ReferralVerdict.VoidAsync(db, bus, referral, clock.GetUtcNow(), ct);
         }

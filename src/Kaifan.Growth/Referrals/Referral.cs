@@ -42,7 +42,7 @@ internal sealed class Referral
         string.CompareOrdinal(one.ToString(), other.ToString()) <= 0 ? (one, other) : (other, one);
 
     /// <summary>
-    /// Set when the invitee turns out to have had an order paid before accepting (不符合新人条件), found from facts
+    /// Set when the invitee turns out to have had an order placed and paid before accepting (不符合新人条件), found from facts
     /// settled by then, whatever order the acceptance and that payment committed in; such a referral never rewards.
     /// </summary>
     public DateTimeOffset? VoidedAt { get; init; }

@@ -8,15 +8,16 @@ namespace Kaifan.Growth.Referrals;
 /// <summary>
 /// Whether an invitee was new when accepting, decided once their orders are paid rather than at the acceptance: the
 /// acceptance's check of Ordering can miss a payment committing at the same moment, but the payment's time cannot
-/// change afterwards. An order paid before AcceptedAt (a tie counts as after) makes the referral void; the inviter
-/// is never rewarded for it and the 新人红包, if still unused, is withdrawn.
+/// change afterwards. An order placed and paid before AcceptedAt (a tie counts as after) makes the referral void; the
+/// inviter is never rewarded for it and the 新人红包, if still unused, is withdrawn. Within the gateway's second an
+/// order placed before the acceptance counts as paid before it: the doubt goes against the reward.
 /// </summary>
 internal static class ReferralVerdict
 {
     public const string WithdrawReason = "邀请有礼·不符合新人条件 (the friend had ordered before accepting)";
 
     public static async Task<bool> WasNewAsync(Referral referral, ICustomerOrderHistory orders, CancellationToken ct) =>
-        await orders.FirstPaidAtAsync(referral.InviteeId, ct) is not { } firstPaid || firstPaid >= referral.AcceptedAt;
+        !await orders.HasOrderPaidBeforeAsync(referral.InviteeId, referral.AcceptedAt, ct);
 
     /// <summary>Only the update that voids a referral still undecided withdraws the coupon, so a repeat sends nothing twice.</summary>
     public static async Task VoidAsync(GrowthDb db, IMessageBus bus, Referral referral, DateTimeOffset at, CancellationToken ct)

@@ -8,8 +8,8 @@ internal sealed class CustomerOrderHistory(OrderingDb db) : ICustomerOrderHistor
     public Task<bool> HasPaidOrderAsync(Guid customerId, CancellationToken ct) =>
         db.Orders.AnyAsync(o => o.CustomerId == customerId && o.PaidAt != null, ct);
 
-    public Task<DateTimeOffset?> FirstPaidAtAsync(Guid customerId, CancellationToken ct) =>
-        db.Orders.Where(o => o.CustomerId == customerId && o.PaidAt != null).OrderBy(o => o.PaidAt).Select(o => o.PaidAt).FirstOrDefaultAsync(ct);
+    public Task<bool> HasOrderPaidBeforeAsync(Guid customerId, DateTimeOffset moment, CancellationToken ct) =>
+        db.Orders.AnyAsync(o => o.CustomerId == customerId && o.PlacedAt < moment && o.PaidAt != null && o.PaidAt < moment, ct);
 
     public async Task<Guid?> CustomerOfOrderAsync(Guid orderId, CancellationToken ct) =>
         await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.CustomerId).SingleOrDefaultAsync(ct);

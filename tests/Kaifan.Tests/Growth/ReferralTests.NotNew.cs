@@ -26,6 +26,7 @@ public abstract partial class ReferralTests
         var (inviterId, inviter) = app.NewCustomer();
         var (friendId, friend) = app.NewCustomer();
         var order = await PlacedOrderAsync(friend);
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
         var accepted = await AcceptAsync(friend, await CodeOfAsync(inviter));
         accepted.StatusCode.ShouldBe(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
         var welcomeId = (await Ordering.OrderingKit.JsonOf(accepted))["couponId"]!.GetValue<Guid>();
@@ -57,10 +58,33 @@ public abstract partial class ReferralTests
         (await ExportAsync(friendId))!["invitationVoidedAt"].ShouldNotBeNull();
     }
 
+    /// <summary>The gateway dates a payment in whole seconds: an order placed after accepting is the friend's first, even dated earlier.</summary>
+    [Fact]
+    public async Task an_order_placed_after_accepting_is_a_new_friends_first_even_when_the_gateway_dates_its_payment_earlier()
+    {
+        var (inviterId, inviter) = app.NewCustomer();
+        var (friendId, friend) = app.NewCustomer();
+        (await AcceptAsync(friend, await CodeOfAsync(inviter))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var acceptedAt = (await ReferralOfAsync(friendId)).AcceptedAt;
+        app.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        var order = await PlacedOrderAsync(friend);
+        var orderId = Ordering.OrderingKit.IdOf(order);
+        await app.PublishAsync(new PaymentSucceeded(
+            Guid.NewGuid(), orderId, order["totalFen"]!.GetValue<long>(), "sandbox-second", acceptedAt.AddMilliseconds(-200)));
+        await app.EventuallyAsync(async () => (await TimesOfAsync(orderId)).PaidAt is not null, "Ordering records the payment");
+
+        await HandleAsync(await app.DeliveredAsync(orderId));
+
+        (await ReferralOfAsync(friendId)).VoidedAt.ShouldBeNull();
+        await app.EventuallyAsync(async () => (await app.CouponsOfAsync(inviterId)).Count == 1, "the inviter is rewarded");
+        (await MyReferralsAsync(inviter))["friends"]![0]!["status"]!.GetValue<string>().ShouldBe("ordered");
+    }
+
     /// <summary>
-    /// Accepting and paying at the same moment, round after round, with a clock that moves on each reading as a real
-    /// one does: whichever way each round goes, the inviter is rewarded exactly when the friend's order was paid no
-    /// earlier than the acceptance, and otherwise the referral is void and the 新人红包 withdrawn.
+    /// Accepting and paying an order placed just before at the same moment, round after round, with a clock that moves
+    /// on each reading as a real one does: whichever way each round goes (refused as not new, or bound), the inviter
+    /// is rewarded exactly when the order was not paid before the acceptance (as the gateway dates it, in whole
+    /// seconds), and otherwise the referral is void and the 新人红包 withdrawn.
     /// </summary>
     [Fact]
     public async Task accepting_while_the_first_order_is_being_paid_rewards_the_inviter_only_for_a_friend_who_was_new()
@@ -95,7 +119,7 @@ public abstract partial class ReferralTests
         await Task.WhenAll(paying, accepting);
         (await paying).StatusCode.ShouldBe(HttpStatusCode.OK);
         var accepted = await accepting;
-        await app.EventuallyAsync(async () => await PaidAtAsync(orderId) is not null, "Ordering records the payment");
+        await app.EventuallyAsync(async () => (await TimesOfAsync(orderId)).PaidAt is not null, "Ordering records the payment");
         if (accepted.StatusCode != HttpStatusCode.Created)
         {
             await accepted.ShouldBeRefusedAsync(HttpStatusCode.UnprocessableEntity, "code");
@@ -106,7 +130,8 @@ public abstract partial class ReferralTests
         var welcomeId = (await Ordering.OrderingKit.JsonOf(accepted))["couponId"]!.GetValue<Guid>();
         await HandleAsync(await app.DeliveredAsync(orderId));
         var referral = await ReferralOfAsync(friendId);
-        var wasNew = await PaidAtAsync(orderId) >= referral.AcceptedAt;
+        var (placedAt, paidAt) = await TimesOfAsync(orderId);
+        var wasNew = placedAt >= referral.AcceptedAt || paidAt >= referral.AcceptedAt;
         var shown = (await MyReferralsAsync(inviter))["friends"]!.AsArray().ShouldHaveSingleItem()!;
         if (wasNew)
         {
@@ -131,9 +156,10 @@ public abstract partial class ReferralTests
         return await scope.ServiceProvider.GetRequiredService<GrowthDb>().Referrals.AsNoTracking().SingleAsync(r => r.InviteeId == inviteeId);
     }
 
-    private async Task<DateTimeOffset?> PaidAtAsync(Guid orderId)
+    private async Task<(DateTimeOffset PlacedAt, DateTimeOffset? PaidAt)> TimesOfAsync(Guid orderId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OrderingDb>().Orders.Where(o => o.Id == orderId).Select(o => o.PaidAt).SingleAsync();
+        var order = await scope.ServiceProvider.GetRequiredService<OrderingDb>().Orders.AsNoTracking().SingleAsync(o => o.Id == orderId);
+        return (order.PlacedAt, order.PaidAt);
     }
 }
