@@ -24,7 +24,8 @@ public static class InviteeFirstOrderHandler
             return;
         }
 
-        var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.InviteeId == customerId && r.FirstOrderId == null && r.VoidedAt == null, ct);
+        var referral = await db.Referrals.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.InviteeId == customerId && r.FirstOrderId == null && r.VoidedAt == null, ct);
         if (referral is null)
         {
             return;

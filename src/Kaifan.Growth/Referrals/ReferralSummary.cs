@@ -15,7 +15,8 @@ internal sealed record TopInviter(string Inviter, int Accepted, int FirstOrders,
 /// as granted (a voided one's included, even when withdrawn).
 /// </summary>
 internal sealed record ReferralTotals(
-    int Accepted, int Voided, int FirstOrders, double Conversion, int Rewards, long RewardsFen, long WelcomeCouponsFen, int RewardCap, IReadOnlyList<TopInviter> TopInviters);
+    int Accepted, int Voided, int FirstOrders, double Conversion, int Rewards, long RewardsFen, long WelcomeCouponsFen, int RewardCap,
+    IReadOnlyList<TopInviter> TopInviters);
 
 /// <summary>GET /api/ops/growth/referrals: 邀请有礼 at a glance for the 营销活动 page.</summary>
 internal static class ReferralSummary
@@ -32,7 +33,11 @@ internal static class ReferralSummary
     {
         // Grouped in memory: a campus has thousands of referrals, not millions, and SQLite and PostgreSQL then agree.
         var rows = await db.Referrals.AsNoTracking()
-            .Select(r => new { r.InviterId, Voided = r.VoidedAt != null, Ordered = r.FirstOrderDeliveredAt != null && r.VoidedAt == null, Rewarded = r.InviterCouponId != null, r.InviterRewardFen, r.InviteeCouponFen })
+            .Select(r => new
+            {
+                r.InviterId, Voided = r.VoidedAt != null, Ordered = r.FirstOrderDeliveredAt != null && r.VoidedAt == null,
+                Rewarded = r.InviterCouponId != null, r.InviterRewardFen, r.InviteeCouponFen,
+            })
             .ToListAsync(ct);
         var firstOrders = rows.Count(r => r.Ordered);
         var voided = rows.Count(r => r.Voided);

@@ -37,9 +37,7 @@ public abstract partial class ReferralTests
             Guid.NewGuid(), orderId, order["totalFen"]!.GetValue<long>(), "sandbox-early", app.Clock.GetUtcNow().AddSeconds(-1)));
 
         await app.EventuallyAsync(async () => (await ReferralOfAsync(friendId)).VoidedAt is not null, "the referral is found not new when the order is paid");
-        await app.EventuallyAsync(
-            async () => (await app.CouponsOfAsync(friendId)).SingleOrDefault(c => c.Id == welcomeId) is { Used: false } c && c.ExpiresAt <= app.Clock.GetUtcNow(),
-            "the unused 新人红包 is withdrawn");
+        await app.EventuallyAsync(() => WithdrawnAsync(friendId, welcomeId), "the unused 新人红包 is withdrawn");
         await HandleAsync(await app.DeliveredAsync(orderId));
 
         await Task.Delay(500);
@@ -143,12 +141,14 @@ public abstract partial class ReferralTests
 
         referral.VoidedAt.ShouldNotBeNull("paid before accepting");
         (shown["status"]!.GetValue<string>(), shown["rewarded"]!.GetValue<bool>()).ShouldBe(("void", false));
-        await app.EventuallyAsync(
-            async () => (await app.CouponsOfAsync(friendId)).SingleOrDefault(c => c.Id == welcomeId) is { Used: false } c && c.ExpiresAt <= app.Clock.GetUtcNow(),
-            "the unused 新人红包 is withdrawn");
+        await app.EventuallyAsync(() => WithdrawnAsync(friendId, welcomeId), "the unused 新人红包 is withdrawn");
         await Task.Delay(300);
         (await app.CouponsOfAsync(inviterId)).ShouldBeEmpty();
     }
+
+    /// <summary>Withdrawn: ended now, never spent.</summary>
+    private async Task<bool> WithdrawnAsync(Guid customerId, Guid couponId) =>
+        (await app.CouponsOfAsync(customerId)).SingleOrDefault(c => c.Id == couponId) is { Used: false } coupon && coupon.ExpiresAt <= app.Clock.GetUtcNow();
 
     private async Task<Referral> ReferralOfAsync(Guid inviteeId)
     {
