@@ -8,6 +8,13 @@ namespace Kaifan.Contracts.Events;
 public sealed record CouponGranted(
     Guid CouponId, Guid CustomerId, long AmountFen, long MinSpendFen, string Reason, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
 
+/// <summary>
+/// A promotion takes back a coupon it granted (邀请有礼: the friend turned out not to be new). Ordering ends it now
+/// (it shows 已过期) while it is unused; a coupon already spent stays spent. Attempt counts the waits for a grant
+/// that has not reached Ordering yet.
+/// </summary>
+public sealed record CouponWithdrawn(Guid CouponId, Guid CustomerId, string Reason, DateTimeOffset WithdrawnAt, int Attempt = 0);
+
 /// <summary>A 拼团 order was paid (Ordering holds it as 待成团); Growth counts the group's paid seats.</summary>
 public sealed record GroupOrderPaid(Guid GroupId, Guid OrderId, DateTimeOffset PaidAt);
 

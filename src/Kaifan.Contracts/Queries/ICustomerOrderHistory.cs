@@ -6,6 +6,13 @@ public interface ICustomerOrderHistory
     /// <summary>True once any of the customer's orders has been paid (also one later cancelled or refunded).</summary>
     Task<bool> HasPaidOrderAsync(Guid customerId, CancellationToken ct);
 
+    /// <summary>
+    /// True when an order of the customer's both placed and paid before the moment exists (also one later cancelled or
+    /// refunded). Both, because a gateway reports the payment time in whole seconds: an order placed after the moment
+    /// was never paid before it, whatever second its payment is dated.
+    /// </summary>
+    Task<bool> HasOrderPaidBeforeAsync(Guid customerId, DateTimeOffset moment, CancellationToken ct);
+
     /// <summary>The customer who placed the order; null when there is no such order.</summary>
     Task<Guid?> CustomerOfOrderAsync(Guid orderId, CancellationToken ct);
 }

@@ -12,9 +12,9 @@ namespace Kaifan.Growth.GroupBuys;
 internal sealed record GroupSeatView(bool IsLeader, bool Paid, bool IsMe);
 
 /// <summary>
-/// Status is open, formed, failed or disbanded (everyone left). CanJoin: the viewer could take a seat now (open, not
-/// full, not in it yet: one who left may join again); MyOrderId: the viewer's own order in it; CanLeave: the viewer
-/// paid for a seat and may still 退出拼团.
+/// Status is open, formed, failed or disbanded (nobody holds a seat: all left or let their unpaid order go).
+/// CanJoin: the viewer could take a seat now (open, not full, not in it yet: one who left may join again);
+/// MyOrderId: the viewer's own order in it; CanLeave: the viewer paid for a seat and may still 退出拼团.
 /// </summary>
 internal sealed record GroupView(
     Guid Id, Guid DealId, Guid MerchantId, string MerchantName, Guid ItemId, string ItemName, long ListPriceFen, long GroupPriceFen,

@@ -40,7 +40,7 @@ internal sealed class GroupSeats(IDbContextOutbox<GrowthDb> outbox, TimeProvider
     public async Task ReleaseSeatAsync(Guid orderId, CancellationToken ct)
     {
         await using var transaction = await Db.Database.BeginTransactionAsync(ct);
-        await ReleaseSeatWhenOrderCancelled.ReleaseAsync(Db, orderId, cancelledAt: null, ct);
+        await ReleaseSeatWhenOrderCancelled.ReleaseAsync(Db, orderId, clock.GetUtcNow(), keepInHistory: false, ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -74,13 +74,16 @@ internal static class LeaveGroup
         return Results.NoContent();
     }
 
-    /// <summary>A leaving 团长 passes the lead on; an empty group is disbanded now rather than waiting out its window alone.</summary>
-    private static async Task HandOverAsync(GrowthDb db, Guid groupId, bool leaderLeft, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// A leaving 团长 passes the lead on; an empty group is disbanded now rather than waiting out its window alone. Also
+    /// after an unpaid order's seat is released (ReleaseSeatWhenOrderCancelled), under the same seat locks.
+    /// </summary>
+    internal static async Task HandOverAsync(GrowthDb db, Guid groupId, bool leaderLeft, DateTimeOffset now, CancellationToken ct)
     {
         var rest = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId).ToListAsync(ct);
         if (rest.Count == 0)
         {
-            await db.Groups.Where(g => g.Id == groupId && g.Taken == 0)
+            await db.Groups.Where(g => g.Id == groupId && g.Status == GroupStatus.Open && g.Taken == 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, GroupStatus.Disbanded).SetProperty(g => g.DisbandedAt, now)
                     .SetProperty(g => g.Version, g => g.Version + 1), ct);
             return;

@@ -19,6 +19,7 @@ namespace Kaifan.Growth.Referrals;
 /// the code of a friend they invited themselves (422: no inviting each other), not new, having had an order paid (422).
 /// The binding and the coupon grant commit together; the unique invitee and the unique pair make a parallel second
 /// acceptance, or the friend's acceptance of this customer's code at the same moment, a 409 that grants nothing.
+/// The "not new" check can miss a payment committing at this moment; ReferralVerdict settles it once the order is paid.
 /// </summary>
 internal static class AcceptInvitation
 {

@@ -10,7 +10,8 @@ namespace Kaifan.Growth.Referrals;
 
 /// <summary>
 /// One friend as the inviter sees them: a number in the order they joined, never a name or phone. Status is
-/// "pending" (待下单) or "ordered" (已完成首单); Rewarded says whether that first order earned the inviter a red packet.
+/// "pending" (待下单), "ordered" (已完成首单) or "void" (不符合新人条件: they had ordered before accepting, so they earn
+/// nothing); Rewarded says whether that first order earned the inviter a red packet.
 /// </summary>
 internal sealed record InvitedFriend(int Number, string Label, DateTimeOffset JoinedAt, string Status, bool Rewarded);
 
@@ -34,10 +35,12 @@ internal static class GetMyReferrals
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.InviterId == customerId).ToListAsync(ct);
         var friends = referrals.OrderBy(r => r.AcceptedAt).ThenBy(r => r.Id)
             .Select((r, i) => new InvitedFriend(
-                i + 1, $"好友 {i + 1}", r.AcceptedAt, r.FirstOrderDeliveredAt is null ? "pending" : "ordered", r.InviterCouponId is not null))
+                i + 1, $"好友 {i + 1}", r.AcceptedAt, StatusOf(r), r.InviterCouponId is not null))
             .ToList();
         return Results.Ok(new MyReferrals(
             code.Code, InviteCodes.SharePath(code.Code), friends, friends.Count(f => f.Rewarded), referrals.Sum(r => r.InviterRewardFen),
             settings.RewardCap, settings.InviterAmountFen, settings.InviterMinSpendFen, settings.InviteeAmountFen, settings.InviteeMinSpendFen));
     }
+
+    private static string StatusOf(Referral r) => r.VoidedAt is not null ? "void" : r.FirstOrderDeliveredAt is null ? "pending" : "ordered";
 }

@@ -41,6 +41,12 @@ internal sealed class Referral
     public static (Guid Low, Guid High) PairOf(Guid one, Guid other) =>
         string.CompareOrdinal(one.ToString(), other.ToString()) <= 0 ? (one, other) : (other, one);
 
+    /// <summary>
+    /// Set when the invitee turns out to have had an order placed and paid before accepting (不符合新人条件), found from facts
+    /// settled by then, whatever order the acceptance and that payment committed in; such a referral never rewards.
+    /// </summary>
+    public DateTimeOffset? VoidedAt { get; init; }
+
     /// <summary>Null while the first order is awaited, or when the inviter had already reached the cap.</summary>
     public Guid? InviterCouponId { get; init; }
     public long InviterRewardFen { get; init; }

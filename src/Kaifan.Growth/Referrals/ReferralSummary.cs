@@ -9,9 +9,14 @@ namespace Kaifan.Growth.Referrals;
 /// <summary>An inviter in the ranking, known only by a masked id.</summary>
 internal sealed record TopInviter(string Inviter, int Accepted, int FirstOrders, long RewardsFen);
 
-/// <summary>Conversion is first orders delivered over invitations accepted (0 to 1). Rewards are the inviters' red packets; welcome coupons the friends' 新人红包.</summary>
+/// <summary>
+/// Voided are acceptances found not new (不符合新人条件): they never count as first orders, and conversion is first
+/// orders delivered over the invitations accepted that were not void (0 to 1). Rewards are the inviters' red packets; welcome coupons the friends' 新人红包
+/// as granted (a voided one's included, even when withdrawn).
+/// </summary>
 internal sealed record ReferralTotals(
-    int Accepted, int FirstOrders, double Conversion, int Rewards, long RewardsFen, long WelcomeCouponsFen, int RewardCap, IReadOnlyList<TopInviter> TopInviters);
+    int Accepted, int Voided, int FirstOrders, double Conversion, int Rewards, long RewardsFen, long WelcomeCouponsFen, int RewardCap,
+    IReadOnlyList<TopInviter> TopInviters);
 
 /// <summary>GET /api/ops/growth/referrals: 邀请有礼 at a glance for the 营销活动 page.</summary>
 internal static class ReferralSummary
@@ -28,16 +33,22 @@ internal static class ReferralSummary
     {
         // Grouped in memory: a campus has thousands of referrals, not millions, and SQLite and PostgreSQL then agree.
         var rows = await db.Referrals.AsNoTracking()
-            .Select(r => new { r.InviterId, Ordered = r.FirstOrderDeliveredAt != null, Rewarded = r.InviterCouponId != null, r.InviterRewardFen, r.InviteeCouponFen })
+            .Select(r => new
+            {
+                r.InviterId, Voided = r.VoidedAt != null, Ordered = r.FirstOrderDeliveredAt != null && r.VoidedAt == null,
+                Rewarded = r.InviterCouponId != null, r.InviterRewardFen, r.InviteeCouponFen,
+            })
             .ToListAsync(ct);
         var firstOrders = rows.Count(r => r.Ordered);
+        var voided = rows.Count(r => r.Voided);
+        var genuine = rows.Count - voided;
         var top = rows.GroupBy(r => r.InviterId)
             .Select(g => new TopInviter(Mask(g.Key), g.Count(), g.Count(r => r.Ordered), g.Sum(r => r.InviterRewardFen)))
             .OrderByDescending(t => t.FirstOrders).ThenByDescending(t => t.Accepted).ThenBy(t => t.Inviter)
             .Take(TopCount)
             .ToList();
         return Results.Ok(new ReferralTotals(
-            rows.Count, firstOrders, rows.Count == 0 ? 0 : Math.Round((double)firstOrders / rows.Count, 4), rows.Count(r => r.Rewarded),
+            rows.Count, voided, firstOrders, genuine == 0 ? 0 : Math.Round((double)firstOrders / genuine, 4), rows.Count(r => r.Rewarded),
             rows.Sum(r => r.InviterRewardFen), rows.Sum(r => r.InviteeCouponFen), settings.RewardCap, top));
     }
 

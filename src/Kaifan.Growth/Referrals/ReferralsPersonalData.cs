@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Growth.Referrals;
 
-internal sealed record InvitedFriendExport(DateTimeOffset JoinedAt, DateTimeOffset? FirstOrderDeliveredAt, long RewardFen);
+/// <summary>VoidedAt: when the friend was found to have ordered before accepting (不符合新人条件).</summary>
+internal sealed record InvitedFriendExport(DateTimeOffset JoinedAt, DateTimeOffset? FirstOrderDeliveredAt, long RewardFen, DateTimeOffset? VoidedAt);
 
 internal sealed record ReferralsExport(
-    string? InviteCode, DateTimeOffset? InvitationAcceptedAt, long WelcomeCouponFen, IReadOnlyList<InvitedFriendExport> FriendsInvited);
+    string? InviteCode, DateTimeOffset? InvitationAcceptedAt, long WelcomeCouponFen, DateTimeOffset? InvitationVoidedAt,
+    IReadOnlyList<InvitedFriendExport> FriendsInvited);
 
 /// <summary>The person's 邀请码, the invitation they accepted (not who sent it: that is the inviter's data) and the friends they invited, masked as on 邀请有礼.</summary>
 internal sealed class ReferralsDataExport(GrowthDb db) : IPersonalDataExport
@@ -24,8 +26,9 @@ internal sealed class ReferralsDataExport(GrowthDb db) : IPersonalDataExport
         }
 
         return new ReferralsExport(
-            code, accepted?.AcceptedAt, accepted?.InviteeCouponFen ?? 0,
-            invited.OrderBy(r => r.AcceptedAt).Select(r => new InvitedFriendExport(r.AcceptedAt, r.FirstOrderDeliveredAt, r.InviterRewardFen)).ToList());
+            code, accepted?.AcceptedAt, accepted?.InviteeCouponFen ?? 0, accepted?.VoidedAt,
+            invited.OrderBy(r => r.AcceptedAt)
+                .Select(r => new InvitedFriendExport(r.AcceptedAt, r.FirstOrderDeliveredAt, r.InviterRewardFen, r.VoidedAt)).ToList());
     }
 }
 

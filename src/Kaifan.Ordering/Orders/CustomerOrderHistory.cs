@@ -8,6 +8,9 @@ internal sealed class CustomerOrderHistory(OrderingDb db) : ICustomerOrderHistor
     public Task<bool> HasPaidOrderAsync(Guid customerId, CancellationToken ct) =>
         db.Orders.AnyAsync(o => o.CustomerId == customerId && o.PaidAt != null, ct);
 
+    public Task<bool> HasOrderPaidBeforeAsync(Guid customerId, DateTimeOffset moment, CancellationToken ct) =>
+        db.Orders.AnyAsync(o => o.CustomerId == customerId && o.PlacedAt < moment && o.PaidAt != null && o.PaidAt < moment, ct);
+
     public async Task<Guid?> CustomerOfOrderAsync(Guid orderId, CancellationToken ct) =>
         await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.CustomerId).SingleOrDefaultAsync(ct);
 }

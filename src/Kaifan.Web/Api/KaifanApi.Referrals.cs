@@ -1,6 +1,6 @@
 namespace Kaifan.Web.Api;
 
-/// <summary>Status is "pending" (待下单) or "ordered" (已完成首单).</summary>
+/// <summary>Status is "pending" (待下单), "ordered" (已完成首单) or "void" (不符合新人条件).</summary>
 public sealed record InvitedFriendInfo(int Number, string Label, DateTimeOffset JoinedAt, string Status, bool Rewarded);
 
 public sealed record MyReferralsInfo(
@@ -14,7 +14,8 @@ public sealed record InvitationAcceptedInfo(Guid CouponId, long AmountFen, long 
 public sealed record TopInviterInfo(string Inviter, int Accepted, int FirstOrders, long RewardsFen);
 
 public sealed record ReferralTotalsInfo(
-    int Accepted, int FirstOrders, double Conversion, int Rewards, long RewardsFen, long WelcomeCouponsFen, int RewardCap, List<TopInviterInfo> TopInviters);
+    int Accepted, int Voided, int FirstOrders, double Conversion, int Rewards, long RewardsFen, long WelcomeCouponsFen, int RewardCap,
+    List<TopInviterInfo> TopInviters);
 
 public sealed partial class KaifanApi
 {

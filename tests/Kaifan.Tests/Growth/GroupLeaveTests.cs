@@ -174,24 +174,57 @@ public abstract class GroupLeaveTests(KaifanApp app)
     }
 
     [Fact]
-    public async Task a_group_whose_only_unpaid_order_was_cancelled_is_disbanded_when_its_window_ends()
+    public async Task a_group_whose_only_unpaid_order_is_cancelled_is_disbanded_at_once_and_can_no_longer_be_joined()
     {
         var dealId = await kit.CreateDealAsync(groupSize: 2);
-        var quitter = await kit.NewShopperAsync();
+        var (quitter, latecomer) = (await kit.NewShopperAsync(), await kit.NewShopperAsync());
         var opened = await PlacedAsync(OpenAsync(quitter, dealId));
         var groupId = GroupOf(opened);
-        var cancelled = await quitter.Client.PostAsJsonAsync($"/api/orders/{OrderingKit.IdOf(opened)}/cancel", new { reason = "不想要了" });
-        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
-        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(quitter, groupId))["taken"]!.GetValue<int>() == 0, "the seat is released", seconds: 45);
+
+        await CancelAsync(quitter, opened);
+
+        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(quitter, groupId))["status"]!.GetValue<string>() == "disbanded", "the group is disbanded", seconds: 45);
+        var group = await GroupAsync(latecomer, groupId);
+        (group["taken"]!.GetValue<int>(), group["canJoin"]!.GetValue<bool>()).ShouldBe((0, false));
+        await Refusals.ShouldBeRefusedAsync(await JoinAsync(latecomer, groupId), HttpStatusCode.Conflict, "groupId");
+        var deal = await kit.OpsDealAsync(dealId);
+        (deal["groupsDisbanded"]!.GetValue<int>(), deal["groupsFailed"]!.GetValue<int>(), deal["groupsOpen"]!.GetValue<int>()).ShouldBe((1, 0, 0));
+        var seat = (await kit.ExportedSeatsAsync(quitter)).Single()!;
+        (seat["Membership"]!.GetValue<string>(), seat["PaidAt"], seat["GroupStatus"]!.GetValue<string>()).ShouldBe(("orderCancelled", null, "disbanded"));
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
         await kit.WindowEndsAsync(groupId);
+        (await kit.OpsDealAsync(dealId))["groupsFailed"]!.GetValue<int>().ShouldBe(0, "the window's end finds nothing left to fail");
+    }
 
-        (await GroupAsync(quitter, groupId))["status"]!.GetValue<string>().ShouldBe("disbanded");
-        var deal = await kit.OpsDealAsync(dealId);
-        (deal["groupsDisbanded"]!.GetValue<int>(), deal["groupsFailed"]!.GetValue<int>()).ShouldBe((1, 0));
+    /// <summary>The 团长's order cancelled unpaid frees the seat as a leave would: the paid member leads, and someone new takes the seat.</summary>
+    [Fact]
+    public async Task a_cancelled_unpaid_order_frees_its_seat_and_the_group_goes_on_with_the_others()
+    {
+        var dealId = await kit.CreateDealAsync(groupSize: 2);
+        var (quitter, member, latecomer) = (await kit.NewShopperAsync(), await kit.NewShopperAsync(), await kit.NewShopperAsync());
+        var opened = await PlacedAsync(OpenAsync(quitter, dealId));
+        var groupId = GroupOf(opened);
+        var joined = await PlacedAsync(JoinAsync(member, groupId));
+        await kit.PayAsync(member, joined);
+        await EventuallyPaidSeatsAsync(member, groupId, 1);
+        await Refusals.ShouldBeRefusedAsync(await JoinAsync(latecomer, groupId), HttpStatusCode.Conflict, "groupId");
+
+        await CancelAsync(quitter, opened);
+
+        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(member, groupId))["taken"]!.GetValue<int>() == 1, "the seat is released", seconds: 45);
+        var group = await GroupAsync(member, groupId);
+        (group["status"]!.GetValue<string>(), group["paid"]!.GetValue<int>()).ShouldBe(("open", 1));
+        (await GroupAsync(latecomer, groupId))["canJoin"]!.GetValue<bool>().ShouldBeTrue();
+        group["seats"]!.AsArray().Single(s => s!["isLeader"]!.GetValue<bool>())!["isMe"]!.GetValue<bool>().ShouldBeTrue("the lead passes to the paid member");
         var seat = (await kit.ExportedSeatsAsync(quitter)).Single()!;
-        (seat["Membership"]!.GetValue<string>(), seat["PaidAt"], seat["GroupStatus"]!.GetValue<string>()).ShouldBe(("orderCancelled", null, "disbanded"));
+        (seat["Membership"]!.GetValue<string>(), seat["Leader"]!.GetValue<bool>(), seat["GroupStatus"]!.GetValue<string>()).ShouldBe(("orderCancelled", true, "open"));
+
+        var last = await PlacedAsync(JoinAsync(latecomer, groupId));
+        await kit.PayAsync(latecomer, last);
+        await EventuallyStatusAsync(member, joined, "AwaitingAcceptance");
+        await EventuallyStatusAsync(latecomer, last, "AwaitingAcceptance");
+        (await GroupAsync(member, groupId))["status"]!.GetValue<string>().ShouldBe("formed");
     }
 
     /// <summary>
@@ -236,6 +269,12 @@ public abstract class GroupLeaveTests(KaifanApp app)
         var history = await kit.ExportedSeatsAsync(leader);
         history.Select(s => (s!["OrderId"]!.GetValue<Guid>(), s["Membership"]!.GetValue<string>(), s["Leader"]!.GetValue<bool>(), s["GroupStatus"]!.GetValue<string>()))
             .ShouldBe([(OrderingKit.IdOf(opened), "left", true, "formed"), (OrderingKit.IdOf(rejoined), "joined", false, "formed")]);
+    }
+
+    private static async Task CancelAsync(Shopper shopper, JsonNode order)
+    {
+        var cancelled = await shopper.Client.PostAsJsonAsync($"/api/orders/{OrderingKit.IdOf(order)}/cancel", new { reason = "不想要了" });
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
     }
 
     private static Task<HttpResponseMessage> LeaveAsync(Shopper shopper, Guid groupId) =>

@@ -39,6 +39,14 @@ internal static class ReferralKit
     /// <summary>An order of the noodle shop to the customer's new dorm address, paid.</summary>
     public static async Task<Guid> PaidOrderAsync(this KaifanApp app, HttpClient customer)
     {
+        var order = await PlacedOrderAsync(customer);
+        await app.PayAsync(order);
+        return IdOf(order);
+    }
+
+    /// <summary>The same order, still awaiting payment.</summary>
+    public static async Task<JsonNode> PlacedOrderAsync(HttpClient customer)
+    {
         var address = await customer.PostAsJsonAsync("/api/me/addresses", new
         {
             zoneId = DemoCampus.ZoneId(1), contactName = "新同学", phone = "13912345678", detail = "开饭大学9号楼101",
@@ -46,9 +54,7 @@ internal static class ReferralKit
         });
         address.StatusCode.ShouldBe(HttpStatusCode.Created, await address.Content.ReadAsStringAsync());
         var addressId = (await JsonOf(address))["id"]!.GetValue<Guid>();
-        var order = await PlacedAsync(customer, new { merchantId = Shop, addressId, lines = new[] { Line(BeefRice, 1, BeefRiceMild), Line(Tea, 1) } });
-        await app.PayAsync(order);
-        return IdOf(order);
+        return await PlacedAsync(customer, new { merchantId = Shop, addressId, lines = new[] { Line(BeefRice, 1, BeefRiceMild), Line(Tea, 1) } });
     }
 
     /// <summary>As if the rider had handed the food over (the delivery flow has its own tests): the order delivered, and the event Ordering then publishes.</summary>

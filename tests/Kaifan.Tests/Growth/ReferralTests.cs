@@ -16,7 +16,7 @@ namespace Kaifan.Tests.Growth;
 /// 邀请有礼: a new customer accepts a friend's code and gets a 新人红包 at once; the friend gets a red packet when that
 /// first order is delivered, once, up to the cap; the inviter never sees who their friends are.
 /// </summary>
-public abstract class ReferralTests(KaifanApp app)
+public abstract partial class ReferralTests(KaifanApp app)
 {
     [Fact]
     public async Task a_new_friend_gets_the_welcome_coupon_at_once_and_the_inviter_a_red_packet_once_the_first_order_is_delivered()
@@ -221,7 +221,9 @@ public abstract class ReferralTests(KaifanApp app)
         (after["firstOrders"]!.GetValue<int>() - before["firstOrders"]!.GetValue<int>()).ShouldBe(1);
         (after["rewardsFen"]!.GetValue<long>() - before["rewardsFen"]!.GetValue<long>()).ShouldBe(800);
         (after["welcomeCouponsFen"]!.GetValue<long>() - before["welcomeCouponsFen"]!.GetValue<long>()).ShouldBe(1500);
-        after["conversion"]!.GetValue<double>().ShouldBe(after["firstOrders"]!.GetValue<double>() / after["accepted"]!.GetValue<int>(), 0.0001);
+        (after["voided"]!.GetValue<int>() - before["voided"]!.GetValue<int>()).ShouldBe(0);
+        after["conversion"]!.GetValue<double>().ShouldBe(
+            after["firstOrders"]!.GetValue<double>() / (after["accepted"]!.GetValue<int>() - after["voided"]!.GetValue<int>()), 0.0001);
         var top = after["topInviters"]!.AsArray().Single(t => t!["inviter"]!.GetValue<string>() == ReferralSummary.Mask(inviterId))!;
         (top["accepted"]!.GetValue<int>(), top["firstOrders"]!.GetValue<int>(), top["rewardsFen"]!.GetValue<long>()).ShouldBe((3, 1, 800L));
         after.ToJsonString().ShouldNotContain(inviterId.ToString());
@@ -268,7 +270,7 @@ public abstract class ReferralTests(KaifanApp app)
         var services = scope.ServiceProvider;
         await InviteeFirstOrderHandler.Handle(
             delivered, services.GetRequiredService<GrowthDb>(), services.GetRequiredService<ICustomerOrderHistory>(),
-            services.GetRequiredService<ReferralSettings>(), services.GetRequiredService<IMessageBus>(), CancellationToken.None);
+            services.GetRequiredService<ReferralSettings>(), services.GetRequiredService<IMessageBus>(), app.Clock, CancellationToken.None);
     }
 
     private async Task<int> RewardedCountAsync(Guid inviterId)

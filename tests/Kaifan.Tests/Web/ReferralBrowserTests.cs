@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Contracts;
+using Kaifan.Contracts.Events;
 using Kaifan.Growth.Referrals;
 using Kaifan.Tests.Growth;
 using Kaifan.Tests.Infrastructure;
@@ -11,7 +12,7 @@ namespace Kaifan.Tests.Web;
 /// <summary>
 /// 邀请有礼 in the customer app: a friend opens the share link, signs in and claims the ¥5 新人红包 with one tap (a
 /// second claim is refused, saying why); the inviter finds the friend, masked, under 我的 → 邀请有礼; the operator
-/// reads the totals and the top inviters, masked, on 营销活动.
+/// reads the totals (friends found not new counted apart) and the top inviters, masked, on 营销活动.
 /// </summary>
 [Collection("browser")]
 public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -79,6 +80,16 @@ public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         (await app.NewCustomer().Client.PostAsJsonAsync("/api/growth/referrals/accept", new { code })).EnsureSuccessStatusCode();
         await app.PublishAsync(await app.DeliveredAsync(await app.PaidOrderAsync(ordered)));
         await app.EventuallyAsync(async () => (await app.CouponsOfAsync(inviterId)).Count == 1, "the inviter's red packet is issued");
+
+        // A friend whose earlier order is paid, dated before the acceptance: 不符合新人条件.
+        var (_, notNew) = app.NewCustomer();
+        var early = await ReferralKit.PlacedOrderAsync(notNew);
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        (await notNew.PostAsJsonAsync("/api/growth/referrals/accept", new { code })).EnsureSuccessStatusCode();
+        await app.PublishAsync(new PaymentSucceeded(
+            Guid.NewGuid(), Ordering.OrderingKit.IdOf(early), early["totalFen"]!.GetValue<long>(), "sandbox-early", app.Clock.GetUtcNow().AddSeconds(-1)));
+        await app.EventuallyAsync(
+            async () => (await ReferralKit.MyReferralsAsync(inviter))["friends"]!.AsArray().Any(f => f!["status"]!.GetValue<string>() == "void"), "the friend is found not new");
         var totals = (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonNode>("/api/ops/growth/referrals"))!;
 
         await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
@@ -90,6 +101,7 @@ public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await Expect(panel.Locator("h2")).ToHaveTextAsync("邀请有礼");
         await Expect(panel.Locator("[data-testid=referral-accepted]")).ToHaveTextAsync(totals["accepted"]!.ToString());
         await Expect(panel.Locator("[data-testid=referral-first-orders]")).ToHaveTextAsync(totals["firstOrders"]!.ToString());
+        await Expect(panel.Locator("[data-testid=referral-voided]")).ToHaveTextAsync(totals["voided"]!.ToString());
         await Expect(panel.Locator("[data-testid=referral-rewards-fen]")).ToHaveAttributeAsync("data-fen", totals["rewardsFen"]!.ToString());
         var row = panel.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=referral-inviter]:text-is('{ReferralSummary.Mask(inviterId)}')") });
         await Expect(row).ToContainTextAsync("¥8");

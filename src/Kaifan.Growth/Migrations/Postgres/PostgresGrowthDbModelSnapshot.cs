@@ -1016,6 +1016,9 @@ namespace Kaifan.Growth.Migrations.Postgres
                     b.Property<Guid>("PairLow")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InviteeId")

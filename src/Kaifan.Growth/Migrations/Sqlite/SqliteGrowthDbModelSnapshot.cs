@@ -1010,6 +1010,9 @@ namespace Kaifan.Growth.Migrations.Sqlite
                     b.Property<Guid>("PairLow")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InviteeId")
