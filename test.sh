@@ -41,7 +41,7 @@ dotnet test Kaifan.sln -c Release "$@" || status=$?
 if [ $status -ne 0 ]; then
   echo "=== the last 150 errors the test hosts logged (UTC; every host's warnings and errors are in $KAIFAN_TEST_LOGS) ==="
   (cd "$KAIFAN_TEST_LOGS" && find . -maxdepth 1 -name '*.log' -newer "$run_start" -exec grep -H -E '^[0-9:.]+ (Error|Critical) ' {} + \
-    | sed 's|^\./||' | awk -F: '{ file = $1; sub(/^[^:]*:/, ""); print $0 "  [" file "]" }' | sort | tail -n 150) || true
+    | sed 's|^\./||' | awk -F: '{ file = $1; sub(/^[^:]*:/, ""); print substr($0, 1, 1500) "  [" file "]" }' | sort | tail -n 150) || true
 elif [ -z "$keep_logs" ]; then
   rm -rf "$KAIFAN_TEST_LOGS"
 fi

@@ -5,7 +5,7 @@ namespace Kaifan.Tests.Infrastructure;
 /// <summary>
 /// Every warning and error a test host logs, in a file of its own under KAIFAN_TEST_LOGS, stamped with the wall clock.
 /// A test that fails on CI shows only its own exception; ./test.sh then prints the hosts' errors from these files, so a
-/// stall inside the host (a lock, a grain, a retried handler) leaves a trace.
+/// stall inside the host (a lock, a grain, a retried handler) leaves a trace, and an exception its stack.
 /// </summary>
 internal sealed class HostLog : ILoggerProvider
 {
@@ -34,7 +34,7 @@ internal sealed class HostLog : ILoggerProvider
     private void Write(LogLevel level, string category, string message, Exception? exception)
     {
         var line = $"{DateTime.UtcNow:HH:mm:ss.fff} {level} {category}: {message}"
-            + (exception is null ? "" : $" | {exception.GetType().Name}: {exception.Message}");
+            + (exception is null ? "" : $" | {exception}");
         lock (gate)
         {
             writer ??= new StreamWriter(path, append: true) { AutoFlush = true };
