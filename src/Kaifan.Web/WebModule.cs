@@ -46,6 +46,8 @@ public static class WebModule
         services.AddLocalization();
         services.AddHttpContextAccessor();
         services.AddSingleton<ApiAddress>();
+        services.AddMemoryCache();
+        services.AddSingleton<SharedReads>();
         services.AddHttpClient<KaifanApi>((sp, client) =>
         {
             client.BaseAddress = sp.GetRequiredService<ApiAddress>().BaseAddress;

@@ -4,9 +4,8 @@ using Kaifan.Contracts.Queries;
 namespace Kaifan.Ordering.Pricing;
 
 /// <summary>
-/// 社群价: a member's dish at the community's price (options keep their deltas), for at most the offer's limit of
-/// portions an order; further portions pay the menu's price. The offers come from Growth for this customer at this
-/// moment (ICommunityPrices), never from the client, so a non-member pays the menu's price whatever they send.
+/// 社群价 on a priced cart by the rule of <see cref="MemberPortions"/>. The offers come from Growth for this customer at
+/// this moment (ICommunityPrices), never from the client, so a non-member pays the menu's price whatever they send.
 /// </summary>
 internal static class CommunityPricing
 {
@@ -17,28 +16,20 @@ internal static class CommunityPricing
             return cart;
         }
 
-        var listPrices = merchant.Items.ToDictionary(i => i.Id, i => i.PriceFen);
-        var byItem = offers.ToDictionary(o => o.ItemId);
-        var portionsUsed = new Dictionary<Guid, int>();
-        var lines = cart.Lines.Select(line =>
+        var shares = MemberPortions.Of(
+            cart.Lines.Select(l => (l.ItemId, l.Quantity)), merchant.Items.ToDictionary(i => i.Id, i => i.PriceFen), offers);
+        var lines = cart.Lines.Select((line, i) =>
         {
-            if (!byItem.TryGetValue(line.ItemId, out var offer) || !listPrices.TryGetValue(line.ItemId, out var listPrice) || offer.MemberPriceFen >= listPrice)
+            var share = shares[i];
+            if (share.Offer is not { } offer)
             {
                 return line;
             }
 
-            var portions = Math.Min(line.Quantity, offer.LimitPerOrder - portionsUsed.GetValueOrDefault(line.ItemId));
-            if (portions <= 0)
-            {
-                return line;
-            }
-
-            portionsUsed[line.ItemId] = portionsUsed.GetValueOrDefault(line.ItemId) + portions;
-            var saving = listPrice - offer.MemberPriceFen;
-            var member = line with { ListUnitPriceFen = line.UnitPriceFen, CommunityName = offer.CommunityName, MemberPortions = portions };
-            return portions == line.Quantity
-                ? member with { UnitPriceFen = line.UnitPriceFen - saving, LineTotalFen = (line.UnitPriceFen - saving) * line.Quantity }
-                : member with { LineTotalFen = line.LineTotalFen - saving * portions };
+            var member = line with { ListUnitPriceFen = line.UnitPriceFen, CommunityName = offer.CommunityName, MemberPortions = share.Portions };
+            return share.Portions == line.Quantity
+                ? member with { UnitPriceFen = line.UnitPriceFen - (share.SavingFen / share.Portions), LineTotalFen = line.LineTotalFen - share.SavingFen }
+                : member with { LineTotalFen = line.LineTotalFen - share.SavingFen };
         }).ToList();
         return cart with { Lines = lines, ItemsTotalFen = lines.Sum(l => l.LineTotalFen) };
     }

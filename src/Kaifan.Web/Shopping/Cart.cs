@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kaifan.Contracts.Queries;
 using Kaifan.Web.Api;
 using Microsoft.AspNetCore.Http;
 
@@ -46,37 +47,28 @@ public static class Cart
     public const int MaxQuantity = 99;
 
     /// <summary>
-    /// The cart at menu prices, with the customer's 社群价 as checkout will quote them (Ordering's CommunityPricing): a
-    /// member's dish at the member price, options at their deltas, for at most the offer's limit of portions an order.
+    /// The cart at menu prices, with the customer's 社群价 by checkout's own rule (<see cref="MemberPortions"/>): a member's
+    /// dish at the member price, options at their deltas, for at most the offer's limit of portions an order.
     /// </summary>
     public static CartTotals Price(MenuInfo menu, IEnumerable<CartEntry> entries, IReadOnlyList<ShopCommunityPriceInfo>? communityPrices = null)
     {
-        var offers = (communityPrices ?? []).Where(p => p.IsMember).GroupBy(p => p.ItemId).ToDictionary(g => g.Key, g => g.MinBy(p => p.MemberPriceFen)!);
-        var portionsUsed = new Dictionary<Guid, int>();
         var items = menu.Categories.SelectMany(c => c.Items).ToDictionary(i => i.Id);
-        var lines = new List<PricedEntry>();
-        foreach (var entry in entries)
+
+        // A dish gone from the menu or sold out leaves the bar; checkout's quote says so again.
+        var onSale = entries.Where(e => items.TryGetValue(e.ItemId, out var item) && !item.SoldOut).ToList();
+        var offers = (communityPrices ?? []).Where(p => p.IsMember)
+            .Select(p => new CommunityPriceQuote(p.Id, p.CommunityId, p.CommunityName, p.ItemId, p.MemberPriceFen, p.LimitPerOrder));
+        var shares = MemberPortions.Of(onSale.Select(e => (e.ItemId, e.Quantity)), items.ToDictionary(i => i.Key, i => i.Value.PriceFen), offers);
+        var lines = onSale.Select((entry, i) =>
         {
-            // A dish gone from the menu or sold out leaves the bar; checkout's quote says so again.
-            if (!items.TryGetValue(entry.ItemId, out var item) || item.SoldOut)
-            {
-                continue;
-            }
-
+            var item = items[entry.ItemId];
             var options = item.OptionGroups.SelectMany(g => g.Options).Where(o => entry.OptionIds.Contains(o.Id)).ToList();
-            var line = new PricedEntry(entry, item, options, item.PriceFen + options.Sum(o => o.PriceDeltaFen), item.Calories + options.Sum(o => o.CaloriesDelta));
-            if (offers.TryGetValue(item.Id, out var offer) && offer.MemberPriceFen < item.PriceFen)
+            return new PricedEntry(entry, item, options, item.PriceFen + options.Sum(o => o.PriceDeltaFen), item.Calories + options.Sum(o => o.CaloriesDelta))
             {
-                var portions = Math.Min(entry.Quantity, offer.LimitPerOrder - portionsUsed.GetValueOrDefault(item.Id));
-                if (portions > 0)
-                {
-                    portionsUsed[item.Id] = portionsUsed.GetValueOrDefault(item.Id) + portions;
-                    line = line with { MemberPortions = portions, MemberSavingFen = (item.PriceFen - offer.MemberPriceFen) * portions };
-                }
-            }
-
-            lines.Add(line);
-        }
+                MemberPortions = shares[i].Portions,
+                MemberSavingFen = shares[i].SavingFen,
+            };
+        }).ToList();
 
         var m = menu.Merchant;
         return new CartTotals(

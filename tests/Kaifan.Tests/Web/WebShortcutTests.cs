@@ -1,6 +1,7 @@
 using System.Net;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Ordering;
 using Microsoft.Playwright;
 
 namespace Kaifan.Tests.Web;
@@ -30,6 +31,26 @@ public sealed class WebShortcutTests(LunchtimeSqliteApp app) : BrowserTests(app)
 
         Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last()).ShouldNotBe(earlier);
         await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("等待商家接单", new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task a_tap_on_加入_whose_post_the_network_drops_says_so_and_the_next_tap_adds_the_dish()
+    {
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(4));
+        await page.GotoAsync($"/m/shop/{OrderingKit.Shop}");
+        await page.RouteAsync("**/m/shop/**", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
+
+        await Dish(page, "凉拌牛肉").Locator("[data-testid=add]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=tap-failed]")).ToHaveTextAsync("网络不给力，刚才那一下没有送达，请再点一次");
+        await Expect(page.Locator("[data-testid=cart-count]")).ToHaveCountAsync(0);
+
+        await page.UnrouteAllAsync();
+        await Dish(page, "凉拌牛肉").Locator("[data-testid=add]").ClickAsync();
+        await Expect(page.Locator("[data-testid=cart-count]")).ToHaveTextAsync("1");
+        await Expect(page.Locator("[data-testid=tap-failed]")).ToHaveCountAsync(0);
     }
 
     [Fact]
