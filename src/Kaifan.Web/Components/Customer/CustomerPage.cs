@@ -32,7 +32,22 @@ public abstract class CustomerPage : ComponentBase
 
     protected bool IsNotFound { get; private set; }
 
-    protected sealed override async Task OnInitializedAsync()
+    private Task? loading;
+
+    /// <summary>
+    /// Reads everything before the component's own lifecycle begins, so the page never renders between two reads: the
+    /// render after the first await of OnInitializedAsync, or a parent's render meanwhile, would meet half its state
+    /// (a shop page's menu without its priced cart once answered a 加入 tap with a 500). A static page shows its
+    /// output only once it is complete anyway, so nothing is lost.
+    /// </summary>
+    public sealed override async Task SetParametersAsync(ParameterView parameters)
+    {
+        parameters.SetParameterProperties(this);
+        await (loading ??= ReadAsync());
+        await base.SetParametersAsync(ParameterView.Empty);
+    }
+
+    private async Task ReadAsync()
     {
         if (string.IsNullOrEmpty(Api.Token))
         {
