@@ -7,12 +7,15 @@ namespace Kaifan.Bench;
 
 /// <summary>
 /// The built Kaifan.Host as a separate process on 127.0.0.1: Single mode, a fresh temp SQLite file with the demo seed,
-/// keys of its own. Disposing kills it and deletes the file, so a bench stops by itself and leaves nothing behind.
+/// keys of its own. Disposing kills it and deletes the file, so a bench stops by itself and leaves nothing behind, except
+/// the host's log when it holds an error (a 500 seen by the browser is explained only there).
 /// </summary>
 internal sealed class ChildHost : IAsyncDisposable
 {
-    private ChildHost(Process process, int port, string signingKey, string dbFile) =>
-        (Process, Port, SigningKey, DbFile) = (process, port, signingKey, dbFile);
+    private readonly TextWriter log;
+
+    private ChildHost(Process process, int port, string signingKey, string dbFile, TextWriter log) =>
+        (Process, Port, SigningKey, DbFile, this.log) = (process, port, signingKey, dbFile, log);
 
     public Process Process { get; }
 
@@ -21,6 +24,8 @@ internal sealed class ChildHost : IAsyncDisposable
     public string SigningKey { get; }
 
     public string DbFile { get; }
+
+    public string LogFile => Path.ChangeExtension(DbFile, ".log");
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -63,11 +68,12 @@ internal sealed class ChildHost : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var log = TextWriter.Synchronized(new StreamWriter(Path.ChangeExtension(dbFile, ".log")) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new ChildHost(process, port, signingKey, dbFile);
+        var host = new ChildHost(process, port, signingKey, dbFile, log);
         await host.WaitUntilLiveAsync();
         return host;
     }
@@ -105,6 +111,17 @@ internal sealed class ChildHost : IAsyncDisposable
         }
 
         Process.Dispose();
+        log.Dispose();
+        var errors = File.ReadLines(LogFile).Count(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
+        if (errors > 0)
+        {
+            Console.Error.WriteLine($"the host logged {errors} error(s): {LogFile}");
+        }
+        else
+        {
+            File.Delete(LogFile);
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
