@@ -18,7 +18,8 @@ fi
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_dir=$(mktemp -d /tmp/kaifan-pg.XXXXXX)
-pg_port=${KAIFAN_PG_PORT:-55432}
+# Above Linux's ephemeral range (32768–60999): a browser's or host's outgoing connection can hold a port below it.
+pg_port=${KAIFAN_PG_PORT:-61432}
 chown postgres "$pg_dir" 2>/dev/null || true
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 as_postgres "$pg_bin/initdb -D $pg_dir/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null"
