@@ -1,4 +1,3 @@
-using Kaifan.Web.Api;
 using Microsoft.AspNetCore.Components;
 
 namespace Kaifan.Web.Components;
@@ -21,33 +20,11 @@ public abstract class RereadingPanel : ComponentBase, IAsyncDisposable
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
-            _ = RereadEveryAsync();
-        }
-    }
-
-    private async Task RereadEveryAsync()
-    {
-        using var timer = new PeriodicTimer(Every);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop.Token))
+            _ = PanelPoll.EveryAsync(Every, () => InvokeAsync(async () =>
             {
-                try
-                {
-                    await InvokeAsync(async () =>
-                    {
-                        await RereadAsync();
-                        StateHasChanged();
-                    });
-                }
-                catch (Exception e) when (e is HttpRequestException or SignInRequiredException)
-                {
-                    // The next tick tries again; a console whose sign-in ended finds out at its next action.
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
+                await RereadAsync();
+                StateHasChanged();
+            }), stop.Token);
         }
     }
 
