@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
+using Kaifan.Contracts.Events;
 using Kaifan.Ordering.Coupons;
 using Kaifan.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Ordering;
@@ -180,6 +183,48 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
             merchantId = Shop, addressId = DemoCampus.Id($"address:{customer}"), lines = new[] { Line(ColdBeef, 2), Line(Tea, 1) }, couponId = refused.TooSmall,
         }));
         big["discountFen"]!.GetValue<long>().ShouldBe(600);
+    }
+
+    /// <summary>
+    /// A coupon its promotion took back (邀请有礼: the friend was not new) is refused as no longer valid, not as used or
+    /// expired: when withdrawn before the checkout, and when the withdrawal lands while the order spending it is saved.
+    /// </summary>
+    [Fact]
+    public async Task a_withdrawn_coupon_is_refused_as_no_longer_valid_even_when_withdrawn_while_the_order_is_placed()
+    {
+        const int customer = 2;
+        var client = app.Client(TestTokens.Customer(customer));
+        var bus = app.Services.GetRequiredService<IMessageBus>();
+        CouponWithdrawn Withdrawal(Guid coupon) => new(coupon, DemoCampus.CustomerId(customer), "测试撤回 (test)", app.Clock.GetUtcNow());
+        var before = await app.OrderCountAsync(customer);
+        var taken = await app.IssueCouponAsync(customer, amountFen: 500);
+        await bus.InvokeAsync(Withdrawal(taken));
+
+        await ShouldBeNoLongerValidAsync(await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer, new { couponId = taken })));
+        await ShouldBeNoLongerValidAsync(await PlaceAsync(client, Checkout(customer, new { couponId = taken }), Guid.NewGuid().ToString()));
+        (await app.OrderCountAsync(customer)).ShouldBe(before);
+
+        for (var round = 0; round < 4; round++)
+        {
+            var coupon = await app.IssueCouponAsync(customer, amountFen: 500);
+            var placing = PlaceAsync(client, Checkout(customer, new { couponId = coupon }), Guid.NewGuid().ToString());
+            await Task.WhenAll(placing, bus.InvokeAsync(Withdrawal(coupon)));
+            var placed = await placing;
+            if (placed.StatusCode == HttpStatusCode.Created)
+            {
+                (await app.CouponStatusAsync(customer, coupon)).ShouldBe("used", "spent before the withdrawal came, it stays spent");
+                continue;
+            }
+
+            await ShouldBeNoLongerValidAsync(placed);
+        }
+    }
+
+    private static async Task ShouldBeNoLongerValidAsync(HttpResponseMessage refused)
+    {
+        var body = await refused.Content.ReadAsStringAsync();
+        await refused.ShouldBeRefusedAsync(HttpStatusCode.Conflict, "couponId");
+        JsonNode.Parse(body)!["detail"]!.GetValue<string>().ShouldBe("该红包已失效 (the coupon is no longer valid)");
     }
 
     [Fact]
