@@ -50,6 +50,7 @@ public abstract partial class ReferralTests
         session.Scheduled.MessagesOf<CouponWithdrawn>().Where(w => w.CouponId == couponId).Select(w => w.Attempt)
             .ShouldBe([CouponWithdrawnHandler.MaxAttempts], "the last attempt schedules no other");
         (await app.CouponsOfAsync(friendId)).ShouldBeEmpty();
-        app.Errors.Entries.Skip(errorsBefore).ShouldBeEmpty();
+        app.Errors.Entries.Skip(errorsBefore).Select(e => e.Message)
+            .ShouldNotContain(m => m.Contains(nameof(CouponWithdrawn)) || m.Contains(couponId.ToString()), "giving up is the design, not a failure");
     }
 }
