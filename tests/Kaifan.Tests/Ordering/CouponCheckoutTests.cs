@@ -5,7 +5,9 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Contracts.Events;
 using Kaifan.Ordering.Coupons;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Wolverine;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
@@ -190,7 +192,7 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
     /// expired: when withdrawn before the checkout, and when the withdrawal lands while the order spending it is saved.
     /// </summary>
     [Fact]
-    public async Task a_withdrawn_coupon_is_refused_as_no_longer_valid_even_when_withdrawn_while_the_order_is_placed()
+    public async Task a_withdrawn_coupon_is_refused_as_no_longer_valid_also_when_withdrawn_while_the_order_is_saved()
     {
         const int customer = 2;
         var client = app.Client(TestTokens.Customer(customer));
@@ -203,21 +205,48 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
         await ShouldBeNoLongerValidAsync(await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer, new { couponId = taken })));
         await ShouldBeNoLongerValidAsync(await PlaceAsync(client, Checkout(customer, new { couponId = taken }), Guid.NewGuid().ToString()));
         (await app.OrderCountAsync(customer)).ShouldBe(before);
-
-        for (var round = 0; round < 4; round++)
+        if (app.Provider == Provider.Postgres)
         {
-            var coupon = await app.IssueCouponAsync(customer, amountFen: 500);
-            var placing = PlaceAsync(client, Checkout(customer, new { couponId = coupon }), Guid.NewGuid().ToString());
-            await Task.WhenAll(placing, bus.InvokeAsync(Withdrawal(coupon)));
-            var placed = await placing;
-            if (placed.StatusCode == HttpStatusCode.Created)
-            {
-                (await app.CouponStatusAsync(customer, coupon)).ShouldBe("used", "spent before the withdrawal came, it stays spent");
-                continue;
-            }
-
-            await ShouldBeNoLongerValidAsync(placed);
+            await ShouldRefuseWhenWithdrawnDuringPlacementAsync(client, customer, Withdrawal);
+            (await app.OrderCountAsync(customer)).ShouldBe(before);
         }
+    }
+
+    /// <summary>
+    /// The withdrawal's update is made to wait on the coupon's row, and the order behind it: the order read the coupon
+    /// still unused, and its own update finds the row changed once the withdrawal commits. PostgreSQL only: with
+    /// SQLite's single writer the order never reaches its update while another write is open.
+    /// </summary>
+    private async Task ShouldRefuseWhenWithdrawnDuringPlacementAsync(HttpClient client, int customer, Func<Guid, CouponWithdrawn> withdrawal)
+    {
+        var coupon = await app.IssueCouponAsync(customer, amountFen: 500);
+        await using var holder = new NpgsqlConnection(app.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var select = new NpgsqlCommand("""SELECT 1 FROM ordering.ordering_coupons WHERE "Id" = @id FOR UPDATE""", holder, hold))
+        {
+            select.Parameters.AddWithValue("id", coupon);
+            await select.ExecuteNonQueryAsync();
+        }
+
+        var withdrawing = app.Services.GetRequiredService<IMessageBus>().InvokeAsync(withdrawal(coupon));
+        await PaymentProbe.EventuallyAsync(async () => await LockWaitersAsync() == 1, "the withdrawal waits for the coupon's row");
+        var placing = PlaceAsync(client, Checkout(customer, new { couponId = coupon }), Guid.NewGuid().ToString());
+        await PaymentProbe.EventuallyAsync(async () => await LockWaitersAsync() == 2, "the order waits behind it");
+        await hold.RollbackAsync();
+
+        await withdrawing;
+        await ShouldBeNoLongerValidAsync(await placing);
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("expired");
+    }
+
+    private async Task<long> LockWaitersAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     private static async Task ShouldBeNoLongerValidAsync(HttpResponseMessage refused)
