@@ -40,6 +40,7 @@ public static class OrderingModule
         services.AddScoped<IOrderDispatchQueries>(sp => sp.GetRequiredService<OrderTrackingQueries>());
         services.AddScoped<IOrderVolumeHistory, OrderVolumeHistory>();
         services.AddScoped<ICustomerOrderHistory, CustomerOrderHistory>();
+        services.AddScoped<IPromotionCoupons, PromotionCoupons>();
         services.AddScoped<IPersonalDataExport, OrdersDataExport>();
         services.AddScoped<IPersonalDataExport, CouponsDataExport>();
         services.AddScoped<IPersonalDataExport, RefundRequestsDataExport>();

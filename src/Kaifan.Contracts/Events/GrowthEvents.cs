@@ -10,8 +10,8 @@ public sealed record CouponGranted(
 
 /// <summary>
 /// A promotion takes back a coupon it granted (邀请有礼: the friend turned out not to be new). Ordering ends it now
-/// (it shows 已过期) while it is unused; a coupon already spent stays spent. Attempt counts the waits for a grant
-/// that has not reached Ordering yet.
+/// (it shows 已过期, and checkout says 该红包已失效) while it is unused; a coupon already spent stays spent. Attempt
+/// counts the waits for a grant that has not reached Ordering yet.
 /// </summary>
 public sealed record CouponWithdrawn(Guid CouponId, Guid CustomerId, string Reason, DateTimeOffset WithdrawnAt, int Attempt = 0);
 

@@ -25,6 +25,12 @@ internal sealed class Coupon
     public DateTimeOffset? UsedAt { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>
+    /// When the promotion that granted it took it back while it was unused (ExpiresAt moved to the same moment), so
+    /// checkout can say it is no longer valid rather than expired or used. Null for every other coupon.
+    /// </summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
     public string Status(DateTimeOffset now) => Used ? CouponStatus.Used : ExpiresAt <= now ? CouponStatus.Expired : CouponStatus.Unused;
 
     /// <summary>What the coupon takes off an order with this items total: never more than the dishes cost.</summary>

@@ -22,6 +22,11 @@ internal static class CouponSpending
             return (null, OrderingProblems.NotFound("优惠券", Field));
         }
 
+        if (coupon.WithdrawnAt is not null)
+        {
+            return (null, Withdrawn());
+        }
+
         return coupon.Status(now) switch
         {
             CouponStatus.Used => (null, AlreadyUsed()),
@@ -36,6 +41,20 @@ internal static class CouponSpending
 
     public static IResult AlreadyUsed() =>
         OrderingProblems.Status(StatusCodes.Status409Conflict, "优惠券已使用 (the coupon has been used)", Field);
+
+    /// <summary>Taken back by the promotion that granted it (邀请有礼: the friend was not new); neither used nor simply out of date.</summary>
+    public static IResult Withdrawn() =>
+        OrderingProblems.Status(StatusCodes.Status409Conflict, "该红包已失效 (the coupon is no longer valid)", Field);
+
+    /// <summary>
+    /// An order lost the coupon's Version between choosing it and saving: another order spent it, or its promotion
+    /// withdrew it at that moment. Read after the rollback, so the customer is told which.
+    /// </summary>
+    public static async Task<IResult> LostAsync(OrderingDb db, Guid couponId, CancellationToken ct)
+    {
+        var withdrawnAt = await db.Coupons.AsNoTracking().Where(c => c.Id == couponId).Select(c => c.WithdrawnAt).SingleOrDefaultAsync(ct);
+        return withdrawnAt is null ? AlreadyUsed() : Withdrawn();
+    }
 
     /// <summary>
     /// Called by every cancellation in the cancelling commit itself; a second call finds nothing to give back, so a

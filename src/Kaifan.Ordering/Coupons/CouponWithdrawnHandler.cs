@@ -19,7 +19,11 @@ public static class CouponWithdrawnHandler
         var messages = new OutgoingMessages();
         await db.Coupons
             .Where(c => c.Id == withdrawn.CouponId && c.CustomerId == withdrawn.CustomerId && !c.Used && c.ExpiresAt > withdrawn.WithdrawnAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, withdrawn.WithdrawnAt).SetProperty(c => c.Version, c => c.Version + 1), ct);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.ExpiresAt, withdrawn.WithdrawnAt)
+                    .SetProperty(c => c.WithdrawnAt, withdrawn.WithdrawnAt)
+                    .SetProperty(c => c.Version, c => c.Version + 1),
+                ct);
         if (withdrawn.Attempt < MaxAttempts && !await db.Coupons.AnyAsync(c => c.Id == withdrawn.CouponId, ct))
         {
             messages.Delay(withdrawn with { Attempt = withdrawn.Attempt + 1 }, Wait);

@@ -5,7 +5,7 @@ namespace Kaifan.Ordering.Coupons;
 
 internal sealed record CouponExport(
     Guid Id, long AmountFen, long MinSpendFen, string Reason, Guid? CompensatesOrderId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt,
-    string Status, Guid? UsedByOrderId, DateTimeOffset? UsedAt);
+    string Status, Guid? UsedByOrderId, DateTimeOffset? UsedAt, DateTimeOffset? WithdrawnAt);
 
 /// <summary>The coupons the customer holds or held, with what happened to each.</summary>
 internal sealed class CouponsDataExport(OrderingDb db, TimeProvider clock) : IPersonalDataExport
@@ -20,7 +20,7 @@ internal sealed class CouponsDataExport(OrderingDb db, TimeProvider clock) : IPe
             .OrderBy(c => c.IssuedAt)
             .ThenBy(c => c.Id)
             .Select(c => new CouponExport(
-                c.Id, c.AmountFen, c.MinSpendFen, c.Reason, c.OrderId, c.IssuedAt, c.ExpiresAt, c.Status(now), c.UsedByOrderId, c.UsedAt))
+                c.Id, c.AmountFen, c.MinSpendFen, c.Reason, c.OrderId, c.IssuedAt, c.ExpiresAt, c.Status(now), c.UsedByOrderId, c.UsedAt, c.WithdrawnAt))
             .ToList();
     }
 }

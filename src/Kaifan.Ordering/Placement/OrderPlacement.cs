@@ -162,7 +162,7 @@ internal sealed class OrderPlacement(
             await stock.ReleaseAsync(orderId, CancellationToken.None);
             await groups.ReleaseSeatAsync(orderId, CancellationToken.None);
             await presales.ReleaseEntryAsync(orderId, CancellationToken.None);
-            return Coupons.CouponSpending.AlreadyUsed();
+            return await Coupons.CouponSpending.LostAsync(outbox.DbContext, coupon.Id, CancellationToken.None);
         }
         catch
         {

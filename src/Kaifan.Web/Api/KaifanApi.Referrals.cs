@@ -14,8 +14,8 @@ public sealed record InvitationAcceptedInfo(Guid CouponId, long AmountFen, long 
 public sealed record TopInviterInfo(string Inviter, int Accepted, int FirstOrders, long RewardsFen);
 
 public sealed record ReferralTotalsInfo(
-    int Accepted, int Voided, int FirstOrders, double Conversion, int Rewards, long RewardsFen, long WelcomeCouponsFen, int RewardCap,
-    List<TopInviterInfo> TopInviters);
+    int Accepted, int Voided, int FirstOrders, double Conversion, int Rewards, long RewardsFen, long WelcomeCouponsFen,
+    int WelcomeWithdrawn, long WelcomeWithdrawnFen, int RewardCap, List<TopInviterInfo> TopInviters);
 
 public sealed partial class KaifanApi
 {

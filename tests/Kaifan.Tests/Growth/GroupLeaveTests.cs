@@ -228,6 +228,43 @@ public abstract class GroupLeaveTests(KaifanApp app)
     }
 
     /// <summary>
+    /// 支付超时: a seat whose order is never paid goes when the payment deadline passes, as a cancelled order's does: the
+    /// paid member takes the lead and someone new may join, and a group whose only seat expired is disbanded.
+    /// </summary>
+    [Fact]
+    public async Task orders_never_paid_expire_at_the_deadline_freeing_their_seats_passing_the_lead_on_and_disbanding_an_emptied_group()
+    {
+        var dealId = await kit.CreateDealAsync(groupSize: 2, windowMinutes: 60);
+        var (dawdler, member, loner, latecomer) = (await kit.NewShopperAsync(), await kit.NewShopperAsync(), await kit.NewShopperAsync(), await kit.NewShopperAsync());
+        var opened = await PlacedAsync(OpenAsync(dawdler, dealId));
+        var groupId = GroupOf(opened);
+        var joined = await PlacedAsync(JoinAsync(member, groupId));
+        await kit.PayAsync(member, joined);
+        await EventuallyPaidSeatsAsync(member, groupId, 1);
+        var alone = await PlacedAsync(OpenAsync(loner, dealId));
+        var lonelyGroupId = GroupOf(alone);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        await app.DeadlineAsync(OrderingKit.IdOf(opened));
+        await app.DeadlineAsync(OrderingKit.IdOf(alone));
+
+        (await StatusAsync(dawdler, opened), await StatusAsync(loner, alone)).ShouldBe(("Cancelled", "Cancelled"));
+        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(member, groupId))["taken"]!.GetValue<int>() == 1, "the expired seat is released", seconds: 45);
+        var group = await GroupAsync(member, groupId);
+        (group["status"]!.GetValue<string>(), group["paid"]!.GetValue<int>()).ShouldBe(("open", 1));
+        group["seats"]!.AsArray().Single(s => s!["isLeader"]!.GetValue<bool>())!["isMe"]!.GetValue<bool>().ShouldBeTrue("the lead passes to the paid member");
+        (await GroupAsync(latecomer, groupId))["canJoin"]!.GetValue<bool>().ShouldBeTrue();
+        var seat = (await kit.ExportedSeatsAsync(dawdler)).Single()!;
+        (seat["Membership"]!.GetValue<string>(), seat["Leader"]!.GetValue<bool>()).ShouldBe(("orderCancelled", true));
+
+        await PaymentProbe.EventuallyAsync(
+            async () => (await GroupAsync(loner, lonelyGroupId))["status"]!.GetValue<string>() == "disbanded", "the emptied group is disbanded", seconds: 45);
+        var lonely = await GroupAsync(latecomer, lonelyGroupId);
+        (lonely["taken"]!.GetValue<int>(), lonely["canJoin"]!.GetValue<bool>()).ShouldBe((0, false));
+        await Refusals.ShouldBeRefusedAsync(await JoinAsync(latecomer, lonelyGroupId), HttpStatusCode.Conflict, "groupId");
+    }
+
+    /// <summary>
     /// As on 拼多多, one who left may join the same group again with a new order: the seat count and the lead stay right
     /// (the lead passed on does not come back), and their export has both seats, the one given up and the one held.
     /// </summary>

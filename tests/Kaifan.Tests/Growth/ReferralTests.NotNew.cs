@@ -29,7 +29,8 @@ public abstract partial class ReferralTests
         app.Clock.Advance(TimeSpan.FromSeconds(2));
         var accepted = await AcceptAsync(friend, await CodeOfAsync(inviter));
         accepted.StatusCode.ShouldBe(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
-        var welcomeId = (await Ordering.OrderingKit.JsonOf(accepted))["couponId"]!.GetValue<Guid>();
+        var welcome = await Ordering.OrderingKit.JsonOf(accepted);
+        var welcomeId = welcome["couponId"]!.GetValue<Guid>();
 
         // The money was taken a second before the acceptance; Ordering records it only now.
         var orderId = Ordering.OrderingKit.IdOf(order);
@@ -53,6 +54,9 @@ public abstract partial class ReferralTests
         (after["voided"]!.GetValue<int>() - before["voided"]!.GetValue<int>()).ShouldBe(1);
         (after["firstOrders"]!.GetValue<int>() - before["firstOrders"]!.GetValue<int>()).ShouldBe(0);
         (after["rewardsFen"]!.GetValue<long>() - before["rewardsFen"]!.GetValue<long>()).ShouldBe(0);
+        (after["welcomeCouponsFen"]!.GetValue<long>() - before["welcomeCouponsFen"]!.GetValue<long>()).ShouldBe(0, "a withdrawn 新人红包 does not stand");
+        (after["welcomeWithdrawn"]!.GetValue<int>() - before["welcomeWithdrawn"]!.GetValue<int>()).ShouldBe(1);
+        (after["welcomeWithdrawnFen"]!.GetValue<long>() - before["welcomeWithdrawnFen"]!.GetValue<long>()).ShouldBe(welcome["amountFen"]!.GetValue<long>());
         (await ExportAsync(friendId))!["invitationVoidedAt"].ShouldNotBeNull();
     }
 

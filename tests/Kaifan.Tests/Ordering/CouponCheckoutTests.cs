@@ -2,8 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
+using Kaifan.Contracts.Events;
 using Kaifan.Ordering.Coupons;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Ordering;
@@ -180,6 +185,75 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
             merchantId = Shop, addressId = DemoCampus.Id($"address:{customer}"), lines = new[] { Line(ColdBeef, 2), Line(Tea, 1) }, couponId = refused.TooSmall,
         }));
         big["discountFen"]!.GetValue<long>().ShouldBe(600);
+    }
+
+    /// <summary>
+    /// A coupon its promotion took back (邀请有礼: the friend was not new) is refused as no longer valid, not as used or
+    /// expired: when withdrawn before the checkout, and when the withdrawal lands while the order spending it is saved.
+    /// </summary>
+    [Fact]
+    public async Task a_withdrawn_coupon_is_refused_as_no_longer_valid_also_when_withdrawn_while_the_order_is_saved()
+    {
+        const int customer = 2;
+        var client = app.Client(TestTokens.Customer(customer));
+        var bus = app.Services.GetRequiredService<IMessageBus>();
+        CouponWithdrawn Withdrawal(Guid coupon) => new(coupon, DemoCampus.CustomerId(customer), "测试撤回 (test)", app.Clock.GetUtcNow());
+        var before = await app.OrderCountAsync(customer);
+        var taken = await app.IssueCouponAsync(customer, amountFen: 500);
+        await bus.InvokeAsync(Withdrawal(taken));
+
+        await ShouldBeNoLongerValidAsync(await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer, new { couponId = taken })));
+        await ShouldBeNoLongerValidAsync(await PlaceAsync(client, Checkout(customer, new { couponId = taken }), Guid.NewGuid().ToString()));
+        (await app.OrderCountAsync(customer)).ShouldBe(before);
+        if (app.Provider == Provider.Postgres)
+        {
+            await ShouldRefuseWhenWithdrawnDuringPlacementAsync(client, customer, Withdrawal);
+            (await app.OrderCountAsync(customer)).ShouldBe(before);
+        }
+    }
+
+    /// <summary>
+    /// The withdrawal's update is made to wait on the coupon's row, and the order behind it: the order read the coupon
+    /// still unused, and its own update finds the row changed once the withdrawal commits. PostgreSQL only: with
+    /// SQLite's single writer the order never reaches its update while another write is open.
+    /// </summary>
+    private async Task ShouldRefuseWhenWithdrawnDuringPlacementAsync(HttpClient client, int customer, Func<Guid, CouponWithdrawn> withdrawal)
+    {
+        var coupon = await app.IssueCouponAsync(customer, amountFen: 500);
+        await using var holder = new NpgsqlConnection(app.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var select = new NpgsqlCommand("""SELECT 1 FROM ordering.ordering_coupons WHERE "Id" = @id FOR UPDATE""", holder, hold))
+        {
+            select.Parameters.AddWithValue("id", coupon);
+            await select.ExecuteNonQueryAsync();
+        }
+
+        var withdrawing = app.Services.GetRequiredService<IMessageBus>().InvokeAsync(withdrawal(coupon));
+        await PaymentProbe.EventuallyAsync(async () => await LockWaitersAsync() == 1, "the withdrawal waits for the coupon's row");
+        var placing = PlaceAsync(client, Checkout(customer, new { couponId = coupon }), Guid.NewGuid().ToString());
+        await PaymentProbe.EventuallyAsync(async () => await LockWaitersAsync() == 2, "the order waits behind it");
+        await hold.RollbackAsync();
+
+        await withdrawing;
+        await ShouldBeNoLongerValidAsync(await placing);
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("expired");
+    }
+
+    private async Task<long> LockWaitersAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ShouldBeNoLongerValidAsync(HttpResponseMessage refused)
+    {
+        var body = await refused.Content.ReadAsStringAsync();
+        await refused.ShouldBeRefusedAsync(HttpStatusCode.Conflict, "couponId");
+        JsonNode.Parse(body)!["detail"]!.GetValue<string>().ShouldBe("该红包已失效 (the coupon is no longer valid)");
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await app.EventuallyAsync(async () => (await app.CouponsOfAsync(inviterId)).Count == 1, "the inviter's red packet is issued");
 
         // A friend whose earlier order is paid, dated before the acceptance: 不符合新人条件.
-        var (_, notNew) = app.NewCustomer();
+        var (notNewId, notNew) = app.NewCustomer();
         var early = await ReferralKit.PlacedOrderAsync(notNew);
         app.Clock.Advance(TimeSpan.FromSeconds(2));
         (await notNew.PostAsJsonAsync("/api/growth/referrals/accept", new { code })).EnsureSuccessStatusCode();
@@ -90,6 +90,7 @@ public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
             Guid.NewGuid(), Ordering.OrderingKit.IdOf(early), early["totalFen"]!.GetValue<long>(), "sandbox-early", app.Clock.GetUtcNow().AddSeconds(-1)));
         await app.EventuallyAsync(
             async () => (await ReferralKit.MyReferralsAsync(inviter))["friends"]!.AsArray().Any(f => f!["status"]!.GetValue<string>() == "void"), "the friend is found not new");
+        await app.EventuallyAsync(async () => (await app.CouponsOfAsync(notNewId)).Single().WithdrawnAt is not null, "the 新人红包 is withdrawn");
         var totals = (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonNode>("/api/ops/growth/referrals"))!;
 
         await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
@@ -103,6 +104,10 @@ public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(
         await Expect(panel.Locator("[data-testid=referral-first-orders]")).ToHaveTextAsync(totals["firstOrders"]!.ToString());
         await Expect(panel.Locator("[data-testid=referral-voided]")).ToHaveTextAsync(totals["voided"]!.ToString());
         await Expect(panel.Locator("[data-testid=referral-rewards-fen]")).ToHaveAttributeAsync("data-fen", totals["rewardsFen"]!.ToString());
+        await Expect(panel.Locator("[data-testid=referral-welcome-fen]")).ToHaveAttributeAsync("data-fen", totals["welcomeCouponsFen"]!.ToString());
+        var withdrawn = panel.Locator("[data-testid=referral-welcome-withdrawn]");
+        await Expect(withdrawn).ToHaveAttributeAsync("data-fen", totals["welcomeWithdrawnFen"]!.ToString());
+        await Expect(withdrawn).ToContainTextAsync($"已撤回 {totals["welcomeWithdrawn"]} 张");
         var row = panel.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=referral-inviter]:text-is('{ReferralSummary.Mask(inviterId)}')") });
         await Expect(row).ToContainTextAsync("¥8");
         await Expect(panel).Not.ToContainTextAsync(inviterId.ToString());

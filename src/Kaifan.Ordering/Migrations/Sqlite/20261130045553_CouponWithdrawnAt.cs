@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kaifan.Ordering.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CouponWithdrawnAt : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "WithdrawnAt",
+                table: "ordering_coupons",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "WithdrawnAt",
+                table: "ordering_coupons");
+        }
+    }
+}
