@@ -100,6 +100,6 @@ public abstract class ConcurrentDispatchTests(LunchtimeApp app)
     }
 }
 
-public sealed class ConcurrentDispatchOnSqlite(LunchtimeSqliteApp app) : ConcurrentDispatchTests(app), IClassFixture<LunchtimeSqliteApp>;
+public sealed class ConcurrentDispatchOnSqlite(QuickPingSqliteApp app) : ConcurrentDispatchTests(app), IClassFixture<QuickPingSqliteApp>;
 
-public sealed class ConcurrentDispatchOnPostgres(LunchtimePostgresApp app) : ConcurrentDispatchTests(app), IClassFixture<LunchtimePostgresApp>;
+public sealed class ConcurrentDispatchOnPostgres(QuickPingPostgresApp app) : ConcurrentDispatchTests(app), IClassFixture<QuickPingPostgresApp>;

@@ -79,26 +79,29 @@ internal static class DeliveryKit
 
     /// <summary>
     /// The clock moves on and each online rider's app reports where they stand, as the app does every few seconds (a
-    /// rider silent for minutes gets no offers); returns once dispatch has the reports.
+    /// rider silent for minutes gets no offers); returns once dispatch has the reports. The apps report at once, as
+    /// riders' phones do, so one flush of the host's ping buffer carries them all.
     /// </summary>
     public static async Task AdvanceAsync(this KaifanApp app, TimeSpan by, params int[] riders)
     {
         app.Clock.Advance(by);
         var now = app.Clock.GetUtcNow();
-        foreach (var rider in riders)
-        {
-            var status = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status"));
-            if (!status["online"]!.GetValue<bool>())
-            {
-                continue;
-            }
+        await Task.WhenAll(riders.Select(rider => ReportAsync(app, rider, now)));
+    }
 
-            var here = new { latitude = status["latitude"]!.GetValue<double>(), longitude = status["longitude"]!.GetValue<double>() };
-            (await app.Rider(rider).PostAsJsonAsync("/api/rider/location", here)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-            await PaymentProbe.EventuallyAsync(
-                async () => (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status")))["at"]!.GetValue<DateTimeOffset>() >= now,
-                $"rider {rider}'s position reaches dispatch");
+    private static async Task ReportAsync(KaifanApp app, int rider, DateTimeOffset now)
+    {
+        var status = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status"));
+        if (!status["online"]!.GetValue<bool>())
+        {
+            return;
         }
+
+        var here = new { latitude = status["latitude"]!.GetValue<double>(), longitude = status["longitude"]!.GetValue<double>() };
+        (await app.Rider(rider).PostAsJsonAsync("/api/rider/location", here)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await PaymentProbe.EventuallyAsync(
+            async () => (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status")))["at"]!.GetValue<DateTimeOffset>() >= now,
+            $"rider {rider}'s position reaches dispatch");
     }
 
     /// <summary>Stands where they are for <paramref name="by"/>, reporting every minute as a stuck rider's phone still does.</summary>

@@ -251,6 +251,6 @@ public abstract class StalledRiderTests(LunchtimeApp app)
     }
 }
 
-public sealed class StalledRiderOnSqlite(LunchtimeSqliteApp app) : StalledRiderTests(app), IClassFixture<LunchtimeSqliteApp>;
+public sealed class StalledRiderOnSqlite(QuickPingSqliteApp app) : StalledRiderTests(app), IClassFixture<QuickPingSqliteApp>;
 
-public sealed class StalledRiderOnPostgres(LunchtimePostgresApp app) : StalledRiderTests(app), IClassFixture<LunchtimePostgresApp>;
+public sealed class StalledRiderOnPostgres(QuickPingPostgresApp app) : StalledRiderTests(app), IClassFixture<QuickPingPostgresApp>;

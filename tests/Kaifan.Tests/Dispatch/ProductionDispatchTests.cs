@@ -63,9 +63,9 @@ public abstract class ProductionDispatchTests(LunchtimeApp app)
     }
 }
 
-public sealed class ProductionDispatchOnSqlite(LunchtimeSqliteApp app) : ProductionDispatchTests(app), IClassFixture<LunchtimeSqliteApp>;
+public sealed class ProductionDispatchOnSqlite(QuickPingSqliteApp app) : ProductionDispatchTests(app), IClassFixture<QuickPingSqliteApp>;
 
-public sealed class ProductionDispatchOnPostgres(LunchtimePostgresApp app) : ProductionDispatchTests(app), IClassFixture<LunchtimePostgresApp>;
+public sealed class ProductionDispatchOnPostgres(QuickPingPostgresApp app) : ProductionDispatchTests(app), IClassFixture<QuickPingPostgresApp>;
 
 /// <summary>Orders placed with checkout choices, paid on the bus and accepted by the noodle shop.</summary>
 internal static class TierKit

@@ -41,3 +41,17 @@ public sealed class SlowRiderPollApp() : LunchtimeApp(Provider.Sqlite)
     protected override void Configure(IDictionary<string, string?> configuration) =>
         configuration["Kaifan:Web:RiderLivePollSeconds"] = "600";
 }
+
+/// <summary>
+/// Buffered rider pings reach the rider grains every 20 ms rather than 150: the dispatch tests move the clock, have
+/// every rider report and wait until dispatch has the reports, hundreds of times a class.
+/// </summary>
+public abstract class QuickPingApp(Provider provider) : LunchtimeApp(provider)
+{
+    protected override void Configure(IDictionary<string, string?> configuration) =>
+        configuration["Kaifan:Dispatch:PingFlushMilliseconds"] = "20";
+}
+
+public sealed class QuickPingSqliteApp() : QuickPingApp(Provider.Sqlite);
+
+public sealed class QuickPingPostgresApp() : QuickPingApp(Provider.Postgres);
