@@ -12,7 +12,10 @@ public static class CouponGrantedHandler
 {
     public static async Task Handle(CouponGranted granted, OrderingDb db, CancellationToken ct)
     {
-        var existing = await db.Coupons.AsNoTracking().Where(c => c.Id == granted.CouponId).Select(c => new { c.GrantPending, c.ExpiresAt }).SingleOrDefaultAsync(ct);
+        var existing = await db.Coupons.AsNoTracking()
+            .Where(c => c.Id == granted.CouponId)
+            .Select(c => new { c.GrantPending, c.ExpiresAt })
+            .SingleOrDefaultAsync(ct);
         if (existing is { GrantPending: true })
         {
             var expiresAt = granted.ExpiresAt < existing.ExpiresAt ? granted.ExpiresAt : existing.ExpiresAt;
