@@ -10,10 +10,11 @@ public sealed record CouponGranted(
 
 /// <summary>
 /// A promotion takes back a coupon it granted (邀请有礼: the friend turned out not to be new). Ordering ends it now
-/// (it shows 已过期, and checkout says 该红包已失效) while it is unused; a coupon already spent stays spent. Attempt
-/// counts the waits for a grant that has not reached Ordering yet.
+/// (我的优惠券 and checkout say 已失效); a coupon already spent stays spent, and ends if its order is cancelled and
+/// gives it back. A withdrawal may reach Ordering before its grant, however long before: the grant then issues the
+/// coupon already withdrawn.
 /// </summary>
-public sealed record CouponWithdrawn(Guid CouponId, Guid CustomerId, string Reason, DateTimeOffset WithdrawnAt, int Attempt = 0);
+public sealed record CouponWithdrawn(Guid CouponId, Guid CustomerId, string Reason, DateTimeOffset WithdrawnAt);
 
 /// <summary>A 拼团 order was paid (Ordering holds it as 待成团); Growth counts the group's paid seats.</summary>
 public sealed record GroupOrderPaid(Guid GroupId, Guid OrderId, DateTimeOffset PaidAt);

@@ -4,8 +4,8 @@ namespace Kaifan.Contracts.Queries;
 public interface IPromotionCoupons
 {
     /// <summary>
-    /// Those of the coupons that were withdrawn (CouponWithdrawn reached them while unused). A coupon spent before its
-    /// withdrawal arrived, or whose withdrawal is still on its way, is not among them.
+    /// Those of the coupons that were withdrawn and are not spent. A coupon spent before its withdrawal arrived is not
+    /// among them (until a cancelled order gives it back: then it is ended), nor one whose withdrawal is on its way.
     /// </summary>
     Task<IReadOnlySet<Guid>> WithdrawnAmongAsync(IReadOnlyCollection<Guid> couponIds, CancellationToken ct);
 }

@@ -22,14 +22,10 @@ internal static class CouponSpending
             return (null, OrderingProblems.NotFound("优惠券", Field));
         }
 
-        if (coupon.WithdrawnAt is not null)
-        {
-            return (null, Withdrawn());
-        }
-
         return coupon.Status(now) switch
         {
             CouponStatus.Used => (null, AlreadyUsed()),
+            CouponStatus.Withdrawn => (null, Withdrawn()),
             CouponStatus.Expired => (null, OrderingProblems.Status(StatusCodes.Status409Conflict, "优惠券已过期 (the coupon has expired)", Field)),
             _ when itemsTotalFen < coupon.MinSpendFen => (null, OrderingProblems.Status(
                 StatusCodes.Status422UnprocessableEntity,
@@ -52,8 +48,8 @@ internal static class CouponSpending
     /// </summary>
     public static async Task<IResult> LostAsync(OrderingDb db, Guid couponId, CancellationToken ct)
     {
-        var withdrawnAt = await db.Coupons.AsNoTracking().Where(c => c.Id == couponId).Select(c => c.WithdrawnAt).SingleOrDefaultAsync(ct);
-        return withdrawnAt is null ? AlreadyUsed() : Withdrawn();
+        var lost = await db.Coupons.AsNoTracking().Where(c => c.Id == couponId).Select(c => new { c.Used, c.WithdrawnAt }).SingleOrDefaultAsync(ct);
+        return lost is { Used: false, WithdrawnAt: not null } ? Withdrawn() : AlreadyUsed();
     }
 
     /// <summary>

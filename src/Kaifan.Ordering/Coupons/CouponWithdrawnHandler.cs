@@ -1,34 +1,36 @@
 using Kaifan.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
-using Wolverine;
 
 namespace Kaifan.Ordering.Coupons;
 
 /// <summary>
-/// Ends a coupon a promotion took back, while it is unused: one conditional update that moves Version, so an order
-/// spending it at this moment either committed first (the coupon stays spent) or fails its own update and is told
-/// the coupon is gone. A withdrawal that overtook its grant waits for it a little; a redelivery changes nothing.
+/// Ends a coupon a promotion took back. One conditional update: an unused coupon ends now and its Version moves, so an
+/// order spending it at this moment either committed first (the coupon stays spent) or fails its own update and is
+/// told the coupon is gone; a spent one only records the withdrawal (its Version kept, so a cancellation giving it
+/// back at this moment still commits), and once given back it stays ended. PostgreSQL re-reads the row for the update
+/// after a writer holding it commits, so the update's choice follows whoever came first. A withdrawal ahead of its
+/// grant is stored as the coupon's row awaiting the grant; a redelivery changes nothing.
 /// </summary>
 public static class CouponWithdrawnHandler
 {
-    public const int MaxAttempts = 10;
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(1);
-
-    public static async Task<OutgoingMessages> Handle(CouponWithdrawn withdrawn, OrderingDb db, CancellationToken ct)
+    public static async Task Handle(CouponWithdrawn withdrawn, OrderingDb db, CancellationToken ct)
     {
-        var messages = new OutgoingMessages();
-        await db.Coupons
-            .Where(c => c.Id == withdrawn.CouponId && c.CustomerId == withdrawn.CustomerId && !c.Used && c.ExpiresAt > withdrawn.WithdrawnAt)
+        var at = withdrawn.WithdrawnAt;
+        var recorded = await db.Coupons
+            .Where(c => c.Id == withdrawn.CouponId && c.CustomerId == withdrawn.CustomerId && c.WithdrawnAt == null)
             .ExecuteUpdateAsync(
-                s => s.SetProperty(c => c.ExpiresAt, withdrawn.WithdrawnAt)
-                    .SetProperty(c => c.WithdrawnAt, withdrawn.WithdrawnAt)
-                    .SetProperty(c => c.Version, c => c.Version + 1),
+                s => s.SetProperty(c => c.WithdrawnAt, at)
+                    .SetProperty(c => c.ExpiresAt, c => c.Used || c.ExpiresAt <= at ? c.ExpiresAt : at)
+                    .SetProperty(c => c.Version, c => c.Used ? c.Version : c.Version + 1),
                 ct);
-        if (withdrawn.Attempt < MaxAttempts && !await db.Coupons.AnyAsync(c => c.Id == withdrawn.CouponId, ct))
+        if (recorded > 0 || await db.Coupons.AnyAsync(c => c.Id == withdrawn.CouponId, ct))
         {
-            messages.Delay(withdrawn with { Attempt = withdrawn.Attempt + 1 }, Wait);
+            return;
         }
 
-        return messages;
+        // The grant has not arrived. Should it commit at this moment, the key refuses this row (PostgreSQL waits for
+        // the grant's commit first), and the bus's retry finds the coupon and ends it as above.
+        db.Coupons.Add(Coupon.AwaitingGrant(withdrawn.CouponId, withdrawn.CustomerId, withdrawn.Reason, at));
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class CouponsDataExport(OrderingDb db, TimeProvider clock) : IPe
     public async Task<object?> ExportAsync(Guid userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var coupons = await db.Coupons.AsNoTracking().Where(c => c.CustomerId == userId).ToListAsync(ct);
+        var coupons = await db.Coupons.AsNoTracking().Where(c => c.CustomerId == userId && !c.GrantPending).ToListAsync(ct);
         return coupons
             .OrderBy(c => c.IssuedAt)
             .ThenBy(c => c.Id)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Coupons;
 
-/// <summary>Status is unused, used or expired; MinSpendFen 0 means 无门槛; UsedByOrderId is the order that spent it.</summary>
+/// <summary>Status is unused, used, expired or withdrawn (taken back by its promotion: 已失效); MinSpendFen 0 means 无门槛; UsedByOrderId is the order that spent it.</summary>
 internal sealed record CouponView(
     Guid Id,
     long AmountFen,
@@ -35,7 +35,7 @@ internal static class ListMyCoupons
     {
         var customerId = user.UserId();
         var now = clock.GetUtcNow();
-        var coupons = await db.Coupons.AsNoTracking().Where(c => c.CustomerId == customerId).ToListAsync(ct);
+        var coupons = await db.Coupons.AsNoTracking().Where(c => c.CustomerId == customerId && !c.GrantPending).ToListAsync(ct);
         return Results.Ok(coupons
             .OrderByDescending(c => c.IssuedAt)
             .ThenBy(c => c.Id)

@@ -13,7 +13,7 @@ internal sealed class PromotionCoupons(OrderingDb db) : IPromotionCoupons
         }
 
         var ids = couponIds.ToList();
-        var withdrawn = await db.Coupons.AsNoTracking().Where(c => ids.Contains(c.Id) && c.WithdrawnAt != null).Select(c => c.Id).ToListAsync(ct);
+        var withdrawn = await db.Coupons.AsNoTracking().Where(c => ids.Contains(c.Id) && c.WithdrawnAt != null && !c.Used).Select(c => c.Id).ToListAsync(ct);
         return withdrawn.ToHashSet();
     }
 }

@@ -237,7 +237,25 @@ public abstract class CouponCheckoutTests(LunchtimeApp app)
 
         await withdrawing;
         await ShouldBeNoLongerValidAsync(await placing);
-        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("expired");
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("withdrawn");
+    }
+
+    /// <summary>A coupon spent before its withdrawal arrived stays spent; the cancelled order gives it back ended, not usable.</summary>
+    [Fact]
+    public async Task a_spent_coupon_withdrawn_and_then_given_back_by_a_cancelled_order_is_no_longer_valid()
+    {
+        const int customer = 3;
+        var client = app.Client(TestTokens.Customer(customer));
+        var coupon = await app.IssueCouponAsync(customer, amountFen: 400);
+        var order = IdOf(await PlacedAsync(client, Checkout(customer, new { couponId = coupon })));
+        await app.Services.GetRequiredService<IMessageBus>().InvokeAsync(
+            new CouponWithdrawn(coupon, DemoCampus.CustomerId(customer), "测试撤回 (test)", app.Clock.GetUtcNow()));
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("used");
+
+        (await client.PostAsJsonAsync($"/api/orders/{order}/cancel", new { reason = "不想要了" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await app.CouponStatusAsync(customer, coupon)).ShouldBe("withdrawn");
+        await ShouldBeNoLongerValidAsync(await client.PostAsJsonAsync("/api/carts/quote", Checkout(customer, new { couponId = coupon })));
     }
 
     private async Task<long> LockWaitersAsync()
