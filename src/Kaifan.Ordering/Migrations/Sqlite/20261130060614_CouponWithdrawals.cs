@@ -5,11 +5,18 @@
 namespace Kaifan.Ordering.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CouponWithdrawnAt : Migration
+    public partial class CouponWithdrawals : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "GrantPending",
+                table: "ordering_coupons",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<long>(
                 name: "WithdrawnAt",
                 table: "ordering_coupons",
@@ -20,6 +27,10 @@ namespace Kaifan.Ordering.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "GrantPending",
+                table: "ordering_coupons");
+
             migrationBuilder.DropColumn(
                 name: "WithdrawnAt",
                 table: "ordering_coupons");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaifan.Ordering.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderingDb))]
-    [Migration("20261130055358_CouponGrantPending")]
-    partial class CouponGrantPending
+    [Migration("20261130060614_CouponWithdrawals")]
+    partial class CouponWithdrawals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kaifan.Ordering.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrderingDb))]
-    [Migration("20261130055402_CouponGrantPending")]
-    partial class CouponGrantPending
+    [Migration("20261130060647_CouponWithdrawals")]
+    partial class CouponWithdrawals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Kaifan.Ordering.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class CouponGrantPending : Migration
+    public partial class CouponWithdrawals : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +18,13 @@ namespace Kaifan.Ordering.Migrations.Postgres
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "WithdrawnAt",
+                schema: "ordering",
+                table: "ordering_coupons",
+                type: "timestamp with time zone",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -24,6 +32,11 @@ namespace Kaifan.Ordering.Migrations.Postgres
         {
             migrationBuilder.DropColumn(
                 name: "GrantPending",
+                schema: "ordering",
+                table: "ordering_coupons");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnAt",
                 schema: "ordering",
                 table: "ordering_coupons");
         }
