@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Kaifan.Host;
 using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Host;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
