@@ -20,7 +20,6 @@ internal static class KaifanHost
     {
         var storage = Storage.FromConfiguration(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(storage);
-        builder.AddKaifanClock();
 
         // Huge bodies never reach a handler: one order or menu edit fits easily in 256 KB.
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 256 * 1024);
@@ -34,6 +33,10 @@ internal static class KaifanHost
         builder.Services.AddKaifanHealthChecks();
         builder.AddKaifanMessaging(storage);
         builder.AddKaifanOrleans();
+
+        // After Orleans' keyed clocks: the generated handler code (ADR 0019) injects the last TimeProvider registered,
+        // which must be the host's business clock, not one keyed for Orleans' machinery.
+        builder.AddKaifanClock();
 
         builder.Services.AddIdentityModule(builder.Configuration, storage);
         builder.Services.AddCatalogModule(storage);

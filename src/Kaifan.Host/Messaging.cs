@@ -1,3 +1,4 @@
+using JasperFx.CodeGeneration;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog;
 using Kaifan.Dispatch;
@@ -26,7 +27,10 @@ internal static class Messaging
         builder.Host.UseWolverine(opts =>
         {
             opts.ServiceName = "kaifan";
-            opts.UseRuntimeCompilation();
+            // Handler adapters are generated ahead of time into Internal/Generated (HandlerCode, ADR 0019): no Roslyn
+            // compile of each chain when its first message arrives.
+            opts.ApplicationAssembly = typeof(Messaging).Assembly;
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
 
             if (storage.Provider == StorageProvider.Sqlite)
             {
