@@ -43,11 +43,7 @@ namespace Internal.Generated.WolverineHandlers
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Kaifan.Ordering.Coupons.CouponWithdrawnHandler");
                 
                 // The actual message execution
-                var outgoing1 = await Kaifan.Ordering.Coupons.CouponWithdrawnHandler.Handle(couponWithdrawn, orderingDb, cancellation).ConfigureAwait(false);
-
-                
-                // Outgoing, cascaded message
-                await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+                await Kaifan.Ordering.Coupons.CouponWithdrawnHandler.Handle(couponWithdrawn, orderingDb, cancellation).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware
