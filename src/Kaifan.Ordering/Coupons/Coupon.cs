@@ -12,6 +12,8 @@ namespace Kaifan.Ordering.Coupons;
 /// </summary>
 internal sealed class Coupon
 {
+    public const int ReasonLength = 100;
+
     public Guid Id { get; init; }
     public Guid CustomerId { get; init; }
     public Guid? OrderId { get; init; }
@@ -19,8 +21,6 @@ internal sealed class Coupon
 
     /// <summary>满X元可用: the items total (dishes and their options) an order needs; 0 = 无门槛.</summary>
     public long MinSpendFen { get; init; }
-    public const int ReasonLength = 100;
-
     public required string Reason { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }

@@ -183,10 +183,7 @@ public abstract class GroupLeaveTests(KaifanApp app)
 
         await CancelAsync(quitter, opened);
 
-        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(quitter, groupId))["status"]!.GetValue<string>() == "disbanded", "the group is disbanded", seconds: 45);
-        var group = await GroupAsync(latecomer, groupId);
-        (group["taken"]!.GetValue<int>(), group["canJoin"]!.GetValue<bool>()).ShouldBe((0, false));
-        await Refusals.ShouldBeRefusedAsync(await JoinAsync(latecomer, groupId), HttpStatusCode.Conflict, "groupId");
+        await ShouldBeDisbandedAsync(latecomer, groupId);
         var deal = await kit.OpsDealAsync(dealId);
         (deal["groupsDisbanded"]!.GetValue<int>(), deal["groupsFailed"]!.GetValue<int>(), deal["groupsOpen"]!.GetValue<int>()).ShouldBe((1, 0, 0));
         var seat = (await kit.ExportedSeatsAsync(quitter)).Single()!;
@@ -212,11 +209,7 @@ public abstract class GroupLeaveTests(KaifanApp app)
 
         await CancelAsync(quitter, opened);
 
-        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(member, groupId))["taken"]!.GetValue<int>() == 1, "the seat is released", seconds: 45);
-        var group = await GroupAsync(member, groupId);
-        (group["status"]!.GetValue<string>(), group["paid"]!.GetValue<int>()).ShouldBe(("open", 1));
-        (await GroupAsync(latecomer, groupId))["canJoin"]!.GetValue<bool>().ShouldBeTrue();
-        group["seats"]!.AsArray().Single(s => s!["isLeader"]!.GetValue<bool>())!["isMe"]!.GetValue<bool>().ShouldBeTrue("the lead passes to the paid member");
+        await ShouldGoOnWithThePaidMemberAsync(member, latecomer, groupId);
         var seat = (await kit.ExportedSeatsAsync(quitter)).Single()!;
         (seat["Membership"]!.GetValue<string>(), seat["Leader"]!.GetValue<bool>(), seat["GroupStatus"]!.GetValue<string>()).ShouldBe(("orderCancelled", true, "open"));
 
@@ -249,19 +242,30 @@ public abstract class GroupLeaveTests(KaifanApp app)
         await app.DeadlineAsync(OrderingKit.IdOf(alone));
 
         (await StatusAsync(dawdler, opened), await StatusAsync(loner, alone)).ShouldBe(("Cancelled", "Cancelled"));
-        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(member, groupId))["taken"]!.GetValue<int>() == 1, "the expired seat is released", seconds: 45);
+        await ShouldGoOnWithThePaidMemberAsync(member, latecomer, groupId);
+        var seat = (await kit.ExportedSeatsAsync(dawdler)).Single()!;
+        (seat["Membership"]!.GetValue<string>(), seat["Leader"]!.GetValue<bool>()).ShouldBe(("orderCancelled", true));
+
+        await ShouldBeDisbandedAsync(latecomer, lonelyGroupId);
+    }
+
+    /// <summary>The group of a freed seat goes on: open with the one paid seat, whose member now leads, and open to someone new.</summary>
+    private async Task ShouldGoOnWithThePaidMemberAsync(Shopper member, Shopper latecomer, Guid groupId)
+    {
+        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(member, groupId))["taken"]!.GetValue<int>() == 1, "the seat is released", seconds: 45);
         var group = await GroupAsync(member, groupId);
         (group["status"]!.GetValue<string>(), group["paid"]!.GetValue<int>()).ShouldBe(("open", 1));
         group["seats"]!.AsArray().Single(s => s!["isLeader"]!.GetValue<bool>())!["isMe"]!.GetValue<bool>().ShouldBeTrue("the lead passes to the paid member");
         (await GroupAsync(latecomer, groupId))["canJoin"]!.GetValue<bool>().ShouldBeTrue();
-        var seat = (await kit.ExportedSeatsAsync(dawdler)).Single()!;
-        (seat["Membership"]!.GetValue<string>(), seat["Leader"]!.GetValue<bool>()).ShouldBe(("orderCancelled", true));
+    }
 
-        await PaymentProbe.EventuallyAsync(
-            async () => (await GroupAsync(loner, lonelyGroupId))["status"]!.GetValue<string>() == "disbanded", "the emptied group is disbanded", seconds: 45);
-        var lonely = await GroupAsync(latecomer, lonelyGroupId);
-        (lonely["taken"]!.GetValue<int>(), lonely["canJoin"]!.GetValue<bool>()).ShouldBe((0, false));
-        await Refusals.ShouldBeRefusedAsync(await JoinAsync(latecomer, lonelyGroupId), HttpStatusCode.Conflict, "groupId");
+    /// <summary>A group left without a seat is disbanded at once: nothing taken, and nobody may join it.</summary>
+    private async Task ShouldBeDisbandedAsync(Shopper latecomer, Guid groupId)
+    {
+        await PaymentProbe.EventuallyAsync(async () => (await GroupAsync(latecomer, groupId))["status"]!.GetValue<string>() == "disbanded", "the group is disbanded", seconds: 45);
+        var group = await GroupAsync(latecomer, groupId);
+        (group["taken"]!.GetValue<int>(), group["canJoin"]!.GetValue<bool>()).ShouldBe((0, false));
+        await Refusals.ShouldBeRefusedAsync(await JoinAsync(latecomer, groupId), HttpStatusCode.Conflict, "groupId");
     }
 
     /// <summary>
