@@ -15,22 +15,33 @@ public static class CouponWithdrawnHandler
 {
     public static async Task Handle(CouponWithdrawn withdrawn, OrderingDb db, CancellationToken ct)
     {
+        if (await RecordAsync(withdrawn, db, ct) > 0)
+        {
+            return;
+        }
+
+        if (await db.Coupons.AnyAsync(c => c.Id == withdrawn.CouponId, ct))
+        {
+            // Already withdrawn (a redelivery), or the grant committed just after the update looked: record it now.
+            await RecordAsync(withdrawn, db, ct);
+            return;
+        }
+
+        // The grant has not arrived. Should it commit at this moment, the key refuses this row (PostgreSQL waits for
+        // the grant's commit first), and the bus's retry finds the coupon and ends it as above.
+        db.Coupons.Add(Coupon.AwaitingGrant(withdrawn.CouponId, withdrawn.CustomerId, withdrawn.Reason, withdrawn.WithdrawnAt));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Task<int> RecordAsync(CouponWithdrawn withdrawn, OrderingDb db, CancellationToken ct)
+    {
         var at = withdrawn.WithdrawnAt;
-        var recorded = await db.Coupons
+        return db.Coupons
             .Where(c => c.Id == withdrawn.CouponId && c.CustomerId == withdrawn.CustomerId && c.WithdrawnAt == null)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(c => c.WithdrawnAt, at)
                     .SetProperty(c => c.ExpiresAt, c => c.Used || c.ExpiresAt <= at ? c.ExpiresAt : at)
                     .SetProperty(c => c.Version, c => c.Used ? c.Version : c.Version + 1),
                 ct);
-        if (recorded > 0 || await db.Coupons.AnyAsync(c => c.Id == withdrawn.CouponId, ct))
-        {
-            return;
-        }
-
-        // The grant has not arrived. Should it commit at this moment, the key refuses this row (PostgreSQL waits for
-        // the grant's commit first), and the bus's retry finds the coupon and ends it as above.
-        db.Coupons.Add(Coupon.AwaitingGrant(withdrawn.CouponId, withdrawn.CustomerId, withdrawn.Reason, at));
-        await db.SaveChangesAsync(ct);
     }
 }
