@@ -19,7 +19,8 @@ internal sealed record MerchantCard(
     bool IsPaused,
     string? NextOpensAt,
     string Announcement,
-    int ReviewCount = 0);
+    int ReviewCount = 0,
+    int DeliveryMinutes = 0);
 
 internal sealed record MenuView(MerchantHeader Merchant, IReadOnlyList<CategoryView> Categories);
 

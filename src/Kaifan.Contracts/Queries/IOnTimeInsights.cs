@@ -8,6 +8,13 @@ public interface IPrepTimeEstimates
     /// <paramref name="statedMinutes"/>; falls back to the stated minutes while the merchant has too few samples.
     /// </summary>
     Task<PrepTimeEstimate> EstimateAsync(Guid merchantId, DateTimeOffset at, int statedMinutes, CancellationToken ct);
+
+    /// <summary>
+    /// Before anyone states a time: the minutes the merchant's kitchen usually takes at the hour of <paramref name="at"/>
+    /// (its all-day usual for a thin hour); a typical kitchen's (DeliveryEstimate.AssumedPrep), labelled stated, while
+    /// its history is short.
+    /// </summary>
+    Task<PrepTimeEstimate> UsualAsync(Guid merchantId, DateTimeOffset at, CancellationToken ct);
 }
 
 /// <summary>Source is "learned" (from Samples orders) or "stated" (the merchant's own minutes).</summary>
@@ -15,6 +22,8 @@ public sealed record PrepTimeEstimate(double Minutes, string Source, int Samples
 {
     public const string Learned = "learned";
     public const string Stated = "stated";
+
+    public TimeSpan Duration => TimeSpan.FromMinutes(Minutes);
 }
 
 /// <summary>What Insights tells Dispatch about zones whose late orders are mostly slow rides (routing trouble).</summary>

@@ -74,6 +74,16 @@ internal sealed class LearnedPrep
         return new PrepTimeEstimate(Math.Round(Math.Max(1, planned), 1), PrepTimeEstimate.Learned, samples);
     }
 
+    /// <summary>The kitchen's usual actual minutes at the hour (all day for a thin hour), for an order nobody has stated a time for yet.</summary>
+    public PrepTimeEstimate Usual(DateTimeOffset at, double assumedMinutes)
+    {
+        var hour = HourOf(at);
+        var (actual, samples) = hourlyActual[hour] is { } atHour ? (atHour, hourlySamples[hour]) : (overallActual, overallSamples);
+        return actual is { } minutes
+            ? new PrepTimeEstimate(Math.Round(Math.Max(1, minutes), 1), PrepTimeEstimate.Learned, samples)
+            : new PrepTimeEstimate(assumedMinutes, PrepTimeEstimate.Stated, samples);
+    }
+
     /// <summary>
     /// Each hour of day as the shop sees it: the minutes it usually stated, and the minutes its kitchen usually took (the
     /// median) once the hour has enough samples of its own — what a shop that states its real time is planned on.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Insights.OnTime;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,9 @@ internal sealed class PrepTimeEstimates(IServiceScopeFactory scopes, OnTimeSetti
 
     public async Task<PrepTimeEstimate> EstimateAsync(Guid merchantId, DateTimeOffset at, int statedMinutes, CancellationToken ct) =>
         (await LearnedAsync(merchantId, ct)).Estimate(at, statedMinutes);
+
+    public async Task<PrepTimeEstimate> UsualAsync(Guid merchantId, DateTimeOffset at, CancellationToken ct) =>
+        (await LearnedAsync(merchantId, ct)).Usual(at, DeliveryEstimate.AssumedPrep.TotalMinutes);
 
     /// <summary>The same learned times the ETAs use, for the shop's own view of them.</summary>
     public async Task<LearnedPrep> LearnedAsync(Guid merchantId, CancellationToken ct)

@@ -26,7 +26,8 @@ internal static class ListMerchantOrders
             .Produces<List<OrderView>>();
 
     private static async Task<IResult> HandleAsync(
-        string? status, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IBatchDepartures departures, TimeProvider clock, CancellationToken ct)
+        string? status, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IBatchDepartures departures,
+        IPrepTimeEstimates prepTimes, TimeProvider clock, CancellationToken ct)
     {
         if (!OrderStatusFilter.TryParse(status, out var wanted))
         {
@@ -64,7 +65,7 @@ internal static class ListMerchantOrders
         foreach (var order in orders)
         {
             var view = OrderView.From(order, protector, masked: true) with { Refund = MerchantRefund(refunds.GetValueOrDefault(order.Id)) };
-            views.Add(order.ServiceTier == ServiceTier.Batch ? view with { BatchRun = await GetMyOrder.BatchRunAsync(order, departures, clock, ct) } : view);
+            views.Add(order.ServiceTier == ServiceTier.Batch ? view with { BatchRun = await GetMyOrder.BatchRunAsync(order, departures, prepTimes, clock, ct) } : view);
         }
 
         return Results.Ok(views);

@@ -23,7 +23,8 @@ internal static class GetMyOrder
             .Produces<OrderView>();
 
     private static async Task<IResult> HandleAsync(
-        Guid id, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IBatchDepartures departures, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IBatchDepartures departures, IPrepTimeEstimates prepTimes,
+        TimeProvider clock, CancellationToken ct)
     {
         var customerId = user.UserId();
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.CustomerId == customerId, ct);
@@ -41,7 +42,7 @@ internal static class GetMyOrder
             Review = review is null ? null : Reviews.ReviewView.Of(review, withCashback: true),
             CanReview = review is null && order.DeliveredAt + Reviews.Review.Window >= clock.GetUtcNow(),
             GuaranteeOutcome = GuaranteeOutcomeView.Of(order, compensation),
-            BatchRun = await BatchRunAsync(order, departures, clock, ct),
+            BatchRun = await BatchRunAsync(order, departures, prepTimes, clock, ct),
             Urge = OrderUrgeView.Of(order, clock.GetUtcNow()),
 
             // The rider's note is for the staff who act on it; the customer sees the neutral line.
@@ -51,10 +52,11 @@ internal static class GetMyOrder
     }
 
     /// <summary>
-    /// The run Dispatch holds the order for once accepted; before that, the one checkout estimated (a typical kitchen
-    /// from now). A cancelled order names none, nor one whose run has picked it up.
+    /// The run Dispatch holds the order for once accepted; before that, the one checkout would estimate now (the kitchen's
+    /// usual minutes from now). A cancelled order names none, nor one whose run has picked it up.
     /// </summary>
-    internal static async Task<BatchRunView?> BatchRunAsync(Order order, IBatchDepartures departures, TimeProvider clock, CancellationToken ct)
+    internal static async Task<BatchRunView?> BatchRunAsync(
+        Order order, IBatchDepartures departures, IPrepTimeEstimates prepTimes, TimeProvider clock, CancellationToken ct)
     {
         if (order.ServiceTier != ServiceTier.Batch || order.Status == OrderStatus.Cancelled || order.PickedUpAt is not null)
         {
@@ -64,7 +66,7 @@ internal static class GetMyOrder
         var dropOff = new GeoPoint(order.Latitude, order.Longitude);
         var run = order is { AcceptedAt: { } accepted, PrepMinutes: { } prep }
             ? await departures.AcceptedRunAsync(order.Id, order.ZoneId, dropOff, order.MerchantId, accepted, prep, ct)
-            : await departures.DepartureAsync(order.ZoneId, dropOff, clock.GetUtcNow() + Guarantee.AssumedPrep, ct);
+            : await departures.DepartureAsync(order.ZoneId, dropOff, clock.GetUtcNow() + (await prepTimes.UsualAsync(order.MerchantId, clock.GetUtcNow(), ct)).Duration, ct);
         return run is null ? null : new BatchRunView(run.LineId, run.LineName, run.LeavesAt);
     }
 }

@@ -39,13 +39,16 @@ internal sealed record CheckoutQuote(
 
     public GeoPoint DropOff => Choice.Locker?.Location ?? Quote.Address.Location;
 
+    /// <summary>The minutes this merchant's kitchen usually takes at this hour (a typical kitchen's while its history is short).</summary>
+    public TimeSpan UsualPrep { get; init; } = DeliveryEstimate.AssumedPrep;
+
     /// <summary>Only an estimate: the guarantee is judged against Tracking's promise made when the merchant accepts.</summary>
-    public DateTimeOffset EstimatedArrival => Guarantee.Estimate(PricedAt, Quote.Merchant.Location, DropOff);
+    public DateTimeOffset EstimatedArrival => DeliveryEstimate.Arrival(PricedAt, UsualPrep, Quote.Merchant.Location, DropOff);
 
-    /// <summary>The run a batch order placed now would take: the first departure once a typical kitchen is done.</summary>
-    public DateTimeOffset? NextBatchDeparture => BatchLine?.DepartureFor(PricedAt + Guarantee.AssumedPrep);
+    /// <summary>The run a batch order placed now would take: the first departure once the kitchen is done.</summary>
+    public DateTimeOffset? NextBatchDeparture => BatchLine?.DepartureFor(PricedAt + UsualPrep);
 
-    public DateTimeOffset? BatchArrival => NextBatchDeparture is { } leaves ? Guarantee.Estimate(PricedAt, Quote.Merchant.Location, DropOff, leaves) : null;
+    public DateTimeOffset? BatchArrival => NextBatchDeparture is { } leaves ? DeliveryEstimate.Arrival(PricedAt, UsualPrep, Quote.Merchant.Location, DropOff, leaves) : null;
 
     /// <summary>The 预计送达 checkout shows for the chosen tier (a batch order's counts from its run; none without one).</summary>
     public DateTimeOffset? QuotedArrival => Choice.Tier == ServiceTier.Batch ? BatchArrival : EstimatedArrival;
@@ -56,7 +59,9 @@ internal sealed record CheckoutQuote(
 /// one of its lines) and the coupon against the customer's own, then prices. Quote and placement both come here, so
 /// a quote answers exactly what placing the same request would.
 /// </summary>
-internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, CartQuoting quoting, IGroupBuys groups, IPresales presales, OrderingDb db, TimeProvider clock)
+internal sealed class Checkout(
+    ILockerDirectory lockers, IBatchLines lines, CartQuoting quoting, IGroupBuys groups, IPresales presales, IPrepTimeEstimates prepTimes, OrderingDb db,
+    TimeProvider clock)
 {
     public async Task<(CheckoutQuote? Quote, IResult? Error)> PriceAsync(
         Guid customerId, Guid merchantId, Guid addressId, IReadOnlyList<CartLineRequest> cartLines, CheckoutOptions options, CancellationToken ct)
@@ -113,7 +118,8 @@ internal sealed class Checkout(ILockerDirectory lockers, IBatchLines lines, Cart
             }
         }
 
-        return (new CheckoutQuote(quote, choice, coupon, line, now, deal) { GroupId = options.GroupId, Presale = presale }, null);
+        var usualPrep = (await prepTimes.UsualAsync(merchantId, now, ct)).Duration;
+        return (new CheckoutQuote(quote, choice, coupon, line, now, deal) { GroupId = options.GroupId, Presale = presale, UsualPrep = usualPrep }, null);
     }
 
     private async Task<(CartQuote? Quote, IResult? Error)> QuoteAsync(

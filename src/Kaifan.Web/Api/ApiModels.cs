@@ -15,7 +15,8 @@ public sealed record ZoneInfo(Guid Id, string Name);
 
 public sealed record MerchantCardInfo(
     Guid Id, Guid ZoneId, string Name, string LogoEmoji, double Rating, int MonthlySales, long MinimumOrderFen,
-    long DeliveryFeeFromFen, double DistanceKm, bool IsOpenNow, bool IsPaused, string? NextOpensAt, string Announcement, int ReviewCount = 0);
+    long DeliveryFeeFromFen, double DistanceKm, bool IsOpenNow, bool IsPaused, string? NextOpensAt, string Announcement, int ReviewCount = 0,
+    int DeliveryMinutes = 0);
 
 public sealed record MenuInfo(MerchantHeaderInfo Merchant, IReadOnlyList<CategoryInfo> Categories);
 

@@ -15,7 +15,7 @@ internal static class CatalogTestKit
     {
         var wednesday = new DateTime(2026, 12, 2);
         var date = wednesday.AddDays(((int)day - (int)DayOfWeek.Wednesday + 7) % 7);
-        app.Clock.AdjustTime(new DateTimeOffset(date.AddHours(hour).AddMinutes(minute), Shanghai));
+        app.Clock.AdjustTime(new DateTimeOffset(date.AddHours(hour).AddMinutes(minute), Shanghai).ToUniversalTime());
     }
 
     public static Guid Merchant(int n) => DemoCampus.MerchantId(n);

@@ -83,6 +83,27 @@ public sealed class CustomerQaBrowserTests(LunchtimeSqliteApp app) : BrowserTest
     }
 
     [Fact]
+    public async Task fastest_delivery_lists_the_open_shops_by_the_minutes_their_cards_show_from_the_customers_door()
+    {
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(2));
+
+        await page.GetByText("配送速度最快").ClickAsync();
+        await Expect(page.Locator(".sorts a.on")).ToHaveTextAsync("配送速度最快");
+        var shown = await page.Locator(".shop-card:not(.closed) [data-testid=shop-minutes]").AllTextContentsAsync();
+
+        // "1.2km · 27分钟": the minutes of an order placed now, from this customer's first address.
+        var minutes = shown.Select(t => int.Parse(t.Split('·')[1].Trim().TrimEnd('分', '钟'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        minutes.Count.ShouldBeGreaterThan(1);
+        minutes.ShouldBe(minutes.Order().ToList());
+        var address = (await app.Client(TestTokens.Customer(2)).GetFromJsonAsync<JsonElement>("/api/me/addresses"))[0];
+        var fromDoor = await app.Client().GetFromJsonAsync<JsonElement>(FormattableString.Invariant(
+            $"/api/zones/{address.GetProperty("zoneId").GetGuid()}/merchants?sort=speed&lat={address.GetProperty("latitude").GetDouble()}&lon={address.GetProperty("longitude").GetDouble()}"));
+        minutes.ShouldBe(fromDoor.EnumerateArray().Where(c => c.GetProperty("isOpenNow").GetBoolean()).Select(c => c.GetProperty("deliveryMinutes").GetInt32()).ToList());
+    }
+
+    [Fact]
     public async Task adding_a_dish_already_at_99_says_that_is_the_most()
     {
         const int customer = 3;
