@@ -95,6 +95,7 @@ public static class GrowthModule
         ListGroupDeals.Map(endpoints);
         StopGroupDeal.Map(endpoints);
         ShopGroupDeals.Map(endpoints);
+        ShopBadges.Map(endpoints);
         GetGroup.Map(endpoints);
         LeaveGroup.Map(endpoints);
         CreateCommunity.Map(endpoints);

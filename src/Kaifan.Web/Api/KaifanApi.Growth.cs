@@ -7,8 +7,14 @@ public sealed record SecretCodeInput(string Code, long AmountFen, long MinSpendF
 
 public sealed record SecretCodeClaimInfo(Guid CouponId, string Code, long AmountFen, long MinSpendFen, string Reason, DateTimeOffset ExpiresAt);
 
+/// <summary>Kinds: groupDeal, bargain, presale, photoCashback — the promotions of the shop a customer can join now.</summary>
+public sealed record ShopBadgesInfo(Guid MerchantId, List<string> Kinds);
+
 public sealed partial class KaifanApi
 {
+    public Task<ApiResult<List<ShopBadgesInfo>>> ShopBadgesAsync(CancellationToken ct = default) =>
+        SendAsync<List<ShopBadgesInfo>>(HttpMethod.Get, "api/growth/shop-badges", ct: ct);
+
     // Growth: 口令红包
     public Task<ApiResult<List<SecretCodeInfo>>> SecretCodesAsync(CancellationToken ct = default) =>
         SendAsync<List<SecretCodeInfo>>(HttpMethod.Get, "api/ops/growth/secret-codes", ct: ct);

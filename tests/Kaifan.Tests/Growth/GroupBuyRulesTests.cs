@@ -158,6 +158,30 @@ public abstract class GroupBuyRulesTests(KaifanApp app)
          "lines":[{"itemId":"{{Dish}}","quantity":1,"unitPriceFen":1,"priceFen":1,"groupPriceFen":1}],
          "groupPriceFen":1,"totalFen":1,"itemsTotalFen":1}
         """;
+
+    [Fact]
+    public async Task a_running_deal_puts_its_badge_on_the_shop_card_until_it_is_stopped_beside_the_demo_shops_presale_and_photo_cashback()
+    {
+        var staff = app.Staff(merchant: 2);
+        var created = await staff.PostAsJsonAsync("/api/merchant/group-deals", new
+        {
+            itemId = OrderingKit.Dish(0, merchant: 2), groupPriceFen = 100, groupSize = 2, windowMinutes = 15,
+            startsAt = app.Clock.GetUtcNow().AddMinutes(-1), endsAt = app.Clock.GetUtcNow().AddDays(1),
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        (await BadgesAsync(DemoCampus.MerchantId(2))).ShouldBe(["groupDeal"]);
+        // The demo noodle shop's 预售接龙 and 晒图返现 are open to anyone today.
+        (await BadgesAsync(OrderingKit.Shop)).ShouldContain("presale");
+        (await BadgesAsync(OrderingKit.Shop)).ShouldContain("photoCashback");
+
+        var dealId = (await OrderingKit.JsonOf(created))["id"]!.GetValue<Guid>();
+        (await staff.PostAsync($"/api/merchant/group-deals/{dealId}/stop", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await BadgesAsync(DemoCampus.MerchantId(2))).ShouldBeEmpty();
+    }
+
+    private async Task<List<string>> BadgesAsync(Guid merchantId) =>
+        (await app.Client().GetFromJsonAsync<JsonArray>("/api/growth/shop-badges"))!
+            .SingleOrDefault(b => b!["merchantId"]!.GetValue<Guid>() == merchantId)?["kinds"]!.AsArray().Select(k => k!.GetValue<string>()).ToList() ?? [];
 }
 
 public sealed class GroupBuyRulesOnSqlite(LunchtimeSqliteApp app) : GroupBuyRulesTests(app), IClassFixture<LunchtimeSqliteApp>;

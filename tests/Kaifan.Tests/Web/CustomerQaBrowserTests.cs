@@ -83,11 +83,12 @@ public sealed class CustomerQaBrowserTests(LunchtimeSqliteApp app) : BrowserTest
     }
 
     [Fact]
-    public async Task fastest_delivery_lists_the_open_shops_by_the_minutes_their_cards_show_from_the_customers_door()
+    public async Task cards_badge_the_shops_running_promotions_and_fastest_delivery_sorts_them_by_the_minutes_shown_from_the_customers_door()
     {
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
         var page = await context.NewPageAsync();
         await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(2));
+        await Expect(page.Locator("[data-testid=shop-card]", new() { HasText = "老马家兰州牛肉拉面" }).Locator(".badge")).ToHaveTextAsync(["预", "返"]);
 
         await page.GetByText("配送速度最快").ClickAsync();
         await Expect(page.Locator(".sorts a.on")).ToHaveTextAsync("配送速度最快");
