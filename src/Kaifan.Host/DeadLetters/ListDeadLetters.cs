@@ -5,8 +5,8 @@ using Wolverine.Runtime;
 namespace Kaifan.Host.DeadLetters;
 
 /// <summary>
-/// GET /api/ops/dead-letters: the messages that failed every retry (消息故障), newest first, the first 100 of
-/// <c>Total</c>; operators only. Read through Wolverine's own dead-letter API, whichever database holds the envelopes.
+/// GET /api/ops/dead-letters: the messages that failed every retry (消息故障), up to 100 of <c>Total</c> (Wolverine's
+/// first page), newest first; operators only. Read through Wolverine's own dead-letter API, whichever database holds the envelopes.
 /// </summary>
 internal static class ListDeadLetters
 {
