@@ -2,6 +2,7 @@ using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog;
 using Kaifan.Dispatch;
 using Kaifan.Growth;
+using Kaifan.Host.DeadLetters;
 using Kaifan.Identity;
 using Kaifan.Insights;
 using Kaifan.Ordering;
@@ -64,6 +65,7 @@ internal static class KaifanHost
         app.MapScalarApiReference("/docs", o => o.WithTitle("Kaifan 开饭 API"));
         app.MapKaifanHealthChecks();
         app.MapKaifanClock();
+        app.MapKaifanDeadLetters();
         app.MapGet("/", () => Results.Redirect("/m")).ExcludeFromDescription();
 
         app.MapIdentityEndpoints();

@@ -57,10 +57,18 @@ internal static class Messaging
             opts.Discovery.IncludeAssembly(typeof(InsightsModule).Assembly);
             opts.Discovery.IncludeAssembly(typeof(GrowthModule).Assembly);
 
-            // Handlers are idempotent, so a retry after a transient failure is always safe.
-            opts.OnAnyException()
-                .RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
-                .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10));
+            // Handlers are idempotent, so a retry after a transient failure is always safe. What is still failing after the
+            // last retry goes to Wolverine's dead letters, which operators see and replay on 消息故障 (ADR 0020).
+            var retries = MessageRetries.FromConfiguration(builder.Configuration);
+            var policy = opts.OnAnyException().RetryWithCooldown([.. retries.Cooldowns]);
+            if (retries.Scheduled.Count > 0)
+            {
+                policy.Then.ScheduleRetry([.. retries.Scheduled]);
+            }
+
+            // A failed attempt that will be retried is expected (two writers meeting on a row's version or key): Warning.
+            // Only the move to the dead letters, which Wolverine logs at Error itself, needs someone (ADR 0020).
+            opts.Policies.MessageFailureLogLevel(LogLevel.Warning);
         });
     }
 }

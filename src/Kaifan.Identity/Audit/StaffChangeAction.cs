@@ -33,6 +33,7 @@ internal static class StaffChangeAction
         ["import"] = "imported",
         ["reply"] = "replied",
         ["resolve"] = "resolved",
+        ["replay"] = "replayed",
     };
 
     public static StaffChange Of(string method, RoutePattern pattern, RouteValueDictionary values, string? location)
