@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaifan.Catalog.Browse;
 
 /// <summary>
-/// 附近商家: a zone's shops, open ones first, filtered by shop or dish name and sorted as the customer chose. Each card's
+/// 附近商家: a zone's shops, open ones first, filtered by shop or dish name and by the 筛选 panel's conditions (open now,
+/// rating, minimum order, minutes), and sorted as the customer chose. Each card's
 /// minutes are checkout's estimate for an order placed now (DeliveryEstimate: the kitchen's usual minutes at this hour
 /// and the ride to the customer), so 配送速度最快 sorts by what the customer will be quoted.
 /// </summary>
@@ -19,7 +20,8 @@ internal static class ListMerchants
 {
     public static readonly string[] Sorts = ["smart", "distance", "sales", "rating", "minimum", "speed"];
 
-    internal sealed record Query(string? Q, string? Sort, double? Lat, double? Lon);
+    internal sealed record Query(
+        string? Q, string? Sort, double? Lat, double? Lon, bool? OpenNow = null, double? MinRating = null, long? MaxMinimumFen = null, int? MaxMinutes = null);
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -31,6 +33,9 @@ internal static class ListMerchants
                 .WithMessage($"排序方式无效 (sort must be one of {string.Join(", ", Sorts)})");
             RuleFor(x => x.Lat).InclusiveBetween(-90, 90);
             RuleFor(x => x.Lon).InclusiveBetween(-180, 180);
+            RuleFor(x => x.MinRating).InclusiveBetween(0, 5);
+            RuleFor(x => x.MaxMinimumFen).GreaterThanOrEqualTo(0);
+            RuleFor(x => x.MaxMinutes).InclusiveBetween(1, 300);
         }
     }
 
@@ -67,7 +72,12 @@ internal static class ListMerchants
                 DeliveryMinutes = DeliveryEstimate.Minutes(prep.Duration, m.Location, from),
             };
         }));
-        return TypedResults.Ok(Sort(cards.ToList(), query.Sort?.ToLowerInvariant() ?? "smart").ToList());
+        var wanted = cards.Where(c =>
+            (query.OpenNow != true || c.IsOpenNow)
+            && (query.MinRating is not { } rating || c.Rating >= rating)
+            && (query.MaxMinimumFen is not { } minimum || c.MinimumOrderFen <= minimum)
+            && (query.MaxMinutes is not { } minutes || c.DeliveryMinutes <= minutes));
+        return TypedResults.Ok(Sort(wanted.ToList(), query.Sort?.ToLowerInvariant() ?? "smart").ToList());
     }
 
     private static IEnumerable<MerchantCard> Sort(List<MerchantCard> cards, string sort)

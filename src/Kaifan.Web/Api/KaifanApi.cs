@@ -62,11 +62,14 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<List<ZoneInfo>>> ZonesAsync(CancellationToken ct = default) =>
         SendAsync<List<ZoneInfo>>(HttpMethod.Get, "api/zones", ct: ct);
 
-    /// <summary>Distances and minutes count from <paramref name="from"/> (the customer's address), else the zone's centre.</summary>
+    /// <summary>
+    /// Distances and minutes count from <paramref name="from"/> (the customer's address), else the zone's centre;
+    /// <paramref name="filters"/> is the shop list's own query for the 筛选 conditions (ShopFilters.ApiQuery).
+    /// </summary>
     public Task<ApiResult<List<MerchantCardInfo>>> MerchantsAsync(
-        Guid zoneId, string? q, string? sort, (double Latitude, double Longitude)? from = null, CancellationToken ct = default) =>
+        Guid zoneId, string? q, string? sort, (double Latitude, double Longitude)? from = null, string filters = "", CancellationToken ct = default) =>
         SendAsync<List<MerchantCardInfo>>(HttpMethod.Get, $"api/zones/{zoneId}/merchants?q={Uri.EscapeDataString(q ?? "")}&sort={Uri.EscapeDataString(sort ?? "smart")}"
-            + (from is { } at ? FormattableString.Invariant($"&lat={at.Latitude}&lon={at.Longitude}") : ""), ct: ct);
+            + (from is { } at ? FormattableString.Invariant($"&lat={at.Latitude}&lon={at.Longitude}") : "") + filters, ct: ct);
 
     public Task<ApiResult<MenuInfo>> MenuAsync(Guid merchantId, CancellationToken ct = default) =>
         SendAsync<MenuInfo>(HttpMethod.Get, $"api/merchants/{merchantId}/menu", ct: ct);

@@ -88,6 +88,35 @@ public abstract class CatalogBrowsingTests(KaifanApp app)
     }
 
     [Fact]
+    public async Task the_filter_conditions_keep_only_the_shops_that_meet_them_all()
+    {
+        app.SetShanghaiTime(DayOfWeek.Wednesday, 12);
+        var client = app.Client();
+        var west = (await client.Json($"/api/zones/{Zone(2)}/merchants")).EnumerateArray().ToList();
+
+        var open = (await client.Json($"/api/zones/{Zone(2)}/merchants?openNow=true")).EnumerateArray().Select(Id).ToList();
+        open.ShouldBe(west.Where(m => m.GetProperty("isOpenNow").GetBoolean()).Select(Id).ToList());
+        open.ShouldNotContain(Merchant(8));
+
+        var cheapest = west.Min(m => m.GetProperty("minimumOrderFen").GetInt64());
+        var fastest = west.Min(m => m.GetProperty("deliveryMinutes").GetInt32());
+        var best = west.Max(m => m.GetProperty("rating").GetDouble());
+        (await client.Json(FormattableString.Invariant($"/api/zones/{Zone(2)}/merchants?maxMinimumFen={cheapest}"))).EnumerateArray()
+            .ShouldAllBe(m => m.GetProperty("minimumOrderFen").GetInt64() == cheapest);
+        (await client.Json(FormattableString.Invariant($"/api/zones/{Zone(2)}/merchants?maxMinutes={fastest}"))).EnumerateArray()
+            .ShouldAllBe(m => m.GetProperty("deliveryMinutes").GetInt32() == fastest);
+        var both = (await client.Json(FormattableString.Invariant($"/api/zones/{Zone(2)}/merchants?minRating={best}&maxMinimumFen={cheapest}"))).EnumerateArray().Select(Id).ToList();
+        both.ShouldBe(west.Where(m => m.GetProperty("rating").GetDouble() >= best && m.GetProperty("minimumOrderFen").GetInt64() <= cheapest).Select(Id).ToList());
+
+        foreach (var (query, field) in new[] { ("minRating=6", "minRating"), ("maxMinimumFen=-1", "maxMinimumFen"), ("maxMinutes=0", "maxMinutes") })
+        {
+            var refused = await client.GetAsync($"/api/zones/{Zone(2)}/merchants?{query}");
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await refused.Content.ReadAsStringAsync()).ShouldContain($"\"{field}\"");
+        }
+    }
+
+    [Fact]
     public async Task an_unknown_zone_or_merchant_answers_404_problem()
     {
         var client = app.Client();

@@ -102,6 +102,16 @@ public sealed class CustomerQaBrowserTests(LunchtimeSqliteApp app) : BrowserTest
         var fromDoor = await app.Client().GetFromJsonAsync<JsonElement>(FormattableString.Invariant(
             $"/api/zones/{address.GetProperty("zoneId").GetGuid()}/merchants?sort=speed&lat={address.GetProperty("latitude").GetDouble()}&lon={address.GetProperty("longitude").GetDouble()}"));
         minutes.ShouldBe(fromDoor.EnumerateArray().Where(c => c.GetProperty("isOpenNow").GetBoolean()).Select(c => c.GetProperty("deliveryMinutes").GetInt32()).ToList());
+
+        // 筛选 有优惠活动: only the demo noodle shop runs promotions in this zone; the sort stays as chosen.
+        await page.Locator("[data-testid=filters] summary").ClickAsync();
+        await page.GetByText("有优惠活动").ClickAsync();
+        await Browser.ScreenshotAsync(page, "h5-home-filters", page.Locator("[data-testid=filter-apply]"));
+        await page.Locator("[data-testid=filter-apply]").ClickAsync();
+        await Expect(page.Locator("[data-testid=filters] summary")).ToHaveTextAsync("筛选 (1)");
+        await Expect(page.Locator("[data-testid=shop-card]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=shop-card]")).ToContainTextAsync("老马家兰州牛肉拉面");
+        await Expect(page.Locator(".sorts a.on")).ToHaveTextAsync("配送速度最快");
     }
 
     [Fact]
