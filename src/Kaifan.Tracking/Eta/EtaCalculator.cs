@@ -37,7 +37,7 @@ public sealed record EtaView(Guid OrderId, DateTimeOffset ComputedAt, DateTimeOf
 internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimates? prepTimes = null, IBatchDepartures? batches = null)
 {
     public async Task<EtaView> EstimateAsync(OrderTrackingInfo order, RiderLocation? rider, DateTimeOffset now, CancellationToken ct) =>
-        Estimate(order, rider, now, await PrepEstimateAsync(order, ct), await BatchDepartureAsync(order, ct));
+        Estimate(order, rider, now, await PrepEstimateAsync(order, now, ct), await BatchDepartureAsync(order, ct));
 
     /// <summary>Until pickup, a batch order's run as Dispatch holds it: fixed at acceptance, from the learned prep minutes.</summary>
     public async Task<DateTimeOffset?> BatchDepartureAsync(OrderTrackingInfo order, CancellationToken ct) =>
@@ -45,11 +45,18 @@ internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimate
             ? (await batches.AcceptedRunAsync(order.OrderId, order.ZoneId, order.DropOffLocation, order.MerchantId, acceptedAt, stated, ct))?.LeavesAt
             : null;
 
-    /// <summary>Only while the kitchen is still cooking: afterwards the prep time no longer moves the ETA.</summary>
-    public async Task<PrepTimeEstimate?> PrepEstimateAsync(OrderTrackingInfo order, CancellationToken ct) =>
-        prepTimes is not null && order is { AcceptedAt: { } acceptedAt, PrepMinutes: { } stated, ReadyAt: null, PickedUpAt: null }
-            ? await prepTimes.EstimateAsync(order.MerchantId, acceptedAt, stated, ct)
-            : null;
+    /// <summary>
+    /// Only while the kitchen has not finished: afterwards the prep time no longer moves the ETA. Before acceptance the
+    /// kitchen's usual minutes at this hour, as checkout quoted them.
+    /// </summary>
+    public async Task<PrepTimeEstimate?> PrepEstimateAsync(OrderTrackingInfo order, DateTimeOffset now, CancellationToken ct) => (prepTimes, order) switch
+    {
+        (null, _) => null,
+        (_, { AcceptedAt: { } acceptedAt, PrepMinutes: { } stated, ReadyAt: null, PickedUpAt: null }) =>
+            await prepTimes.EstimateAsync(order.MerchantId, acceptedAt, stated, ct),
+        (_, { AcceptedAt: null, DeliveredAt: null, CancelledAt: null }) => await prepTimes.UsualAsync(order.MerchantId, now, ct),
+        _ => null,
+    };
 
     /// <summary>
     /// The arrival promised at acceptance: the order as it stood then (no rider yet, so one is assumed at the shop),
@@ -118,7 +125,7 @@ internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimate
     {
         if (order.AcceptedAt is not { } acceptedAt || order.PrepMinutes is not { } prepMinutes)
         {
-            return settings.DefaultPrepMinutes;
+            return prepEstimate?.Minutes ?? settings.DefaultPrepMinutes;
         }
 
         return Math.Max(0, (acceptedAt.AddMinutes(prepEstimate?.Minutes ?? prepMinutes) - now).TotalMinutes);

@@ -8,7 +8,8 @@ namespace Kaifan.Tests.Insights;
 
 /// <summary>
 /// Before an order exists nobody states a prep time, so the shop card's minutes and checkout's 预计送达 plan on the
-/// minutes the shop's kitchen usually takes at this hour — a typical kitchen's 15 while its history is short.
+/// minutes the shop's kitchen usually takes at this hour — a typical kitchen's 15 while its history is short — and so
+/// does the order page's live ETA until the shop accepts and states its own.
 /// </summary>
 public abstract class UsualPrepEstimateTests(PrepLearningApp app)
 {
@@ -25,6 +26,13 @@ public abstract class UsualPrepEstimateTests(PrepLearningApp app)
 
         (await MinutesAsync(customer)).ShouldBe(cardBefore + 10, "the card plans on the kitchen's usual 25 minutes instead of 15");
         (await QuotedWaitAsync(customer)).ShouldBe(quoteBefore + TimeSpan.FromMinutes(10), "checkout quotes what the card showed");
+
+        // Paid but not yet accepted, the order page's live ETA plans on the same 25 minutes.
+        var order = await PlacedAsync(customer, BeefRiceAndTea(5));
+        await app.PayAsync(order);
+        var eta = await JsonOf(await customer.GetAsync($"/api/orders/{IdOf(order)}/eta"));
+        eta["basis"]!["prepSource"]!.GetValue<string>().ShouldBe("learned");
+        eta["basis"]!["prepRemaining"]!.GetValue<double>().ShouldBe(25);
     }
 
     [Fact]
