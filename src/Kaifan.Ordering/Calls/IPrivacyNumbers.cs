@@ -11,7 +11,7 @@ internal sealed record RelayNumber(string Number, string Extension);
 internal interface IPrivacyNumbers
 {
     /// <summary>A new binding to the callee until expiresAt; null when the carrier has no extension free or no service is configured.</summary>
-    Task<RelayNumber?> BindAsync(string calleePhone, DateTimeOffset expiresAt, CancellationToken ct);
+    Task<RelayNumber?> AssignAsync(string calleePhone, DateTimeOffset expiresAt, CancellationToken ct);
 
     /// <summary>Ends a binding before its time (its callee is no longer the one to reach). Ending an ended one does nothing.</summary>
     Task ReleaseAsync(RelayNumber relay, CancellationToken ct);
@@ -20,7 +20,7 @@ internal interface IPrivacyNumbers
 /// <summary>No carrier configured: nobody can be reached, and the API says so rather than revealing a phone.</summary>
 internal sealed class NoPrivacyNumbers : IPrivacyNumbers
 {
-    public Task<RelayNumber?> BindAsync(string calleePhone, DateTimeOffset expiresAt, CancellationToken ct) => Task.FromResult<RelayNumber?>(null);
+    public Task<RelayNumber?> AssignAsync(string calleePhone, DateTimeOffset expiresAt, CancellationToken ct) => Task.FromResult<RelayNumber?>(null);
 
     public Task ReleaseAsync(RelayNumber relay, CancellationToken ct) => Task.CompletedTask;
 }

@@ -96,7 +96,7 @@ internal static class RequestCall
         }
 
         var expiresAt = CallWindow.ExpiryOf(order, now);
-        if (await relay.BindAsync(phone, expiresAt, ct) is not { } number)
+        if (await relay.AssignAsync(phone, expiresAt, ct) is not { } number)
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable",

@@ -22,7 +22,7 @@ internal sealed partial class SandboxPrivacyNumbers(TimeProvider clock, ILogger<
     private readonly Lock gate = new();
     private readonly Dictionary<string, (string Phone, DateTimeOffset Until)> bound = new(StringComparer.Ordinal);
 
-    public Task<RelayNumber?> BindAsync(string calleePhone, DateTimeOffset expiresAt, CancellationToken ct)
+    public Task<RelayNumber?> AssignAsync(string calleePhone, DateTimeOffset expiresAt, CancellationToken ct)
     {
         lock (gate)
         {
