@@ -69,6 +69,22 @@ internal static class RequestCall
             CallParties.Rider => order.RiderId!.Value,
             _ => order.MerchantId,
         };
+
+        var phone = callee switch
+        {
+            CallParties.Customer => protector.Unprotect(order.PhoneProtected),
+            CallParties.Rider => await staff.RiderPhoneAsync(calleeId, ct),
+            _ => await staff.MerchantPhoneAsync(calleeId, ct),
+        };
+        if (string.IsNullOrEmpty(phone) || phone == OrdersErasure.Tombstone)
+        {
+            return Problems.Conflict("对方号码已不可用 (the callee has no phone to reach)", "to");
+        }
+
+        // Two taps at once would each find no live binding and each bind one: the order's row, locked first (a no-op
+        // update), lets them through one at a time, so the second finds the first's binding.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Orders.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, o => o.Version), ct);
         var live = await db.CallBindings
             .Where(b => b.OrderId == id && b.CallerUserId == callerUserId && b.CalleeParty == callee && b.ExpiresAt > now)
             .ToListAsync(ct);
@@ -84,20 +100,11 @@ internal static class RequestCall
             stale.ExpiresAt = now;
         }
 
-        var phone = callee switch
-        {
-            CallParties.Customer => protector.Unprotect(order.PhoneProtected),
-            CallParties.Rider => await staff.RiderPhoneAsync(calleeId, ct),
-            _ => await staff.MerchantPhoneAsync(calleeId, ct),
-        };
-        if (string.IsNullOrEmpty(phone) || phone == OrdersErasure.Tombstone)
-        {
-            return Problems.Conflict("对方号码已不可用 (the callee has no phone to reach)", "to");
-        }
-
         var expiresAt = CallWindow.ExpiryOf(order, now);
         if (await relay.AssignAsync(phone, expiresAt, ct) is not { } number)
         {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return Results.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable",
                 detail: "号码保护服务暂不可用，请稍后再试 (no relay number is available)", extensions: new Dictionary<string, object?> { ["field"] = "to" });
@@ -120,6 +127,7 @@ internal static class RequestCall
         };
         db.CallBindings.Add(binding);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Results.Ok(CallRelayView.Of(binding));
     }
 

@@ -6,12 +6,15 @@ using Kaifan.Tests.Infrastructure;
 
 namespace Kaifan.Tests.Web;
 
-/// <summary>号码保护 on the customer's order page: 联系骑手 shows a relay number to dial, which reaches the rider.</summary>
+/// <summary>
+/// 号码保护 on the customer's order page (联系骑手 shows a relay number to dial, which reaches the rider) and on the rider's
+/// task card (联系顾客 reaches the customer).
+/// </summary>
 [Collection("browser")]
 public sealed class CallRelayBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]
-    public async Task the_customer_taps_call_rider_and_gets_a_relay_number_that_reaches_the_rider()
+    public async Task the_customer_and_the_rider_each_get_a_relay_number_that_reaches_the_other()
     {
         const int customer = 2, rider = 2;
         var orderId = await app.AcceptedOrderAsync(customer, ready: true);
@@ -35,6 +38,20 @@ public sealed class CallRelayBrowserTests(LunchtimeSqliteApp app) : BrowserTests
             href.ShouldStartWith("tel:17000001234,");
             var reached = await app.Client().GetFromJsonAsync<JsonObject>($"/sandbox/calls/17000001234/{href[^4..]}");
             reached!["phone"]!.GetValue<string>().ShouldBe(DemoCampus.RiderPhone(rider));
+
+            // At the door the rider taps 联系顾客 on the task card and dials the customer the same way.
+            await using var riderContext = await Browser.PhoneAsync(Chromium, BaseAddress);
+            var riderPage = await riderContext.NewPageAsync();
+            await SignInAsync(riderPage, "/rider/login", DemoCampus.RiderPhone(rider));
+            await Expect(riderPage.Locator("[data-testid=rider-app]")).ToHaveAttributeAsync("data-feed", "true", new() { Timeout = 15_000 });
+            await riderPage.Locator("[data-testid=tab-tasks]").ClickAsync();
+            var task = riderPage.Locator($"[data-testid=task][data-order-id='{orderId}']");
+            await task.Locator("[data-testid=call-customer]").ClickAsync();
+            var riderDial = task.Locator("[data-testid=call-dial]");
+            await Expect(riderDial).ToContainTextAsync("联系顾客：170 0000 1234 转 ");
+            var toCustomer = (await riderDial.GetAttributeAsync("href"))!;
+            (await app.Client().GetFromJsonAsync<JsonObject>($"/sandbox/calls/17000001234/{toCustomer[^4..]}"))!["phone"]!.GetValue<string>()
+                .ShouldBe(DemoCampus.CustomerPhone(customer));
         }
         finally
         {
