@@ -8,7 +8,7 @@ namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// 号码保护 on the customer's order page (联系骑手 shows a relay number to dial, which reaches the rider) and on the rider's
-/// task card (联系顾客 reaches the customer).
+/// task card (联系顾客 reaches the customer) and the shop's board card (联系骑手).
 /// </summary>
 [Collection("browser")]
 public sealed class CallRelayBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -52,6 +52,16 @@ public sealed class CallRelayBrowserTests(LunchtimeSqliteApp app) : BrowserTests
             var toCustomer = (await riderDial.GetAttributeAsync("href"))!;
             (await app.Client().GetFromJsonAsync<JsonObject>($"/sandbox/calls/17000001234/{toCustomer[^4..]}"))!["phone"]!.GetValue<string>()
                 .ShouldBe(DemoCampus.CustomerPhone(customer));
+
+            // The shop's board card offers 联系顾客 and, with a rider on the order, 联系骑手.
+            await using var merchantContext = await Browser.DesktopAsync(Chromium, BaseAddress);
+            var merchantPage = await merchantContext.NewPageAsync();
+            await SignInAsync(merchantPage, "/merchant/login", DemoCampus.MerchantPhone(1));
+            await ExpectLiveAsync(merchantPage, merchantPage.Locator("[data-testid=order-board]"));
+            var card = merchantPage.Locator($"[data-testid=board-order][data-order-id='{orderId}']");
+            await card.Locator("[data-testid=call-rider]").ClickAsync();
+            await Expect(card.Locator("[data-testid=call-dial]")).ToContainTextAsync("联系骑手：170 0000 1234 转 ");
+            await Expect(card.Locator("[data-testid=call-customer]")).ToBeVisibleAsync();
         }
         finally
         {
