@@ -36,6 +36,7 @@ public static class IdentityModule
         }
 
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<IStaffPhones, StaffPhones>();
         services.AddScoped<IPersonalDataExport, AccountDataExport>();
         services.AddScoped<IPersonalDataExport, AddressesDataExport>();
         services.AddScoped<IPersonalDataErasure, AddressesErasure>();

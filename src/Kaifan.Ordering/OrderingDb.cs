@@ -24,6 +24,8 @@ public abstract class OrderingDb(DbContextOptions options) : ModuleDbContext(opt
     internal DbSet<Kaifan.Ordering.Reviews.ReviewPhoto> ReviewPhotos => Set<Kaifan.Ordering.Reviews.ReviewPhoto>();
     internal DbSet<Kaifan.Ordering.Refunds.RefundRequest> RefundRequests => Set<Kaifan.Ordering.Refunds.RefundRequest>();
 
+    internal DbSet<Kaifan.Ordering.Calls.CallBinding> CallBindings => Set<Kaifan.Ordering.Calls.CallBinding>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
+using Kaifan.Ordering.Calls;
 using Kaifan.Ordering.Coupons;
 using Kaifan.Ordering.Delivery;
 using Kaifan.Ordering.Merchant;
@@ -48,6 +49,9 @@ public static class OrderingModule
         services.AddScoped<IPersonalDataExport, ReviewsDataExport>();
         services.AddScoped<IPersonalDataExport, ReviewPhotosDataExport>();
         services.AddScoped<IPersonalDataErasure, ReviewsErasure>();
+        services.AddScoped<IPersonalDataExport, CallBindingsDataExport>();
+        services.AddScoped<IPersonalDataErasure, CallBindingsErasure>();
+        AddPrivacyNumbers(services, configuration);
 
         services.AddValidatorsFromAssemblyContaining<OrderingDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
@@ -89,6 +93,22 @@ public static class OrderingModule
         AnswerRider.Map(endpoints);
         RequestRefund.Map(endpoints);
         AnswerRefundRequest.Map(endpoints);
+        RequestCall.Map(endpoints);
+        SandboxCalls.Map(endpoints);
         return endpoints;
+    }
+
+    /// <summary>The 号码保护 carrier, chosen by Kaifan:Calls:Provider like the SMS gateway; none configured reaches nobody.</summary>
+    private static void AddPrivacyNumbers(IServiceCollection services, IConfiguration configuration)
+    {
+        if (string.Equals(configuration["Kaifan:Calls:Provider"], SandboxPrivacyNumbers.ProviderName, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<SandboxPrivacyNumbers>();
+            services.AddSingleton<IPrivacyNumbers>(sp => sp.GetRequiredService<SandboxPrivacyNumbers>());
+        }
+        else
+        {
+            services.AddSingleton<IPrivacyNumbers, NoPrivacyNumbers>();
+        }
     }
 }

@@ -119,7 +119,7 @@ internal sealed record OrderView(
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
     /// theirs to deliver, masked again once it is delivered or cancelled; the name keeps only the surname and the phone
-    /// stays masked, since no relay number exists to reach the customer through.
+    /// stays masked: the rider reaches the customer through a relay number (POST /api/orders/{id}/calls).
     /// </summary>
     public static OrderView ForRider(Order order, IPersonalDataProtector protector)
     {

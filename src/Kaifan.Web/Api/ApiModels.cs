@@ -111,7 +111,8 @@ public sealed record OrderInfo(
     string? LockerName = null, string? PickupCode = null, PromisedWindowInfo? PromisedWindow = null, DateTimeOffset? ArrivedAtCustomerAt = null,
     GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false,
     DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null,
-    DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null, PresaleOrderInfo? Presale = null);
+    DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null, PresaleOrderInfo? Presale = null,
+    Guid? RiderId = null, DateTimeOffset? DeliveredAt = null);
 
 /// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC; Cashback (晒图返现) only on the author's and the shop's views.</summary>
 public sealed record ReviewInfo(
