@@ -45,7 +45,7 @@ public abstract class RiderEarningsTests(LunchtimeApp app)
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await RecordEarningWhenDelivered.Handle(
+            await RiderEarningHandler.Handle(
                 again, scope.ServiceProvider.GetRequiredService<DispatchDb>(), scope.ServiceProvider.GetRequiredService<IOrderDispatchQueries>(),
                 Settings, CancellationToken.None);
         }

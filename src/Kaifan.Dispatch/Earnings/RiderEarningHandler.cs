@@ -11,7 +11,7 @@ namespace Kaifan.Dispatch.Earnings;
 /// A repeated event finds the row and adds nothing; two at once meet on the key and the loser's retry finds it.
 /// The order number is read first, on Ordering's connection, before this one writes.
 /// </summary>
-public static class RecordEarningWhenDelivered
+public static class RiderEarningHandler
 {
     public static async Task Handle(
         OrderDelivered delivered, DispatchDb db, IOrderDispatchQueries orders, EarningSettings settings, CancellationToken ct)
