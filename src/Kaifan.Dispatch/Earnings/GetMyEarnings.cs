@@ -43,7 +43,7 @@ internal static class GetMyEarnings
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime);
         var firstDay = today.AddDays(1 - (query.Days ?? 7));
-        var since = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        var since = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var rows = await db.RiderEarnings.AsNoTracking().Where(e => e.RiderId == riderId && e.DeliveredAt >= since).ToListAsync(ct);
 
         var byDay = rows.ToLookup(DayOf);
