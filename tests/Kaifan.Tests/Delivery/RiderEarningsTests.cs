@@ -7,6 +7,7 @@ using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
 using Kaifan.Dispatch;
 using Kaifan.Dispatch.Earnings;
+using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
 using Microsoft.EntityFrameworkCore;
@@ -62,17 +63,19 @@ public abstract class RiderEarningsTests(LunchtimeApp app)
     }
 
     [Fact]
-    public async Task an_order_delivered_while_the_zone_is_flagged_bad_weather_pays_the_bad_weather_bonus()
+    public async Task a_special_care_order_delivered_while_the_zone_is_flagged_bad_weather_pays_both_bonuses()
     {
         const int customer = 3, rider = 4;
         var ops = app.Client(TestTokens.Operator());
         (await ops.PutAsJsonAsync($"/api/ops/zones/{DeliveryKit.EastZone}/weather", new { badWeather = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
         try
         {
-            var orderId = await DeliveredAsync(customer, rider);
+            var orderId = await DeliveredAsync(customer, rider, specialCare: true);
             var entry = await EntryAsync(rider, orderId);
             entry["badWeatherFen"]!.GetValue<long>().ShouldBe(Settings.BadWeatherFen);
-            entry["totalFen"]!.GetValue<long>().ShouldBe(Settings.BaseFen + entry["distanceFen"]!.GetValue<long>() + Settings.BadWeatherFen);
+            entry["specialCareFen"]!.GetValue<long>().ShouldBe(Settings.SpecialCareFen);
+            entry["totalFen"]!.GetValue<long>().ShouldBe(
+                Settings.BaseFen + entry["distanceFen"]!.GetValue<long>() + Settings.BadWeatherFen + Settings.SpecialCareFen);
         }
         finally
         {
@@ -106,9 +109,9 @@ public abstract class RiderEarningsTests(LunchtimeApp app)
         settings.DistanceFenFor(2500).ShouldBe(200);
     }
 
-    private async Task<Guid> DeliveredAsync(int customer, int rider)
+    private async Task<Guid> DeliveredAsync(int customer, int rider, bool specialCare = false)
     {
-        var orderId = await app.AcceptedOrderAsync(customer, ready: true);
+        var orderId = specialCare ? await SpecialCareOrderAsync(customer) : await app.AcceptedOrderAsync(customer, ready: true);
         try
         {
             await app.AssignAsync(orderId, rider);
@@ -121,6 +124,20 @@ public abstract class RiderEarningsTests(LunchtimeApp app)
         }
 
         return orderId;
+    }
+
+    private async Task<Guid> SpecialCareOrderAsync(int customer)
+    {
+        var order = await PlacedAsync(app.Client(TestTokens.Customer(customer)), new
+        {
+            merchantId = Shop,
+            addressId = DemoCampus.Id($"address:{customer}"),
+            lines = new[] { Line(ColdBeef, 1) },
+            specialCare = true,
+        });
+        var id = await app.AcceptPaidAsync(order, customer, prepMinutes: 10);
+        (await app.Staff().PostAsync($"/api/merchant/orders/{id}/ready", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        return id;
     }
 
     private async Task<JsonNode> EntryAsync(int rider, Guid orderId)
