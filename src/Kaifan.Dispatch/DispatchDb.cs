@@ -25,6 +25,8 @@ public abstract class DispatchDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<ZoneCondition> ZoneConditions => Set<ZoneCondition>();
 
+    internal DbSet<Earnings.RiderEarning> RiderEarnings => Set<Earnings.RiderEarning>();
+
     internal DbSet<Kaifan.Dispatch.Batches.BatchLine> BatchLines => Set<Kaifan.Dispatch.Batches.BatchLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

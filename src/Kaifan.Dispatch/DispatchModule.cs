@@ -19,6 +19,7 @@ public static class DispatchModule
     {
         services.AddModuleDb<DispatchDb, SqliteDispatchDb, PostgresDispatchDb>(storage, DispatchDb.SchemaName);
         services.AddSingleton(DispatchOptions.FromConfiguration(configuration));
+        services.AddSingleton(Earnings.EarningSettings.FromConfiguration(configuration));
         services.AddValidatorsFromAssemblyContaining<DispatchDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoRiders>();
         services.AddSingleton<IDemoSeeder, DemoBatchLines>();
@@ -57,6 +58,7 @@ public static class DispatchModule
         ListOffers.Map(rider);
         AnswerOffer.Map(rider);
         ListTasks.Map(rider);
+        Earnings.GetMyEarnings.Map(rider);
         ListOpsRiders.Map(endpoints);
         ZoneWeather.Map(endpoints);
         Ops.GetZoneDispatch.Map(endpoints);

@@ -20,7 +20,8 @@ public sealed record OrderServiceInfo(Guid OrderId, string ServiceTier, bool Spe
 /// <summary>
 /// ReadyEstimate is ReadyAt once the merchant marked it ready, else AcceptedAt plus the prep time. The trailing
 /// fields were added for priorities and service tiers; their defaults keep older callers compiling. DropOffLocation
-/// is the locker's position for a locker delivery. ServiceTier is "standard", "guaranteed" or "batch".
+/// is the locker's position for a locker delivery. ServiceTier is "standard", "guaranteed" or "batch". Number is the
+/// order number people read (riders' earnings name it).
 /// </summary>
 public sealed record OrderDispatchInfo(
     Guid OrderId,
@@ -35,4 +36,5 @@ public sealed record OrderDispatchInfo(
     bool SpecialCare = false,
     Guid CustomerId = default,
     DateTimeOffset? PlacedAt = null,
-    string ServiceTier = ServiceTiers.Standard);
+    string ServiceTier = ServiceTiers.Standard,
+    string Number = "");

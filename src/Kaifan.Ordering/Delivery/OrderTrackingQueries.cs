@@ -38,7 +38,8 @@ internal sealed class OrderTrackingQueries(OrderingDb db) : IOrderTracking, IOrd
                 order.SpecialCare,
                 order.CustomerId,
                 order.PlacedAt,
-                ServiceTierNames.Of(order.ServiceTier));
+                ServiceTierNames.Of(order.ServiceTier),
+                order.Number);
     }
 
     public async Task<IReadOnlyDictionary<Guid, OrderServiceInfo>> GetServiceAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct)

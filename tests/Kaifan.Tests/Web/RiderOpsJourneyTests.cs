@@ -110,7 +110,13 @@ public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(
             await Browser.ScreenshotAsync(rider, "rider-task", task.Locator("[data-testid=confirm-delivered]"));
             await task.Locator("[data-testid=method-door]").CheckAsync();
             await task.Locator("[data-testid=confirm-delivered]").ClickAsync();
-            await Expect(rider.Locator("[data-testid=earnings]")).ToContainTextAsync("¥5");
+
+            // 今日收入 is the ledger's figure for the order, which Dispatch writes a moment after the delivery.
+            long earnedFen = 0;
+            await PaymentProbe.EventuallyAsync(
+                async () => (earnedFen = System.Text.Json.Nodes.JsonNode.Parse(await app.Rider(riderNo).GetStringAsync("/api/rider/earnings"))!["todayFen"]!.GetValue<long>()) > 0,
+                "the delivery reaches the rider's earnings");
+            await Expect(rider.Locator("[data-testid=earnings-today]")).ToHaveTextAsync("¥" + Kaifan.Contracts.Fen.ToYuan(earnedFen), new() { Timeout = 15_000 });
 
             await Expect(title).ToHaveTextAsync("已送达", new() { Timeout = 15_000 });
             (await customer.EvaluateAsync<bool>("() => window.__stayed === true")).ShouldBeTrue("the order page updated without a reload");

@@ -57,6 +57,50 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.ToTable("dispatch_batch_lines", "dispatch");
                 });
 
+            modelBuilder.Entity("Kaifan.Dispatch.Earnings.RiderEarning", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BadWeatherFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BaseFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DistanceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DistanceMetres")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SpecialCareFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("RiderId", "DeliveredAt");
+
+                    b.ToTable("dispatch_rider_earnings", "dispatch");
+                });
+
             modelBuilder.Entity("Kaifan.Dispatch.Riders.RiderPosition", b =>
                 {
                     b.Property<long>("Id")

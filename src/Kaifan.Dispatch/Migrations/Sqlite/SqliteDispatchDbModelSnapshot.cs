@@ -51,6 +51,50 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.ToTable("dispatch_batch_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Dispatch.Earnings.RiderEarning", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BadWeatherFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BaseFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DistanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistanceMetres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpecialCareFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("RiderId", "DeliveredAt");
+
+                    b.ToTable("dispatch_rider_earnings", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Dispatch.Riders.RiderPosition", b =>
                 {
                     b.Property<long>("Id")
