@@ -8,7 +8,7 @@ namespace Kaifan.Growth;
 
 /// <summary>
 /// GET /api/growth/shop-badges: for the one-character badges on the shop cards, every shop with a promotion a customer
-/// can take part in right now — 拼团 (groupDeal), 砍价 (bargain), 预售接龙 (presale), 晒图返现 with rewards left
+/// can take part in right now — 拼团 (groupDeal), 砍价 (bargain), 预售接龙 with stock left (presale), 晒图返现 with rewards left
 /// (photoCashback). Shops with none are not listed.
 /// </summary>
 internal static class ShopBadges
@@ -30,7 +30,7 @@ internal static class ShopBadges
                 .Select(d => d.MerchantId).Distinct().ToListAsync(ct)),
             ("bargain", await db.BargainCampaigns.AsNoTracking().Where(c => c.StartsAt <= now && c.EndsAt > now)
                 .Select(c => c.MerchantId).Distinct().ToListAsync(ct)),
-            ("presale", await db.Presales.AsNoTracking().Where(p => p.Status == PresaleStatus.Open && p.CutoffAt > now)
+            ("presale", await db.Presales.AsNoTracking().Where(p => p.Status == PresaleStatus.Open && p.CutoffAt > now && p.Taken < p.Stock)
                 .Select(p => p.MerchantId).Distinct().ToListAsync(ct)),
             ("photoCashback", await db.PhotoCashbackCampaigns.AsNoTracking().Where(c => c.StartsAt <= now && c.EndsAt > now && c.Paid < c.Budget)
                 .Select(c => c.MerchantId).Distinct().ToListAsync(ct)),

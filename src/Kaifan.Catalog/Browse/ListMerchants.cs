@@ -64,14 +64,16 @@ internal static class ListMerchants
         var from = query.Lat is { } lat && query.Lon is { } lon ? new GeoPoint(lat, lon) : zone.Center;
         var now = clock.GetUtcNow();
         var local = OpeningHours.LocalNow(clock);
-        var cards = await Task.WhenAll((await merchants.ToListAsync(ct)).Select(async m =>
+        // One shop at a time: the prep times are cached per shop, and a cold cache must not open a connection per shop at once.
+        var cards = new List<MerchantCard>();
+        foreach (var m in await merchants.ToListAsync(ct))
         {
             var prep = await prepTimes.UsualAsync(m.Id, now, ct);
-            return m.ToCard(zone, m.Location.DistanceMetresTo(from) / 1000, local) with
+            cards.Add(m.ToCard(zone, m.Location.DistanceMetresTo(from) / 1000, local) with
             {
                 DeliveryMinutes = DeliveryEstimate.Minutes(prep.Duration, m.Location, from),
-            };
-        }));
+            });
+        }
         var wanted = cards.Where(c =>
             (query.OpenNow != true || c.IsOpenNow)
             && (query.MinRating is not { } rating || c.Rating >= rating)

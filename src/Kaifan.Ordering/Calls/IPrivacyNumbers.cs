@@ -1,14 +1,14 @@
 namespace Kaifan.Ordering.Calls;
 
 /// <summary>A relay number and the extension dialled after it (AXE: 170 0000 1234 转 5678) that reach one callee.</summary>
-internal sealed record RelayNumber(string Number, string Extension);
+public sealed record RelayNumber(string Number, string Extension);
 
 /// <summary>
 /// The carrier's 号码保护 (privacy number) service: it binds a relay number and extension to a real phone until a time,
 /// and whoever dials them reaches that phone without seeing it. A real deployment plugs in its carrier here;
 /// Kaifan:Calls:Provider=Sandbox keeps the bindings in memory (SandboxPrivacyNumbers).
 /// </summary>
-internal interface IPrivacyNumbers
+public interface IPrivacyNumbers
 {
     /// <summary>A new binding to the callee until expiresAt; null when the carrier has no extension free or no service is configured.</summary>
     Task<RelayNumber?> AssignAsync(string calleePhone, DateTimeOffset expiresAt, CancellationToken ct);

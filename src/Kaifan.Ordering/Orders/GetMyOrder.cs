@@ -64,9 +64,10 @@ internal static class GetMyOrder
         }
 
         var dropOff = new GeoPoint(order.Latitude, order.Longitude);
+        var now = clock.GetUtcNow();
         var run = order is { AcceptedAt: { } accepted, PrepMinutes: { } prep }
             ? await departures.AcceptedRunAsync(order.Id, order.ZoneId, dropOff, order.MerchantId, accepted, prep, ct)
-            : await departures.DepartureAsync(order.ZoneId, dropOff, clock.GetUtcNow() + (await prepTimes.UsualAsync(order.MerchantId, clock.GetUtcNow(), ct)).Duration, ct);
+            : await departures.DepartureAsync(order.ZoneId, dropOff, now + (await prepTimes.UsualAsync(order.MerchantId, now, ct)).Duration, ct);
         return run is null ? null : new BatchRunView(run.LineId, run.LineName, run.LeavesAt);
     }
 }

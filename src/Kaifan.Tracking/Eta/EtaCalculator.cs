@@ -31,7 +31,8 @@ public sealed record EtaView(Guid OrderId, DateTimeOffset ComputedAt, DateTimeOf
 /// Arrival estimate: the rider rides to the shop while the kitchen cooks (whichever takes longer), picks up,
 /// rides to the customer and hands over. Distances are straight lines times a road factor; speeds by vehicle.
 /// The kitchen's minutes are the shop's learned prep time for that hour when Insights has enough history of it,
-/// else the minutes the merchant stated. A batch order's ride starts no earlier than its line's run leaves: Dispatch
+/// else the minutes the merchant stated; before acceptance, the kitchen's usual minutes (a typical kitchen's 15 while
+/// its history is short). A batch order's ride starts no earlier than its line's run leaves: Dispatch
 /// holds it for that run.
 /// </summary>
 internal sealed class EtaCalculator(TrackingSettings settings, IPrepTimeEstimates? prepTimes = null, IBatchDepartures? batches = null)

@@ -6,6 +6,7 @@ using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Ordering;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Delivery.DeliveryKit;
@@ -79,6 +80,30 @@ public abstract class CallRelayTests(LunchtimeApp app)
     }
 
     [Fact]
+    public async Task a_rider_taken_off_the_order_stops_reaching_the_customer_and_being_reached_at_once()
+    {
+        const int customer = 4, rider = 7;
+        var orderId = await app.AcceptedOrderAsync(customer, ready: true);
+        try
+        {
+            await app.AssignAsync(orderId, rider);
+            var toRider = await RelayAsync(app.Client(TestTokens.Customer(customer)), orderId, "rider");
+            var toCustomer = await RelayAsync(app.Rider(rider), orderId, "customer");
+            (await ReachedAsync(toCustomer)).ShouldBe(DemoCampus.CustomerPhone(customer));
+
+            (await app.Client(TestTokens.Operator()).PostAsync($"/api/ops/orders/{orderId}/reassign", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            await PaymentProbe.EventuallyAsync(
+                async () => (await DialAsync(toRider)).StatusCode == HttpStatusCode.NotFound && (await DialAsync(toCustomer)).StatusCode == HttpStatusCode.NotFound,
+                "both of the old rider's numbers say 号码已失效");
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+    }
+
+    [Fact]
     public async Task relay_numbers_die_30_minutes_after_delivery_and_erasure_removes_the_customers_phone_from_the_log()
     {
         const int customer = 5, rider = 5;
@@ -128,10 +153,12 @@ public abstract class CallRelayTests(LunchtimeApp app)
         return await JsonOf(response);
     }
 
+    private Task<HttpResponseMessage> DialAsync(JsonNode relay) => app.Client().GetAsync($"/sandbox/calls/{relay["relayNumber"]}/{relay["extension"]}");
+
     /// <summary>Dials the relay in the sandbox: the real phone the call reaches now.</summary>
     private async Task<string> ReachedAsync(JsonNode relay)
     {
-        var reached = await app.Client().GetAsync($"/sandbox/calls/{relay["relayNumber"]}/{relay["extension"]}");
+        var reached = await DialAsync(relay);
         reached.StatusCode.ShouldBe(HttpStatusCode.OK, await reached.Content.ReadAsStringAsync());
         return (await JsonOf(reached))["phone"]!.GetValue<string>();
     }

@@ -5,14 +5,14 @@ using System.Collections.Generic;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: RiderUnassignedHandler859821865
+    // START: RiderUnassignedHandlerHandler1502839875
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class RiderUnassignedHandler859821865 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class RiderUnassignedHandlerHandler1502839875 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Microsoft.Extensions.DependencyInjection.IServiceScopeFactory _serviceScopeFactory;
         private readonly System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> _domainEventScraperIEnumerable;
 
-        public RiderUnassignedHandler859821865(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> domainEventScraperIEnumerable)
+        public RiderUnassignedHandlerHandler1502839875(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> domainEventScraperIEnumerable)
         {
             _serviceScopeFactory = serviceScopeFactory;
             _domainEventScraperIEnumerable = domainEventScraperIEnumerable;
@@ -62,7 +62,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: RiderUnassignedHandler859821865
+    // END: RiderUnassignedHandlerHandler1502839875
     
     
 }
