@@ -71,10 +71,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void no_message_handler_calls_grains_inside_its_database_transaction()
     {
-        var handlers = Modules.SelectMany(m => m.GetExportedTypes())
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(m => m.Name is "Handle" or "HandleAsync" or "Handles" or "HandlesAsync" or "Consume" or "ConsumeAsync" or "Consumes" or "ConsumesAsync")
-            .ToList();
+        var handlers = MessageHandlers();
         handlers.ShouldNotBeEmpty();
 
         var offenders = handlers
@@ -83,4 +80,23 @@ public sealed class ArchitectureTests
             .Select(m => $"{m.DeclaringType!.Name}.{m.Name}({m.GetParameters()[0].ParameterType.Name})");
         offenders.ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// Wolverine finds handlers by the class name's "Handler" suffix or the [WolverineHandler] attribute: otherwise the
+    /// class is never called, and nothing fails — the generated code has nothing to compare for a handler never seen.
+    /// </summary>
+    [Fact]
+    public void every_message_handler_class_is_one_wolverine_finds()
+    {
+        MessageHandlers().Select(m => m.DeclaringType!).Distinct()
+            .Where(t => !t.Name.EndsWith("Handler", StringComparison.Ordinal) && !t.Name.EndsWith("Consumer", StringComparison.Ordinal)
+                && t.GetCustomAttribute<Wolverine.Attributes.WolverineHandlerAttribute>() is null)
+            .Select(t => t.FullName).ShouldBeEmpty();
+    }
+
+    private static List<MethodInfo> MessageHandlers() =>
+        Modules.SelectMany(m => m.GetExportedTypes())
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.Name is "Handle" or "HandleAsync" or "Handles" or "HandlesAsync" or "Consume" or "ConsumeAsync" or "Consumes" or "ConsumesAsync")
+            .ToList();
 }
