@@ -61,14 +61,37 @@ internal static class ListMerchantOrders
         }
 
         var refunds = await OrderRefunds.LatestAsync(db, orders.Select(o => o.Id).ToList(), ct);
+        var firstOrders = await FirstOrdersOfNewCustomersAsync(db, merchantId, orders, ct);
         var views = new List<OrderView>(orders.Count);
         foreach (var order in orders)
         {
-            var view = OrderView.From(order, protector, masked: true) with { Refund = MerchantRefund(refunds.GetValueOrDefault(order.Id)) };
+            var view = OrderView.From(order, protector, masked: true) with
+            {
+                Refund = MerchantRefund(refunds.GetValueOrDefault(order.Id)), NewCustomer = firstOrders.Contains(order.Id),
+            };
             views.Add(order.ServiceTier == ServiceTier.Batch ? view with { BatchRun = await GetMyOrder.BatchRunAsync(order, departures, prepTimes, clock, ct) } : view);
         }
 
         return Results.Ok(views);
+    }
+
+    /// <summary>
+    /// 门店新客: the listed orders that are their customer's first paid, uncancelled order at this shop (an earlier day's
+    /// order, or an unlisted one such as a pre-sale still held, makes a customer a returning one).
+    /// </summary>
+    private static async Task<HashSet<Guid>> FirstOrdersOfNewCustomersAsync(OrderingDb db, Guid? merchantId, List<Order> listed, CancellationToken ct)
+    {
+        var kept = listed.Where(o => o.PaidAt is not null && o.Status != OrderStatus.Cancelled).ToList();
+        var customers = kept.Select(o => o.CustomerId).Distinct().ToList();
+        var listedIds = listed.Select(o => o.Id).ToList();
+        var returning = (await db.Orders.AsNoTracking()
+            .Where(o => o.MerchantId == merchantId && customers.Contains(o.CustomerId) && !listedIds.Contains(o.Id))
+            .Where(o => o.PaidAt != null && o.Status != OrderStatus.Cancelled)
+            .Select(o => o.CustomerId).Distinct().ToListAsync(ct)).ToHashSet();
+        return kept.Where(o => !returning.Contains(o.CustomerId))
+            .GroupBy(o => o.CustomerId)
+            .Select(g => g.MinBy(o => o.PaidAt)!.Id)
+            .ToHashSet();
     }
 
     private static OrderRefundView? MerchantRefund(RefundRequest? latest) =>

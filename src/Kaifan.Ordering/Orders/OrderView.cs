@@ -114,7 +114,8 @@ internal sealed record OrderView(
     DateTimeOffset? GroupFormedAt = null,
     PresaleOrderView? Presale = null,
     DateTimeOffset? QuotedArrivalAt = null,
-    DateTimeOffset? DeliveryPromisedAt = null)
+    DateTimeOffset? DeliveryPromisedAt = null,
+    bool NewCustomer = false)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is

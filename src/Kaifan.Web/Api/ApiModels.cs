@@ -112,7 +112,7 @@ public sealed record OrderInfo(
     GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false,
     DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null,
     DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null, PresaleOrderInfo? Presale = null,
-    Guid? RiderId = null, DateTimeOffset? DeliveredAt = null);
+    Guid? RiderId = null, DateTimeOffset? DeliveredAt = null, bool NewCustomer = false);
 
 /// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC; Cashback (晒图返现) only on the author's and the shop's views.</summary>
 public sealed record ReviewInfo(

@@ -70,6 +70,9 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await Expect(merchant).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(1\) "));
         await Expect(merchant.Locator("body")).ToHaveAttributeAsync("data-alert", "ringing");
         (await merchant.EvaluateAsync<string[]>("() => window.__notes")).ShouldBe(["新订单 · 开饭商家版|有1个新订单待接单"]);
+        await Expect(card.Locator("[data-testid=order-badge-newcustomer]")).ToHaveTextAsync("新客");
+        await Expect(merchant.Locator("[data-testid=new-customers]")).ToHaveTextAsync("1");
+        await Expect(merchant.Locator("[data-testid=completion-rate]")).ToHaveTextAsync("—");
         await Browser.ScreenshotAsync(merchant, "merchant-board", merchant.Locator("[data-testid=board-order]"));
 
         await card.Locator("[data-testid=accept]").ClickAsync();
