@@ -1,6 +1,6 @@
 namespace Kaifan.Contracts.Queries;
 
-/// <summary>What a promotion may learn of a customer's orders from Ordering: whether they are new, and whose an order is.</summary>
+/// <summary>What a promotion may learn of a customer's orders from Ordering: whether they are new, whose an order is, when it was paid.</summary>
 public interface ICustomerOrderHistory
 {
     /// <summary>True once any of the customer's orders has been paid (also one later cancelled or refunded).</summary>
@@ -15,4 +15,7 @@ public interface ICustomerOrderHistory
 
     /// <summary>The customer who placed the order; null when there is no such order.</summary>
     Task<Guid?> CustomerOfOrderAsync(Guid orderId, CancellationToken ct);
+
+    /// <summary>When each of the orders was paid, for those Ordering has seen paid (also one later cancelled).</summary>
+    Task<IReadOnlyDictionary<Guid, DateTimeOffset>> PaidAtAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct);
 }

@@ -1,4 +1,5 @@
 using Kaifan.Contracts.Events;
+using Kaifan.Contracts.Queries;
 using Microsoft.EntityFrameworkCore;
 using Wolverine;
 
@@ -14,7 +15,8 @@ public sealed record PresaleCutoffReached(Guid PresaleId);
 /// </summary>
 public static class PresaleCutoffReachedHandler
 {
-    public static async Task<OutgoingMessages> Handle(PresaleCutoffReached message, GrowthDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(
+        PresaleCutoffReached message, GrowthDb db, ICustomerOrderHistory orders, TimeProvider clock, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
         var presale = await db.Presales.FindAsync([message.PresaleId], ct);
@@ -31,7 +33,8 @@ public static class PresaleCutoffReachedHandler
             return messages;
         }
 
-        var entries = await db.PresaleEntries.AsNoTracking().Where(e => e.PresaleId == presale.Id).Select(e => new { e.OrderId, e.PaidAt }).ToListAsync(ct);
+        var entries = await db.PresaleEntries.Where(e => e.PresaleId == presale.Id).ToListAsync(ct);
+        await CountPaymentsStillOnTheirWayAsync(presale, entries, orders, ct);
         if (!presale.Decide(now))
         {
             messages.Add(new PresaleCancelled(presale.Id, entries.Select(e => e.OrderId).ToList(), now));
@@ -51,5 +54,28 @@ public static class PresaleCutoffReachedHandler
         }
 
         return messages;
+    }
+
+    /// <summary>
+    /// A payment reaches this chain as an event a moment after Ordering took it; one Ordering has taken but this chain has
+    /// not yet heard of is counted now, on Ordering's word, rather than refunded as unpaid. Its event then finds the entry paid.
+    /// </summary>
+    private static async Task CountPaymentsStillOnTheirWayAsync(Presale presale, List<PresaleEntry> entries, ICustomerOrderHistory orders, CancellationToken ct)
+    {
+        var unheard = entries.Where(e => e.PaidAt is null).ToList();
+        if (unheard.Count == 0)
+        {
+            return;
+        }
+
+        var paidAt = await orders.PaidAtAsync(unheard.Select(e => e.OrderId).ToList(), ct);
+        foreach (var entry in unheard)
+        {
+            if (paidAt.TryGetValue(entry.OrderId, out var at))
+            {
+                entry.PaidAt = at;
+                presale.CountPaid(entry.Quantity);
+            }
+        }
     }
 }

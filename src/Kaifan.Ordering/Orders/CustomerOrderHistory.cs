@@ -13,4 +13,7 @@ internal sealed class CustomerOrderHistory(OrderingDb db) : ICustomerOrderHistor
 
     public async Task<Guid?> CustomerOfOrderAsync(Guid orderId, CancellationToken ct) =>
         await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.CustomerId).SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> PaidAtAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct) =>
+        await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id) && o.PaidAt != null).ToDictionaryAsync(o => o.Id, o => o.PaidAt!.Value, ct);
 }

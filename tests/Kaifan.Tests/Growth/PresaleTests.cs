@@ -177,6 +177,32 @@ public abstract partial class PresaleTests(KaifanApp app)
     }
 
     [Fact]
+    public async Task a_payment_ordering_took_but_the_chain_has_not_yet_heard_of_is_counted_at_the_cut_off_not_refunded()
+    {
+        var id = IdOf(await kit.CreateAsync(minimum: 1));
+        var shopper = await kit.NewShopperAsync();
+        var order = await PlacedAsync(JoinAsync(shopper, id, 1));
+
+        // Ordering takes the payment, and the event that would tell the chain is still on its way (here: never sent).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var ordering = scope.ServiceProvider.GetRequiredService<Kaifan.Ordering.OrderingDb>();
+            var paid = new Kaifan.Contracts.Events.PaymentSucceeded(Guid.NewGuid(), OrderingKit.IdOf(order), order["totalFen"]!.GetValue<long>(), "sandbox-late", app.Clock.GetUtcNow());
+            await Kaifan.Ordering.Payments.PaymentEventsHandler.Handle(paid, ordering, default);
+            await ordering.SaveChangesAsync();
+        }
+
+        (await ChainAsync(shopper, id))["presale"]!["joined"]!.GetValue<int>().ShouldBe(0);
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        await kit.CutoffAsync(id);
+
+        var chain = (await ChainAsync(shopper, id))["presale"]!;
+        (chain["status"]!.GetValue<string>(), chain["joined"]!.GetValue<int>()).ShouldBe(("confirmed", 1));
+        await PaymentProbe.EventuallyAsync(async () => (await OrderAsync(shopper, order))["presale"]!["confirmedAt"] is not null, "the order is confirmed", seconds: 45);
+        (await StatusAsync(shopper, order)).ShouldBe("AwaitingPresale");
+    }
+
+    [Fact]
     public async Task entries_are_exported_and_erasure_takes_the_masked_name_out_of_the_chain()
     {
         var id = IdOf(await kit.CreateAsync());

@@ -26,6 +26,8 @@ namespace Internal.Generated.WolverineHandlers
             await using var serviceScope = _serviceScopeFactory.CreateAsyncScope();
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Wolverine.Runtime.ScopedMessageContextHolder>(serviceScope.ServiceProvider).Context = context;
             // This service has been marked as requiring service location independent of Wolverine's ability to use constructor injection of everything else
+            var customerOrderHistory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Kaifan.Contracts.Queries.ICustomerOrderHistory>(serviceScope.ServiceProvider);
+            // This service has been marked as requiring service location independent of Wolverine's ability to use constructor injection of everything else
             var growthDb = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Kaifan.Growth.GrowthDb>(serviceScope.ServiceProvider);
             // The actual message body
             var presaleCutoffReached = (Kaifan.Growth.Presales.PresaleCutoffReached)context.Envelope.Message;
@@ -46,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Kaifan.Growth.Presales.PresaleCutoffReachedHandler");
                 
                 // The actual message execution
-                var outgoing1 = await Kaifan.Growth.Presales.PresaleCutoffReachedHandler.Handle(presaleCutoffReached, growthDb, _timeProvider, cancellation).ConfigureAwait(false);
+                var outgoing1 = await Kaifan.Growth.Presales.PresaleCutoffReachedHandler.Handle(presaleCutoffReached, growthDb, customerOrderHistory, _timeProvider, cancellation).ConfigureAwait(false);
 
                 
                 // Outgoing, cascaded message
