@@ -38,7 +38,7 @@ internal static class ListRefunds
     private static async Task<IResult> HandleAsync(string? day, string? status, PaymentsDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var shanghaiDay = DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime);
+        var shanghaiDay = ChinaTime.DayOf(now);
         if (!string.IsNullOrEmpty(day) && !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out shanghaiDay))
         {
             return Problems.Validation("day", "日期格式应为 yyyy-MM-dd (day must be yyyy-MM-dd)");
@@ -55,7 +55,7 @@ internal static class ListRefunds
             wanted = parsed;
         }
 
-        var start = new DateTimeOffset(shanghaiDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var start = ChinaTime.StartOf(shanghaiDay);
         var end = start.AddDays(1);
         var refunds = await db.Refunds.AsNoTracking()
             .Where(r => r.RequestedAt >= start && r.RequestedAt < end)

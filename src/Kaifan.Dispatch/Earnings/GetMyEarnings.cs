@@ -41,9 +41,9 @@ internal static class GetMyEarnings
             return RiderRoutes.NoRider();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime);
+        var today = ChinaTime.DayOf(clock.GetUtcNow());
         var firstDay = today.AddDays(1 - (query.Days ?? 7));
-        var since = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var since = ChinaTime.StartOf(firstDay);
         var rows = await db.RiderEarnings.AsNoTracking().Where(e => e.RiderId == riderId && e.DeliveredAt >= since).ToListAsync(ct);
 
         var byDay = rows.ToLookup(DayOf);
@@ -57,5 +57,5 @@ internal static class GetMyEarnings
         return Results.Ok(new EarningsView(days[^1].TotalFen, days[^1].Orders, days, todays));
     }
 
-    private static DateOnly DayOf(RiderEarning e) => DateOnly.FromDateTime(e.DeliveredAt.ToOffset(ChinaTime.Offset).DateTime);
+    private static DateOnly DayOf(RiderEarning e) => ChinaTime.DayOf(e.DeliveredAt);
 }

@@ -101,7 +101,7 @@ internal static class WheelRules
     public const int NameLength = 20;
     public const int ShareCodeLength = 8;
 
-    public static DateOnly ShanghaiDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime);
+    public static DateOnly ShanghaiDay(DateTimeOffset at) => ChinaTime.DayOf(at);
 
     public static string Status(Wheel wheel, DateTimeOffset now) =>
         now < wheel.StartsAt ? "scheduled" : now >= wheel.EndsAt ? "ended" : "running";

@@ -54,13 +54,13 @@ internal static class ListAuditLog
 
         if (from is { } fromDay)
         {
-            var start = StartOf(fromDay);
+            var start = ChinaTime.StartOf(fromDay);
             entries = entries.Where(e => e.At >= start);
         }
 
         if (to is { } toDay)
         {
-            var end = StartOf(toDay.AddDays(1));
+            var end = ChinaTime.StartOf(toDay.AddDays(1));
             entries = entries.Where(e => e.At < end);
         }
 
@@ -74,8 +74,4 @@ internal static class ListAuditLog
             .ToListAsync(ct);
         return Results.Ok(new AuditPage(number, PageSize, total, rows));
     }
-
-    /// <summary>In UTC: Npgsql takes only offset zero for timestamptz.</summary>
-    private static DateTimeOffset StartOf(DateOnly shanghaiDay) =>
-        new DateTimeOffset(shanghaiDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
 }

@@ -35,7 +35,7 @@ internal static class ListMerchantOrders
         }
 
         var merchantId = user.MerchantId();
-        var since = OrderingSettings.StartOfShanghaiDay(clock.GetUtcNow());
+        var since = ChinaTime.StartOfDay(clock.GetUtcNow());
         var query = db.Orders.AsNoTracking()
             .Where(o => o.MerchantId == merchantId && o.Status != OrderStatus.AwaitingPayment)
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
 using Kaifan.Ordering.Orders;
@@ -182,7 +183,7 @@ internal sealed class OrderPlacement(
     /// <summary>yyyyMMdd (Shanghai) + a per-day counter taken by one atomic upsert, so numbers never repeat.</summary>
     private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var day = now.ToOffset(OrderingSettings.ShanghaiOffset).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = now.ToOffset(ChinaTime.Offset).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var db = outbox.DbContext;
         var entity = db.Model.FindEntityType(typeof(OrderNumberCounter))!;
         var schema = entity.GetSchema();

@@ -49,12 +49,10 @@ internal static class ListRiderDeliveries
             return Problems.NotFound("骑手 (rider)");
         }
 
-        // China keeps UTC+8 all year, so a Shanghai day is a fixed UTC window.
         var day = query.Date is null or "today"
-            ? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime)
+            ? ChinaTime.DayOf(clock.GetUtcNow())
             : DateOnly.ParseExact(query.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        // Times are stored as UTC (ticks on SQLite), so the bounds must be UTC too to compare in SQL.
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var from = ChinaTime.StartOf(day);
         var to = from.AddDays(1);
         var delivered = await db.Orders.AsNoTracking()
             .Where(o => o.RiderId == riderId && o.Status == OrderStatus.Delivered && o.DeliveredAt >= from && o.DeliveredAt < to)
