@@ -4,6 +4,7 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Kaifan.Web.Components.Ops;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Web;
@@ -65,6 +66,16 @@ public sealed class OpsLanesBrowserTests : BrowserTests, IClassFixture<Lunchtime
             (await app.OfferOfAsync(Capable, order)).ShouldNotBeNull("the rider's app has the offer");
             await ShouldBeAuditedAsync(order, times: 1);
             await Browser.ScreenshotAsync(ops, "ops-lanes", landed);
+
+            // The map draws each order's pickup and drop-off in the colour of its card's dot; the silent rider faded.
+            foreach (var colour in new[] { order, stairs }.Select(OrderColours.Of).Distinct())
+            {
+                var orders = new[] { order, stairs }.Count(o => OrderColours.Of(o) == colour);
+                await Expect(ops.Locator($"[data-testid=ops-map] path[fill='{colour}']")).ToHaveCountAsync(2 * orders);
+            }
+
+            await Expect(landed.Locator(".oc-dot")).ToHaveAttributeAsync("style", $"background: {OrderColours.Of(order)}");
+            await Expect(ops.Locator("[data-testid=ops-map] [fill='#b3d4f5']")).ToHaveCountAsync(1);
 
             await landed.DragToAsync(pending);
             await Expect(pending.Locator($"[data-order-id='{order}']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
