@@ -12,15 +12,18 @@ namespace Kaifan.Dispatch.Riders;
 /// online but no position for longer than dispatch waits (<see cref="DispatchOptions.IsSilent"/>), so offered nothing.
 /// Stalled: reporting, but standing still with food on board away from every stop of the route
 /// (<see cref="DispatchOptions.IsStalled"/>), so offered nothing either; StillSince says since when, only then. Silent
-/// wins: a silent rider's position is old news.
+/// wins: a silent rider's position is old news. ShiftEndsAt is the 下班时间 given when going online (null: none, or
+/// offline); DeliveredToday counts the orders assigned since Shanghai midnight and delivered, the dispatch board's
+/// progress next to Load.
 /// </summary>
 internal sealed record OpsRiderView(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, double BatteryRangeKm, bool AcceptsStairs, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
-    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null, double? Rating = null, int RatingCount = 0);
+    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null, double? Rating = null, int RatingCount = 0,
+    DateTimeOffset? ShiftEndsAt = null, int DeliveredToday = 0);
 
 /// <summary>
 /// GET /api/ops/riders: every rider with capabilities, online state, zone, last position (from the grain), open task count
-/// and customers' 配送 stars (mean and count).
+/// and customers' 配送 stars (mean and count), shift end and deliveries today.
 /// </summary>
 internal static class ListOpsRiders
 {
@@ -39,6 +42,13 @@ internal static class ListOpsRiders
             .GroupBy(j => j.RiderId)
             .Select(g => new { RiderId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
+        var midnight = new DateTimeOffset(now.ToOffset(ChinaTime.Offset).Date, ChinaTime.Offset).ToUniversalTime();
+        var delivered = (await db.Jobs.AsNoTracking()
+                .Where(j => j.Status == JobStatus.Delivered && j.RiderId != null && j.AssignedAt >= midnight)
+                .GroupBy(j => j.RiderId)
+                .Select(g => new { RiderId = g.Key, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(d => d.RiderId!.Value, d => d.Count);
         var routes = (await db.Jobs.AsNoTracking()
                 .Where(j => j.Status == JobStatus.Assigned && j.RiderId != null)
                 .Select(j => new { j.OrderId, j.RiderId, j.Stage, j.DropOffLatitude, j.DropOffLongitude, j.MerchantLatitude, j.MerchantLongitude })
@@ -52,7 +62,7 @@ internal static class ListOpsRiders
             if (!live.Online)
             {
                 rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, false, null, null, null, null, load,
-                    Rating: r.Rating, RatingCount: r.RatingCount));
+                    Rating: r.Rating, RatingCount: r.RatingCount, DeliveredToday: delivered.GetValueOrDefault(r.RiderId)));
                 continue;
             }
 
@@ -67,7 +77,7 @@ internal static class ListOpsRiders
                     : new GeoPoint(j.MerchantLatitude, j.MerchantLongitude)).Concat(live.DoorsOf(route.Select(j => j.OrderId))),
                 now);
             rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, true, live.ZoneId, live.Latitude, live.Longitude, live.At, load,
-                silent, stalled, stalled ? live.StillSince : null, r.Rating, r.RatingCount));
+                silent, stalled, stalled ? live.StillSince : null, r.Rating, r.RatingCount, live.ShiftEndsAt, delivered.GetValueOrDefault(r.RiderId)));
         }
 
         return Results.Ok(rows);

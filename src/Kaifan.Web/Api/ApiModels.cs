@@ -212,7 +212,8 @@ public sealed record UserSummaryInfo(Guid UserId, string Role, string MaskedPhon
 
 public sealed record OpsRiderInfo(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, double BatteryRangeKm, bool AcceptsStairs, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
-    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null, double? Rating = null, int RatingCount = 0);
+    DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null, double? Rating = null, int RatingCount = 0,
+    DateTimeOffset? ShiftEndsAt = null, int DeliveredToday = 0);
 
 public sealed record StaffOrderPlace(string ContactName, string Phone, string Detail, double Latitude, double Longitude);
 

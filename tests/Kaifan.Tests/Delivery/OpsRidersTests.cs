@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
+using Kaifan.Tests.Payments;
 using static Kaifan.Tests.Delivery.DeliveryKit;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
@@ -94,6 +96,38 @@ public abstract class OpsRidersTests(LunchtimeApp app)
         {
             await app.OfflineAsync(rider);
         }
+    }
+
+    [Fact]
+    public async Task the_board_reads_a_riders_shift_end_and_how_many_orders_they_delivered_today()
+    {
+        const int customer = 1, rider = 6;
+        try
+        {
+            var deliveredBefore = (await RowAsync(rider))["deliveredToday"]!.GetValue<int>();
+            var orderId = await app.AcceptedOrderAsync(customer, ready: true);
+            await app.AssignAsync(orderId, rider);
+            (await RowAsync(rider))["deliveredToday"]!.GetValue<int>().ShouldBe(deliveredBefore, "carried is not delivered");
+            await app.PickUpAsync(rider, orderId);
+            (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await PaymentProbe.EventuallyAsync(
+                async () => (await RowAsync(rider))["deliveredToday"]!.GetValue<int>() == deliveredBefore + 1,
+                "dispatch counts the delivery");
+            (await RowAsync(rider))["load"]!.GetValue<int>().ShouldBe(0);
+
+            var shiftEnd = app.Clock.GetUtcNow().AddHours(3);
+            var online = await app.Rider(rider).PostAsJsonAsync("/api/rider/online", new { zoneId = EastZone, latitude = EastLat, longitude = EastLon, shiftEndsAt = shiftEnd });
+            online.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await RowAsync(rider))["shiftEndsAt"]!.GetValue<DateTimeOffset>().ShouldBe(shiftEnd);
+        }
+        finally
+        {
+            await app.OfflineAsync(rider);
+        }
+
+        var offline = await RowAsync(rider);
+        offline["shiftEndsAt"].ShouldBeNull();
+        offline["deliveredToday"]!.GetValue<int>().ShouldBeGreaterThan(0, "what was delivered today stays counted after going offline");
     }
 
     private async Task<System.Text.Json.Nodes.JsonNode> RowAsync(int rider) =>

@@ -58,7 +58,7 @@ public sealed class OpsComponentTests : BunitContext
             .Add(c => c.Column, "pending")
             .Add(c => c.Title, "待分配")
             .Add(c => c.Cards, [card])
-            .Add(c => c.Riders, [new DispatchColumn.RiderChoice(Rider, "137****0001 (0)")])
+            .Add(c => c.Riders, [new OpsOrderCard.RiderChoice(Rider, "137****0001 (0)")])
             .Add(c => c.OnReassign, EventCallback.Factory.Create<(Guid, Guid?)>(this, r => asked.Add(r))));
 
         column.Find("[data-testid=reassign]").Click();
@@ -141,6 +141,66 @@ public sealed class OpsComponentTests : BunitContext
         form.Find("[data-testid=gear-save]").Click();
 
         saved.ShouldHaveSingleItem().ShouldBe(new RiderGear("foot", 4.5, 3, true));
+    }
+
+    [Fact]
+    public void the_rider_lanes_list_each_riders_offers_and_route_with_step_load_shift_end_and_todays_progress()
+    {
+        var other = Guid.NewGuid();
+        var waiting = Board(Guid.NewGuid(), late: false);
+        var offered = Board(Guid.NewGuid(), late: false) with { RiderId = Rider, OfferId = Guid.NewGuid(), OfferSecondsLeft = 20 };
+        var first = Board(Guid.NewGuid(), late: false) with { RiderId = Rider, Stage = "toCustomer" };
+        var second = Board(Guid.NewGuid(), late: false) with { RiderId = Rider, Stage = "atMerchant" };
+        var stranded = Board(Guid.NewGuid(), late: false) with { RiderId = other, Stage = "toMerchant" };
+        var board = new ZoneDispatchInfo(Zone, [waiting], [offered], [first, second, stranded], []);
+        OpsRiderInfo RiderInfo(Guid id, bool online) => new(id, Zone, "ebike", 4, 30, true, online, online ? Zone : null, null, null, null, 0);
+        var riders = new[]
+        {
+            RiderInfo(Rider, online: true) with { Load = 2, DeliveredToday = 6, ShiftEndsAt = Noon.AddHours(6), Silent = true },
+            RiderInfo(other, online: false) with { Load = 1 },
+            RiderInfo(Guid.NewGuid(), online: false),
+        };
+
+        var view = RiderLanes.Build(board, [], riders, Zone, id => id == Rider ? "137****0001" : "137****0002", L);
+
+        view.Pending.Select(c => c.OrderId).ShouldBe([waiting.OrderId]);
+        view.Lanes.Select(l => l.RiderId).ShouldBe([Rider, other], "an offline rider holding nothing has no lane");
+        var lane = view.Lanes[0];
+        lane.Cards.Select(c => (c.OrderId, c.Meta)).ShouldBe([(offered.OrderId, "待接单"), (first.OrderId, "配送中"), (second.OrderId, "待取餐")]);
+        lane.Cards.Select(c => c.CanReassign).ShouldBe([true, false, true], "picked-up food stays with its rider");
+        (lane.Tasks, lane.Capacity, lane.ShiftEnd, lane.Faded).ShouldBe((3, 4, "18:00下班", "失联"));
+        (lane.Delivered, lane.Today, lane.Percent).ShouldBe((6, 8, 75));
+        view.Lanes[1].Faded.ShouldBe("离线");
+        view.Lanes[1].ShiftEnd.ShouldBe("未设下班时间");
+
+        var moved = view.Moved(waiting.OrderId, other);
+        moved.Pending.ShouldBeEmpty();
+        moved.Lanes[1].Cards.Select(c => c.OrderId).ShouldBe([stranded.OrderId, waiting.OrderId]);
+        moved.Moved(offered.OrderId, null).Pending.Select(c => c.OrderId).ShouldBe([offered.OrderId]);
+    }
+
+    [Fact]
+    public void dropping_a_card_on_a_lane_asks_for_that_rider_and_on_pending_for_none_and_a_drop_where_it_was_asks_nothing()
+    {
+        var waiting = Board(Guid.NewGuid(), late: false);
+        var offered = Board(Guid.NewGuid(), late: false) with { RiderId = Rider, OfferId = Guid.NewGuid() };
+        var riders = new[] { new OpsRiderInfo(Rider, Zone, "ebike", 4, 30, true, true, Zone, 31.02, 121.44, Noon, 0) };
+        var view = RiderLanes.Build(new ZoneDispatchInfo(Zone, [waiting], [offered], [], []), [], riders, Zone, _ => "137****0001", L);
+        var asked = new List<(Guid OrderId, Guid? RiderId)>();
+        var lanes = Render<DispatchLanes>(p => p
+            .Add(c => c.View, view)
+            .Add(c => c.OnReassign, EventCallback.Factory.Create<(Guid, Guid?)>(this, r => asked.Add(r))));
+
+        var card = lanes.Find($"[data-order-id='{waiting.OrderId}']").ParentElement!;
+        card.GetAttribute("draggable").ShouldBe("true");
+        card.DragStart();
+        lanes.Find("[data-lane=pending]").Drop();
+        lanes.Find($"[data-order-id='{waiting.OrderId}']").ParentElement!.DragStart();
+        lanes.Find($"[data-lane='{Rider}']").Drop();
+        lanes.Find($"[data-order-id='{offered.OrderId}']").ParentElement!.DragStart();
+        lanes.Find("[data-lane=pending]").Drop();
+
+        asked.ShouldBe([(waiting.OrderId, Rider), (offered.OrderId, null)]);
     }
 
     private static BoardOrderInfo Board(Guid orderId, bool late) =>

@@ -23,17 +23,11 @@ public static class DispatchCards
         ZoneDispatchInfo? board, IReadOnlyList<StaffOrderInfo> orders, Guid zoneId, Func<Guid, string> riderLabel, IStringLocalizer<Strings> l)
     {
         var byId = orders.ToDictionary(o => o.Id);
-        DispatchCard Card(BoardOrderInfo b, string meta)
-        {
-            var order = byId.GetValueOrDefault(b.OrderId);
-            var number = order is null ? b.OrderId.ToString()[..8] : "#" + order.Number[^4..];
-            var route = order is null ? "" : $"{order.MerchantName} → {order.Address.Detail}";
-            return new DispatchCard(b.OrderId, number, route, meta, b.Late, b.Stage is null or "toMerchant" or "atMerchant", b.RiderId, Badges(b, l));
-        }
+        DispatchCard Card(BoardOrderInfo b, string meta) => CardOf(b, byId, meta, l);
 
         string OfferMeta(BoardOrderInfo b) => string.Format(l["Ops.OfferedTo"], riderLabel(b.RiderId!.Value), b.OfferSecondsLeft ?? 0);
         string TaskMeta(BoardOrderInfo b) => $"{l["Ops.Stage." + b.Stage]} · 🛵 {riderLabel(b.RiderId!.Value)}";
-        string WaitMeta(BoardOrderInfo b) => string.Format(l["Ops.ReadyAt"], Display.Clock(b.ReadyEstimate));
+        string WaitMeta(BoardOrderInfo b) => ReadyMeta(b, l);
 
         var columns = Columns.ToDictionary(c => c, _ => new List<DispatchCard>());
         if (board is not null)
@@ -52,6 +46,17 @@ public static class DispatchCards
                 o.Id, "#" + o.Number[^4..], $"{o.MerchantName} → {o.Address.Detail}", $"{Display.Clock(o.DeliveredAt)} {l["Status.Delivered"]}", false, false, o.RiderId)));
         return columns;
     }
+
+    /// <summary>A card of an order dispatch holds; only one the rider has not picked up may move.</summary>
+    internal static DispatchCard CardOf(BoardOrderInfo b, IReadOnlyDictionary<Guid, StaffOrderInfo> byId, string meta, IStringLocalizer<Strings> l)
+    {
+        var order = byId.GetValueOrDefault(b.OrderId);
+        var number = order is null ? b.OrderId.ToString()[..8] : "#" + order.Number[^4..];
+        var route = order is null ? "" : $"{order.MerchantName} → {order.Address.Detail}";
+        return new DispatchCard(b.OrderId, number, route, meta, b.Late, b.Stage is null or "toMerchant" or "atMerchant", b.RiderId, Badges(b, l));
+    }
+
+    internal static string ReadyMeta(BoardOrderInfo b, IStringLocalizer<Strings> l) => string.Format(l["Ops.ReadyAt"], Display.Clock(b.ReadyEstimate));
 
     private static List<CardBadge> Badges(BoardOrderInfo b, IStringLocalizer<Strings> l)
     {
