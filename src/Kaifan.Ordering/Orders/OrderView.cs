@@ -114,7 +114,9 @@ internal sealed record OrderView(
     DateTimeOffset? GroupFormedAt = null,
     PresaleOrderView? Presale = null,
     DateTimeOffset? QuotedArrivalAt = null,
-    DateTimeOffset? DeliveryPromisedAt = null)
+    DateTimeOffset? DeliveryPromisedAt = null,
+    IReadOnlyList<ShopDiscountView>? ShopDiscounts = null,
+    long ShopDiscountFen = 0)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is
@@ -197,7 +199,9 @@ internal sealed record OrderView(
             GroupFormedAt: order.GroupFormedAt,
             Presale: PresaleOrderView.Of(order),
             QuotedArrivalAt: order.QuotedArrivalAt,
-            DeliveryPromisedAt: order.DeliveryPromisedAt);
+            DeliveryPromisedAt: order.DeliveryPromisedAt,
+            ShopDiscounts: order.ShopDiscounts.Select(d => new ShopDiscountView(d.Kind, d.Label, d.AmountFen)).ToList(),
+            ShopDiscountFen: order.ShopDiscountFen);
     }
 
     private static List<TimelineStep> TimelineOf(Order order)
