@@ -148,7 +148,6 @@ internal sealed class OrderPlacement(
 
             // Saved with the order under the coupon's Version: of two orders racing for it, the second saves nothing.
             coupon?.Spend(order.Id, now);
-
             claim.ResponseStatus = StatusCodes.Status201Created;
             var body = JsonSerializer.Serialize(response(order), json.Value.SerializerOptions);
             claim.ResponseBody = protector.Protect(body);

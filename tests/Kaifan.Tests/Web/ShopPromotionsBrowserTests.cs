@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Ordering;
@@ -64,5 +65,37 @@ public sealed class ShopPromotionsBrowserTests(PromotionsSqliteApp app) : Browse
 
         await page.Locator("[data-testid=place-order]").ClickAsync();
         await Expect(page.Locator("[data-testid=pay-amount]")).ToHaveTextAsync("¥26");
+    }
+    [Fact]
+    public async Task a_shop_sets_its_tiers_in_the_console_and_a_refused_save_changes_nothing()
+    {
+        const int shop = 6;
+        var staff = app.Client(await TokenAsync(DemoCampus.MerchantPhone(shop)));
+        var path = $"/api/merchants/{DemoCampus.MerchantId(shop)}/promotions";
+
+        await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/merchant/login", DemoCampus.MerchantPhone(shop));
+        await page.GotoAsync("/merchant/promotions");
+        var panel = page.Locator("[data-testid=promotions]");
+        await ExpectLiveAsync(page, panel);
+        await panel.Locator("[data-testid=promo-full-on]").CheckAsync();
+        await panel.Locator("[data-testid=promo-add-tier]").ClickAsync();
+        await panel.Locator("[data-testid=promo-threshold-0]").FillAsync("20");
+        await panel.Locator("[data-testid=promo-discount-0]").FillAsync("3");
+        await panel.Locator("[data-testid=promo-add-tier]").ClickAsync();
+        await panel.Locator("[data-testid=promo-threshold-1]").FillAsync("40");
+        await panel.Locator("[data-testid=promo-discount-1]").FillAsync("3");
+        await panel.Locator("[data-testid=promo-save]").ClickAsync();
+        await Expect(panel.Locator("[data-testid=promo-problem]")).ToContainTextAsync("减免须逐档升高");
+        (await staff.GetFromJsonAsync<JsonObject>(path))!["tiers"]!.AsArray().Count.ShouldBe(0);
+
+        await panel.Locator("[data-testid=promo-discount-1]").FillAsync("8");
+        await panel.Locator("[data-testid=promo-save]").ClickAsync();
+        await Expect(panel.Locator("[data-testid=promo-saved]")).ToBeVisibleAsync();
+        var stored = (await staff.GetFromJsonAsync<JsonObject>(path))!;
+        stored["fullReductionOn"]!.GetValue<bool>().ShouldBeTrue();
+        stored["tiers"]!.AsArray().Select(t => (t!["thresholdFen"]!.GetValue<long>(), t["discountFen"]!.GetValue<long>())).ShouldBe([(2000L, 300L), (4000L, 800L)]);
+        await Browser.ScreenshotAsync(page, "merchant-promotions", panel.Locator("[data-testid=promo-saved]"));
     }
 }
