@@ -25,6 +25,7 @@ public static class CatalogModule
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();
         services.AddSingleton<IDemoSeeder, DemoLockers>();
+        services.AddSingleton<IDemoSeeder, DemoShopPromotions>();
         services.AddScoped<ILockerDirectory, LockerDirectory>();
         services.AddScoped<IShopDirectory, ShopDirectory>();
 
@@ -56,6 +57,7 @@ public static class CatalogModule
         SetListing.Map(console);
         SetOpeningHours.Map(console);
         SetStatus.Map(console);
+        SetPromotions.Map(console);
         return endpoints;
     }
 }

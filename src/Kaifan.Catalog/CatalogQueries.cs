@@ -42,7 +42,8 @@ internal sealed class CatalogQueries(CatalogDb db, TimeProvider clock) : ICatalo
                     g.Name,
                     g.Required,
                     g.MaxChoices,
-                    g.Options.OrderBy(o => o.Sort).Select(o => new OptionQuote(o.Id, o.Name, o.PriceDeltaFen, o.CaloriesDelta)).ToList())).ToList())).ToList());
+                    g.Options.OrderBy(o => o.Sort).Select(o => new OptionQuote(o.Id, o.Name, o.PriceDeltaFen, o.CaloriesDelta)).ToList())).ToList())).ToList(),
+            merchant.Promotions());
     }
 
     public async Task<ZoneQuote?> GetZoneAsync(Guid zoneId, CancellationToken ct) =>

@@ -26,6 +26,8 @@ public abstract class OrderingDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<Kaifan.Ordering.Calls.CallBinding> CallBindings => Set<Kaifan.Ordering.Calls.CallBinding>();
 
+    internal DbSet<NewCustomerClaim> NewCustomerClaims => Set<NewCustomerClaim>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

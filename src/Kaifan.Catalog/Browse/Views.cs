@@ -1,4 +1,5 @@
 using Kaifan.Catalog.Model;
+using Kaifan.Contracts;
 
 namespace Kaifan.Catalog.Browse;
 
@@ -20,7 +21,8 @@ internal sealed record MerchantCard(
     string? NextOpensAt,
     string Announcement,
     int ReviewCount = 0,
-    int DeliveryMinutes = 0);
+    int DeliveryMinutes = 0,
+    ShopPromotions? Promotions = null);
 
 internal sealed record MenuView(MerchantHeader Merchant, IReadOnlyList<CategoryView> Categories);
 
@@ -39,7 +41,8 @@ internal sealed record MerchantHeader(
     string? NextOpensAt,
     string Announcement,
     IReadOnlyList<SlotView> OpeningHours,
-    int ReviewCount = 0);
+    int ReviewCount = 0,
+    ShopPromotions? Promotions = null);
 
 internal sealed record SlotView(string Day, string Open, string Close);
 
@@ -86,7 +89,8 @@ internal static class Views
             m.IsPaused,
             OpeningHours.NextOpensAt(m.IsPaused, m.OpeningSlots, local),
             m.Announcement,
-            m.ReviewCount);
+            m.ReviewCount,
+            Promotions: m.Promotions());
 
     public static MerchantHeader ToHeader(this Merchant m, Zone zone, DateTime local) =>
         new(
@@ -108,7 +112,8 @@ internal static class Views
                 .ThenBy(s => s.Open)
                 .Select(s => new SlotView(s.Day.ToString(), s.Open.ToString("HH:mm"), s.Close.ToString("HH:mm")))
                 .ToList(),
-            m.ReviewCount);
+            m.ReviewCount,
+            m.Promotions());
 
     public static List<CategoryView> ToCategories(IEnumerable<Category> categories, IEnumerable<Item> items)
     {

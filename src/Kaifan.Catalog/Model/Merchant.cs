@@ -39,7 +39,29 @@ internal sealed class Merchant
 
     public List<OpeningSlot> OpeningSlots { get; set; } = [];
 
+    /// <summary>满减 tiers, kept while switched off so the shop can switch them on again as they were.</summary>
+    public List<ReductionTier> ReductionTiers { get; set; } = [];
+
+    public bool FullReductionOn { get; set; }
+
+    /// <summary>新客立减: off the first order a customer places at this shop (Ordering decides who is new).</summary>
+    public long NewCustomerFen { get; set; }
+
+    public bool NewCustomerOn { get; set; }
+
+    /// <summary>What is in force now, as checkout prices it and customers see it.</summary>
+    public ShopPromotions Promotions() => new(
+        FullReductionOn ? ReductionTiers.OrderBy(t => t.ThresholdFen).Select(t => new FullReductionTier(t.ThresholdFen, t.DiscountFen)).ToList() : [],
+        NewCustomerOn ? NewCustomerFen : 0);
+
     public GeoPoint Location => new(Lat, Lon);
+}
+
+internal sealed class ReductionTier
+{
+    public long ThresholdFen { get; set; }
+
+    public long DiscountFen { get; set; }
 }
 
 /// <summary>Opening hours in Asia/Shanghai local time; Close &lt;= Open means the slot ends on the next day.</summary>
@@ -67,6 +89,7 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         b.Property(m => m.LogoEmoji).HasMaxLength(16);
         b.Ignore(m => m.Location);
         b.HasIndex(m => m.ZoneId);
+        b.OwnsMany(m => m.ReductionTiers, t => t.ToJson("ReductionTiers"));
         b.HasMany(m => m.OpeningSlots).WithOne().HasForeignKey(s => s.MerchantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -18,7 +18,8 @@ public sealed record MerchantQuote(
     bool IsOpenNow,
     long PackagingFeeFen,
     long MinimumOrderFen,
-    IReadOnlyList<ItemQuote> Items);
+    IReadOnlyList<ItemQuote> Items,
+    ShopPromotions? Promotions = null);
 
 public sealed record ItemQuote(
     Guid Id,

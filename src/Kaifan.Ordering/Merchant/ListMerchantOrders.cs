@@ -3,6 +3,7 @@ using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Ordering.Orders;
+using Kaifan.Ordering.Placement;
 using Kaifan.Ordering.Refunds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -61,7 +62,7 @@ internal static class ListMerchantOrders
         }
 
         var refunds = await OrderRefunds.LatestAsync(db, orders.Select(o => o.Id).ToList(), ct);
-        var firstOrders = await FirstOrdersOfNewCustomersAsync(db, merchantId, orders, ct);
+        var firstOrders = await FirstOrdersOfNewCustomersAsync(db, merchantId, orders, since, ct);
         var views = new List<OrderView>(orders.Count);
         foreach (var order in orders)
         {
@@ -75,22 +76,25 @@ internal static class ListMerchantOrders
         return Results.Ok(views);
     }
 
+    private static readonly Func<Order, bool> StandsNow = NewCustomers.Stands.Compile();
+
     /// <summary>
-    /// 门店新客: the listed orders that are their customer's first paid, uncancelled order at this shop (an earlier day's
-    /// order, or an unlisted one such as a pre-sale still held, makes a customer a returning one).
+    /// 门店新客, by the rule 新客立减 uses (NewCustomers): of today's listed orders that stand, each customer's first, unless
+    /// an earlier day's order of theirs at this shop stands. Only the listed customers' orders are read.
     /// </summary>
-    private static async Task<HashSet<Guid>> FirstOrdersOfNewCustomersAsync(OrderingDb db, Guid? merchantId, List<Order> listed, CancellationToken ct)
+    private static async Task<HashSet<Guid>> FirstOrdersOfNewCustomersAsync(
+        OrderingDb db, Guid? merchantId, List<Order> listed, DateTimeOffset since, CancellationToken ct)
     {
-        var kept = listed.Where(o => o.PaidAt is not null && o.Status != OrderStatus.Cancelled).ToList();
-        var customers = kept.Select(o => o.CustomerId).Distinct().ToList();
+        var standing = listed.Where(StandsNow).ToList();
+        var customers = standing.Select(o => o.CustomerId).Distinct().ToList();
         var listedIds = listed.Select(o => o.Id).ToList();
         var returning = (await db.Orders.AsNoTracking()
-            .Where(o => o.MerchantId == merchantId && customers.Contains(o.CustomerId) && !listedIds.Contains(o.Id))
-            .Where(o => o.PaidAt != null && o.Status != OrderStatus.Cancelled)
+            .Where(o => o.MerchantId == merchantId && customers.Contains(o.CustomerId) && !listedIds.Contains(o.Id) && o.PlacedAt < since)
+            .Where(NewCustomers.Stands)
             .Select(o => o.CustomerId).Distinct().ToListAsync(ct)).ToHashSet();
-        return kept.Where(o => !returning.Contains(o.CustomerId))
+        return standing.Where(o => !returning.Contains(o.CustomerId))
             .GroupBy(o => o.CustomerId)
-            .Select(g => g.MinBy(o => o.PaidAt)!.Id)
+            .Select(g => g.MinBy(o => o.PlacedAt)!.Id)
             .ToHashSet();
     }
 

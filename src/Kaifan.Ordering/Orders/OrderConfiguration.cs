@@ -41,5 +41,6 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             line.ToJson("Lines");
             line.OwnsMany(l => l.Options);
         });
+        order.OwnsMany(o => o.ShopDiscounts, d => d.ToJson("ShopDiscounts"));
     }
 }

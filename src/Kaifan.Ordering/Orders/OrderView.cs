@@ -115,6 +115,8 @@ internal sealed record OrderView(
     PresaleOrderView? Presale = null,
     DateTimeOffset? QuotedArrivalAt = null,
     DateTimeOffset? DeliveryPromisedAt = null,
+    IReadOnlyList<ShopDiscountView>? ShopDiscounts = null,
+    long ShopDiscountFen = 0,
     bool NewCustomer = false)
 {
     /// <summary>
@@ -198,7 +200,9 @@ internal sealed record OrderView(
             GroupFormedAt: order.GroupFormedAt,
             Presale: PresaleOrderView.Of(order),
             QuotedArrivalAt: order.QuotedArrivalAt,
-            DeliveryPromisedAt: order.DeliveryPromisedAt);
+            DeliveryPromisedAt: order.DeliveryPromisedAt,
+            ShopDiscounts: order.ShopDiscounts.Select(d => new ShopDiscountView(d.Kind, d.Label, d.AmountFen)).ToList(),
+            ShopDiscountFen: order.ShopDiscountFen);
     }
 
     private static List<TimelineStep> TimelineOf(Order order)

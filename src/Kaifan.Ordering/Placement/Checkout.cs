@@ -27,9 +27,20 @@ internal sealed record CheckoutOptions(
 internal sealed record CheckoutQuote(
     CartQuote Quote, CheckoutChoice Choice, Coupon? Coupon, BatchLineInfo? BatchLine, DateTimeOffset PricedAt, GroupDealQuote? GroupDeal = null)
 {
-    public long DiscountFen => Coupon?.DiscountOn(Quote.Cart.ItemsTotalFen) ?? 0;
+    /// <summary>The shop's 满减 and 新客立减, taken off before the coupon.</summary>
+    public IReadOnlyList<ShopDiscountLine> ShopDiscounts { get; init; } = [];
 
-    public long TotalFen => Quote.Cart.TotalFen + Choice.ServiceFeeFen - DiscountFen;
+    public long ShopDiscountFen => ShopDiscounts.Sum(d => d.AmountFen);
+
+    /// <summary>The items as the coupon sees them: after the shop's discounts, as Meituan counts a coupon's 满X.</summary>
+    public long ItemsAfterShopFen => Quote.Cart.ItemsTotalFen - ShopDiscountFen;
+
+    /// <summary>The coupon's discount alone.</summary>
+    public long DiscountFen => Coupon?.DiscountOn(ItemsAfterShopFen) ?? 0;
+
+    public long TotalFen => Quote.Cart.TotalFen + Choice.ServiceFeeFen - ShopDiscountFen - DiscountFen;
+
+    public bool TakesNewCustomer => ShopDiscounts.Any(d => d.Kind == ShopDiscountKinds.NewCustomer);
 
     /// <summary>The group a 拼团 order joins; null when it opens a new one (or is no group order).</summary>
     public Guid? GroupId { get; init; }
@@ -108,10 +119,12 @@ internal sealed class Checkout(
         }
 
         var now = clock.GetUtcNow();
+        var shopDiscounts = await ShopDiscountsAsync(customerId, quote, deal is not null || presale is not null, ct);
         Coupon? coupon = null;
         if (options.CouponId is { } couponId)
         {
-            (coupon, error) = await CouponSpending.FindSpendableAsync(db, customerId, couponId, quote.Cart.ItemsTotalFen, now, ct);
+            var itemsAfterShop = quote.Cart.ItemsTotalFen - shopDiscounts.Sum(d => d.AmountFen);
+            (coupon, error) = await CouponSpending.FindSpendableAsync(db, customerId, couponId, itemsAfterShop, now, ct);
             if (error is not null)
             {
                 return (null, error);
@@ -119,7 +132,22 @@ internal sealed class Checkout(
         }
 
         var usualPrep = (await prepTimes.UsualAsync(merchantId, now, ct)).Duration;
-        return (new CheckoutQuote(quote, choice, coupon, line, now, deal) { GroupId = options.GroupId, Presale = presale, UsualPrep = usualPrep }, null);
+        return (new CheckoutQuote(quote, choice, coupon, line, now, deal)
+        {
+            GroupId = options.GroupId, Presale = presale, UsualPrep = usualPrep, ShopDiscounts = shopDiscounts,
+        }, null);
+    }
+
+    /// <summary>A 拼团 or 预售 price is already the deal: the shop's discounts do not stack on it, as on Meituan.</summary>
+    private async Task<IReadOnlyList<ShopDiscountLine>> ShopDiscountsAsync(Guid customerId, CartQuote quote, bool dealPriced, CancellationToken ct)
+    {
+        if (dealPriced || quote.Merchant.Promotions is not { Any: true } promotions || quote.Cart.Lines.Count == 0)
+        {
+            return [];
+        }
+
+        var isNew = promotions.NewCustomerFen > 0 && await NewCustomers.IsNewAsync(db, customerId, quote.Merchant.Id, ct);
+        return ShopDiscounts.Apply(promotions, quote.Cart.ItemsTotalFen, isNew);
     }
 
     private async Task<(CartQuote? Quote, IResult? Error)> QuoteAsync(

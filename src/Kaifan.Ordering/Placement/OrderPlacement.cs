@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
@@ -35,6 +36,7 @@ internal sealed class OrderPlacement(
         var choice = priced?.Choice ?? CheckoutChoice.Standard;
         var coupon = priced?.Coupon;
         var discount = priced?.DiscountFen ?? 0;
+        var takesNewCustomer = priced?.TakesNewCustomer == true;
         if (CartQuoting.PlacementBlocker(quote) is { } blocker)
         {
             return blocker;
@@ -44,6 +46,12 @@ internal sealed class OrderPlacement(
         var orderId = Guid.CreateVersion7(now);
         var cart = quote.Cart;
         var presale = priced?.Presale;
+
+        // Before anything is held: an order placed since pricing may have taken 新客立减 already.
+        if (takesNewCustomer && !await NewCustomers.TakeAsync(outbox.DbContext, customerId, quote.Merchant.Id, orderId, ct))
+        {
+            return NewCustomers.Taken();
+        }
 
         // A pre-sale's portions are the chain's own stock, cooked on delivery day: today's menu stock stays untouched.
         var stockLines = presale is not null ? [] : cart.Lines.GroupBy(l => l.ItemId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).ToList();
@@ -103,7 +111,9 @@ internal sealed class OrderPlacement(
                 ItemsTotalFen = cart.ItemsTotalFen,
                 PackagingFeeFen = cart.PackagingFeeFen,
                 DeliveryFeeFen = cart.DeliveryFeeFen,
-                TotalFen = cart.TotalFen + choice.ServiceFeeFen - discount,
+                TotalFen = priced?.TotalFen ?? cart.TotalFen,
+                ShopDiscounts = priced?.ShopDiscounts.Select(d => new ShopDiscount { Kind = d.Kind, Label = d.Label, AmountFen = d.AmountFen }).ToList() ?? [],
+                ShopDiscountFen = priced?.ShopDiscountFen ?? 0,
                 ServiceFeeFen = choice.ServiceFeeFen,
                 CouponId = coupon?.Id,
                 GroupBuyId = groupBuyId,
@@ -150,7 +160,7 @@ internal sealed class OrderPlacement(
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
             return IdempotentRequests.Replay(claim.ResponseStatus.Value, body);
         }
-        catch (DbUpdateConcurrencyException) when (coupon is not null)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException ? coupon is not null || takesNewCustomer : takesNewCustomer && e.IsUniqueViolation())
         {
             // The outbox opened a transaction for the events; nothing of this order may stay in it.
             if (outbox.DbContext.Database.CurrentTransaction is not null)
@@ -163,7 +173,14 @@ internal sealed class OrderPlacement(
             await stock.ReleaseAsync(orderId, CancellationToken.None);
             await groups.ReleaseSeatAsync(orderId, CancellationToken.None);
             await presales.ReleaseEntryAsync(orderId, CancellationToken.None);
-            return await Coupons.CouponSpending.LostAsync(outbox.DbContext, coupon.Id, CancellationToken.None);
+
+            // Another order of this customer at this shop took 新客立减 first; else the coupon went elsewhere.
+            if (takesNewCustomer && !await NewCustomers.IsNewAsync(outbox.DbContext, customerId, quote.Merchant.Id, CancellationToken.None))
+            {
+                return NewCustomers.Taken();
+            }
+
+            return coupon is null ? NewCustomers.Taken() : await Coupons.CouponSpending.LostAsync(outbox.DbContext, coupon.Id, CancellationToken.None);
         }
         catch
         {

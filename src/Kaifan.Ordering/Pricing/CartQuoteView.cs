@@ -12,6 +12,9 @@ internal sealed record QuoteLineView(
     long? ListUnitPriceFen = null, string? CommunityName = null, int MemberPortions = 0);
 
 /// <summary>A requested line that cannot be sold as asked; `reason` is a stable code, `message` is for people.</summary>
+/// <summary>One of the shop's own discounts (kind fullReduction or newCustomer), a −¥ price line of its own.</summary>
+internal sealed record ShopDiscountView(string Kind, string Label, long AmountFen);
+
 internal sealed record UnavailableLineView(int Index, Guid ItemId, string Name, string Reason, string Message);
 
 /// <summary>
@@ -27,7 +30,8 @@ internal sealed record GuaranteeOfferView(long FeeFen, long CompensationFen, Dat
 internal sealed record BatchLineOfferView(Guid LineId, string Name, DateTimeOffset? NextDeparture, DateTimeOffset? EstimatedArrivalAt);
 
 /// <summary>
-/// TotalFen is what the customer pays: items + packaging + delivery + the tier's fee − the coupon's discount. Every
+/// TotalFen is what the customer pays: items + packaging + delivery + the tier's fee − the shop's discounts
+/// (ShopDiscounts, ShopDiscountFen in all) − the coupon's discount (DiscountFen). Every
 /// quote (cart sheet, checkout, 再来一单) is priced by Checkout; without choices it has no fee and no discount.
 /// EstimatedArrivalAt is the chosen tier's estimate (a batch order's counts from its run); the guarantee's is door to door.
 /// </summary>
@@ -56,7 +60,9 @@ internal sealed record CartQuoteView(
     bool SpecialCare,
     DateTimeOffset? EstimatedArrivalAt,
     GuaranteeOfferView? Guarantee,
-    BatchLineOfferView? BatchLine)
+    BatchLineOfferView? BatchLine,
+    IReadOnlyList<ShopDiscountView> ShopDiscounts,
+    long ShopDiscountFen)
 {
     public static CartQuoteView From(CartQuote quote)
     {
@@ -86,7 +92,9 @@ internal sealed record CartQuoteView(
             false,
             null,
             null,
-            null);
+            null,
+            [],
+            0);
     }
 
     public static CartQuoteView From(CheckoutQuote priced)
@@ -99,6 +107,8 @@ internal sealed record CartQuoteView(
             ServiceFeeFen = priced.Choice.ServiceFeeFen,
             CouponId = priced.Coupon?.Id,
             DiscountFen = priced.DiscountFen,
+            ShopDiscounts = priced.ShopDiscounts.Select(d => new ShopDiscountView(d.Kind, d.Label, d.AmountFen)).ToList(),
+            ShopDiscountFen = priced.ShopDiscountFen,
             Delivery = priced.Choice.Locker is null ? "door" : "locker",
             LockerId = priced.Choice.Locker?.Id,
             SpecialCare = priced.Choice.SpecialCare,

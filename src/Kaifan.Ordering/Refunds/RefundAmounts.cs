@@ -9,7 +9,8 @@ internal readonly record struct RefundAsk(int Line, int Quantity);
 internal readonly record struct RefundAskRefusal(string Field, string Detail);
 
 /// <summary>
-/// What a refund comes to, from what was paid: a line's pieces carry their share of the discount (the coupon is spread
+/// What a refund comes to, from what was paid: a line's pieces carry their share of the discounts (the shop's 满减 and
+/// 新客立减 and the coupon are spread
 /// over the food in proportion to its price, rounded down), so lines never return more than was paid for them; fees
 /// (packaging, delivery, service) come back only with the whole order, which returns all that is left. Earlier requests
 /// that were not refused count against both the pieces and the money.
@@ -64,7 +65,7 @@ internal static class RefundAmounts
     {
         var ordered = order.Lines[line];
         var gross = ordered.LineTotalFen * quantity / ordered.Quantity;
-        var itemsDiscount = Math.Min(order.DiscountFen, order.ItemsTotalFen);
+        var itemsDiscount = Math.Min(order.ShopDiscountFen + order.DiscountFen, order.ItemsTotalFen);
         var paid = order.ItemsTotalFen == 0 ? 0 : gross * (order.ItemsTotalFen - itemsDiscount) / order.ItemsTotalFen;
         return new RefundLine { Line = line, Name = ordered.Name, Quantity = quantity, AmountFen = paid };
     }

@@ -16,14 +16,14 @@ public sealed record ZoneInfo(Guid Id, string Name);
 public sealed record MerchantCardInfo(
     Guid Id, Guid ZoneId, string Name, string LogoEmoji, double Rating, int MonthlySales, long MinimumOrderFen,
     long DeliveryFeeFromFen, double DistanceKm, bool IsOpenNow, bool IsPaused, string? NextOpensAt, string Announcement, int ReviewCount = 0,
-    int DeliveryMinutes = 0);
+    int DeliveryMinutes = 0, Kaifan.Contracts.ShopPromotions? Promotions = null);
 
 public sealed record MenuInfo(MerchantHeaderInfo Merchant, IReadOnlyList<CategoryInfo> Categories);
 
 public sealed record MerchantHeaderInfo(
     Guid Id, Guid ZoneId, string Name, string LogoEmoji, double Rating, int MonthlySales, long MinimumOrderFen,
     long DeliveryFeeFromFen, long PackagingFeeFen, bool IsOpenNow, bool IsPaused, string? NextOpensAt, string Announcement,
-    IReadOnlyList<SlotInfo> OpeningHours, int ReviewCount = 0);
+    IReadOnlyList<SlotInfo> OpeningHours, int ReviewCount = 0, Kaifan.Contracts.ShopPromotions? Promotions = null);
 
 public sealed record SlotInfo(string Day, string Open, string Close);
 
@@ -57,16 +57,19 @@ public sealed record QuoteLine(
     int Index, Guid ItemId, string Name, IReadOnlyList<NamedOption> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen,
     long? ListUnitPriceFen = null, string? CommunityName = null, int MemberPortions = 0);
 
+/// <summary>The shop's own discount on a quote or an order: Kind fullReduction (满减) or newCustomer (新客立减), a −¥ line.</summary>
+public sealed record ShopDiscountInfo(string Kind, string Label, long AmountFen);
+
 public sealed record UnavailableLine(int Index, Guid ItemId, string Name, string Reason, string Message);
 
-/// <summary>TotalFen is what the customer pays: items + packaging + delivery + ServiceFeeFen − DiscountFen.</summary>
+/// <summary>TotalFen is what the customer pays: items + packaging + delivery + ServiceFeeFen − ShopDiscountFen − DiscountFen.</summary>
 public sealed record CartQuote(
     Guid MerchantId, string MerchantName, bool MerchantOpen, IReadOnlyList<QuoteLine> Lines, IReadOnlyList<UnavailableLine> Unavailable,
     long ItemsTotalFen, long PackagingFeeFen, long DeliveryFeeFen, long TotalFen, int TotalCalories, double DistanceKm,
     long MinimumOrderFen, long ShortOfMinimumFen, bool CanPlace,
     Guid ZoneId = default, string ServiceTier = "standard", long ServiceFeeFen = 0, Guid? CouponId = null, long DiscountFen = 0,
     string Delivery = "door", Guid? LockerId = null, bool SpecialCare = false, DateTimeOffset? EstimatedArrivalAt = null,
-    GuaranteeOffer? Guarantee = null, BatchLineOffer? BatchLine = null);
+    GuaranteeOffer? Guarantee = null, BatchLineOffer? BatchLine = null, IReadOnlyList<ShopDiscountInfo>? ShopDiscounts = null, long ShopDiscountFen = 0);
 
 /// <summary>准时宝 before the merchant accepts: the window is an estimate (IsEstimate) until Tracking's promise fixes it.</summary>
 public sealed record GuaranteeOffer(long FeeFen, long CompensationFen, DateTimeOffset EstimatedAt, DateTimeOffset From, DateTimeOffset To, bool IsEstimate);
@@ -112,7 +115,8 @@ public sealed record OrderInfo(
     GuaranteeOutcomeInfo? GuaranteeOutcome = null, BatchRunInfo? BatchRun = null, UrgeInfo? Urge = null, ReviewInfo? Review = null, bool CanReview = false,
     DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null,
     DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null, PresaleOrderInfo? Presale = null,
-    Guid? RiderId = null, DateTimeOffset? DeliveredAt = null, bool NewCustomer = false);
+    Guid? RiderId = null, DateTimeOffset? DeliveredAt = null, IReadOnlyList<ShopDiscountInfo>? ShopDiscounts = null, long ShopDiscountFen = 0,
+    bool NewCustomer = false);
 
 /// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC; Cashback (晒图返现) only on the author's and the shop's views.</summary>
 public sealed record ReviewInfo(

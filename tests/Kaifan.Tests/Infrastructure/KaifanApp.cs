@@ -84,6 +84,9 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The demo campus's made-up order history trains a forecaster at every start: only the tests about it want that.
         settings["Kaifan:Demo:DemandHistoryDays"] = "0";
+
+        // Their totals assume menu prices: only the promotion tests seed the demo shops' 满减 and 新客立减.
+        settings["Kaifan:Demo:ShopPromotions"] = "false";
         settings["Kaifan:Audit:AnchorFile"] = auditAnchorFile;
 
         // The 号码保护 sandbox: its relay numbers are dialled through /sandbox/calls, as the SMS sandbox's codes are read.

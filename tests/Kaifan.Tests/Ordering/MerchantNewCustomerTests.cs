@@ -8,8 +8,8 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Ordering;
 
 /// <summary>
-/// 门店新客 on the shop's board: an order is marked when it is its customer's first paid, uncancelled order at the shop,
-/// and the board's 新增用户 counts those orders.
+/// 门店新客 on the shop's board: an order is marked when it is its customer's first order at the shop that stands (one
+/// cancelled before the shop accepted it does not), the rule 新客立减 uses; the board's 新增用户 counts those orders.
 /// </summary>
 public abstract class MerchantNewCustomerTests(LunchtimeApp app)
 {
@@ -27,7 +27,7 @@ public abstract class MerchantNewCustomerTests(LunchtimeApp app)
         var today = await NewCustomerMarksAsync();
         today[first].ShouldBeTrue();
         today[second].ShouldBeFalse("the customer's second order today");
-        today[cancelled].ShouldBeFalse("a cancelled order is not kept");
+        today[cancelled].ShouldBeFalse("an order cancelled before the shop accepted it does not stand");
         today[afterCancelling].ShouldBeTrue("a cancelled first order does not make a customer a returning one");
 
         app.Clock.Advance(TimeSpan.FromDays(1));

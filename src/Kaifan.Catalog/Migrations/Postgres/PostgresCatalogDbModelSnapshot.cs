@@ -130,6 +130,9 @@ namespace Kaifan.Catalog.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("FullReductionOn")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsPaused")
                         .HasColumnType("boolean");
 
@@ -154,6 +157,12 @@ namespace Kaifan.Catalog.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<long>("NewCustomerFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("NewCustomerOn")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("PackagingFeeFen")
                         .HasColumnType("bigint");
@@ -339,6 +348,34 @@ namespace Kaifan.Catalog.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifan.Catalog.Model.Merchant", b =>
+                {
+                    b.OwnsMany("Kaifan.Catalog.Model.ReductionTier", "ReductionTiers", b1 =>
+                        {
+                            b1.Property<Guid>("MerchantId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long>("DiscountFen");
+
+                            b1.Property<long>("ThresholdFen");
+
+                            b1.HasKey("MerchantId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_merchants", "catalog");
+
+                            b1
+                                .ToJson("ReductionTiers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MerchantId");
+                        });
+
+                    b.Navigation("ReductionTiers");
                 });
 
             modelBuilder.Entity("Kaifan.Catalog.Model.OpeningSlot", b =>

@@ -124,6 +124,9 @@ namespace Kaifan.Catalog.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FullReductionOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPaused")
                         .HasColumnType("INTEGER");
 
@@ -148,6 +151,12 @@ namespace Kaifan.Catalog.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("NewCustomerFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewCustomerOn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("PackagingFeeFen")
                         .HasColumnType("INTEGER");
@@ -333,6 +342,34 @@ namespace Kaifan.Catalog.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifan.Catalog.Model.Merchant", b =>
+                {
+                    b.OwnsMany("Kaifan.Catalog.Model.ReductionTier", "ReductionTiers", b1 =>
+                        {
+                            b1.Property<Guid>("MerchantId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("DiscountFen");
+
+                            b1.Property<long>("ThresholdFen");
+
+                            b1.HasKey("MerchantId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_merchants");
+
+                            b1
+                                .ToJson("ReductionTiers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MerchantId");
+                        });
+
+                    b.Navigation("ReductionTiers");
                 });
 
             modelBuilder.Entity("Kaifan.Catalog.Model.OpeningSlot", b =>

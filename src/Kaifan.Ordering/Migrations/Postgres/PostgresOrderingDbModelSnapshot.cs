@@ -353,6 +353,9 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<long>("ShopDiscountFen")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("SpecialCare")
                         .HasColumnType("boolean");
 
@@ -434,6 +437,26 @@ namespace Kaifan.Ordering.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ordering_idempotency_records", "ordering");
+                });
+
+            modelBuilder.Entity("Kaifan.Ordering.Placement.NewCustomerClaim", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("CustomerId", "MerchantId");
+
+                    b.ToTable("ordering_new_customer_claims", "ordering");
                 });
 
             modelBuilder.Entity("Kaifan.Ordering.Placement.OrderNumberCounter", b =>
@@ -709,7 +732,36 @@ namespace Kaifan.Ordering.Migrations.Postgres
                             b1.Navigation("Options");
                         });
 
+                    b.OwnsMany("Kaifan.Ordering.Orders.ShopDiscount", "ShopDiscounts", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long>("AmountFen");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ordering_orders", "ordering");
+
+                            b1
+                                .ToJson("ShopDiscounts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.Navigation("Lines");
+
+                    b.Navigation("ShopDiscounts");
                 });
 
             modelBuilder.Entity("Kaifan.Ordering.Refunds.RefundRequest", b =>

@@ -347,6 +347,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ShopDiscountFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SpecialCare")
                         .HasColumnType("INTEGER");
 
@@ -428,6 +431,26 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ordering_idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Ordering.Placement.NewCustomerClaim", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId", "MerchantId");
+
+                    b.ToTable("ordering_new_customer_claims", (string)null);
                 });
 
             modelBuilder.Entity("Kaifan.Ordering.Placement.OrderNumberCounter", b =>
@@ -703,7 +726,36 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                             b1.Navigation("Options");
                         });
 
+                    b.OwnsMany("Kaifan.Ordering.Orders.ShopDiscount", "ShopDiscounts", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("AmountFen");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ordering_orders");
+
+                            b1
+                                .ToJson("ShopDiscounts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.Navigation("Lines");
+
+                    b.Navigation("ShopDiscounts");
                 });
 
             modelBuilder.Entity("Kaifan.Ordering.Refunds.RefundRequest", b =>

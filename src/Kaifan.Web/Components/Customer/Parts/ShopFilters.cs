@@ -4,7 +4,8 @@ namespace Kaifan.Web.Components.Customer.Parts;
 
 /// <summary>
 /// The 筛选 panel of 附近商家: each condition the customer can tick, as the page's query (?f=open&amp;f=fast) and as the
-/// shop list API's. 有优惠 is Growth's (the shop badges), so the page applies it to the list it gets.
+/// shop list API's. 有优惠 is the shop's own 满减/新客立减 (on its card) or one of Growth's campaigns (the shop badges), so
+/// the page applies it to the list it gets.
 /// </summary>
 public static class ShopFilters
 {
