@@ -47,9 +47,14 @@ internal static class ReceiveTransferNotification
             return Problems.Unprocessable("商户号不符 (mch_id does not match)", "mch_id");
         }
 
-        if (bill.TransferAmount != transfer.AmountFen || bill.Openid != transfer.OpenId)
+        if (bill.TransferAmount != transfer.AmountFen)
         {
-            return Problems.Unprocessable("金额或收款人不符 (transfer_amount or openid does not match the transfer)", "transfer_amount");
+            return Problems.Unprocessable("金额不符 (transfer_amount does not match the transfer)", "transfer_amount");
+        }
+
+        if (bill.Openid != transfer.OpenId)
+        {
+            return Problems.Unprocessable("收款人不符 (openid does not match the transfer)", "openid");
         }
 
         if (bill.State is not ("SUCCESS" or "FAIL" or "CANCELLED"))
