@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace Kaifan.Dispatch.Wallet;
 
-/// <summary>Kaifan:Dispatch:Wallet — the rules of 提现. Public only because Wolverine's generated handler code may name it.</summary>
-public sealed class WalletSettings
+/// <summary>Kaifan:Dispatch:Wallet — the rules of 提现.</summary>
+internal sealed class WalletSettings
 {
     /// <summary>The smallest withdrawal, in fen: ¥1, as riders' apps ask (WeChat's own floor for a transfer is ¥0.30).</summary>
     public long MinWithdrawalFen { get; init; } = 100;
