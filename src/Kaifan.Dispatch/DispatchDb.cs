@@ -27,6 +27,8 @@ public abstract class DispatchDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<Earnings.RiderEarning> RiderEarnings => Set<Earnings.RiderEarning>();
 
+    internal DbSet<Wallet.RiderWithdrawal> RiderWithdrawals => Set<Wallet.RiderWithdrawal>();
+
     internal DbSet<Kaifan.Dispatch.Batches.BatchLine> BatchLines => Set<Kaifan.Dispatch.Batches.BatchLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

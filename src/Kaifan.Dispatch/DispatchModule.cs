@@ -20,6 +20,7 @@ public static class DispatchModule
         services.AddModuleDb<DispatchDb, SqliteDispatchDb, PostgresDispatchDb>(storage, DispatchDb.SchemaName);
         services.AddSingleton(DispatchOptions.FromConfiguration(configuration));
         services.AddSingleton(Earnings.EarningSettings.FromConfiguration(configuration));
+        services.AddSingleton(Wallet.WalletSettings.FromConfiguration(configuration));
         services.AddValidatorsFromAssemblyContaining<DispatchDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IDemoSeeder, DemoRiders>();
         services.AddSingleton<IDemoSeeder, DemoBatchLines>();
@@ -59,6 +60,8 @@ public static class DispatchModule
         AnswerOffer.Map(rider);
         ListTasks.Map(rider);
         Earnings.GetMyEarnings.Map(rider);
+        Wallet.GetMyWallet.Map(rider);
+        Wallet.RequestWithdrawal.Map(rider);
         ListOpsRiders.Map(endpoints);
         ZoneWeather.Map(endpoints);
         Ops.GetZoneDispatch.Map(endpoints);

@@ -16,10 +16,14 @@ public abstract class PaymentsDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<Refund> Refunds => Set<Refund>();
 
+    internal DbSet<RiderTransfer> RiderTransfers => Set<RiderTransfer>();
+
     /// <summary>The sandbox gateway's own ledger; it stands for the external gateway's database.</summary>
     internal DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
 
     internal DbSet<SandboxRefund> SandboxRefunds => Set<SandboxRefund>();
+
+    internal DbSet<SandboxTransfer> SandboxTransfers => Set<SandboxTransfer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

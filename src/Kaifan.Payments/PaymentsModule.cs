@@ -39,6 +39,7 @@ public static class PaymentsModule
         ListRefunds.Map(endpoints);
         ReceivePaymentNotification.Map(endpoints);
         ReceiveRefundNotification.Map(endpoints);
+        ReceiveTransferNotification.Map(endpoints);
         SandboxPay.Map(endpoints);
 
         // Keys are made at start-up, not on the first payment, so a slow first callback never races key generation.

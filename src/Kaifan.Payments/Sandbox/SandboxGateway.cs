@@ -85,6 +85,49 @@ public sealed class SandboxGateway(IServiceScopeFactory scopes, SandboxKeys keys
         await outbox.SaveChangesAndFlushMessagesAsync(ct);
     }
 
+    /// <summary>
+    /// Pays a WeChat user's change (商家转账) and later notifies MCHTRANSFER.BILL.FINISHED, SUCCESS or, for the configured
+    /// failing amount, FAIL. Idempotent per out_bill_no: a merchant retrying after a lost answer never pays twice.
+    /// </summary>
+    internal async Task TransferAsync(string outBillNo, string openId, long amountFen, string notifyPath, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<PaymentsDb>>();
+        var db = outbox.DbContext;
+        if (await db.SandboxTransfers.AnyAsync(t => t.OutBillNo == outBillNo, ct))
+        {
+            return;
+        }
+
+        if (amountFen <= 0)
+        {
+            throw new InvalidOperationException($"Sandbox: transfer {outBillNo} of {amountFen} fen.");
+        }
+
+        var now = clock.GetUtcNow();
+        var fails = amountFen == keys.FailingTransferFen;
+        var transfer = new SandboxTransfer
+        {
+            OutBillNo = outBillNo,
+            TransferBillNo = "1330" + Digits(36),
+            OpenId = openId,
+            AmountFen = amountFen,
+            State = fails ? "FAIL" : "SUCCESS",
+            FailReason = fails ? "PAYEE_ACCOUNT_ABNORMAL" : null,
+            CreatedAt = now,
+        };
+        db.SandboxTransfers.Add(transfer);
+        await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.TransferFinished(keys, transfer, now));
+        try
+        {
+            await outbox.SaveChangesAndFlushMessagesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // A parallel request for the same out_bill_no made the transfer and owes its callback.
+        }
+    }
+
     internal static string Digits(int count) =>
         RandomNumberGenerator.GetString("0123456789", count);
 }

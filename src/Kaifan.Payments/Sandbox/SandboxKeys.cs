@@ -14,7 +14,7 @@ public sealed class SandboxKeys : IDisposable
     private readonly RSA privateKey;
     private readonly Lock signing = new();
 
-    private SandboxKeys(RSA privateKey, byte[] apiV3Key, string serial, string appId, string mchId, double duplicateRate)
+    private SandboxKeys(RSA privateKey, byte[] apiV3Key, string serial, string appId, string mchId, double duplicateRate, long failingTransferFen)
     {
         this.privateKey = privateKey;
         ApiV3Key = apiV3Key;
@@ -22,6 +22,7 @@ public sealed class SandboxKeys : IDisposable
         AppId = appId;
         MchId = mchId;
         DuplicateRate = duplicateRate;
+        FailingTransferFen = failingTransferFen;
         PublicKey = privateKey.ExportSubjectPublicKeyInfo();
     }
 
@@ -35,6 +36,12 @@ public sealed class SandboxKeys : IDisposable
 
     /// <summary>Like the real gateway, the sandbox sometimes delivers a notification twice.</summary>
     internal double DuplicateRate { get; }
+
+    /// <summary>
+    /// A transfer of exactly this many fen finishes FAIL (PAYEE_ACCOUNT_ABNORMAL), as WeChat's old sandbox keyed its test
+    /// cases to amounts: a test, or a demo, can watch a failed 提现 come back. 0 turns it off.
+    /// </summary>
+    internal long FailingTransferFen { get; }
 
     /// <summary>SubjectPublicKeyInfo (DER): what the merchant learns from the platform certificate.</summary>
     internal byte[] PublicKey { get; }
@@ -68,7 +75,8 @@ public sealed class SandboxKeys : IDisposable
         }
 
         var duplicateRate = double.Parse(section["DuplicateRate"] ?? "0.2", CultureInfo.InvariantCulture);
-        return new SandboxKeys(rsa, apiV3Key, serial, section["AppId"] ?? "wxkaifansandbox01", section["MchId"] ?? "1900000109", duplicateRate);
+        var failingTransferFen = long.Parse(section["FailingTransferFen"] ?? "444", CultureInfo.InvariantCulture);
+        return new SandboxKeys(rsa, apiV3Key, serial, section["AppId"] ?? "wxkaifansandbox01", section["MchId"] ?? "1900000109", duplicateRate, failingTransferFen);
     }
 
     internal string Sign(string timestamp, string nonce, ReadOnlySpan<byte> body)

@@ -36,6 +36,21 @@ internal static class SandboxNotifications
         return Envelope(keys, WechatPayJson.RefundSuccess, "退款成功", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
     }
 
+    public static string TransferFinished(SandboxKeys keys, SandboxTransfer transfer, DateTimeOffset now)
+    {
+        var resource = new WechatTransferBill(
+            transfer.OutBillNo,
+            transfer.TransferBillNo,
+            transfer.State,
+            keys.MchId,
+            transfer.AmountFen,
+            transfer.OpenId,
+            transfer.FailReason,
+            WechatPayJson.Time(transfer.CreatedAt),
+            WechatPayJson.Time(now));
+        return Envelope(keys, WechatPayJson.TransferFinished, "商家转账单据终态通知", "mch_payment", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
+    }
+
     /// <summary>Queues the delivery in the caller's outbox; sometimes a second copy follows, as the real gateway does.</summary>
     public static async Task QueueAsync(IMessageBus outbox, SandboxKeys keys, string notifyPath, string body)
     {

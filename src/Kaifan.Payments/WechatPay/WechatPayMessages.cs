@@ -46,10 +46,26 @@ internal sealed record WechatRefund(
 
 internal sealed record WechatRefundAmount(long Total, long Refund, long PayerTotal, long PayerRefund);
 
+/// <summary>
+/// The decrypted resource of MCHTRANSFER.BILL.FINISHED (商家转账单据终态通知): State is SUCCESS, FAIL or CANCELLED, and
+/// FailReason is set only when it did not succeed.
+/// </summary>
+internal sealed record WechatTransferBill(
+    string OutBillNo,
+    string TransferBillNo,
+    string State,
+    string MchId,
+    long TransferAmount,
+    string Openid,
+    string? FailReason,
+    string CreateTime,
+    string UpdateTime);
+
 internal static class WechatPayJson
 {
     public const string TransactionSuccess = "TRANSACTION.SUCCESS";
     public const string RefundSuccess = "REFUND.SUCCESS";
+    public const string TransferFinished = "MCHTRANSFER.BILL.FINISHED";
 
     public static readonly JsonSerializerOptions Options = new()
     {

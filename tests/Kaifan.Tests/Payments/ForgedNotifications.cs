@@ -17,6 +17,7 @@ internal sealed class ForgedNotifications(KaifanApp app)
 {
     public const string PaymentPath = "/api/payments/notify/wechat";
     public const string RefundPath = "/api/payments/notify/wechat-refund";
+    public const string TransferPath = "/api/payments/notify/wechat-transfer";
 
     private SandboxKeys Keys => app.Services.GetRequiredService<SandboxKeys>();
 
@@ -35,6 +36,14 @@ internal sealed class ForgedNotifications(KaifanApp app)
             Keys.MchId, paymentId.ToString("N"), "4200000000000000000000000000", refundId.ToString("N"), "50000000000000000000000000000", "SUCCESS",
             WechatPayJson.Time(app.Clock.GetUtcNow()), new WechatRefundAmount(totalFen, refundFen, totalFen, refundFen));
         return Envelope(WechatPayJson.RefundSuccess, "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options));
+    }
+
+    public byte[] TransferBody(Guid transferId, long amountFen, string openId, string state, string? failReason = null)
+    {
+        var at = WechatPayJson.Time(app.Clock.GetUtcNow());
+        var resource = new WechatTransferBill(
+            transferId.ToString("N"), "1330" + RandomNumberGenerator.GetString("0123456789", 36), state, Keys.MchId, amountFen, openId, failReason, at, at);
+        return Envelope(WechatPayJson.TransferFinished, "mch_payment", JsonSerializer.Serialize(resource, WechatPayJson.Options));
     }
 
     /// <summary>Signs with the sandbox key, or with <paramref name="signingKey"/> to forge; stamps the fake clock's time unless told otherwise.</summary>

@@ -197,6 +197,47 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.ToTable("dispatch_rider_ratings", "dispatch");
                 });
 
+            modelBuilder.Entity("Kaifan.Dispatch.Wallet.RiderWithdrawal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GatewayNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiderId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("RiderId", "RequestedAt");
+
+                    b.ToTable("dispatch_rider_withdrawals", "dispatch");
+                });
+
             modelBuilder.Entity("Kaifan.Dispatch.Zones.CustomerOrderValue", b =>
                 {
                     b.Property<Guid>("OrderId")

@@ -189,6 +189,47 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.ToTable("dispatch_rider_ratings", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Dispatch.Wallet.RiderWithdrawal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GatewayNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiderId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("RiderId", "RequestedAt");
+
+                    b.ToTable("dispatch_rider_withdrawals", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Dispatch.Zones.CustomerOrderValue", b =>
                 {
                     b.Property<Guid>("OrderId")

@@ -126,6 +126,52 @@ namespace Kaifan.Payments.Migrations.Postgres
                     b.ToTable("payments_refunds", "payments");
                 });
 
+            modelBuilder.Entity("Kaifan.Payments.RiderTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FailReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TransferBillNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.ToTable("payments_rider_transfers", "payments");
+                });
+
             modelBuilder.Entity("Kaifan.Payments.Sandbox.SandboxRefund", b =>
                 {
                     b.Property<string>("OutRefundNo")
@@ -218,6 +264,42 @@ namespace Kaifan.Payments.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("payments_sandbox_transactions", "payments");
+                });
+
+            modelBuilder.Entity("Kaifan.Payments.Sandbox.SandboxTransfer", b =>
+                {
+                    b.Property<string>("OutBillNo")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FailReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TransferBillNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("OutBillNo");
+
+                    b.ToTable("payments_sandbox_transfers", "payments");
                 });
 
             modelBuilder.Entity("Kaifan.Payments.Refund", b =>

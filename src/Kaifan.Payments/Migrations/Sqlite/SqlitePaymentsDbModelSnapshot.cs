@@ -120,6 +120,52 @@ namespace Kaifan.Payments.Migrations.Sqlite
                     b.ToTable("payments_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Payments.RiderTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferBillNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.ToTable("payments_rider_transfers", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Payments.Sandbox.SandboxRefund", b =>
                 {
                     b.Property<string>("OutRefundNo")
@@ -212,6 +258,42 @@ namespace Kaifan.Payments.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("payments_sandbox_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("Kaifan.Payments.Sandbox.SandboxTransfer", b =>
+                {
+                    b.Property<string>("OutBillNo")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferBillNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OutBillNo");
+
+                    b.ToTable("payments_sandbox_transfers", (string)null);
                 });
 
             modelBuilder.Entity("Kaifan.Payments.Refund", b =>

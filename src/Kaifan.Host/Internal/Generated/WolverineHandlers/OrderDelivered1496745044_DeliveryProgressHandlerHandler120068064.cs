@@ -19,7 +19,7 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
-            await using var serviceScope = _serviceScopeFactory1.CreateAsyncScope();
+            await using var serviceScope = _serviceScopeFactory2.CreateAsyncScope();
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Wolverine.Runtime.ScopedMessageContextHolder>(serviceScope.ServiceProvider).Context = context;
             // This service has been marked as requiring service location independent of Wolverine's ability to use constructor injection of everything else
             var grainFactory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Orleans.IGrainFactory>(serviceScope.ServiceProvider);
@@ -30,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Kaifan.Dispatch.Zones.DeliveryProgressHandler");
             
             // The actual message execution
-            await Kaifan.Dispatch.Zones.DeliveryProgressHandler.Handle(orderDelivered, _serviceScopeFactory2, grainFactory, cancellation).ConfigureAwait(false);
+            await Kaifan.Dispatch.Zones.DeliveryProgressHandler.Handle(orderDelivered, _serviceScopeFactory1, grainFactory, cancellation).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,46 @@
+using Kaifan.Contracts.Events;
+using Kaifan.Payments.Sandbox;
+using Microsoft.EntityFrameworkCore;
+using Wolverine;
+
+namespace Kaifan.Payments;
+
+/// <summary>Asks the gateway to pay a rider; sent through the outbox once the transfer is recorded.</summary>
+public sealed record SubmitTransfer(Guid TransferId, string OutBillNo, string OpenId, long AmountFen);
+
+/// <summary>
+/// A rider's 提现 becomes one transfer, once: a repeated event finds it; two at once meet on the key and the loser's retry
+/// finds it.
+/// </summary>
+public static class TransferRiderWithdrawalHandler
+{
+    public static async Task Handle(RiderWithdrawalRequested requested, PaymentsDb db, IMessageBus bus, CancellationToken ct)
+    {
+        if (await db.RiderTransfers.AnyAsync(t => t.Id == requested.WithdrawalId, ct))
+        {
+            return;
+        }
+
+        var transfer = new RiderTransfer
+        {
+            Id = requested.WithdrawalId,
+            RiderId = requested.RiderId,
+            AmountFen = requested.AmountFen,
+            OpenId = RiderTransfer.SandboxOpenIdOf(requested.RiderId),
+            Status = TransferStatus.Pending,
+            RequestedAt = requested.RequestedAt,
+        };
+        db.RiderTransfers.Add(transfer);
+        await bus.PublishAsync(new SubmitTransfer(transfer.Id, transfer.OutBillNo, transfer.OpenId, transfer.AmountFen));
+    }
+}
+
+public static class SubmitTransferHandler
+{
+    /// <summary>
+    /// Takes no DbContext on purpose, like a refund's submission: the gateway call must not run inside our transaction. The
+    /// gateway is idempotent per out_bill_no, so redelivery never pays twice.
+    /// </summary>
+    public static Task Handle(SubmitTransfer message, SandboxGateway gateway, CancellationToken ct) =>
+        gateway.TransferAsync(message.OutBillNo, message.OpenId, message.AmountFen, PaymentNotifications.TransferPath, ct);
+}
