@@ -25,7 +25,6 @@ public static class CatalogModule
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();
         services.AddSingleton<IDemoSeeder, DemoLockers>();
-        services.AddSingleton<IDemoSeeder, DemoShopPromotions>();
         services.AddScoped<ILockerDirectory, LockerDirectory>();
         services.AddScoped<IShopDirectory, ShopDirectory>();
 

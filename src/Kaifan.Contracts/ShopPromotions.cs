@@ -12,6 +12,10 @@ public sealed record ShopPromotions(IReadOnlyList<FullReductionTier> FullReducti
 {
     public static readonly ShopPromotions None = new([], 0);
 
+    /// <summary>The kinds an order's shop-discount lines and a card's badges are named by.</summary>
+    public const string FullReductionKind = "fullReduction";
+    public const string NewCustomerKind = "newCustomer";
+
     public bool Any => FullReduction.Count > 0 || NewCustomerFen > 0;
 
     /// <summary>The highest tier the items reach; packaging and delivery never count towards a threshold.</summary>

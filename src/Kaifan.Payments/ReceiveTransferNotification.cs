@@ -79,7 +79,9 @@ internal static class ReceiveTransferNotification
         else
         {
             transfer.Status = TransferStatus.Failed;
-            transfer.FailReason = bill.FailReason ?? bill.State;
+            // The column holds 200; a longer reason must not fail the save and leave the gateway retrying for ever.
+            var reason = bill.FailReason ?? bill.State;
+            transfer.FailReason = reason.Length > 200 ? reason[..200] : reason;
             await outbox.PublishAsync(new RiderWithdrawalFailed(transfer.Id, transfer.FailReason, at));
         }
 

@@ -2,12 +2,13 @@ using Kaifan.BuildingBlocks;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Catalog.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Catalog.Demo;
 
 /// <summary>Seeds 开饭大学's two zones and eight shops once; deterministic ids let other modules' seeds point at them.</summary>
-internal sealed class CatalogDemoSeeder : IDemoSeeder
+internal sealed class CatalogDemoSeeder(IConfiguration configuration) : IDemoSeeder
 {
     public int Order => 10;
 
@@ -21,9 +22,10 @@ internal sealed class CatalogDemoSeeder : IDemoSeeder
         }
 
         db.Zones.AddRange(DemoShops.Zones());
+        var promotions = DemoShopPromotions.Enabled(configuration);
         foreach (var shop in DemoShops.All)
         {
-            db.Merchants.Add(shop.ToMerchant());
+            db.Merchants.Add(promotions ? shop.ToMerchant().WithPromotions(shop.Number) : shop.ToMerchant());
             var index = 0;
             for (var c = 0; c < shop.Categories.Length; c++)
             {

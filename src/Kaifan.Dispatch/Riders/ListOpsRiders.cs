@@ -42,13 +42,13 @@ internal static class ListOpsRiders
             .GroupBy(j => j.RiderId)
             .Select(g => new { RiderId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
-        var midnight = new DateTimeOffset(now.ToOffset(ChinaTime.Offset).Date, ChinaTime.Offset).ToUniversalTime();
-        var delivered = (await db.Jobs.AsNoTracking()
-                .Where(j => j.Status == JobStatus.Delivered && j.RiderId != null && j.AssignedAt >= midnight)
-                .GroupBy(j => j.RiderId)
+        var midnight = ChinaTime.StartOfDay(now);
+        var delivered = (await db.RiderEarnings.AsNoTracking()
+                .Where(e => e.DeliveredAt >= midnight)
+                .GroupBy(e => e.RiderId)
                 .Select(g => new { RiderId = g.Key, Count = g.Count() })
                 .ToListAsync(ct))
-            .ToDictionary(d => d.RiderId!.Value, d => d.Count);
+            .ToDictionary(d => d.RiderId, d => d.Count);
         var routes = (await db.Jobs.AsNoTracking()
                 .Where(j => j.Status == JobStatus.Assigned && j.RiderId != null)
                 .Select(j => new { j.OrderId, j.RiderId, j.Stage, j.DropOffLatitude, j.DropOffLongitude, j.MerchantLatitude, j.MerchantLongitude })

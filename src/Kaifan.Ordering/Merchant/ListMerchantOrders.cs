@@ -62,7 +62,7 @@ internal static class ListMerchantOrders
         }
 
         var refunds = await OrderRefunds.LatestAsync(db, orders.Select(o => o.Id).ToList(), ct);
-        var firstOrders = await FirstOrdersOfNewCustomersAsync(db, merchantId, orders, since, ct);
+        var firstOrders = await FirstOrdersOfNewCustomersAsync(db, orders, ct);
         var views = new List<OrderView>(orders.Count);
         foreach (var order in orders)
         {
@@ -76,26 +76,19 @@ internal static class ListMerchantOrders
         return Results.Ok(views);
     }
 
-    private static readonly Func<Order, bool> StandsNow = NewCustomers.Stands.Compile();
-
     /// <summary>
-    /// 门店新客, by the rule 新客立减 uses (NewCustomers): of today's listed orders that stand, each customer's first, unless
-    /// an earlier day's order of theirs at this shop stands. Only the listed customers' orders are read.
+    /// 门店新客, by the rule 新客立减 uses (NewCustomers.Stands): a listed order that stands with no standing order of its
+    /// customer at this shop placed before it.
     /// </summary>
-    private static async Task<HashSet<Guid>> FirstOrdersOfNewCustomersAsync(
-        OrderingDb db, Guid? merchantId, List<Order> listed, DateTimeOffset since, CancellationToken ct)
+    private static async Task<HashSet<Guid>> FirstOrdersOfNewCustomersAsync(OrderingDb db, List<Order> listed, CancellationToken ct)
     {
-        var standing = listed.Where(StandsNow).ToList();
-        var customers = standing.Select(o => o.CustomerId).Distinct().ToList();
-        var listedIds = listed.Select(o => o.Id).ToList();
-        var returning = (await db.Orders.AsNoTracking()
-            .Where(o => o.MerchantId == merchantId && customers.Contains(o.CustomerId) && !listedIds.Contains(o.Id) && o.PlacedAt < since)
-            .Where(NewCustomers.Stands)
-            .Select(o => o.CustomerId).Distinct().ToListAsync(ct)).ToHashSet();
-        return standing.Where(o => !returning.Contains(o.CustomerId))
-            .GroupBy(o => o.CustomerId)
-            .Select(g => g.MinBy(o => o.PlacedAt)!.Id)
-            .ToHashSet();
+        var ids = listed.Select(o => o.Id).ToList();
+        var standing = db.Orders.Where(NewCustomers.Stands);
+        return (await standing.AsNoTracking()
+            .Where(o => ids.Contains(o.Id))
+            .Where(o => !standing.Any(p => p.CustomerId == o.CustomerId && p.MerchantId == o.MerchantId && p.PlacedAt < o.PlacedAt))
+            .Select(o => o.Id)
+            .ToListAsync(ct)).ToHashSet();
     }
 
     private static OrderRefundView? MerchantRefund(RefundRequest? latest) =>

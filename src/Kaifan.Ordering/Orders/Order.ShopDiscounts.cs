@@ -14,7 +14,7 @@ internal sealed partial class Order
 
 internal sealed class ShopDiscount
 {
-    /// <summary>ShopDiscountKinds.FullReduction or ShopDiscountKinds.NewCustomer.</summary>
+    /// <summary>ShopPromotions.FullReductionKind or ShopPromotions.NewCustomerKind.</summary>
     public required string Kind { get; init; }
 
     /// <summary>What the price line says: 满30减5, 新客立减.</summary>

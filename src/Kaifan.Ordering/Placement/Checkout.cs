@@ -40,7 +40,7 @@ internal sealed record CheckoutQuote(
 
     public long TotalFen => Quote.Cart.TotalFen + Choice.ServiceFeeFen - ShopDiscountFen - DiscountFen;
 
-    public bool TakesNewCustomer => ShopDiscounts.Any(d => d.Kind == ShopDiscountKinds.NewCustomer);
+    public bool TakesNewCustomer => ShopDiscounts.Any(d => d.Kind == ShopPromotions.NewCustomerKind);
 
     /// <summary>The group a 拼团 order joins; null when it opens a new one (or is no group order).</summary>
     public Guid? GroupId { get; init; }

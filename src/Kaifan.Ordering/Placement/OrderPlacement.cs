@@ -160,7 +160,7 @@ internal sealed class OrderPlacement(
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
             return IdempotentRequests.Replay(claim.ResponseStatus.Value, body);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException ? coupon is not null || takesNewCustomer : takesNewCustomer && e.IsUniqueViolation())
+        catch (DbUpdateException e) when (LostARace(e, coupon is not null, takesNewCustomer))
         {
             // The outbox opened a transaction for the events; nothing of this order may stay in it.
             if (outbox.DbContext.Database.CurrentTransaction is not null)
@@ -213,4 +213,11 @@ internal sealed class OrderPlacement(
         var values = await db.Database.SqlQueryRaw<long>(sql, day).ToListAsync(ct);
         return $"{day}{values.Single():000000}";
     }
+
+    /// <summary>
+    /// Another order got there first: a coupon spent elsewhere shows as its stale Version, 新客立减 as the claim's stale
+    /// Version or, when both orders were the first to claim, as the claim's key.
+    /// </summary>
+    private static bool LostARace(DbUpdateException e, bool spendsCoupon, bool takesNewCustomer) =>
+        e is DbUpdateConcurrencyException ? spendsCoupon || takesNewCustomer : takesNewCustomer && e.IsUniqueViolation();
 }

@@ -11,10 +11,10 @@ internal sealed record QuoteLineView(
     int Index, Guid ItemId, string Name, IReadOnlyList<OptionView> Options, long UnitPriceFen, int Quantity, int Calories, long LineTotalFen,
     long? ListUnitPriceFen = null, string? CommunityName = null, int MemberPortions = 0);
 
-/// <summary>A requested line that cannot be sold as asked; `reason` is a stable code, `message` is for people.</summary>
 /// <summary>One of the shop's own discounts (kind fullReduction or newCustomer), a −¥ price line of its own.</summary>
 internal sealed record ShopDiscountView(string Kind, string Label, long AmountFen);
 
+/// <summary>A requested line that cannot be sold as asked; `reason` is a stable code, `message` is for people.</summary>
 internal sealed record UnavailableLineView(int Index, Guid ItemId, string Name, string Reason, string Message);
 
 /// <summary>

@@ -2,12 +2,6 @@ using Kaifan.Contracts;
 
 namespace Kaifan.Ordering.Pricing;
 
-internal static class ShopDiscountKinds
-{
-    public const string FullReduction = "fullReduction";
-    public const string NewCustomer = "newCustomer";
-}
-
 internal sealed record ShopDiscountLine(string Kind, string Label, long AmountFen);
 
 /// <summary>
@@ -22,13 +16,13 @@ internal static class ShopDiscounts
         var lines = new List<ShopDiscountLine>();
         if (promotions.TierReached(itemsFen) is { } tier)
         {
-            lines.Add(new(ShopDiscountKinds.FullReduction, $"满{Fen.ToYuan(tier.ThresholdFen)}减{Fen.ToYuan(tier.DiscountFen)}", Math.Min(tier.DiscountFen, itemsFen)));
+            lines.Add(new(ShopPromotions.FullReductionKind, $"满{Fen.ToYuan(tier.ThresholdFen)}减{Fen.ToYuan(tier.DiscountFen)}", Math.Min(tier.DiscountFen, itemsFen)));
         }
 
         var left = itemsFen - lines.Sum(l => l.AmountFen);
         if (newCustomer && promotions.NewCustomerFen > 0 && left > 0)
         {
-            lines.Add(new(ShopDiscountKinds.NewCustomer, "新客立减", Math.Min(promotions.NewCustomerFen, left)));
+            lines.Add(new(ShopPromotions.NewCustomerKind, "新客立减", Math.Min(promotions.NewCustomerFen, left)));
         }
 
         return lines;

@@ -129,6 +129,40 @@ public abstract class RiderWalletTests(LunchtimeApp app)
     }
 
     [Fact]
+    public async Task racing_success_and_failure_callbacks_settle_a_pending_transfer_once_and_the_wallet_agrees_with_payments()
+    {
+        var riderId = DemoCampus.RiderId(7);
+        for (var round = 0; round < 5; round++)
+        {
+            // A transfer still waiting for its gateway: written straight in, so no sandbox callback races these.
+            var id = Guid.NewGuid();
+            var openId = RiderTransfer.SandboxOpenIdOf(riderId);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var dispatch = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+                dispatch.RiderWithdrawals.Add(new RiderWithdrawal
+                {
+                    Id = id, RiderId = riderId, AmountFen = 100, IdempotencyKey = id.ToString("N"), Status = WithdrawalStatus.Pending, RequestedAt = app.Clock.GetUtcNow(),
+                });
+                await dispatch.SaveChangesAsync();
+                var payments = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+                payments.RiderTransfers.Add(new RiderTransfer { Id = id, RiderId = riderId, AmountFen = 100, OpenId = openId, RequestedAt = app.Clock.GetUtcNow() });
+                await payments.SaveChangesAsync();
+            }
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+                SendAsync(i % 2 == 0 ? notifications.TransferBody(id, 100, openId, "SUCCESS") : notifications.TransferBody(id, 100, openId, "FAIL", "PAYEE_ACCOUNT_ABNORMAL"))));
+            answers.ShouldAllBe(a => a == HttpStatusCode.OK);
+
+            var transfer = await PaymentsTransferAsync(id);
+            transfer.Version.ShouldBe(1, "one callback finished the transfer");
+            var expected = transfer.Status == TransferStatus.Succeeded ? WithdrawalStatus.Paid : WithdrawalStatus.Failed;
+            await PaymentProbe.EventuallyAsync(async () => await WithdrawalStatusAsync(id) != WithdrawalStatus.Pending, "the outcome reaches the wallet");
+            (await WithdrawalStatusAsync(id)).ShouldBe(expected, "the wallet says what Payments says");
+        }
+    }
+
+    [Fact]
     public async Task a_failed_transfer_returns_the_money_and_the_days_turn_to_the_balance()
     {
         const int rider = 5;
@@ -209,6 +243,18 @@ public abstract class RiderWalletTests(LunchtimeApp app)
         var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
         var transfer = await db.RiderTransfers.AsNoTracking().SingleAsync(t => t.Id == id);
         return (transfer, await db.SandboxTransfers.AsNoTracking().SingleAsync(t => t.OutBillNo == transfer.OutBillNo));
+    }
+
+    private async Task<RiderTransfer> PaymentsTransferAsync(Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PaymentsDb>().RiderTransfers.AsNoTracking().SingleAsync(t => t.Id == id);
+    }
+
+    private async Task<WithdrawalStatus> WithdrawalStatusAsync(Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DispatchDb>().RiderWithdrawals.Where(w => w.Id == id).Select(w => w.Status).SingleAsync();
     }
 
     private async Task<HttpStatusCode> SendAsync(byte[] body)

@@ -8,19 +8,17 @@ namespace Kaifan.Web.Components.Customer.Parts;
 /// </summary>
 public static class ShopPromotionText
 {
-    public const string FullReduction = "fullReduction";
-    public const string NewCustomer = "newCustomer";
-
     /// <summary>The shop's own badges first, then Growth's campaigns (拼, 砍, 预, 返).</summary>
     public static IReadOnlyList<string> Badges(ShopPromotions? promotions, IReadOnlyList<string>? campaigns) =>
     [
-        .. promotions is { FullReduction.Count: > 0 } ? [FullReduction] : Array.Empty<string>(),
-        .. promotions is { NewCustomerFen: > 0 } ? [NewCustomer] : Array.Empty<string>(),
+        .. promotions is { FullReduction.Count: > 0 } ? [ShopPromotions.FullReductionKind] : Array.Empty<string>(),
+        .. promotions is { NewCustomerFen: > 0 } ? [ShopPromotions.NewCustomerKind] : Array.Empty<string>(),
         .. campaigns ?? [],
     ];
 
-    public static IReadOnlyList<string> Tiers(ShopPromotions? promotions) =>
-        promotions?.FullReduction.Select(t => $"满{Fen.ToYuan(t.ThresholdFen)}减{Fen.ToYuan(t.DiscountFen)}").ToList() ?? [];
+    /// <summary>Each tier in the culture's words: <paramref name="format"/> is 满{0}减{1} in Chinese.</summary>
+    public static IReadOnlyList<string> Tiers(ShopPromotions? promotions, string format) =>
+        promotions?.FullReduction.Select(t => string.Format(format, Fen.ToYuan(t.ThresholdFen), Fen.ToYuan(t.DiscountFen))).ToList() ?? [];
 
     /// <summary>What the next tier asks for and gives, or null when the top tier is reached (or there are none).</summary>
     public static (long MoreFen, long DiscountFen)? Next(ShopPromotions? promotions, long itemsFen) =>
