@@ -38,7 +38,7 @@ internal static class GetMyWheel
     {
         var customerId = user.UserId();
         var now = clock.GetUtcNow();
-        var day = WheelRules.ShanghaiDay(now);
+        var day = ChinaTime.DayOf(now);
         var wheel = wheelId is { } id
             ? await db.Wheels.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct)
             : await db.Wheels.AsNoTracking()

@@ -33,7 +33,7 @@ internal static class ListWheels
     private static async Task<IResult> HandleAsync(GrowthDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = WheelRules.ShanghaiDay(now);
+        var today = ChinaTime.DayOf(now);
         var wheels = await db.Wheels.AsNoTracking().ToListAsync(ct);
         var spinsToday = await db.WheelDays.AsNoTracking()
             .Where(d => d.Day == today)
@@ -48,7 +48,7 @@ internal static class ListWheels
 
     public static Task<int> SpinsTodayAsync(GrowthDb db, Guid wheelId, DateTimeOffset now, CancellationToken ct)
     {
-        var today = WheelRules.ShanghaiDay(now);
+        var today = ChinaTime.DayOf(now);
         return db.WheelDays.Where(d => d.WheelId == wheelId && d.Day == today).SumAsync(d => d.Spins, ct);
     }
 }

@@ -1,5 +1,3 @@
-using Kaifan.Contracts;
-
 namespace Kaifan.Growth.LuckyWheel;
 
 /// <summary>
@@ -100,8 +98,6 @@ internal static class WheelRules
     public const int MaxPrizes = 10;
     public const int NameLength = 20;
     public const int ShareCodeLength = 8;
-
-    public static DateOnly ShanghaiDay(DateTimeOffset at) => ChinaTime.DayOf(at);
 
     public static string Status(Wheel wheel, DateTimeOffset now) =>
         now < wheel.StartsAt ? "scheduled" : now >= wheel.EndsAt ? "ended" : "running";

@@ -45,7 +45,7 @@ internal static class OpenWheelShare
     {
         var friendId = user.UserId();
         var now = clock.GetUtcNow();
-        var day = WheelRules.ShanghaiDay(now);
+        var day = ChinaTime.DayOf(now);
         var code = request.From.Trim().ToUpperInvariant();
         var sharerId = await db.WheelShareCodes.AsNoTracking().Where(c => c.Code == code).Select(c => (Guid?)c.CustomerId).SingleOrDefaultAsync(ct);
         if (sharerId is not { } sharer)

@@ -45,7 +45,7 @@ internal static class SpinWheel
         var db = outbox.DbContext;
         var customerId = user.UserId();
         var now = clock.GetUtcNow();
-        var day = WheelRules.ShanghaiDay(now);
+        var day = ChinaTime.DayOf(now);
         var wheel = await db.Wheels.AsNoTracking().SingleOrDefaultAsync(w => w.Id == request.WheelId, ct);
         if (wheel is null)
         {
