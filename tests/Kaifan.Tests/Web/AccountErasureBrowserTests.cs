@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kaifan.Tests.Web;
 
 /// <summary>我的 → 注销账号: refused with the reason while an order is under way, then erased, signed out, signed-in screens gone.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class AccountErasureBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Kaifan.Tests.Web;
 /// the link signs in, lands back on the bargain and taps 帮砍一刀; the starter then sees the friend (as two letters)
 /// and the tier coupon the cut earned.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed partial class BargainBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

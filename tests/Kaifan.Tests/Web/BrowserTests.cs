@@ -8,9 +8,16 @@ using Microsoft.Playwright;
 
 namespace Kaifan.Tests.Web;
 
-/// <summary>Browser tests run alone, after the parallel suites, so the timings they report are not someone else's load.</summary>
-[CollectionDefinition("browser", DisableParallelization = true)]
-public sealed class BrowserCollection;
+/// <summary>
+/// Browser test classes take turns in two lines, one for the customer H5 and one for the consoles, beside every other
+/// class: at most two chromiums with their hosts at once on a 2-core runner. A class joins the line of the app it
+/// mostly drives.
+/// </summary>
+public static class BrowserCollections
+{
+    public const string CustomerApp = "browser: customer app";
+    public const string Consoles = "browser: consoles";
+}
 
 /// <summary>A browser per test class against the whole host at Shanghai lunchtime, with sign-in and order helpers.</summary>
 public abstract class BrowserTests(LunchtimeApp app) : IAsyncLifetime

@@ -10,7 +10,7 @@ namespace Kaifan.Tests.Web;
 /// 号码保护 on the customer's order page (联系骑手 shows a relay number to dial, which reaches the rider) and on the rider's
 /// task card (联系顾客 reaches the customer) and the shop's board card (联系骑手).
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class CallRelayBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace Kaifan.Tests.Web;
 /// page, places and pays the order, and once the shop accepts sees the promised window on the order page. A batch
 /// order's page names its line and the run it leaves with.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

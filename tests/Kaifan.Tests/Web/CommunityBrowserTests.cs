@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// checkout's cart; the noodle shop creates its own fan group and puts a dish at a member price in its console, which
 /// on reopening takes over the prerendered groups without emptying the list first.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class CommunityBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

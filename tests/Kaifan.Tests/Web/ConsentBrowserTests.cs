@@ -12,7 +12,7 @@ namespace Kaifan.Tests.Web;
 /// 我的 → 隐私设置: one switch per purpose, turned on and off with the same tap, the last change dated in Shanghai time;
 /// and the rider app's one-time location consent screen before the first 上线.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class ConsentBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Kaifan.Tests.Web;
 
 /// <summary>The shopper's sign-in, cancel, search and cart limits as a shopper meets them in the browser.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class CustomerQaBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -15,7 +15,7 @@ namespace Kaifan.Tests.Web;
 /// says so in a neutral line, and the operator's answer reaches the card; the ops console's queue lists the zone's
 /// exceptions live, raises one open 10 minutes, and resolves it.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class DeliveryExceptionBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Pushed = new() { Timeout = 12_000 };

@@ -7,7 +7,7 @@ namespace Kaifan.Tests.Web;
 /// <summary>The operator opens the forecast page from the ops console: every zone has its chart, the next two hours and a
 /// staffing badge, and a retrain runs to ready on the fresh campus (too little history: the best baseline ships); then
 /// they upload ten weeks of the station's past orders, and the retrained model ships.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// group's countdown; a friend opens the share link, taps 去参团 and pays, and both orders are then on their way.
 /// Another, still waiting, taps 退出拼团 on the order page and gets their money back.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class GroupBuyBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

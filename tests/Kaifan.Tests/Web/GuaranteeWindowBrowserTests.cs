@@ -16,7 +16,7 @@ namespace Kaifan.Tests.Web;
 /// status change to follow it, and the promised window replaces the pending text in place. Once the food arrives late,
 /// the verdict and the coupon it earned replace the promise.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class GuaranteeWindowBrowserTests(HeldPromiseSqliteApp app) : BrowserTests(app), IClassFixture<HeldPromiseSqliteApp>
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Kaifan.Tests.Web;
 /// 幸运大转盘 on the phone: 我的 leads to the wheel, 抽奖 turns it in place to the segment the server drew and names the
 /// prize, the day's spin is spent, and a friend opening the share link earns one more.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class LuckyWheelBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

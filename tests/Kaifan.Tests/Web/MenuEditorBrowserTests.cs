@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// 已保存 does not appear and the dish keeps its price and stock; a good price then saves. The live editor takes over the
 /// prerendered menu as it is, without a 加载中… in between.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class MenuEditorBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private const string Egg = "卤蛋";

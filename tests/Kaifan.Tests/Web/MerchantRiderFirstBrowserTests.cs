@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// food is ready. The card stays in 备餐中 with 出餐 and says where the rider is; the shop taps 出餐 on the board, the
 /// card moves to 待取餐, and the rider's 取餐 succeeds and takes it to 已完成.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class MerchantRiderFirstBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     /// <summary>True when every piece of the element's text sits on the same line (a wrapped text node has a rect per line).</summary>

@@ -14,7 +14,7 @@ namespace Kaifan.Tests.Web;
 /// a wrong phone is named next to its field and nothing is saved; a 无电梯需爬楼 address at the phone's own position is
 /// what the order is delivered to and is listed in 我的, beside the customer's coupons with their reason and state.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class MyAddressesBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private const string NewCustomerPhone = "13812345670";

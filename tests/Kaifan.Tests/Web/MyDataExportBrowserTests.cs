@@ -6,7 +6,7 @@ using Kaifan.Tests.Infrastructure;
 namespace Kaifan.Tests.Web;
 
 /// <summary>我的 → 下载我的数据 saves the customer's data copy as a file, with their past order in it.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class MyDataExportBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace Kaifan.Tests.Web;
 
 /// <summary>The on-time page listens to the ops hub: a delivery shows up in the zone table while the operator watches, no reload;
 /// a late one shows up with its cause.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OnTimePageTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -4,7 +4,7 @@ using Kaifan.Tests.Insights;
 namespace Kaifan.Tests.Web;
 
 /// <summary>An on-time alert reaches the dispatcher on the 调度 board as it is raised, without a reload, and leads to 准时率.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsAlertBrowserTests(OnTimeSqliteApp app) : BrowserTests(app), IClassFixture<OnTimeSqliteApp>
 {
     [Fact]

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaifan.Tests.Web;
 
 /// <summary>审计日志 in the ops console: the operator filters the log by action and day and 校验 says whether the chain is intact.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsAuditBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private static readonly Guid EastZone = DemoCampus.ZoneId(1);

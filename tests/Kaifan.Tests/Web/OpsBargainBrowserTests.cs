@@ -6,7 +6,7 @@ using Kaifan.Tests.Ordering;
 namespace Kaifan.Tests.Web;
 
 /// <summary>砍价免费拿 on the 营销活动 page: the operator picks a shop and dish, sets the floor and tiers, and sees the campaign listed with its counts.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsBargainBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

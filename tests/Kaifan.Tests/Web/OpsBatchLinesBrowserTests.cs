@@ -7,7 +7,7 @@ using Kaifan.Tests.Infrastructure;
 namespace Kaifan.Tests.Web;
 
 /// <summary>批次配送线路: the operator adds a line for the picked zone in the console and it joins the list, departures earliest first.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsBatchLinesBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private static readonly string Lines = $"/api/ops/zones/{DemoCampus.ZoneId(1)}/batch-lines";

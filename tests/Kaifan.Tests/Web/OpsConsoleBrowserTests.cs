@@ -9,7 +9,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Web;
 
 /// <summary>The operator moves an order (marked 准时宝 and 特殊关照) from its rider to another online rider from the dispatch board, live over /hubs/ops.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<LunchtimeSqliteApp>
 {
     private readonly LunchtimeSqliteApp app;

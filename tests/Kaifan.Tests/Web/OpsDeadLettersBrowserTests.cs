@@ -10,7 +10,7 @@ namespace Kaifan.Tests.Web;
 /// 消息故障: the dispatch board points the operator at a message that failed every retry; the page names it, its module
 /// and its error, and 重新投递 hands it back to its handler once the cause is fixed.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsDeadLettersBrowserTests(DeadLetterSqliteApp app) : BrowserTests(app), IClassFixture<DeadLetterSqliteApp>
 {
     [Fact]

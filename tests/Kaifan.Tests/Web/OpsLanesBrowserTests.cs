@@ -13,7 +13,7 @@ namespace Kaifan.Tests.Web;
 /// 按骑手: the dispatcher drags an order from 待分配 onto a rider's lane and back, and a drop the rider cannot take
 /// (stairs) returns with the server's reason. Through the real ops reassign endpoint, audited.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsLanesBrowserTests : BrowserTests, IClassFixture<LunchtimeSqliteApp>
 {
     // Rider 1 takes stairs; rider 2 does not. Customer 4 lives up stairs with no lift.

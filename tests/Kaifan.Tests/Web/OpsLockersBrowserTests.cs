@@ -6,7 +6,7 @@ using Kaifan.Tests.Infrastructure;
 namespace Kaifan.Tests.Web;
 
 /// <summary>外卖柜 panel of the ops console: the operator adds a locker to the picked zone, is told beside the field when it lies outside, and removes it.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsLockersBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private static readonly Guid EastZone = DemoCampus.ZoneId(1);

@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// starts a wheel (a refused one names what is missing). Its own host, so the wheel it starts is not the one customers
 /// see in the other browser tests.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsLuckyWheelBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// 退款流水 in the ops console: a shop rejects a paid order and the operator sees the money go back; the live ledger
 /// takes over the prerendered rows without emptying the grid first.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class OpsRefundsBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

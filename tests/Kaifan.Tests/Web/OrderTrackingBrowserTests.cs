@@ -79,8 +79,8 @@ public abstract class OrderTrackingBrowserTests : BrowserTests
     }
 }
 
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class OrderTrackingBrowserOnSqlite(LunchtimeSqliteApp app) : OrderTrackingBrowserTests(app), IClassFixture<LunchtimeSqliteApp>;
 
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class OrderTrackingBrowserOnPostgres(LunchtimePostgresApp app) : OrderTrackingBrowserTests(app), IClassFixture<LunchtimePostgresApp>;

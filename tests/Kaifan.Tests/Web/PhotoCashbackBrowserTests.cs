@@ -13,7 +13,7 @@ namespace Kaifan.Tests.Web;
 /// thumbnail, which opens the large copy; the review says 待审核; the shop approves it in its console's queue and the
 /// customer's review then says 已返现 ¥3 (the noodle shop's demo campaign).
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class PhotoCashbackBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -10,7 +10,7 @@ using static Kaifan.Tests.Ordering.OrderingKit;
 namespace Kaifan.Tests.Web;
 
 /// <summary>A shop that says 10 minutes and takes 25 sees so on its board, and the accept picker starts at 25.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class PrepTimesBrowserTests(PrepLearningSqliteApp app) : BrowserTests(app), IClassFixture<PrepLearningSqliteApp>
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace Kaifan.Tests.Web;
 /// shows 预售中 with its delivery time, and the chain lists them numbered under their masked name; the home page lists
 /// the chain; the merchant publishes a pre-sale of a dish with options fixed from the console.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private static readonly Guid StirFried = OrderingKit.Dish(1);

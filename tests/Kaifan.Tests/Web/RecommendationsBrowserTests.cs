@@ -13,7 +13,7 @@ namespace Kaifan.Tests.Web;
 /// 猜你喜欢 on the home page, placed above or below the shop list by the customer's variant of the demo experiment, and
 /// the A/B实验 page where the operator sees that customer's exposure and starts a new experiment.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class RecommendationsBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

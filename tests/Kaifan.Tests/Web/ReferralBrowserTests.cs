@@ -14,7 +14,7 @@ namespace Kaifan.Tests.Web;
 /// second claim is refused, saying why); the inviter finds the friend, masked, under 我的 → 邀请有礼; the operator
 /// reads the totals (friends found not new counted apart) and the top inviters, masked, on 营销活动.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class ReferralBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// 申请退款 end to end: the customer applies on the delivered order's page, the shop's board rings with the refund's own
 /// sound under 退款 until 同意, the sandbox gateway returns the money and the customer's page and list say 已退款.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class RefundBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Pushed = new() { Timeout = 15_000 };

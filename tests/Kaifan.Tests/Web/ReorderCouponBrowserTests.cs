@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// 再来一单 with a coupon: the reorder page offers the customer's usable coupons as checkout does, with none picked so
 /// the one tap still places the order as before; picking one changes the price lines in place and the order charges it.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class ReorderCouponBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace Kaifan.Tests.Web;
 /// then shows the review and the score moved from 4.7 (the seed, weighed as 20 reviews) to 4.6 by one 3-star review;
 /// the shop replies once in its console and the reply shows under the review.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class ReviewBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

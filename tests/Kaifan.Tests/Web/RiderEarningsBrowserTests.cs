@@ -8,7 +8,7 @@ using Kaifan.Tests.Payments;
 namespace Kaifan.Tests.Web;
 
 /// <summary>今日收入 is what the ledger recorded for the rider's delivered order, and 收入明细 shows the week's bars and that order's parts.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderEarningsBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

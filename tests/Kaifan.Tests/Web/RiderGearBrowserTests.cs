@@ -10,7 +10,7 @@ namespace Kaifan.Tests.Web;
 /// 我的装备: the rider states their capabilities in the rider app and the operator corrects them in the riders table;
 /// both reach the profile dispatch plans with. Every profile changed here is put back, as the demo riders are shared.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

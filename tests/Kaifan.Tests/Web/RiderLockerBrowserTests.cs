@@ -9,7 +9,7 @@ namespace Kaifan.Tests.Web;
 /// An order the customer sent to a locker at checkout: the rider's task names the locker instead of the dorm, and 送达
 /// opens on 放入外卖柜 with that locker filled in and fixed, so the rider cannot leave it at the door or in another locker.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderLockerBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace Kaifan.Tests.Web;
 /// A dispatch round's offer shows on the rider's open app, and goes when it runs out, over the app's live line: on this
 /// host the app polls only every 10 minutes while the line is up, so a poll cannot be what shows it.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderOfferBrowserTests(SlowRiderPollApp app) : BrowserTests(app), IClassFixture<SlowRiderPollApp>
 {
     [Fact]

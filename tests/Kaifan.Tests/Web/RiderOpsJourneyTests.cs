@@ -10,7 +10,7 @@ namespace Kaifan.Tests.Web;
 /// merchant console, a rider goes online by hand, takes the offer (marked 特殊关照, as the customer asked) and delivers it,
 /// and the customer's order page reaches 已送达 without a reload while the operator's board follows.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderOpsJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

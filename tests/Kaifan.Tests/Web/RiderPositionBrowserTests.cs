@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Kaifan.Tests.Web;
 
 /// <summary>Where the rider app says the rider is: only a position typed in whole, and only from the app still open.</summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderPositionBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

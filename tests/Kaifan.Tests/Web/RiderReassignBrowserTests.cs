@@ -10,7 +10,7 @@ namespace Kaifan.Tests.Web;
 /// An operator moves an order between two riders whose apps are open: the one who lost it sees the card go with
 /// 订单已被调度改派, the other sees the offer, both over the apps' live line rather than a reload.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderReassignBrowserTests : BrowserTests, IClassFixture<LunchtimeSqliteApp>
 {
     private readonly LunchtimeSqliteApp app;

@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// 下班时间 in the rider app, on a host of its own: the test moves the clock past a choice, which would shift the
 /// times every other story on a shared host shows.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderShiftBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace Kaifan.Tests.Web;
 /// The rider's task card: the door's room while delivering, the shop by name, 导航 that reads as a phrase in both
 /// languages, a header that never clips its name, a language switch, and a double tap of 确认 that is no error.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderTaskBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace Kaifan.Tests.Web;
 /// The 收入 sheet's wallet: 可提现 from yesterday, 待结算 from today; an amount the sandbox refuses comes back as
 /// 失败(已退回), then 全部提现 arrives as 已到账 and leaves nothing to withdraw.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class RiderWalletBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Kaifan.Tests.Web;
 /// 口令红包 on both sides: the operator publishes a code on the 营销活动 page and watches it being claimed; a customer
 /// types it under 我的 and is told the coupon it granted, and a second try is refused in words.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class SecretCodeBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

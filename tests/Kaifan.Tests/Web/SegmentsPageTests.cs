@@ -9,7 +9,7 @@ namespace Kaifan.Tests.Web;
 /// spender counted in theirs, defines a daily campaign for 重要挽留客户, runs it once (the consenting lapsed customer gets
 /// the coupon) and pauses it.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class SegmentsPageTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

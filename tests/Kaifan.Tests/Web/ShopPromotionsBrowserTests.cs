@@ -12,7 +12,7 @@ namespace Kaifan.Tests.Web;
 /// its header, is told by the cart bar how much more reaches the next tier, and sees 满减 and 新客立减 as −¥ lines at
 /// checkout, with the total the server charges.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class ShopPromotionsBrowserTests(PromotionsSqliteApp app) : BrowserTests(app), IClassFixture<PromotionsSqliteApp>
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace Kaifan.Tests.Web;
 /// late, a tap confirms and says when the next is possible; the shop's board rings with the urge's own sound, title
 /// count and notification until 知道了; once the rider carries the food, the rider's task card says 顾客催单 instead.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class UrgeBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     private static readonly TimeSpan Late = TimeSpan.FromMinutes(31);

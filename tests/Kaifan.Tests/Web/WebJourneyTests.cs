@@ -9,7 +9,7 @@ namespace Kaifan.Tests.Web;
 /// a customer orders from the noodle shop and pays; the merchant, alerted, accepts and marks it ready while the
 /// customer's order page follows without a reload. Screenshots of each main screen go to docs/screenshots.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.Consoles)]
 public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Kaifan.Tests.Web;
 /// The reorder path in taps, and an order page opened by someone it does not belong to. How long the taps take is a
 /// benchmark (`customer-flow`, docs/benchmarks.md), not a test: a timed assertion fails on a busy machine, not on slow code.
 /// </summary>
-[Collection("browser")]
+[Collection(BrowserCollections.CustomerApp)]
 public sealed class WebShortcutTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
 {
     [Fact]
