@@ -45,9 +45,14 @@ internal sealed class TransferReconciler(
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<PaymentsDb>>();
         var transfer = await outbox.DbContext.RiderTransfers.FirstOrDefaultAsync(t => t.Id == transferId, ct);
-        if (transfer is null || transfer.Status != TransferStatus.Pending)
+        if (transfer is null)
         {
-            return transfer is null ? null : new Reconciled(transfer, null);
+            return null;
+        }
+
+        if (transfer.Status != TransferStatus.Pending)
+        {
+            return new Reconciled(transfer, null);
         }
 
         var answer = await gateway.QueryTransferBillAsync(transfer.OutBillNo, ct);
@@ -65,8 +70,11 @@ internal sealed class TransferReconciler(
                 return new Reconciled(transfer, Reconciled.NotFound);
             }
 
-            log.LogWarning("Transfer {TransferId} is unknown to the gateway {Age} after it was requested: failed, its money back in the balance", transfer.Id, now - transfer.RequestedAt);
-            await TransferSettlement.SettleAsync(outbox, transfer, TransferStatus.Failed, null, Reconciled.NotFound, now, ct);
+            if (await TransferSettlement.SettleAsync(outbox, transfer, TransferStatus.Failed, null, Reconciled.NotFound, now, ct))
+            {
+                log.LogWarning("Transfer {TransferId} is unknown to the gateway {Age} after it was requested: failed, its money back in the balance", transfer.Id, now - transfer.RequestedAt);
+            }
+
             return await AfterAsync(outbox, transfer, Reconciled.NotFound, ct);
         }
 
