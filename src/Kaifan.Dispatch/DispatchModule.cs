@@ -63,6 +63,7 @@ public static class DispatchModule
         Wallet.GetMyWallet.Map(rider);
         Wallet.RequestWithdrawal.Map(rider);
         ListOpsRiders.Map(endpoints);
+        Wallet.ListOpsWithdrawals.Map(endpoints);
         ZoneWeather.Map(endpoints);
         Ops.GetZoneDispatch.Map(endpoints);
         Ops.ReassignOrder.Map(endpoints);

@@ -29,6 +29,10 @@ public static class PaymentsModule
         services.AddSingleton<SandboxNotifyTarget>();
         services.AddSingleton<NotificationVerifier>();
         services.AddHttpClient(DeliverSandboxNotificationHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+
+        services.AddSingleton(ReconciliationSettings.FromConfiguration(configuration));
+        services.AddSingleton<TransferReconciler>();
+        services.AddHostedService<TransferReconciliation>();
         return services;
     }
 
@@ -40,6 +44,7 @@ public static class PaymentsModule
         ReceivePaymentNotification.Map(endpoints);
         ReceiveRefundNotification.Map(endpoints);
         ReceiveTransferNotification.Map(endpoints);
+        ReconcileTransfer.Map(endpoints);
         SandboxPay.Map(endpoints);
 
         // Keys are made at start-up, not on the first payment, so a slow first callback never races key generation.

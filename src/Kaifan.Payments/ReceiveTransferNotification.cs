@@ -1,5 +1,4 @@
 using Kaifan.BuildingBlocks.Http;
-using Kaifan.Contracts.Events;
 using Kaifan.Payments.WechatPay;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +9,9 @@ using Wolverine.EntityFrameworkCore;
 namespace Kaifan.Payments;
 
 /// <summary>
-/// POST /api/payments/notify/wechat-transfer: the gateway says a rider's transfer finished. It counts once: SUCCESS pays
-/// the withdrawal, FAIL or CANCELLED sends its money back to the rider's balance; a copy of the callback changes nothing.
+/// POST /api/payments/notify/wechat-transfer: the gateway says a rider's transfer finished. It counts once
+/// (<see cref="TransferSettlement"/>): SUCCESS pays the withdrawal, FAIL or CANCELLED sends its money back to the rider's
+/// balance; a copy of the callback, or one arriving after a query settled the transfer, changes nothing.
 /// </summary>
 internal static class ReceiveTransferNotification
 {
@@ -42,58 +42,17 @@ internal static class ReceiveTransferNotification
             return Problems.Unprocessable("转账单不存在 (unknown out_bill_no)", "out_bill_no");
         }
 
-        if (bill.MchId != platform.MchId)
+        if (TransferSettlement.Mismatch(transfer, bill, platform.MchId) is { } mismatch)
         {
-            return Problems.Unprocessable("商户号不符 (mch_id does not match)", "mch_id");
+            return Problems.Unprocessable(mismatch.Detail, mismatch.Field);
         }
 
-        if (bill.TransferAmount != transfer.AmountFen)
-        {
-            return Problems.Unprocessable("金额不符 (transfer_amount does not match the transfer)", "transfer_amount");
-        }
-
-        if (bill.Openid != transfer.OpenId)
-        {
-            return Problems.Unprocessable("收款人不符 (openid does not match the transfer)", "openid");
-        }
-
-        if (bill.State is not ("SUCCESS" or "FAIL" or "CANCELLED"))
+        if (!TransferSettlement.IsFinal(bill.State))
         {
             return Problems.Unprocessable("转账未结束 (state is not final)", "state");
         }
 
-        if (transfer.Status != TransferStatus.Pending)
-        {
-            return PaymentNotifications.Acknowledge();
-        }
-
-        var at = PaymentNotifications.GatewayTime(bill.UpdateTime, clock.GetUtcNow());
-        transfer.CompletedAt = at;
-        transfer.TransferBillNo = bill.TransferBillNo;
-        transfer.Version++;
-        if (bill.State == "SUCCESS")
-        {
-            transfer.Status = TransferStatus.Succeeded;
-            await outbox.PublishAsync(new RiderWithdrawalPaid(transfer.Id, bill.TransferBillNo, at));
-        }
-        else
-        {
-            transfer.Status = TransferStatus.Failed;
-            // The column holds 200; a longer reason must not fail the save and leave the gateway retrying for ever.
-            var reason = bill.FailReason ?? bill.State;
-            transfer.FailReason = reason.Length > 200 ? reason[..200] : reason;
-            await outbox.PublishAsync(new RiderWithdrawalFailed(transfer.Id, transfer.FailReason, at));
-        }
-
-        try
-        {
-            await outbox.SaveChangesAndFlushMessagesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A parallel copy of this callback made the transition.
-        }
-
+        await TransferSettlement.SettleAsync(outbox, transfer, bill, PaymentNotifications.GatewayTime(bill.UpdateTime, clock.GetUtcNow()), ct);
         return PaymentNotifications.Acknowledge();
     }
 }

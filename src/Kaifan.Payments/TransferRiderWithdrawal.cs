@@ -1,6 +1,8 @@
 using Kaifan.Contracts.Events;
 using Kaifan.Payments.Sandbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Wolverine;
 
 namespace Kaifan.Payments;
@@ -39,8 +41,23 @@ public static class SubmitTransferHandler
 {
     /// <summary>
     /// Takes no DbContext on purpose, like a refund's submission: the gateway call must not run inside our transaction. The
-    /// gateway is idempotent per out_bill_no, so redelivery never pays twice.
+    /// gateway is idempotent per out_bill_no, so redelivery never pays twice. A transfer that reconciliation has settled
+    /// already (the gateway never had it, so it failed and the rider has the money back) is not submitted again, which a
+    /// submission replayed from the dead letters would otherwise do.
     /// </summary>
-    public static Task Handle(SubmitTransfer message, SandboxGateway gateway, CancellationToken ct) =>
-        gateway.TransferAsync(message.OutBillNo, message.OpenId, message.AmountFen, PaymentNotifications.TransferPath, ct);
+    public static async Task Handle(SubmitTransfer message, SandboxGateway gateway, IServiceScopeFactory scopes, ILogger<SubmitTransfer> log, CancellationToken ct)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var status = await scope.ServiceProvider.GetRequiredService<PaymentsDb>().RiderTransfers
+                .Where(t => t.Id == message.TransferId).Select(t => (TransferStatus?)t.Status).SingleOrDefaultAsync(ct);
+            if (status is not TransferStatus.Pending)
+            {
+                log.LogWarning("Transfer {TransferId} is {Status}: not submitted to the gateway", message.TransferId, status?.ToString() ?? "unknown");
+                return;
+            }
+        }
+
+        await gateway.TransferAsync(message.OutBillNo, message.OpenId, message.AmountFen, PaymentNotifications.TransferPath, ct);
+    }
 }

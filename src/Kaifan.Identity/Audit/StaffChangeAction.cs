@@ -34,6 +34,7 @@ internal static class StaffChangeAction
         ["reply"] = "replied",
         ["resolve"] = "resolved",
         ["replay"] = "replayed",
+        ["reconcile"] = "reconciled",
     };
 
     public static StaffChange Of(string method, RoutePattern pattern, RouteValueDictionary values, string? location)

@@ -7,11 +7,12 @@ using Wolverine.EntityFrameworkCore;
 namespace Kaifan.Payments.Sandbox;
 
 /// <summary>
-/// The sandbox gateway's server-side API, as the merchant calls it (WeChat's JSAPI prepay and refund requests).
+/// The sandbox gateway's server-side API, as the merchant calls it (WeChat's JSAPI prepay and refund requests; 商家转账
+/// in SandboxGateway.Transfers.cs).
 /// Each call runs in its own scope and transaction, like a call to another company's server: it never joins
 /// the caller's unit of work. Public only because Wolverine's generated handler code names it.
 /// </summary>
-public sealed class SandboxGateway(IServiceScopeFactory scopes, SandboxKeys keys, TimeProvider clock)
+public sealed partial class SandboxGateway(IServiceScopeFactory scopes, SandboxKeys keys, TimeProvider clock)
 {
     /// <summary>Idempotent per out_trade_no: asking again returns the same prepay id.</summary>
     internal async Task<string> CreatePrepayAsync(string outTradeNo, long amountFen, string description, string notifyPath, CancellationToken ct)
@@ -83,49 +84,6 @@ public sealed class SandboxGateway(IServiceScopeFactory scopes, SandboxKeys keys
         transaction.Version++;
         await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.RefundSucceeded(keys, transaction, refund, now));
         await outbox.SaveChangesAndFlushMessagesAsync(ct);
-    }
-
-    /// <summary>
-    /// Pays a WeChat user's change (商家转账) and later notifies MCHTRANSFER.BILL.FINISHED, SUCCESS or, for the configured
-    /// failing amount, FAIL. Idempotent per out_bill_no: a merchant retrying after a lost answer never pays twice.
-    /// </summary>
-    internal async Task TransferAsync(string outBillNo, string openId, long amountFen, string notifyPath, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<PaymentsDb>>();
-        var db = outbox.DbContext;
-        if (await db.SandboxTransfers.AnyAsync(t => t.OutBillNo == outBillNo, ct))
-        {
-            return;
-        }
-
-        if (amountFen <= 0)
-        {
-            throw new InvalidOperationException($"Sandbox: transfer {outBillNo} of {amountFen} fen.");
-        }
-
-        var now = clock.GetUtcNow();
-        var fails = amountFen == keys.FailingTransferFen;
-        var transfer = new SandboxTransfer
-        {
-            OutBillNo = outBillNo,
-            TransferBillNo = "1330" + Digits(36),
-            OpenId = openId,
-            AmountFen = amountFen,
-            State = fails ? "FAIL" : "SUCCESS",
-            FailReason = fails ? "PAYEE_ACCOUNT_ABNORMAL" : null,
-            CreatedAt = now,
-        };
-        db.SandboxTransfers.Add(transfer);
-        await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.TransferFinished(keys, transfer, now));
-        try
-        {
-            await outbox.SaveChangesAndFlushMessagesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // A parallel request for the same out_bill_no made the transfer and owes its callback.
-        }
     }
 
     internal static string Digits(int count) =>

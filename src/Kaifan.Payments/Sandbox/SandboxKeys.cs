@@ -14,7 +14,7 @@ public sealed class SandboxKeys : IDisposable
     private readonly RSA privateKey;
     private readonly Lock signing = new();
 
-    private SandboxKeys(RSA privateKey, byte[] apiV3Key, string serial, string appId, string mchId, double duplicateRate, long failingTransferFen)
+    private SandboxKeys(RSA privateKey, byte[] apiV3Key, string serial, string appId, string mchId, double duplicateRate, long failingTransferFen, long lostCallbackTransferFen)
     {
         this.privateKey = privateKey;
         ApiV3Key = apiV3Key;
@@ -23,6 +23,7 @@ public sealed class SandboxKeys : IDisposable
         MchId = mchId;
         DuplicateRate = duplicateRate;
         FailingTransferFen = failingTransferFen;
+        LostCallbackTransferFen = lostCallbackTransferFen;
         PublicKey = privateKey.ExportSubjectPublicKeyInfo();
     }
 
@@ -42,6 +43,12 @@ public sealed class SandboxKeys : IDisposable
     /// cases to amounts: a test, or a demo, can watch a failed 提现 come back. 0 turns it off.
     /// </summary>
     internal long FailingTransferFen { get; }
+
+    /// <summary>
+    /// A transfer of exactly this many fen succeeds but its callback is never sent, as when the gateway lost it or the host
+    /// was down for every retry: a test, or a demo, can watch reconciliation by query settle it. 0 turns it off.
+    /// </summary>
+    internal long LostCallbackTransferFen { get; }
 
     /// <summary>SubjectPublicKeyInfo (DER): what the merchant learns from the platform certificate.</summary>
     internal byte[] PublicKey { get; }
@@ -76,7 +83,9 @@ public sealed class SandboxKeys : IDisposable
 
         var duplicateRate = double.Parse(section["DuplicateRate"] ?? "0.2", CultureInfo.InvariantCulture);
         var failingTransferFen = long.Parse(section["FailingTransferFen"] ?? "444", CultureInfo.InvariantCulture);
-        return new SandboxKeys(rsa, apiV3Key, serial, section["AppId"] ?? "wxkaifansandbox01", section["MchId"] ?? "1900000109", duplicateRate, failingTransferFen);
+        var lostCallbackTransferFen = long.Parse(section["LostCallbackTransferFen"] ?? "555", CultureInfo.InvariantCulture);
+        return new SandboxKeys(
+            rsa, apiV3Key, serial, section["AppId"] ?? "wxkaifansandbox01", section["MchId"] ?? "1900000109", duplicateRate, failingTransferFen, lostCallbackTransferFen);
     }
 
     internal string Sign(string timestamp, string nonce, ReadOnlySpan<byte> body)

@@ -36,9 +36,12 @@ internal static class SandboxNotifications
         return Envelope(keys, WechatPayJson.RefundSuccess, "退款成功", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
     }
 
-    public static string TransferFinished(SandboxKeys keys, SandboxTransfer transfer, DateTimeOffset now)
-    {
-        var resource = new WechatTransferBill(
+    public static string TransferFinished(SandboxKeys keys, SandboxTransfer transfer, DateTimeOffset now) =>
+        Envelope(keys, WechatPayJson.TransferFinished, "商家转账单据终态通知", "mch_payment", JsonSerializer.Serialize(Bill(keys, transfer, now), WechatPayJson.Options), now);
+
+    /// <summary>A transfer as the gateway tells it, in its callback and in the answer to a query.</summary>
+    public static WechatTransferBill Bill(SandboxKeys keys, SandboxTransfer transfer, DateTimeOffset updatedAt) =>
+        new(
             transfer.OutBillNo,
             transfer.TransferBillNo,
             transfer.State,
@@ -47,9 +50,7 @@ internal static class SandboxNotifications
             transfer.OpenId,
             transfer.FailReason,
             WechatPayJson.Time(transfer.CreatedAt),
-            WechatPayJson.Time(now));
-        return Envelope(keys, WechatPayJson.TransferFinished, "商家转账单据终态通知", "mch_payment", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
-    }
+            WechatPayJson.Time(updatedAt));
 
     /// <summary>Queues the delivery in the caller's outbox; sometimes a second copy follows, as the real gateway does.</summary>
     public static async Task QueueAsync(IMessageBus outbox, SandboxKeys keys, string notifyPath, string body)

@@ -11,7 +11,7 @@ internal sealed record VerifiedNotification<T>(WechatNotification Notification, 
 
 /// <summary>
 /// Checks a WeChat Pay v3 callback before anything trusts it: known serial, RSA signature over the raw body bytes,
-/// timestamp within five minutes, then decrypts the resource with the APIv3 key.
+/// timestamp within five minutes, then decrypts the resource with the APIv3 key. An API's answer is checked alike.
 /// </summary>
 internal sealed class NotificationVerifier(WechatPayPlatform platform, TimeProvider clock)
 {
@@ -35,9 +35,7 @@ internal sealed class NotificationVerifier(WechatPayPlatform platform, TimeProvi
             return (null, Unauthorized("平台证书序列号未知 (unknown Wechatpay-Serial)"));
         }
 
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > 253402300799
-            || (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > WechatPayPlatform.TimestampTolerance)
+        if (!Fresh(timestamp))
         {
             return (null, Unauthorized("通知时间戳过期 (Wechatpay-Timestamp outside five minutes)"));
         }
@@ -85,6 +83,18 @@ internal sealed class NotificationVerifier(WechatPayPlatform platform, TimeProvi
             return (null, Problems.Validation("resource.ciphertext", "通知资源无法解密 (resource cannot be decrypted)"));
         }
     }
+
+    /// <summary>An API's answer is signed as a callback is (应答签名); nothing in it counts unless this holds.</summary>
+    public bool IsAuthentic(SignedAnswer answer) =>
+        string.Equals(answer.Serial, platform.Serial, StringComparison.OrdinalIgnoreCase)
+        && Fresh(answer.Timestamp)
+        && answer.Nonce.Length is > 0 and <= 64
+        && SignatureHolds(answer.Timestamp, answer.Nonce, answer.Body, answer.Signature);
+
+    private bool Fresh(string timestamp) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && seconds <= 253402300799
+        && (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= WechatPayPlatform.TimestampTolerance;
 
     private bool SignatureHolds(string timestamp, string nonce, byte[] body, string signature)
     {

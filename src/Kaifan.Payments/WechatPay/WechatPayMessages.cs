@@ -48,7 +48,8 @@ internal sealed record WechatRefundAmount(long Total, long Refund, long PayerTot
 
 /// <summary>
 /// The decrypted resource of MCHTRANSFER.BILL.FINISHED (商家转账单据终态通知): State is SUCCESS, FAIL or CANCELLED, and
-/// FailReason is set only when it did not succeed.
+/// FailReason is set only when it did not succeed. The answer to 商户单号查询转账单 has these fields too (and appid,
+/// transfer_remark, which Kaifan does not read), with any state, ACCEPTED or PROCESSING among them.
 /// </summary>
 internal sealed record WechatTransferBill(
     string OutBillNo,
@@ -60,6 +61,15 @@ internal sealed record WechatTransferBill(
     string? FailReason,
     string CreateTime,
     string UpdateTime);
+
+/// <summary>An API's error answer, such as 404 {"code":"NOT_FOUND","message":"记录不存在"}.</summary>
+internal sealed record WechatError(string Code, string Message);
+
+/// <summary>
+/// What a WeChat Pay v3 API call answered: the HTTP status, the raw body, and the Wechatpay-* headers that sign it (应答签名:
+/// the same RSA signature over "timestamp\nnonce\nbody\n" as a callback's).
+/// </summary>
+internal sealed record SignedAnswer(int Status, byte[] Body, string Timestamp, string Nonce, string Serial, string Signature);
 
 internal static class WechatPayJson
 {

@@ -1,15 +1,24 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kaifan.BuildingBlocks;
+using Kaifan.Dispatch;
+using Kaifan.Dispatch.Earnings;
+using Kaifan.Payments;
+using Kaifan.Payments.Sandbox;
+using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
 using Kaifan.Web.Shopping;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// 退款流水 in the ops console: a shop rejects a paid order and the operator sees the money go back; the live ledger
-/// takes over the prerendered rows without emptying the grid first.
+/// takes over the prerendered rows without emptying the grid first. 提现记录, the money going out to riders: a withdrawal
+/// whose callback the gateway lost waits 处理中 until the operator's 对账 finds it paid.
 /// </summary>
 [Collection(BrowserCollections.Consoles)]
 public sealed class OpsRefundsBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -46,5 +55,61 @@ public sealed class OpsRefundsBrowserTests(LunchtimeSqliteApp app) : BrowserTest
         await panel.Locator("[data-testid=refunds-status]").SelectOptionAsync("");
         await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(page, "ops-refunds", row);
+    }
+
+    [Fact]
+    public async Task the_operator_reconciles_a_withdrawal_whose_callback_was_lost_and_sees_it_paid()
+    {
+        const int riderNo = 8;
+        var riderId = DemoCampus.RiderId(riderNo);
+        var lost = app.Services.GetRequiredService<SandboxKeys>().LostCallbackTransferFen;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var dispatch = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+            dispatch.RiderEarnings.Add(new RiderEarning
+            {
+                OrderId = Guid.NewGuid(), RiderId = riderId, OrderNumber = "T", ZoneId = DeliveryKit.EastZone, DeliveredAt = app.Clock.GetUtcNow().AddDays(-1),
+                BaseFen = lost, TotalFen = lost,
+            });
+            await dispatch.SaveChangesAsync();
+        }
+
+        var withdraw = new HttpRequestMessage(HttpMethod.Post, "/api/rider/withdrawals") { Content = JsonContent.Create(new { amountFen = lost }) };
+        withdraw.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var created = await app.Rider(riderNo).SendAsync(withdraw);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await PaymentProbe.EventuallyAsync(
+            async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<PaymentsDb>().SandboxTransfers.AnyAsync(t => t.OutBillNo == id.ToString("N"));
+            },
+            "the gateway has paid the transfer (and sends no callback)");
+
+        await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
+        await page.Locator("[data-testid=nav-withdrawals]").ClickAsync();
+        var panel = page.Locator("[data-testid=ops-withdrawals]");
+        await ExpectLiveAsync(page, panel);
+
+        var row = panel.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=withdrawal-row][data-id='{id}']") });
+        await Expect(row.Locator("[data-testid=withdrawal-amount]")).ToHaveTextAsync(Display.Yuan(lost));
+        await Expect(row.Locator("[data-testid=withdrawal-rider]")).ToContainTextAsync("137****" + DemoCampus.RiderPhone(riderNo)[^4..]);
+        await Expect(row).ToContainTextAsync("处理中");
+        await Expect(row.Locator("[data-testid=withdrawal-completed]")).ToHaveTextAsync("—");
+
+        await row.Locator("[data-testid=withdrawal-reconcile]").ClickAsync();
+        await Expect(panel.Locator("[data-testid=withdrawals-message]")).ToContainTextAsync("转账成功，已到账");
+        await Expect(row).ToContainTextAsync("已到账");
+        await Expect(row.Locator("[data-testid=withdrawal-completed]")).Not.ToHaveTextAsync("—");
+        await Expect(row.Locator("[data-testid=withdrawal-reconcile]")).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(page, "ops-withdrawals", panel);
+
+        await panel.Locator("[data-testid=withdrawals-status]").SelectOptionAsync("pending");
+        await Expect(panel.Locator($"[data-testid=withdrawal-row][data-id='{id}']")).ToHaveCountAsync(0);
+        await panel.Locator("[data-testid=withdrawals-status]").SelectOptionAsync("paid");
+        await Expect(panel.Locator($"[data-testid=withdrawal-row][data-id='{id}']")).ToHaveAttributeAsync("data-status", "paid");
     }
 }

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kaifan.Payments;
+
+/// <summary>
+/// Kaifan:Payments:Reconciliation — TickMinutes (1): how often pending transfers are looked at; QueryAfterMinutes (5):
+/// how long a transfer waits for its callback before the gateway is asked; UnknownFailsAfterMinutes (60): how old a
+/// transfer the gateway has never heard of must be to fail, well past its submission's last retry (about 13 minutes).
+/// </summary>
+internal sealed record ReconciliationSettings(TimeSpan Tick, TimeSpan QueryAfter, TimeSpan UnknownFailsAfter)
+{
+    public static ReconciliationSettings FromConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Kaifan:Payments:Reconciliation");
+        return new(
+            TimeSpan.FromMinutes(section.GetValue<double?>("TickMinutes") ?? 1),
+            TimeSpan.FromMinutes(section.GetValue<double?>("QueryAfterMinutes") ?? 5),
+            TimeSpan.FromMinutes(section.GetValue<double?>("UnknownFailsAfterMinutes") ?? 60));
+    }
+}
+
+/// <summary>
+/// Every tick: asks the gateway about each transfer still pending past <see cref="ReconciliationSettings.QueryAfter"/>,
+/// so a callback the gateway lost, or sent while this host was down for all its retries, never leaves a 提现 处理中 for
+/// ever. Everything it needs is in the database, so a restart loses nothing; several hosts asking at once settle a
+/// transfer once.
+/// </summary>
+internal sealed class TransferReconciliation(
+    IServiceScopeFactory scopes, TransferReconciler reconciler, ReconciliationSettings settings, TimeProvider clock, ILogger<TransferReconciliation> log)
+    : BackgroundService
+{
+    private const int PerTick = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Transfer reconciliation failed; what is pending is asked about again at the next tick");
+            }
+
+            try
+            {
+                await Task.Delay(settings.Tick, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    internal async Task TickAsync(CancellationToken ct)
+    {
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var requestedBefore = clock.GetUtcNow() - settings.QueryAfter;
+            due = await scope.ServiceProvider.GetRequiredService<PaymentsDb>().RiderTransfers.AsNoTracking()
+                .Where(t => t.Status == TransferStatus.Pending && t.RequestedAt <= requestedBefore)
+                .OrderBy(t => t.RequestedAt)
+                .Select(t => t.Id)
+                .Take(PerTick)
+                .ToListAsync(ct);
+        }
+
+        foreach (var id in due)
+        {
+            try
+            {
+                await reconciler.ReconcileAsync(id, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Transfer {TransferId} could not be reconciled; it is asked about again at the next tick", id);
+            }
+        }
+    }
+}
