@@ -19,18 +19,20 @@ internal sealed record RiderJobExport(Guid OrderId, string? OrderNumber, Guid Zo
 
 internal sealed record RiderRatingExport(int Stars, DateTimeOffset At);
 
+/// <summary>Positions: the trail since PositionsSince, oldest first.</summary>
 internal sealed record RiderExport(
-    RiderGearExport Gear, RiderShiftExport Shift, IReadOnlyList<RiderPositionExport> Positions, IReadOnlyList<RiderJobExport> Jobs,
+    RiderGearExport Gear, RiderShiftExport Shift, DateTimeOffset PositionsSince, IReadOnlyList<RiderPositionExport> Positions, IReadOnlyList<RiderJobExport> Jobs,
     IReadOnlyList<EarningEntryView> Earnings, IReadOnlyList<WithdrawalView> Withdrawals, IReadOnlyList<RiderRatingExport> Ratings);
 
 /// <summary>
 /// The "rider" section of a rider's data copy: everything Dispatch keeps keyed by the rider (a rider's id is their user
-/// id), null for anyone who is not a rider. The position trail goes back <see cref="TrailDays"/> days, the stretch
-/// dispatch and disputes look at. A rating comes without its review, which is the customer's.
+/// id), null for anyone who is not a rider. The position trail goes back <see cref="TrailDays"/> days only: a phone
+/// pinging every few seconds leaves a full-time rider tens of thousands of points a week, and the trail has no retention
+/// limit yet (ADR 0026). A rating comes without its review, which is the customer's.
 /// </summary>
 internal sealed class RiderDataExport(DispatchDb db, TimeProvider clock) : IPersonalDataExport
 {
-    public const int TrailDays = 30;
+    public const int TrailDays = 7;
 
     public string Section => "rider";
 
@@ -58,6 +60,7 @@ internal sealed class RiderDataExport(DispatchDb db, TimeProvider clock) : IPers
         return new RiderExport(
             new RiderGearExport(rider.HomeZoneId, rider.VehicleType, rider.BatteryRangeKm, rider.Capacity, rider.AcceptsStairs, rider.Rating, rider.RatingCount),
             new RiderShiftExport(rider.OnlineZoneId, rider.ShiftEndsAt, rider.LastLatitude, rider.LastLongitude, rider.LastSeenAt),
+            since,
             positions,
             jobs,
             earnings.Select(e => new EarningEntryView(

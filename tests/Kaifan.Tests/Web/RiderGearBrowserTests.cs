@@ -159,6 +159,7 @@ public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests
         await sheet.Locator("[data-testid=erase-confirm]").FillAsync("注销");
         await sheet.Locator("[data-testid=erase-submit]").ClickAsync();
         await Expect(sheet.Locator("[data-testid=erase-error]")).ToContainTextAsync("余额¥10尚未提现");
+        await Browser.ScreenshotAsync(rider, "rider-erase", sheet.Locator("[data-testid=erase-error]"));
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
