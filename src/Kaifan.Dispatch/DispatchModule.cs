@@ -32,6 +32,8 @@ public static class DispatchModule
         services.AddScoped<IZoneRiderSupply, Zones.ZoneRiderSupply>();
         services.AddScoped<IPersonalDataExport, DispatchDataExport>();
         services.AddScoped<IPersonalDataErasure, DispatchErasure>();
+        services.AddScoped<IPersonalDataExport, RiderDataExport>();
+        services.AddScoped<IPersonalDataErasure, RiderErasure>();
         services.AddScoped<Kaifan.Contracts.Notices.IConsentWithdrawals, LocationConsentWithdrawn>();
         services.AddHostedService<PositionFlusher>();
         services.AddHostedService<PingFlusher>();

@@ -14,12 +14,12 @@ namespace Kaifan.Dispatch.Riders;
 /// (<see cref="DispatchOptions.IsStalled"/>), so offered nothing either; StillSince says since when, only then. Silent
 /// wins: a silent rider's position is old news. ShiftEndsAt is the 下班时间 given when going online (null: none, or
 /// offline); DeliveredToday counts the orders assigned since Shanghai midnight and delivered, the dispatch board's
-/// progress next to Load.
+/// progress next to Load. ErasedAt: the rider erased their account (注销), so the row holds nothing else.
 /// </summary>
 internal sealed record OpsRiderView(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, double BatteryRangeKm, bool AcceptsStairs, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,
     DateTimeOffset? SeenAt, int Load, bool Silent = false, bool Stalled = false, DateTimeOffset? StillSince = null, double? Rating = null, int RatingCount = 0,
-    DateTimeOffset? ShiftEndsAt = null, int DeliveredToday = 0);
+    DateTimeOffset? ShiftEndsAt = null, int DeliveredToday = 0, DateTimeOffset? ErasedAt = null);
 
 /// <summary>
 /// GET /api/ops/riders: every rider with capabilities, online state, zone, last position (from the grain), open task count
@@ -57,8 +57,15 @@ internal static class ListOpsRiders
         var rows = new List<OpsRiderView>(riders.Count);
         foreach (var r in riders)
         {
-            var live = await grains.GetGrain<IRiderGrain>(r.RiderId).Snapshot();
             var load = loads.FirstOrDefault(l => l.RiderId == r.RiderId)?.Count ?? 0;
+            if (r.ErasedAt is not null)
+            {
+                rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, false, null, null, null, null, load,
+                    ErasedAt: r.ErasedAt));
+                continue;
+            }
+
+            var live = await grains.GetGrain<IRiderGrain>(r.RiderId).Snapshot();
             if (!live.Online)
             {
                 rows.Add(new OpsRiderView(r.RiderId, r.HomeZoneId, r.VehicleType, r.Capacity, r.BatteryRangeKm, r.AcceptsStairs, false, null, null, null, null, load,

@@ -30,6 +30,12 @@ internal sealed class RiderProfile
     /// <summary>Customers' 配送 stars: the mean, one decimal (null before the first), and how many.</summary>
     public double? Rating { get; set; }
     public int RatingCount { get; set; }
+
+    /// <summary>
+    /// When the rider erased their account (注销): the row stays, emptied, so the station's lists show 已注销 and the
+    /// jobs, earnings and withdrawals kept for the books still point at a rider that existed.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 }
 
 /// <summary>Speeds by vehicle, km/h on campus roads.</summary>

@@ -27,14 +27,14 @@ internal sealed class RiderRatingConfiguration : IEntityTypeConfiguration<RiderR
 /// <summary>
 /// Records the 配送 stars once and recomputes the rider profile's mean (one decimal) and count from all of them. Reviews of
 /// one rider are handled in parallel: the rider's row is locked first (a no-op update), so each count includes the
-/// reviews committed before it and none is lost.
+/// reviews committed before it and none is lost. A rider who erased their account (注销) is rated no more.
 /// </summary>
 public static class RiderRatingHandler
 {
     public static async Task Handle(OrderReviewed e, DispatchDb db, CancellationToken ct)
     {
         if (e.RiderId is not { } riderId
-            || await db.Riders.Where(r => r.RiderId == riderId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RatingCount, r => r.RatingCount), ct) == 0
+            || await db.Riders.Where(r => r.RiderId == riderId && r.ErasedAt == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.RatingCount, r => r.RatingCount), ct) == 0
             || await db.RiderRatings.AnyAsync(r => r.ReviewId == e.ReviewId, ct))
         {
             return;

@@ -44,6 +44,11 @@ internal static class SetRiderProfileByOps
         }
 
         var profile = await db.Riders.SingleOrDefaultAsync(r => r.RiderId == riderId, ct);
+        if (profile?.ErasedAt is not null)
+        {
+            return Problems.Conflict("该骑手已注销 (the rider erased their account)", "riderId");
+        }
+
         if (profile is null)
         {
             profile = new RiderProfile { RiderId = riderId, VehicleType = request.VehicleType! };

@@ -42,7 +42,7 @@ internal sealed class BargainsDataExport(GrowthDb db, TimeProvider clock) : IPer
 /// </summary>
 internal sealed class BargainsErasure(GrowthDb db, TimeProvider clock) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

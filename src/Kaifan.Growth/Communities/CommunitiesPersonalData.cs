@@ -41,7 +41,7 @@ internal sealed class CommunitiesDataExport(GrowthDb db) : IPersonalDataExport
 /// </summary>
 internal sealed class CommunitiesErasure(GrowthDb db) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

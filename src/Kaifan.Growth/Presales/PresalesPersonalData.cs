@@ -35,7 +35,7 @@ internal sealed class PresalesDataExport(GrowthDb db) : IPersonalDataExport
 /// </summary>
 internal sealed class PresalesErasure(GrowthDb db) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

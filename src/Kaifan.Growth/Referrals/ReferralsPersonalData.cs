@@ -39,7 +39,7 @@ internal sealed class ReferralsDataExport(GrowthDb db) : IPersonalDataExport
 /// </summary>
 internal sealed class ReferralsErasure(GrowthDb db) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

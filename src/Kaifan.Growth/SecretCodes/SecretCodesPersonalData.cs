@@ -30,7 +30,7 @@ internal sealed class SecretCodesDataExport(GrowthDb db) : IPersonalDataExport
 /// </summary>
 internal sealed class SecretCodesErasure(GrowthDb db) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Kaifan.Identity.Consents;
 /// </summary>
 internal sealed class ConsentsErasure(IdentityDb db, TimeProvider clock) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

@@ -23,8 +23,9 @@ internal sealed class EraseMyAccountValidator : AbstractValidator<EraseMyAccount
 }
 
 /// <summary>
-/// POST /api/me/erasure: the signed-in customer erases their account (注销账号; GDPR art. 17, PIPL art. 47). Every module's
-/// IPersonalDataErasure is asked first whether anything stands in the way; only when none does is anything erased.
+/// POST /api/me/erasure: the signed-in customer or rider erases their account (注销账号; GDPR art. 17, PIPL art. 47). Every
+/// module's IPersonalDataErasure is asked first whether anything stands in the way (409 naming the reason as the field);
+/// only when none does is anything erased.
 /// The account itself goes last, with the record of the request, so a failure half-way leaves an account that can try again.
 /// </summary>
 internal static class EraseMyAccount
@@ -32,7 +33,7 @@ internal static class EraseMyAccount
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/me/erasure", HandleAsync)
             .Validate<EraseMyAccountRequest>()
-            .RequireAuthorization(Roles.Customer)
+            .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Rider))
             .WithTags("Identity")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -54,7 +55,7 @@ internal static class EraseMyAccount
         {
             if (await erasure.BlockerAsync(userId, ct) is { } blocker)
             {
-                return Problems.Conflict(blocker);
+                return Problems.Conflict(blocker.Detail, blocker.Reason);
             }
         }
 
@@ -69,14 +70,14 @@ internal static class EraseMyAccount
         await db.SaveChangesAsync(ct);
         tokens.Forget(userId);
 
-        // The account is gone already: a lost entry is logged, not answered as a failure the customer cannot retry.
+        // The account is gone already: a lost entry is logged, not answered as a failure the person cannot retry.
         try
         {
-            await audit.RecordAsync(new AuditRecord(userId, Roles.Customer, "privacy.erasure", "user", userId.ToString(), StatusCodes.Status204NoContent), ct);
+            await audit.RecordAsync(new AuditRecord(userId, user.Role, "privacy.erasure", "user", userId.ToString(), StatusCodes.Status204NoContent), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogCritical(e, "Audit entry lost: privacy.erasure by customer {UserId}", userId);
+            logger.LogCritical(e, "Audit entry lost: privacy.erasure by {Role} {UserId}", user.Role, userId);
         }
 
         return Results.NoContent();

@@ -14,9 +14,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaifan.Identity.Users;
 
 /// <summary>
-/// GET /api/me/data-export: the signed-in customer's copy of their personal data (GDPR art. 15/20, PIPL art. 45),
-/// one section per IPersonalDataExport that the modules register, as a JSON file to keep. Only the token's own person:
-/// there is no id to ask for anyone else's.
+/// GET /api/me/data-export: the signed-in customer's or rider's copy of their personal data (GDPR art. 15/20, PIPL
+/// art. 45), one section per IPersonalDataExport that the modules register, as a JSON file to keep. A rider's id is their
+/// user id, so the same sections serve both: a customer's "rider" section is null, a rider's "orders" empty. Only the
+/// token's own person: there is no id to ask for anyone else's.
 /// </summary>
 internal static class ExportMyData
 {
@@ -31,7 +32,7 @@ internal static class ExportMyData
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/me/data-export", HandleAsync)
-            .RequireAuthorization(Roles.Customer)
+            .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Rider))
             .WithTags("Identity")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
 
@@ -42,7 +43,8 @@ internal static class ExportMyData
         var userId = principal.UserId();
 
         // Tokens outlive an erasure (they are not looked up per request): an erased account has nothing left to export.
-        if (!await db.Users.AnyAsync(u => u.Id == userId && u.ErasedAt == null, ct))
+        var role = await db.Users.Where(u => u.Id == userId && u.ErasedAt == null).Select(u => u.Role).FirstOrDefaultAsync(ct);
+        if (role is null)
         {
             return Problems.NotFound("用户 (user)");
         }
@@ -55,9 +57,9 @@ internal static class ExportMyData
 
         var exportedAt = clock.GetUtcNow();
         var document = JsonSerializer.SerializeToUtf8Bytes(new { exportedAt, userId, sections }, Json);
-        await audit.RecordAsync(new AuditRecord(userId, Roles.Customer, "privacy.export", "user", userId.ToString(), StatusCodes.Status200OK), ct);
+        await audit.RecordAsync(new AuditRecord(userId, role, "privacy.export", "user", userId.ToString(), StatusCodes.Status200OK), ct);
 
-        // The file is named for the customer's own day, as they will look for it.
+        // The file is named for the person's own day, as they will look for it.
         var day = exportedAt.ToOffset(ChinaTime.Offset).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         return Results.File(document, "application/json; charset=utf-8", $"kaifan-my-data-{day}.json");
     }

@@ -8,7 +8,9 @@ using Roles = Kaifan.Contracts.Roles;
 
 namespace Kaifan.Identity.Users;
 
-internal sealed record UserSummary(Guid UserId, string Role, string MaskedPhone, string? MaskedName, Guid? MerchantId, Guid? RiderId);
+/// <summary>ErasedAt: when the person erased their account (注销); their phone and name are gone, so MaskedPhone is empty.</summary>
+internal sealed record UserSummary(
+    Guid UserId, string Role, string MaskedPhone, string? MaskedName, Guid? MerchantId, Guid? RiderId, DateTimeOffset? ErasedAt = null);
 
 /// <summary>The operator's list of people; phones and names are always masked here.</summary>
 internal static class ListUsers
@@ -26,9 +28,10 @@ internal static class ListUsers
         return Results.Ok(users.Select(u => new UserSummary(
             u.Id,
             u.Role,
-            Mask.Phone(protector.Unprotect(u.PhoneCipher)),
+            u.ErasedAt is null ? Mask.Phone(protector.Unprotect(u.PhoneCipher)) : "",
             u.NameCipher is null ? null : Mask.Name(protector.Unprotect(u.NameCipher)),
             u.MerchantId,
-            u.RiderId)));
+            u.RiderId,
+            u.ErasedAt)));
     }
 }

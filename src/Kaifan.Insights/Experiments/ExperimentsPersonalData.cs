@@ -22,7 +22,7 @@ internal sealed class ExperimentsDataExport(InsightsDb db) : IPersonalDataExport
 /// <summary>The link to the customer goes; the exposure stays, unlinked, so an experiment's counts do not shift under the operator.</summary>
 internal sealed class ExperimentsErasure(InsightsDb db) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public Task EraseAsync(Guid userId, CancellationToken ct) =>
         db.ExperimentExposures.Where(x => x.CustomerId == userId)

@@ -32,7 +32,7 @@ internal sealed class RecommendationsDataExport(InsightsDb db) : IPersonalDataEx
 /// <summary>The link to the customer goes; shops keep their counts (shown, ordered), which say nothing about who.</summary>
 internal sealed class RecommendationsErasure(InsightsDb db) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

@@ -37,7 +37,7 @@ internal sealed class ProfilesDataExport(InsightsDb db) : IPersonalDataExport
 /// </summary>
 internal sealed class ProfilesErasure(InsightsDb db) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

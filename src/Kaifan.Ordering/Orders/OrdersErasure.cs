@@ -13,13 +13,13 @@ internal sealed class OrdersErasure(OrderingDb db, IPersonalDataProtector protec
 {
     public const string Tombstone = "已注销";
 
-    public async Task<string?> BlockerAsync(Guid userId, CancellationToken ct)
+    public async Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct)
     {
         var open = await db.Orders.AsNoTracking()
             .Where(o => o.CustomerId == userId && o.Status != OrderStatus.Delivered && o.Status != OrderStatus.Cancelled)
             .Select(o => o.Number)
             .FirstOrDefaultAsync(ct);
-        return open is null ? null : $"订单 {open} 尚未完成，送达或取消后才能注销 (order {open} is still in progress)";
+        return open is null ? null : new ErasureBlocker("orders", $"订单 {open} 尚未完成，送达或取消后才能注销 (order {open} is still in progress)");
     }
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)

@@ -50,7 +50,7 @@ internal sealed class ReviewPhotosDataExport(OrderingDb db) : IPersonalDataExpor
 /// </summary>
 internal sealed class ReviewsErasure(OrderingDb db) : IPersonalDataErasure
 {
-    public Task<string?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct) => Task.FromResult<ErasureBlocker?>(null);
 
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {

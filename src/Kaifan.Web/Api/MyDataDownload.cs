@@ -6,18 +6,26 @@ using Microsoft.AspNetCore.Routing;
 namespace Kaifan.Web.Api;
 
 /// <summary>
-/// 我的 → 下载我的数据: the H5 is server-rendered and its token sits in an HttpOnly cookie no script can read, so
-/// this same-origin link asks the API for the customer's data copy and streams the file on, as a download.
+/// 我的 → 下载我的数据: the apps' tokens sit in HttpOnly cookies no script can read, so this same-origin link asks the
+/// API for the person's data copy and streams the file on, as a download. One path per app, under the app's own cookie
+/// path: the customer's H5 and the rider app (我的装备 → 下载我的数据).
 /// </summary>
 internal static class MyDataDownload
 {
     public const string Path = "/m/me/data-export";
 
-    public static void Map(IEndpointRouteBuilder app) => app.MapGet(Path, DownloadAsync).ExcludeFromDescription();
+    public const string RiderPath = "/rider/data-export";
 
-    private static async Task DownloadAsync(HttpContext http, KaifanApi api, CancellationToken ct)
+    public static void Map(IEndpointRouteBuilder app)
     {
-        var signIn = "/m/login?returnUrl=" + Uri.EscapeDataString("/m/me");
+        app.MapGet(Path, (HttpContext http, KaifanApi api, CancellationToken ct) =>
+            DownloadAsync(http, api, "/m/login?returnUrl=" + Uri.EscapeDataString("/m/me"), ct)).ExcludeFromDescription();
+        app.MapGet(RiderPath, (HttpContext http, KaifanApi api, CancellationToken ct) =>
+            DownloadAsync(http, api, "/rider/login", ct)).ExcludeFromDescription();
+    }
+
+    private static async Task DownloadAsync(HttpContext http, KaifanApi api, string signIn, CancellationToken ct)
+    {
         if (string.IsNullOrEmpty(api.Token))
         {
             http.Response.Redirect(signIn);

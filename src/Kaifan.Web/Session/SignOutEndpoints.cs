@@ -12,6 +12,7 @@ internal static class SignOutEndpoints
         app.MapGet("/m/erased", (HttpContext http) => SignOut(http, SessionCookie.CustomerPath, "/m/login?erased=1")).ExcludeFromDescription();
         app.MapGet("/merchant/logout", (HttpContext http) => SignOut(http, SessionCookie.MerchantPath, "/merchant/login")).ExcludeFromDescription();
         app.MapGet("/rider/logout", (HttpContext http) => SignOut(http, SessionCookie.RiderPath, "/rider/login")).ExcludeFromDescription();
+        app.MapGet("/rider/erased", (HttpContext http) => SignOut(http, SessionCookie.RiderPath, "/rider/login?erased=1")).ExcludeFromDescription();
         app.MapGet("/ops/logout", (HttpContext http) => SignOut(http, SessionCookie.OpsPath, "/ops/login")).ExcludeFromDescription();
     }
 

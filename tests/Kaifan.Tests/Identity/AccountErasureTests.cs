@@ -17,7 +17,7 @@ namespace Kaifan.Tests.Identity;
 /// 注销账号 (GDPR art. 17, PIPL art. 47): a customer with nothing under way erases their account; the books keep the
 /// order's amounts, the order no longer holds their contact details, and their phone signs up again as someone new.
 /// </summary>
-public abstract class AccountErasureTests(KaifanApp app)
+public abstract partial class AccountErasureTests(KaifanApp app)
 {
     private const int Erased = 3;
     private const int Busy = 2;

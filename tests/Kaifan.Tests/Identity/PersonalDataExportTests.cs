@@ -13,7 +13,7 @@ namespace Kaifan.Tests.Identity;
 /// 下载我的数据: a customer's copy of their personal data (GDPR art. 15/20, PIPL art. 45) holds, decrypted, what each
 /// module keeps about them, as a JSON file; it never holds anyone else's, and only a signed-in customer gets one.
 /// </summary>
-public abstract class PersonalDataExportTests(KaifanApp app)
+public abstract partial class PersonalDataExportTests(KaifanApp app)
 {
     private const int Customer = 4;
     private const int Neighbour = 5;

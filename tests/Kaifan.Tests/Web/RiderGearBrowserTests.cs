@@ -1,14 +1,19 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
+using Kaifan.Dispatch;
+using Kaifan.Dispatch.Earnings;
 using Kaifan.Dispatch.Riders;
+using Kaifan.Dispatch.Wallet;
 using Kaifan.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// 我的装备: the rider states their capabilities in the rider app and the operator corrects them in the riders table;
-/// both reach the profile dispatch plans with. Every profile changed here is put back, as the demo riders are shared.
+/// both reach the profile dispatch plans with. Every profile changed here is put back, as the demo riders are shared
+/// (rider 11 is erased at the sheet's foot, 我的数据, and used by nothing else here).
 /// </summary>
 [Collection(BrowserCollections.Consoles)]
 public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests(app), IClassFixture<LunchtimeSqliteApp>
@@ -118,6 +123,58 @@ public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests
             (await ops.PutAsJsonAsync($"/api/ops/riders/{DemoCampus.RiderId(riderNo)}/profile",
                 new { homeZoneId = DemoCampus.ZoneId(1), vehicleType = vehicle, batteryRangeKm = rangeKm, capacity, acceptsStairs = stairs })).EnsureSuccessStatusCode();
         }
+    }
+
+    [Fact]
+    public async Task my_gear_downloads_the_riders_data_and_erasure_names_the_balance_to_withdraw_then_erases_and_signs_out()
+    {
+        const int riderNo = 11;
+        var riderId = DemoCampus.RiderId(riderNo);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var dispatch = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+            dispatch.RiderEarnings.Add(new RiderEarning
+            {
+                OrderId = Guid.NewGuid(), RiderId = riderId, OrderNumber = "T", ZoneId = DemoCampus.ZoneId(2), DeliveredAt = app.Clock.GetUtcNow().AddDays(-1),
+                BaseFen = 1_000, TotalFen = 1_000,
+            });
+            await dispatch.SaveChangesAsync();
+        }
+
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var rider = await context.NewPageAsync();
+        await SignInAsync(rider, "/rider/login", DemoCampus.RiderPhone(riderNo));
+        await Expect(rider.Locator("[data-testid=rider-app]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+        await rider.Locator("[data-testid=open-gear]").ClickAsync();
+        var sheet = rider.Locator("[data-testid=gear-sheet]");
+
+        var download = await rider.RunAndWaitForDownloadAsync(() => sheet.Locator("[data-testid=download-my-data]").ClickAsync());
+        download.SuggestedFilename.ShouldStartWith("kaifan-my-data-");
+        var copy = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!["sections"]!;
+        copy["account"]!["phone"]!.GetValue<string>().ShouldBe(DemoCampus.RiderPhone(riderNo));
+        copy["rider"]!["earnings"]!.AsArray().ShouldHaveSingleItem()!["totalFen"]!.GetValue<long>().ShouldBe(1_000);
+
+        await sheet.Locator("[data-testid=erase-account]").ClickAsync();
+        await Expect(sheet.Locator("[data-testid=erase-warning]")).ToContainTextAsync("无法恢复");
+        await sheet.Locator("[data-testid=erase-confirm]").FillAsync("注销");
+        await sheet.Locator("[data-testid=erase-submit]").ClickAsync();
+        await Expect(sheet.Locator("[data-testid=erase-error]")).ToContainTextAsync("余额¥10尚未提现");
+        await Browser.ScreenshotAsync(rider, "rider-erase", sheet.Locator("[data-testid=erase-error]"));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var dispatch = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+            dispatch.RiderWithdrawals.Add(new RiderWithdrawal
+            {
+                Id = Guid.NewGuid(), RiderId = riderId, AmountFen = 1_000, IdempotencyKey = "all", Status = WithdrawalStatus.Paid, RequestedAt = app.Clock.GetUtcNow(),
+            });
+            await dispatch.SaveChangesAsync();
+        }
+
+        await sheet.Locator("[data-testid=erase-submit]").ClickAsync();
+        await rider.WaitForURLAsync(url => url.Contains("/rider/login"));
+        await Expect(rider.Locator("[data-testid=erased-notice]")).ToContainTextAsync("骑手账号已注销");
+        (await app.Client(TestTokens.Rider(riderNo)).GetAsync("/api/rider/status")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
     }
 
     private static async Task<JsonNode> ProfileAsync(HttpClient api) => JsonNode.Parse(await api.GetStringAsync("/api/rider/profile"))!;

@@ -142,6 +142,9 @@ namespace Kaifan.Dispatch.Migrations.Postgres
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("HomeZoneId")
                         .HasColumnType("uuid");
 

@@ -134,6 +134,9 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("HomeZoneId")
                         .HasColumnType("TEXT");
 
