@@ -16,7 +16,8 @@ namespace Kaifan.Ordering.Merchant;
 /// GET /api/merchant/orders?status=: today's paid orders of the merchant (Shanghai day), customer data masked; a batch
 /// order names its run, as the customer's page does, so the kitchen knows when it leaves; an order
 /// with an open refund request is listed whatever its day, with the request. A 拼团 order shows only once its group
-/// formed (marked with its group), never while 待成团 nor after its group failed.
+/// formed (marked with its group), never while 待成团 nor after its group failed. Each order says what it earns the shop
+/// (MerchantIncome).
 /// </summary>
 internal static class ListMerchantOrders
 {
@@ -61,14 +62,17 @@ internal static class ListMerchantOrders
             orders.AddRange(await db.Orders.AsNoTracking().Where(o => older.Contains(o.Id)).ToListAsync(ct));
         }
 
-        var refunds = await OrderRefunds.LatestAsync(db, orders.Select(o => o.Id).ToList(), ct);
+        var ids = orders.Select(o => o.Id).ToList();
+        var refunds = (await db.RefundRequests.AsNoTracking().Where(r => ids.Contains(r.OrderId)).ToListAsync(ct)).ToLookup(r => r.OrderId);
         var firstOrders = await FirstOrdersOfNewCustomersAsync(db, orders, ct);
         var views = new List<OrderView>(orders.Count);
         foreach (var order in orders)
         {
             var view = OrderView.From(order, protector, masked: true) with
             {
-                Refund = MerchantRefund(refunds.GetValueOrDefault(order.Id)), NewCustomer = firstOrders.Contains(order.Id),
+                Refund = MerchantRefund(OrderRefunds.LatestAsked(refunds[order.Id])),
+                NewCustomer = firstOrders.Contains(order.Id),
+                MerchantIncomeFen = MerchantIncome.Of(order, refunds[order.Id]),
             };
             views.Add(order.ServiceTier == ServiceTier.Batch ? view with { BatchRun = await GetMyOrder.BatchRunAsync(order, departures, prepTimes, clock, ct) } : view);
         }

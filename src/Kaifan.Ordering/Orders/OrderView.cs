@@ -52,7 +52,7 @@ internal sealed record BatchRunView(Guid LineId, string LineName, DateTimeOffset
 
 /// <summary>
 /// QuotedArrivalAt is the 预计送达 checkout showed; DeliveryPromisedAt the one Tracking promised at acceptance, from which
-/// 催单 opens (null until the merchant accepts).
+/// 催单 opens (null until the merchant accepts). MerchantIncomeFen (预计收入) is on the shop's board only.
 /// </summary>
 internal sealed record OrderView(
     Guid Id,
@@ -117,7 +117,8 @@ internal sealed record OrderView(
     DateTimeOffset? DeliveryPromisedAt = null,
     IReadOnlyList<ShopDiscountView>? ShopDiscounts = null,
     long ShopDiscountFen = 0,
-    bool NewCustomer = false)
+    bool NewCustomer = false,
+    long? MerchantIncomeFen = null)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is

@@ -14,7 +14,7 @@ internal static class OrderRefunds
         }
 
         var requests = await db.RefundRequests.AsNoTracking().Where(r => r.OrderId == order.Id).ToListAsync(ct);
-        var latest = Latest(requests.Where(r => !r.IsCashback));
+        var latest = LatestAsked(requests);
         var refundable = RefundAmounts.Remaining(order, requests);
         var canRequest = order.RefundableAt(now) && refundable > 0 && latest?.Status != RefundRequestStatus.Pending;
         return new OrderRefundView(
@@ -31,6 +31,9 @@ internal static class OrderRefunds
         var requests = await db.RefundRequests.AsNoTracking().Where(r => orderIds.Contains(r.OrderId) && r.Reason != RefundReasons.Cashback).ToListAsync(ct);
         return requests.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => Latest(g)!);
     }
+
+    /// <summary>The customer's latest request among all of an order's, 晒图返现 left out.</summary>
+    public static RefundRequest? LatestAsked(IEnumerable<RefundRequest> requests) => Latest(requests.Where(r => !r.IsCashback));
 
     /// <summary>
     /// The newest request; at one instant (a stopped clock) the open one, since it can only follow the others, then the

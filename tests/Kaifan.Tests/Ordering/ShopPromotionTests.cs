@@ -194,14 +194,24 @@ public abstract class ShopPromotionTests(PromotionsApp app)
 
         var part = await app.RequestedAsync(customer, id, RefundKit.Lines("missing", (0, 1)));
         Fen(part, "amountFen").ShouldBe(1500 * (items - shop) / items, "one 凉拌牛肉 less its share of 满减");
+        var income = items - shop + PackagingFeeFen;
+        (await MerchantIncomeAsync(id)).ShouldBe(income, "the shop pays its 满减; the delivery fee is not the shop's");
         (await app.Staff().PostAsync($"/api/merchant/refund-requests/{part["id"]}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await PaymentProbe.EventuallyAsync(async () => await app.LatestStatusAsync(id, customer) == "refunded", "the part is refunded");
+        (await MerchantIncomeAsync(id)).ShouldBe(income - 1500 * (items - shop) / items);
 
         var rest = await app.RequestedAsync(customer, id, RefundKit.Whole());
         Fen(rest, "amountFen").ShouldBe(total - Fen(part, "amountFen"));
         (await app.Staff().PostAsync($"/api/merchant/refund-requests/{rest["id"]}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await PaymentProbe.EventuallyAsync(async () => await app.LatestStatusAsync(id, customer) == "refunded", "the rest is refunded");
         Fen(await app.RefundOfAsync(id, customer), "refundedFen").ShouldBe(total, "what was paid, not the menu price");
+        (await MerchantIncomeAsync(id)).ShouldBe(0);
+    }
+
+    private async Task<long> MerchantIncomeAsync(Guid orderId)
+    {
+        var board = JsonNode.Parse(await app.Staff().GetStringAsync("/api/merchant/orders"))!.AsArray();
+        return Fen(board.Single(o => o!["id"]!.GetValue<Guid>() == orderId)!, "merchantIncomeFen");
     }
 
     [Fact]

@@ -73,6 +73,11 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await Expect(card.Locator("[data-testid=order-badge-newcustomer]")).ToHaveTextAsync("新客");
         await Expect(merchant.Locator("[data-testid=new-customers]")).ToHaveTextAsync("1");
         await Expect(merchant.Locator("[data-testid=completion-rate]")).ToHaveTextAsync("—");
+
+        // No discount on this order: the shop earns ¥31 of dishes and ¥1 packaging; the delivery fee is the platform's.
+        await Expect(card.Locator("[data-testid=order-income]")).ToHaveTextAsync("¥32");
+        await Expect(merchant.Locator("[data-testid=income]")).ToHaveTextAsync("¥32");
+        await Expect(merchant.Locator("[data-testid=revenue]")).ToHaveTextAsync("¥32");
         await Browser.ScreenshotAsync(merchant, "merchant-board", merchant.Locator("[data-testid=board-order]"));
 
         await card.Locator("[data-testid=accept]").ClickAsync();
