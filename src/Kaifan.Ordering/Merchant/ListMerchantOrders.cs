@@ -57,10 +57,10 @@ internal static class ListMerchantOrders
         var asking = await db.RefundRequests.AsNoTracking()
             .Where(r => r.MerchantId == merchantId && r.Status == RefundRequestStatus.Pending).Select(r => r.OrderId).ToListAsync(ct);
         var older = asking.Where(id => !listed.Contains(id)).ToList();
-        if (older.Count > 0 && wanted is null or OrderStatus.Delivered)
-        {
-            orders.AddRange(await db.Orders.AsNoTracking().Where(o => older.Contains(o.Id)).ToListAsync(ct));
-        }
+        var earlierDays = older.Count > 0 && wanted is null or OrderStatus.Delivered
+            ? await db.Orders.AsNoTracking().Where(o => older.Contains(o.Id)).ToListAsync(ct)
+            : [];
+        orders.AddRange(earlierDays);
 
         var ids = orders.Select(o => o.Id).ToList();
         var refunds = (await db.RefundRequests.AsNoTracking().Where(r => ids.Contains(r.OrderId)).ToListAsync(ct)).ToLookup(r => r.OrderId);
@@ -73,6 +73,7 @@ internal static class ListMerchantOrders
                 Refund = MerchantRefund(OrderRefunds.LatestAsked(refunds[order.Id])),
                 NewCustomer = firstOrders.Contains(order.Id),
                 MerchantIncomeFen = MerchantIncome.Of(order, refunds[order.Id]),
+                Today = !earlierDays.Contains(order),
             };
             views.Add(order.ServiceTier == ServiceTier.Batch ? view with { BatchRun = await GetMyOrder.BatchRunAsync(order, departures, prepTimes, clock, ct) } : view);
         }

@@ -27,15 +27,8 @@ internal static class MerchantIncome
             return 0;
         }
 
-        var shopDiscount = Math.Min(order.ShopDiscountFen, order.ItemsTotalFen);
-        var income = order.ItemsTotalFen - shopDiscount + order.PackagingFeeFen;
-        foreach (var line in settled.SelectMany(r => r.Lines))
-        {
-            var ordered = order.Lines[line.Line];
-            var gross = ordered.LineTotalFen * line.Quantity / ordered.Quantity;
-            income -= order.ItemsTotalFen == 0 ? 0 : gross * (order.ItemsTotalFen - shopDiscount) / order.ItemsTotalFen;
-        }
-
-        return Math.Max(0, income);
+        var income = order.ItemsTotalFen - Math.Min(order.ShopDiscountFen, order.ItemsTotalFen) + order.PackagingFeeFen;
+        var refunded = settled.SelectMany(r => r.Lines).Sum(l => RefundAmounts.AfterDiscount(order, l.Line, l.Quantity, order.ShopDiscountFen));
+        return Math.Max(0, income - refunded);
     }
 }

@@ -52,7 +52,8 @@ internal sealed record BatchRunView(Guid LineId, string LineName, DateTimeOffset
 
 /// <summary>
 /// QuotedArrivalAt is the 预计送达 checkout showed; DeliveryPromisedAt the one Tracking promised at acceptance, from which
-/// 催单 opens (null until the merchant accepts). MerchantIncomeFen (预计收入) is on the shop's board only.
+/// 催单 opens (null until the merchant accepts). MerchantIncomeFen (预计收入) is on the shop's board only, as is Today: false for
+/// an earlier day's order listed there only for its open refund request, which the day's figures leave out.
 /// </summary>
 internal sealed record OrderView(
     Guid Id,
@@ -118,7 +119,8 @@ internal sealed record OrderView(
     IReadOnlyList<ShopDiscountView>? ShopDiscounts = null,
     long ShopDiscountFen = 0,
     bool NewCustomer = false,
-    long? MerchantIncomeFen = null)
+    long? MerchantIncomeFen = null,
+    bool Today = true)
 {
     /// <summary>
     /// What the assigned rider needs to find the door and no more: the whole address (building, room) while the order is

@@ -61,12 +61,18 @@ internal static class RefundAmounts
         return (lines, Math.Min(lines.Sum(l => l.AmountFen), remaining), null);
     }
 
-    private static RefundLine Priced(Order order, int line, int quantity)
+    private static RefundLine Priced(Order order, int line, int quantity) => new()
+    {
+        Line = line, Name = order.Lines[line].Name, Quantity = quantity,
+        AmountFen = AfterDiscount(order, line, quantity, order.ShopDiscountFen + order.DiscountFen),
+    };
+
+    /// <summary>Quantity pieces of a line less their share of <paramref name="discountFen"/> off the food, rounded down.</summary>
+    public static long AfterDiscount(Order order, int line, int quantity, long discountFen)
     {
         var ordered = order.Lines[line];
         var gross = ordered.LineTotalFen * quantity / ordered.Quantity;
-        var itemsDiscount = Math.Min(order.ShopDiscountFen + order.DiscountFen, order.ItemsTotalFen);
-        var paid = order.ItemsTotalFen == 0 ? 0 : gross * (order.ItemsTotalFen - itemsDiscount) / order.ItemsTotalFen;
-        return new RefundLine { Line = line, Name = ordered.Name, Quantity = quantity, AmountFen = paid };
+        var itemsDiscount = Math.Min(discountFen, order.ItemsTotalFen);
+        return order.ItemsTotalFen == 0 ? 0 : gross * (order.ItemsTotalFen - itemsDiscount) / order.ItemsTotalFen;
     }
 }

@@ -116,7 +116,7 @@ public sealed record OrderInfo(
     DeliveryExceptionInfo? DeliveryException = null, OrderRefundInfo? Refund = null,
     DateTimeOffset? RefundedAt = null, Guid? GroupBuyId = null, DateTimeOffset? GroupFormedAt = null, PresaleOrderInfo? Presale = null,
     Guid? RiderId = null, DateTimeOffset? DeliveredAt = null, IReadOnlyList<ShopDiscountInfo>? ShopDiscounts = null, long ShopDiscountFen = 0,
-    bool NewCustomer = false, long? MerchantIncomeFen = null);
+    bool NewCustomer = false, long? MerchantIncomeFen = null, bool Today = true);
 
 /// <summary>评价 of one order; Author is 张** or null for 匿名用户; times UTC; Cashback (晒图返现) only on the author's and the shop's views.</summary>
 public sealed record ReviewInfo(

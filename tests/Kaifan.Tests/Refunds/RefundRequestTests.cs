@@ -97,10 +97,20 @@ public abstract class RefundRequestTests(LunchtimeApp app)
         var asked = await app.RequestedAsync(customer, id, new { wholeOrder = false, reason = "wrong", note = "收到的是别家的饭", lines = new[] { new { line = 1, quantity = 1 } } });
         var requestId = asked["id"]!.GetValue<Guid>();
 
-        var onBoard = (await app.Staff().GetFromJsonAsync<JsonArray>("/api/merchant/orders"))!.Single(o => IdOf(o!) == id)!["refund"]!["latest"]!;
+        async Task<JsonNode> OnBoardAsync() => (await app.Staff().GetFromJsonAsync<JsonArray>("/api/merchant/orders"))!.Single(o => IdOf(o!) == id)!;
+        var onBoard = (await OnBoardAsync())["refund"]!["latest"]!;
         (onBoard["status"]!.GetValue<string>(), onBoard["reasonText"]!.GetValue<string>(), onBoard["amountFen"]!.GetValue<long>())
             .ShouldBe(("pending", "送错餐", asked["amountFen"]!.GetValue<long>()));
         onBoard["lines"]!.AsArray().Single()!["quantity"]!.GetValue<int>().ShouldBe(1);
+        (await OnBoardAsync())["today"]!.GetValue<bool>().ShouldBeTrue();
+
+        // The next lunchtime, still inside the shop's 24 hours to answer, the open request keeps the order on the board,
+        // outside the new day's figures.
+        var now = app.Clock.GetUtcNow();
+        var nextNoon = LunchtimeApp.NextShanghaiNoon(Kaifan.Contracts.ChinaTime.StartOfDay(now).AddDays(1));
+        nextNoon.ShouldBeLessThan(asked["autoApproveAt"]!.GetValue<DateTimeOffset>());
+        app.Clock.SetUtcNow(nextNoon);
+        (await OnBoardAsync())["today"]!.GetValue<bool>().ShouldBeFalse();
 
         (await app.Staff(2).PostAsJsonAsync($"/api/merchant/refund-requests/{requestId}/reject", new { reason = "不是本店" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await (await app.Staff().PostAsJsonAsync($"/api/merchant/refund-requests/{requestId}/reject", new { reason = "" }))

@@ -74,10 +74,10 @@ public sealed class WebJourneyTests(LunchtimeSqliteApp app) : BrowserTests(app),
         await Expect(merchant.Locator("[data-testid=new-customers]")).ToHaveTextAsync("1");
         await Expect(merchant.Locator("[data-testid=completion-rate]")).ToHaveTextAsync("—");
 
-        // No discount on this order: the shop earns ¥31 of dishes and ¥1 packaging; the delivery fee is the platform's.
-        await Expect(card.Locator("[data-testid=order-income]")).ToHaveTextAsync("¥32");
-        await Expect(merchant.Locator("[data-testid=income]")).ToHaveTextAsync("¥32");
-        await Expect(merchant.Locator("[data-testid=revenue]")).ToHaveTextAsync("¥32");
+        // No discount on this order: the shop earns the ¥34 of dishes and ¥1 packaging; the delivery fee is the platform's.
+        await Expect(card.Locator("[data-testid=order-income]")).ToHaveTextAsync("¥35");
+        await Expect(merchant.Locator("[data-testid=income]")).ToHaveTextAsync("¥35");
+        await Expect(merchant.Locator("[data-testid=revenue]")).ToHaveTextAsync("¥35");
         await Browser.ScreenshotAsync(merchant, "merchant-board", merchant.Locator("[data-testid=board-order]"));
 
         await card.Locator("[data-testid=accept]").ClickAsync();
