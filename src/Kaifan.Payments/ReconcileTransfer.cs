@@ -26,9 +26,9 @@ internal sealed record Reconciled(RiderTransfer Transfer, string? GatewayState, 
 
 /// <summary>
 /// Asks the gateway how a pending transfer stands (商户单号查询转账单) and settles it as its callback would have, through
-/// <see cref="TransferSettlement"/>. A bill the gateway has never heard of fails once it is older than
-/// <see cref="ReconciliationSettings.UnknownFailsAfter"/>, long after the submission's last retry; before that its
-/// submission may still be on its way. The gateway is asked outside any transaction of ours.
+/// <see cref="TransferSettlement"/>. A bill the gateway has never heard of fails once its last submission is older than
+/// <see cref="ReconciliationSettings.UnknownFailsAfter"/>, long after that submission's last retry; before that, or while
+/// it was never submitted, the submission may still be on its way. The gateway is asked outside any transaction of ours.
 /// </summary>
 internal sealed class TransferReconciler(
     IServiceScopeFactory scopes,
@@ -65,14 +65,14 @@ internal sealed class TransferReconciler(
         var now = clock.GetUtcNow();
         if (answer.Status == StatusCodes.Status404NotFound && Read<WechatError>(answer)?.Code == Reconciled.NotFound)
         {
-            if (now - transfer.RequestedAt < settings.UnknownFailsAfter)
+            if (transfer.SubmittedAt is not { } submittedAt || now - submittedAt < settings.UnknownFailsAfter)
             {
                 return new Reconciled(transfer, Reconciled.NotFound);
             }
 
-            if (await TransferSettlement.SettleAsync(outbox, transfer, TransferStatus.Failed, null, Reconciled.NotFound, now, ct))
+            if (await TransferSettlement.SettleAsync(outbox, transfer, TransferStatus.Failed, null, Reconciled.NotFound, now, log, ct))
             {
-                log.LogWarning("Transfer {TransferId} is unknown to the gateway {Age} after it was requested: failed, its money back in the balance", transfer.Id, now - transfer.RequestedAt);
+                log.LogWarning("Transfer {TransferId} is unknown to the gateway {Age} after it was submitted: failed, its money back in the balance", transfer.Id, now - submittedAt);
             }
 
             return await AfterAsync(outbox, transfer, Reconciled.NotFound, ct);
@@ -95,7 +95,7 @@ internal sealed class TransferReconciler(
             return new Reconciled(transfer, bill.State);
         }
 
-        await TransferSettlement.SettleAsync(outbox, transfer, bill, PaymentNotifications.GatewayTime(bill.UpdateTime, now), ct);
+        await TransferSettlement.SettleAsync(outbox, transfer, bill, PaymentNotifications.GatewayTime(bill.UpdateTime, now), log, ct);
         return await AfterAsync(outbox, transfer, bill.State, ct);
     }
 

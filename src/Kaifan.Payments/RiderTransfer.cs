@@ -29,6 +29,12 @@ internal sealed class RiderTransfer
 
     public DateTimeOffset RequestedAt { get; init; }
 
+    /// <summary>
+    /// When the submission last claimed it to call the gateway; null while it never has. The unknown-bill grace counts from
+    /// here, not from RequestedAt: a submission replayed from the dead letters, or one after a long outage, starts it again.
+    /// </summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+
     public DateTimeOffset? CompletedAt { get; set; }
 
     /// <summary>The gateway's transfer_bill_no once it answered.</summary>
@@ -36,7 +42,10 @@ internal sealed class RiderTransfer
 
     public string? FailReason { get; set; }
 
-    /// <summary>Two copies of the gateway's callback may arrive at once; only one of them finishes the transfer.</summary>
+    /// <summary>
+    /// Two copies of the gateway's callback may arrive at once; only one of them finishes the transfer. A submission's claim
+    /// moves it too, so a query that read the transfer before the claim cannot fail it.
+    /// </summary>
     public int Version { get; set; }
 
     /// <summary>The bill number we give the gateway (WeChat's out_bill_no).</summary>
@@ -62,6 +71,6 @@ internal sealed class RiderTransferConfiguration : IEntityTypeConfiguration<Ride
         builder.Property(t => t.FailReason).HasMaxLength(200);
         builder.Ignore(t => t.OutBillNo);
         builder.Property(t => t.Version).IsConcurrencyToken();
-        builder.HasIndex(t => t.RequestedAt);
+        builder.HasIndex(t => new { t.Status, t.SubmittedAt });
     }
 }

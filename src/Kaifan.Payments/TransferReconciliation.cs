@@ -8,8 +8,9 @@ namespace Kaifan.Payments;
 
 /// <summary>
 /// Kaifan:Payments:Reconciliation — TickMinutes (1): how often pending transfers are looked at; QueryAfterMinutes (5):
-/// how long a transfer waits for its callback before the gateway is asked; UnknownFailsAfterMinutes (60): how old a
-/// transfer the gateway has never heard of must be to fail, well past its submission's last retry (about 13 minutes).
+/// how long after its submission a transfer waits for its callback before the gateway is asked; UnknownFailsAfterMinutes
+/// (60): how long after its last submission a transfer the gateway has never heard of fails, well past that submission's
+/// last retry (about 13 minutes).
 /// </summary>
 internal sealed record ReconciliationSettings(TimeSpan Tick, TimeSpan QueryAfter, TimeSpan UnknownFailsAfter)
 {
@@ -24,7 +25,7 @@ internal sealed record ReconciliationSettings(TimeSpan Tick, TimeSpan QueryAfter
 }
 
 /// <summary>
-/// Every tick: asks the gateway about each transfer still pending past <see cref="ReconciliationSettings.QueryAfter"/>,
+/// Every tick: asks the gateway about each transfer still pending <see cref="ReconciliationSettings.QueryAfter"/> after its submission,
 /// so a callback the gateway lost, or sent while this host was down for all its retries, never leaves a 提现 处理中 for
 /// ever. Everything it needs is in the database, so a restart loses nothing; several hosts asking at once settle a
 /// transfer once.
@@ -68,10 +69,11 @@ internal sealed class TransferReconciliation(
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var requestedBefore = clock.GetUtcNow() - settings.QueryAfter;
+            // A transfer never submitted has nothing at the gateway to ask about; its submission is still to come.
+            var submittedBefore = clock.GetUtcNow() - settings.QueryAfter;
             due = await scope.ServiceProvider.GetRequiredService<PaymentsDb>().RiderTransfers.AsNoTracking()
-                .Where(t => t.Status == TransferStatus.Pending && t.RequestedAt <= requestedBefore)
-                .OrderBy(t => t.RequestedAt)
+                .Where(t => t.Status == TransferStatus.Pending && t.SubmittedAt <= submittedBefore)
+                .OrderBy(t => t.SubmittedAt)
                 .Select(t => t.Id)
                 .Take(PerTick)
                 .ToListAsync(ct);

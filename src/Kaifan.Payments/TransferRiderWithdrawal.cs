@@ -41,19 +41,22 @@ public static class SubmitTransferHandler
 {
     /// <summary>
     /// Takes no DbContext on purpose, like a refund's submission: the gateway call must not run inside our transaction. The
-    /// gateway is idempotent per out_bill_no, so redelivery never pays twice. A transfer that reconciliation has settled
-    /// already (the gateway never had it, so it failed and the rider has the money back) is not submitted again, which a
-    /// submission replayed from the dead letters would otherwise do.
+    /// gateway is idempotent per out_bill_no, so redelivery never pays twice. Before the call, one UPDATE claims the
+    /// transfer while it is still pending: it stamps SubmittedAt, from which the unknown-bill grace counts again, and moves
+    /// the Version token, so a reconciliation that read the transfer before the claim cannot fail it afterwards; one that
+    /// failed it first leaves nothing to claim, and a submission replayed from the dead letters is not sent.
     /// </summary>
     public static async Task Handle(SubmitTransfer message, SandboxGateway gateway, IServiceScopeFactory scopes, ILogger<SubmitTransfer> log, CancellationToken ct)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var status = await scope.ServiceProvider.GetRequiredService<PaymentsDb>().RiderTransfers
-                .Where(t => t.Id == message.TransferId).Select(t => (TransferStatus?)t.Status).SingleOrDefaultAsync(ct);
-            if (status is not TransferStatus.Pending)
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+            var claimed = await scope.ServiceProvider.GetRequiredService<PaymentsDb>().RiderTransfers
+                .Where(t => t.Id == message.TransferId && t.Status == TransferStatus.Pending)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.SubmittedAt, now).SetProperty(t => t.Version, t => t.Version + 1), ct);
+            if (claimed == 0)
             {
-                log.LogWarning("Transfer {TransferId} is {Status}: not submitted to the gateway", message.TransferId, status?.ToString() ?? "unknown");
+                log.LogWarning("Transfer {TransferId} is settled or unknown: not submitted to the gateway", message.TransferId);
                 return;
             }
         }

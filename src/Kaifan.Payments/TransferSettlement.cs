@@ -1,6 +1,7 @@
 using Kaifan.Contracts.Events;
 using Kaifan.Payments.WechatPay;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Payments;
@@ -25,16 +26,24 @@ internal static class TransferSettlement
     /// Settles a pending transfer from a final bill: SUCCESS pays the withdrawal, FAIL or CANCELLED sends its money back to
     /// the rider's balance. Does nothing to a transfer already settled; false when a parallel path settled it first.
     /// </summary>
-    public static Task<bool> SettleAsync(IDbContextOutbox<PaymentsDb> outbox, RiderTransfer transfer, WechatTransferBill bill, DateTimeOffset at, CancellationToken ct) =>
+    public static Task<bool> SettleAsync(IDbContextOutbox<PaymentsDb> outbox, RiderTransfer transfer, WechatTransferBill bill, DateTimeOffset at, ILogger log, CancellationToken ct) =>
         bill.State == "SUCCESS"
-            ? SettleAsync(outbox, transfer, TransferStatus.Succeeded, bill.TransferBillNo, null, at, ct)
-            : SettleAsync(outbox, transfer, TransferStatus.Failed, bill.TransferBillNo, bill.FailReason ?? bill.State, at, ct);
+            ? SettleAsync(outbox, transfer, TransferStatus.Succeeded, bill.TransferBillNo, null, at, log, ct)
+            : SettleAsync(outbox, transfer, TransferStatus.Failed, bill.TransferBillNo, bill.FailReason ?? bill.State, at, log, ct);
 
     public static async Task<bool> SettleAsync(
-        IDbContextOutbox<PaymentsDb> outbox, RiderTransfer transfer, TransferStatus outcome, string? transferBillNo, string? failReason, DateTimeOffset at, CancellationToken ct)
+        IDbContextOutbox<PaymentsDb> outbox,
+        RiderTransfer transfer,
+        TransferStatus outcome,
+        string? transferBillNo,
+        string? failReason,
+        DateTimeOffset at,
+        ILogger log,
+        CancellationToken ct)
     {
         if (transfer.Status != TransferStatus.Pending)
         {
+            WarnIfPaidAfterFailing(transfer, outcome, transferBillNo, log);
             return false;
         }
 
@@ -61,8 +70,24 @@ internal static class TransferSettlement
         }
         catch (DbUpdateConcurrencyException)
         {
-            // A parallel callback, query or 对账 made the transition; what it published stands, ours was never stored.
+            // A parallel callback, query, 对账 or submission moved it first; what it published stands, ours was never stored.
+            await outbox.DbContext.Entry(transfer).ReloadAsync(ct);
+            WarnIfPaidAfterFailing(transfer, outcome, transferBillNo, log);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The gateway paid a transfer we had failed: the money left the merchant account and the rider's balance has it back
+    /// too. Nothing here can undo either; someone must recover it from the rider or write it off.
+    /// </summary>
+    private static void WarnIfPaidAfterFailing(RiderTransfer transfer, TransferStatus outcome, string? transferBillNo, ILogger log)
+    {
+        if (outcome == TransferStatus.Succeeded && transfer.Status == TransferStatus.Failed)
+        {
+            log.LogCritical(
+                "The gateway paid transfer {TransferId} ({AmountFen} fen, bill {TransferBillNo}) after it was failed as {FailReason}: the rider has the amount back in the balance as well",
+                transfer.Id, transfer.AmountFen, transferBillNo, transfer.FailReason);
         }
     }
 }

@@ -35,12 +35,19 @@ internal static class ListOpsWithdrawals
         var shown = db.RiderWithdrawals.AsNoTracking();
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<WithdrawalStatus>(status, ignoreCase: true, out var wanted) || int.TryParse(status, out _))
+            WithdrawalStatus? wanted = status.ToLowerInvariant() switch
+            {
+                "pending" => WithdrawalStatus.Pending,
+                "paid" => WithdrawalStatus.Paid,
+                "failed" => WithdrawalStatus.Failed,
+                _ => null,
+            };
+            if (wanted is not { } only)
             {
                 return Problems.Validation("status", "状态应为 pending、paid 或 failed (status must be pending, paid or failed)");
             }
 
-            shown = shown.Where(w => w.Status == wanted);
+            shown = shown.Where(w => w.Status == only);
         }
 
         var withdrawals = await shown

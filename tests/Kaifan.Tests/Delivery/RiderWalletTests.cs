@@ -110,7 +110,8 @@ public abstract class RiderWalletTests(LunchtimeApp app)
         paid["completedAt"].ShouldNotBeNull();
         var (transfer, sandbox) = await TransferAsync(id);
         transfer.Status.ShouldBe(TransferStatus.Succeeded);
-        transfer.Version.ShouldBe(1);
+        transfer.SubmittedAt.ShouldNotBeNull();
+        transfer.Version.ShouldBe(2, "claimed once by its submission, settled once");
         sandbox.AmountFen.ShouldBe(600);
 
         // The same news twice at once, and a late FAIL for the same bill: each is acknowledged, none moves anything.
@@ -119,7 +120,7 @@ public abstract class RiderWalletTests(LunchtimeApp app)
             SendAsync(notifications.TransferBody(id, 600, transfer.OpenId, "SUCCESS")),
             SendAsync(notifications.TransferBody(id, 600, transfer.OpenId, "FAIL", "PAYEE_ACCOUNT_ABNORMAL")));
         copies.ShouldAllBe(c => c == HttpStatusCode.OK);
-        (await TransferAsync(id)).Transfer.Version.ShouldBe(1);
+        (await TransferAsync(id)).Transfer.Version.ShouldBe(2);
         var wallet = await WalletAsync(rider);
         Fen(wallet, "availableFen").ShouldBe(400);
         wallet["withdrawals"]!.AsArray().Single()!["status"]!.GetValue<string>().ShouldBe("Paid");
@@ -201,8 +202,10 @@ public abstract class RiderWalletTests(LunchtimeApp app)
         var paidId = (await JsonOf(created))["id"]!.GetValue<Guid>();
         await PaymentProbe.EventuallyAsync(async () => await SandboxBillAsync(paidId) is not null, "the gateway has the transfer");
 
-        // A submission that never reached the gateway: its transfer and withdrawal, and no bill.
+        // A submission that never reached the gateway: its transfer and withdrawal, and no bill. And one never submitted at
+        // all (its message still on its way): nothing can have reached the gateway, so no grace runs out for it.
         var unknownId = await PendingTransferAsync(riderId, 300, app.Clock.GetUtcNow());
+        var unsubmittedId = await PendingTransferAsync(DemoCampus.RiderId(7), 200, app.Clock.GetUtcNow(), submitted: false);
         var settings = app.Services.GetRequiredService<ReconciliationSettings>();
         var ops = app.Client(TestTokens.Operator());
 
@@ -215,7 +218,7 @@ public abstract class RiderWalletTests(LunchtimeApp app)
         await ReconciliationTickAsync();
         (await SettledAsync(rider, paidId))["status"]!.GetValue<string>().ShouldBe("Paid");
         var (paid, bill) = await TransferAsync(paidId);
-        (paid.Version, paid.TransferBillNo).ShouldBe((1, bill.TransferBillNo));
+        (paid.Version, paid.TransferBillNo).ShouldBe((2, bill.TransferBillNo));
 
         // Unknown to the gateway, but younger than the grace: its submission may still be retrying.
         (await PaymentsTransferAsync(unknownId)).Status.ShouldBe(TransferStatus.Pending);
@@ -230,6 +233,7 @@ public abstract class RiderWalletTests(LunchtimeApp app)
         await ReconciliationTickAsync();
         await PaymentProbe.EventuallyAsync(async () => await WithdrawalStatusAsync(unknownId) == WithdrawalStatus.Failed, "the unknown transfer fails");
         (await PaymentsTransferAsync(unknownId)).FailReason.ShouldBe("NOT_FOUND");
+        (await PaymentsTransferAsync(unsubmittedId)).Status.ShouldBe(TransferStatus.Pending);
         var wallet = await WalletAsync(rider);
         Fen(wallet, "availableFen").ShouldBe(2_000 - lost);
         wallet["withdrawalsLeftToday"]!.GetValue<int>().ShouldBe(Settings.MaxWithdrawalsPerDay - 1);
@@ -239,6 +243,12 @@ public abstract class RiderWalletTests(LunchtimeApp app)
             new SubmitTransfer(unknownId, unknownId.ToString("N"), RiderTransfer.SandboxOpenIdOf(riderId), 300));
         (await SandboxBillAsync(unknownId)).ShouldBeNull();
         await (await ops.PostAsync($"/api/ops/withdrawals/{unknownId}/reconcile", null)).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "status");
+
+        // Had the gateway paid it after all, its SUCCESS cannot be undone here: acknowledged, nothing moves, and it is logged
+        // as critical, for the rider now has the amount twice.
+        (await SendAsync(notifications.TransferBody(unknownId, 300, RiderTransfer.SandboxOpenIdOf(riderId), "SUCCESS"))).ShouldBe(HttpStatusCode.OK);
+        (await PaymentsTransferAsync(unknownId)).Status.ShouldBe(TransferStatus.Failed);
+        app.Errors.Entries.ShouldContain(e => e.Message.Contains(unknownId.ToString(), StringComparison.Ordinal) && e.Message.Contains("paid", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -255,12 +265,13 @@ public abstract class RiderWalletTests(LunchtimeApp app)
             // The gateway finished the bill and its callback comes late, just as the job and an operator ask about it.
             var id = await PendingTransferAsync(riderId, 100, app.Clock.GetUtcNow() - TimeSpan.FromHours(1), state);
             var failReason = state == "FAIL" ? "PAYEE_ACCOUNT_ABNORMAL" : null;
-            var callbacks = Enumerable.Range(0, 3).Select(_ => SendAsync(notifications.TransferBody(id, 100, openId, state, failReason)));
+            // Materialised, so the callbacks, the 对账 requests and the job's tick all start before any is awaited.
+            var callbacks = Enumerable.Range(0, 3).Select(_ => SendAsync(notifications.TransferBody(id, 100, openId, state, failReason))).ToList();
             var reconciles = Enumerable.Range(0, 3).Select(async _ =>
             {
                 using var response = await ops.PostAsync($"/api/ops/withdrawals/{id}/reconcile", null);
                 return (response.StatusCode, await response.Content.ReadAsStringAsync());
-            });
+            }).ToList();
             var tick = ReconciliationTickAsync();
             (await Task.WhenAll(callbacks)).ShouldAllBe(c => c == HttpStatusCode.OK);
             var expected = state == "SUCCESS" ? "paid" : "failed";
@@ -321,6 +332,7 @@ public abstract class RiderWalletTests(LunchtimeApp app)
 
         await (await ops.GetAsync("/api/ops/withdrawals?status=lost")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "status");
         await (await ops.GetAsync("/api/ops/withdrawals?status=1")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "status");
+        await (await ops.GetAsync("/api/ops/withdrawals?status=pending,paid")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "status");
         (await app.Rider(10).GetAsync("/api/ops/withdrawals")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Client(TestTokens.Customer(1)).GetAsync("/api/ops/withdrawals")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Client().GetAsync("/api/ops/withdrawals")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -332,9 +344,10 @@ public abstract class RiderWalletTests(LunchtimeApp app)
 
     /// <summary>
     /// A withdrawal and its transfer still pending, written straight in; with <paramref name="gatewayState"/> the gateway
-    /// has finished its bill too (no callback sent), without it the gateway never heard of it.
+    /// has finished its bill too (no callback sent), without it the gateway never heard of it. Submitted when it was
+    /// requested unless <paramref name="submitted"/> is false.
     /// </summary>
-    private async Task<Guid> PendingTransferAsync(Guid riderId, long amountFen, DateTimeOffset requestedAt, string? gatewayState = null)
+    private async Task<Guid> PendingTransferAsync(Guid riderId, long amountFen, DateTimeOffset requestedAt, string? gatewayState = null, bool submitted = true)
     {
         var id = Guid.NewGuid();
         var openId = RiderTransfer.SandboxOpenIdOf(riderId);
@@ -346,7 +359,10 @@ public abstract class RiderWalletTests(LunchtimeApp app)
         });
         await dispatch.SaveChangesAsync();
         var payments = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
-        payments.RiderTransfers.Add(new RiderTransfer { Id = id, RiderId = riderId, AmountFen = amountFen, OpenId = openId, RequestedAt = requestedAt });
+        payments.RiderTransfers.Add(new RiderTransfer
+        {
+            Id = id, RiderId = riderId, AmountFen = amountFen, OpenId = openId, RequestedAt = requestedAt, SubmittedAt = submitted ? requestedAt : null,
+        });
         if (gatewayState is not null)
         {
             payments.SandboxTransfers.Add(new SandboxTransfer

@@ -157,6 +157,9 @@ namespace Kaifan.Payments.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TransferBillNo")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -167,7 +170,7 @@ namespace Kaifan.Payments.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestedAt");
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("payments_rider_transfers", "payments");
                 });

@@ -151,6 +151,9 @@ namespace Kaifan.Payments.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TransferBillNo")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -161,7 +164,7 @@ namespace Kaifan.Payments.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestedAt");
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("payments_rider_transfers", (string)null);
                 });
