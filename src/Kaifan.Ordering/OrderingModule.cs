@@ -46,6 +46,7 @@ public static class OrderingModule
         services.AddScoped<IPersonalDataExport, CouponsDataExport>();
         services.AddScoped<IPersonalDataExport, RefundRequestsDataExport>();
         services.AddScoped<IPersonalDataErasure, OrdersErasure>();
+        services.AddScoped<IPersonalDataExport, DeliveryExceptionsDataExport>();
         services.AddScoped<IPersonalDataExport, ReviewsDataExport>();
         services.AddScoped<IPersonalDataExport, ReviewPhotosDataExport>();
         services.AddScoped<IPersonalDataErasure, ReviewsErasure>();

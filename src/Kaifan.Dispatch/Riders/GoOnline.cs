@@ -47,7 +47,10 @@ internal static class GoOnline
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["shiftEndsAt"] = ["下班时间须晚于现在 (shiftEndsAt must be later than now)"] });
         }
 
-        var profile = user.TryGetRider(out var riderId) ? await db.Riders.AsNoTracking().SingleOrDefaultAsync(r => r.RiderId == riderId, ct) : null;
+        // An erased rider is no rider, though another host may still trust their token for a minute (ADR 0004, 0026).
+        var profile = user.TryGetRider(out var riderId)
+            ? await db.Riders.AsNoTracking().SingleOrDefaultAsync(r => r.RiderId == riderId && r.ErasedAt == null, ct)
+            : null;
         if (profile is null)
         {
             return RiderRoutes.NoRider();
@@ -68,9 +71,15 @@ internal static class GoOnline
             await grains.GetGrain<IZoneGrain>(oldZone).RiderOffline(riderId);
         }
 
+        // Offline after going online: the rider was erased meanwhile, and the grain stored nothing (ADR 0026).
+        var now = await grains.GetGrain<IRiderGrain>(riderId).Snapshot();
+        if (!now.Online)
+        {
+            return RiderRoutes.NoRider();
+        }
+
         await grains.GetGrain<IZoneGrain>(request.ZoneId).RiderOnline(riderId);
         buffer.MarkOnline(riderId);
-        var now = await grains.GetGrain<IRiderGrain>(riderId).Snapshot();
         return Results.Ok(new RiderStatusView(true, request.ZoneId, request.Latitude, request.Longitude, now.At, now.ShiftEndsAt));
     }
 }

@@ -59,8 +59,10 @@ internal sealed class RiderErasure(DispatchDb db, IGrainFactory grains, WalletSe
     public async Task EraseAsync(Guid userId, CancellationToken ct)
     {
         var now = (DateTimeOffset?)clock.GetUtcNow();
-        await db.RiderPositions.Where(p => p.RiderId == userId).ExecuteDeleteAsync(ct);
-        await db.RiderRatings.Where(r => r.RiderId == userId).ExecuteDeleteAsync(ct);
+
+        // The tombstone first, the trail after: a host may still hold points taken before the rider went offline, and
+        // the PositionFlusher deletes what it wrote for a rider it then finds erased. Either it sees ErasedAt, or its
+        // points were in before the delete below.
         await db.Riders.Where(r => r.RiderId == userId && r.ErasedAt == null).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.VehicleType, "")
             .SetProperty(r => r.BatteryRangeKm, 0d)
@@ -74,5 +76,7 @@ internal sealed class RiderErasure(DispatchDb db, IGrainFactory grains, WalletSe
             .SetProperty(r => r.Rating, (double?)null)
             .SetProperty(r => r.RatingCount, 0)
             .SetProperty(r => r.ErasedAt, now), ct);
+        await db.RiderPositions.Where(p => p.RiderId == userId).ExecuteDeleteAsync(ct);
+        await db.RiderRatings.Where(r => r.RiderId == userId).ExecuteDeleteAsync(ct);
     }
 }

@@ -145,7 +145,12 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
             StillSince = now, Doors = null,
         };
         stillAt = new GeoPoint(latitude, longitude);
-        await StoreAsync(zoneId, CancellationToken.None);
+        if (!await StoreAsync(zoneId, CancellationToken.None))
+        {
+            // Erased (注销) while going online: nothing was stored, and an account that is gone takes no offers.
+            state = state with { Online = false, ZoneId = null, ShiftEndsAt = null, StillSince = null };
+        }
+
         return previous;
     }
 
@@ -213,19 +218,23 @@ internal sealed class RiderGrain(TimeProvider clock, IServiceScopeFactory scopes
 
     public Task<RiderSnapshot> Snapshot() => Task.FromResult(state);
 
-    /// <summary>Online in <paramref name="zoneId"/> (or offline when null), at the position and with the shift end held now.</summary>
-    private async Task StoreAsync(Guid? zoneId, CancellationToken ct)
+    /// <summary>
+    /// Online in <paramref name="zoneId"/> (or offline when null), at the position and with the shift end held now. False
+    /// when the rider was erased: a request racing the 注销 (a token other hosts trust for up to a minute, ADR 0004) must
+    /// not write a position back into the tombstone.
+    /// </summary>
+    private async Task<bool> StoreAsync(Guid? zoneId, CancellationToken ct)
     {
         var (riderId, latitude, longitude, at, shiftEndsAt) = (RiderId, state.Latitude, state.Longitude, state.At, state.ShiftEndsAt);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
-        await db.Riders.Where(r => r.RiderId == riderId).ExecuteUpdateAsync(
+        return await db.Riders.Where(r => r.RiderId == riderId && r.ErasedAt == null).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.OnlineZoneId, zoneId)
                 .SetProperty(r => r.LastLatitude, latitude)
                 .SetProperty(r => r.LastLongitude, longitude)
                 .SetProperty(r => r.LastSeenAt, at)
                 .SetProperty(r => r.ShiftEndsAt, shiftEndsAt),
-            ct);
+            ct) > 0;
     }
 
     private async Task TellZoneAsync(Guid zoneId)

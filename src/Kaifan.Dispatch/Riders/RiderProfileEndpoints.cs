@@ -53,23 +53,29 @@ internal static class RiderProfileEndpoints
 
     private static async Task<IResult> GetAsync(ClaimsPrincipal user, DispatchDb db, CancellationToken ct)
     {
-        var profile = user.TryGetRider(out var riderId) ? await db.Riders.AsNoTracking().SingleOrDefaultAsync(r => r.RiderId == riderId, ct) : null;
+        var profile = user.TryGetRider(out var riderId)
+            ? await db.Riders.AsNoTracking().SingleOrDefaultAsync(r => r.RiderId == riderId && r.ErasedAt == null, ct)
+            : null;
         return profile is null ? RiderRoutes.NoRider() : Results.Ok(RiderProfileView.From(profile));
     }
 
     private static async Task<IResult> PutAsync(Request request, ClaimsPrincipal user, DispatchDb db, IGrainFactory grains, CancellationToken ct)
     {
-        var profile = user.TryGetRider(out var riderId) ? await db.Riders.SingleOrDefaultAsync(r => r.RiderId == riderId, ct) : null;
-        if (profile is null)
+        // One guarded update: an erased rider's token may still be trusted on another host for a minute (ADR 0004), and
+        // a read-then-save would write the gear back into the tombstone if the 注销 landed in between.
+        var updated = user.TryGetRider(out var riderId)
+            ? await db.Riders.Where(r => r.RiderId == riderId && r.ErasedAt == null).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.VehicleType, request.VehicleType!)
+                .SetProperty(r => r.BatteryRangeKm, request.BatteryRangeKm)
+                .SetProperty(r => r.Capacity, request.Capacity)
+                .SetProperty(r => r.AcceptsStairs, request.AcceptsStairs), ct)
+            : 0;
+        if (updated == 0)
         {
             return RiderRoutes.NoRider();
         }
 
-        profile.VehicleType = request.VehicleType!;
-        profile.BatteryRangeKm = request.BatteryRangeKm;
-        profile.Capacity = request.Capacity;
-        profile.AcceptsStairs = request.AcceptsStairs;
-        await db.SaveChangesAsync(ct);
+        var profile = await db.Riders.AsNoTracking().SingleAsync(r => r.RiderId == riderId, ct);
         await grains.GetGrain<IRiderGrain>(riderId).UpdateCapabilities(RiderCapabilities.Of(profile));
         return Results.Ok(RiderProfileView.From(profile));
     }

@@ -46,7 +46,9 @@ internal sealed class ReviewPhotosDataExport(OrderingDb db) : IPersonalDataExpor
 
 /// <summary>
 /// The stars and tags stay (the shop's and the rider's scores are built on them and say nothing about who gave them);
-/// the text and the photos, which the person made, go, and the review shows 匿名用户 from then on.
+/// the text and the photos, which the person made, go, and the review shows 匿名用户 from then on. When a rider erases
+/// (a rider's id is their user id), the reviews of the orders they carried no longer name them: the 配送 stars stay in
+/// the shop's score but rate no rider any more (ADR 0026).
 /// </summary>
 internal sealed class ReviewsErasure(OrderingDb db) : IPersonalDataErasure
 {
@@ -61,5 +63,6 @@ internal sealed class ReviewsErasure(OrderingDb db) : IPersonalDataErasure
             .SetProperty(r => r.Anonymous, true)
             .SetProperty(r => r.PhotoIds, new List<Guid>())
             .SetProperty(r => r.HasPhotos, false), ct);
+        await db.Reviews.Where(r => r.RiderId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RiderId, (Guid?)null), ct);
     }
 }

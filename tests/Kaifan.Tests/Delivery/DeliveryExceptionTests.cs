@@ -51,6 +51,12 @@ public abstract class DeliveryExceptionTests(LunchtimeApp app)
                 .ShouldBe(("Ready", "redeliver", false));
             (await QueueAsync()).ShouldNotContain(r => r!["orderId"]!.GetValue<Guid>() == id);
             await RefusedAsync(await ResolveAsync(id, "redeliver"), HttpStatusCode.Conflict, "resolution");
+
+            // The note is the rider's own words: in their copy (ADR 0026) though the order is no longer theirs.
+            var copy = (await JsonOf(await app.Rider(rider).GetAsync("/api/me/data-export")))["sections"]!["deliveryExceptions"]!.AsArray();
+            var mine = copy.Single(e => e!["orderId"]!.GetValue<Guid>() == id)!;
+            (mine["kind"]!.GetValue<string>(), mine["note"]!.GetValue<string>(), mine["resolution"]!.GetValue<string>())
+                .ShouldBe(("pickup_failed", "店铺关门了", "redeliver"));
         }
         finally
         {

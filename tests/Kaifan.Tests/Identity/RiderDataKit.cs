@@ -7,6 +7,7 @@ using Kaifan.Dispatch.Wallet;
 using Kaifan.Dispatch.Zones;
 using Kaifan.Ordering;
 using Kaifan.Ordering.Calls;
+using Kaifan.Ordering.Reviews;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +16,8 @@ namespace Kaifan.Tests.Identity;
 /// <summary>
 /// What a rider's working days leave behind, written straight into the tables (the flows that write them are tested
 /// elsewhere): a point of the position trail, one order delivered yesterday for a customer (its job, its earning of
-/// ¥10, the customers' 5 stars), a ¥9.50 withdrawal paid, and two relay calls about the order, customer to rider and
-/// rider to customer, each holding the callee's real phone.
+/// ¥10, the customer's review with 5 配送 stars and the rating it gave the rider), a ¥9.50 withdrawal paid, and two relay
+/// calls about the order, customer to rider and rider to customer, each holding the callee's real phone.
 /// </summary>
 internal static class RiderDataKit
 {
@@ -57,10 +58,36 @@ internal static class RiderDataKit
 
         var protector = scope.ServiceProvider.GetRequiredService<IPersonalDataProtector>();
         var ordering = scope.ServiceProvider.GetRequiredService<OrderingDb>();
+        ordering.Reviews.Add(Review.Write(orderId, customerId, DemoCampus.MerchantId(1), riderId, new ReviewStars(5, 5, 5, 5), [], null, false, "张三", [], yesterday));
         ordering.CallBindings.Add(Call(orderId, customerId, CallParties.Customer, customerId, CallParties.Rider, riderId, protector.Protect(DemoCampus.RiderPhone(rider)), yesterday));
         ordering.CallBindings.Add(Call(orderId, customerId, CallParties.Rider, riderId, CallParties.Customer, customerId, protector.Protect(DemoCampus.CustomerPhone(customer)), yesterday));
         await ordering.SaveChangesAsync();
         return (orderId, number);
+    }
+
+    /// <summary>An earning of <paramref name="fen"/> delivered at <paramref name="at"/> (settled the next day), written straight in.</summary>
+    public static async Task EarnAsync(KaifanApp app, int rider, long fen, DateTimeOffset at)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        db.RiderEarnings.Add(new RiderEarning
+        {
+            OrderId = Guid.NewGuid(), RiderId = DemoCampus.RiderId(rider), OrderNumber = "T", ZoneId = DemoCampus.ZoneId(rider <= 8 ? 1 : 2), DeliveredAt = at, BaseFen = fen, TotalFen = fen,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A withdrawal in <paramref name="status"/>, written straight in, so no gateway callback races the test.</summary>
+    public static async Task WithdrawnAsync(KaifanApp app, int rider, long fen, WithdrawalStatus status)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        db.RiderWithdrawals.Add(new RiderWithdrawal
+        {
+            Id = Guid.NewGuid(), RiderId = DemoCampus.RiderId(rider), AmountFen = fen, IdempotencyKey = Guid.NewGuid().ToString("N"), Status = status,
+            RequestedAt = app.Clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
     }
 
     private static CallBinding Call(

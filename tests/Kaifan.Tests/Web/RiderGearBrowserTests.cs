@@ -1,12 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
-using Kaifan.Dispatch;
-using Kaifan.Dispatch.Earnings;
 using Kaifan.Dispatch.Riders;
 using Kaifan.Dispatch.Wallet;
+using Kaifan.Tests.Identity;
 using Kaifan.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Web;
 
@@ -129,17 +127,7 @@ public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests
     public async Task my_gear_downloads_the_riders_data_and_erasure_names_the_balance_to_withdraw_then_erases_and_signs_out()
     {
         const int riderNo = 11;
-        var riderId = DemoCampus.RiderId(riderNo);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var dispatch = scope.ServiceProvider.GetRequiredService<DispatchDb>();
-            dispatch.RiderEarnings.Add(new RiderEarning
-            {
-                OrderId = Guid.NewGuid(), RiderId = riderId, OrderNumber = "T", ZoneId = DemoCampus.ZoneId(2), DeliveredAt = app.Clock.GetUtcNow().AddDays(-1),
-                BaseFen = 1_000, TotalFen = 1_000,
-            });
-            await dispatch.SaveChangesAsync();
-        }
+        await RiderDataKit.EarnAsync(app, riderNo, 1_000, app.Clock.GetUtcNow().AddDays(-1));
 
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
         var rider = await context.NewPageAsync();
@@ -161,15 +149,7 @@ public sealed class RiderGearBrowserTests(LunchtimeSqliteApp app) : BrowserTests
         await Expect(sheet.Locator("[data-testid=erase-error]")).ToContainTextAsync("余额¥10尚未提现");
         await Browser.ScreenshotAsync(rider, "rider-erase", sheet.Locator("[data-testid=erase-error]"));
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var dispatch = scope.ServiceProvider.GetRequiredService<DispatchDb>();
-            dispatch.RiderWithdrawals.Add(new RiderWithdrawal
-            {
-                Id = Guid.NewGuid(), RiderId = riderId, AmountFen = 1_000, IdempotencyKey = "all", Status = WithdrawalStatus.Paid, RequestedAt = app.Clock.GetUtcNow(),
-            });
-            await dispatch.SaveChangesAsync();
-        }
+        await RiderDataKit.WithdrawnAsync(app, riderNo, 1_000, WithdrawalStatus.Paid);
 
         await sheet.Locator("[data-testid=erase-submit]").ClickAsync();
         await rider.WaitForURLAsync(url => url.Contains("/rider/login"));
