@@ -32,9 +32,11 @@ internal static class GetMyWallet
             return RiderRoutes.NoRider();
         }
 
-        var balance = await RiderWallet.BalanceAsync(db, riderId, clock.GetUtcNow(), ct);
+        // The list before the balance: two reads are two snapshots, and a withdrawal that settles between them must not
+        // show as 失败(已退回) beside a balance without its money, where the app, seeing nothing pending, would stop reading.
         var withdrawals = await db.RiderWithdrawals.AsNoTracking().Where(w => w.RiderId == riderId)
             .OrderByDescending(w => w.RequestedAt).ThenByDescending(w => w.Id).Take(Latest).ToListAsync(ct);
+        var balance = await RiderWallet.BalanceAsync(db, riderId, clock.GetUtcNow(), ct);
         return Results.Ok(new WalletView(
             balance.AvailableFen, balance.PendingFen, settings.MinWithdrawalFen, Math.Max(0, settings.MaxWithdrawalsPerDay - balance.WithdrawalsToday),
             withdrawals.Select(WithdrawalView.Of).ToList()));
