@@ -15,8 +15,8 @@ internal static class PaymentNotifications
     public static IResult Acknowledge() => Results.Ok(new { code = "SUCCESS" });
 
     /// <summary>A gateway callback: anonymous (the signature is the credential) and documented alike.</summary>
-    public static RouteHandlerBuilder MapGatewayCallback(this IEndpointRouteBuilder endpoints, string path, string summary, Delegate handler) =>
-        endpoints.MapPost(path, handler)
+    public static RouteHandlerBuilder AsGatewayCallback(this RouteHandlerBuilder endpoint, string summary) =>
+        endpoint
             .AllowAnonymous()
             .WithTags("Payment gateway callbacks")
             .WithSummary(summary)

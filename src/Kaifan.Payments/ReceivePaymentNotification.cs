@@ -18,7 +18,7 @@ namespace Kaifan.Payments;
 internal static class ReceivePaymentNotification
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGatewayCallback(PaymentNotifications.PaymentPath, "微信支付成功通知 (WeChat Pay v3 TRANSACTION.SUCCESS callback)", Handle);
+        endpoints.MapPost(PaymentNotifications.PaymentPath, Handle).AsGatewayCallback("微信支付成功通知 (WeChat Pay v3 TRANSACTION.SUCCESS callback)");
 
     private static async Task<IResult> Handle(
         HttpRequest request,

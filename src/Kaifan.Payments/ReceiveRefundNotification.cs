@@ -16,7 +16,7 @@ namespace Kaifan.Payments;
 internal static class ReceiveRefundNotification
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGatewayCallback(PaymentNotifications.RefundPath, "微信退款成功通知 (WeChat Pay v3 REFUND.SUCCESS callback)", Handle);
+        endpoints.MapPost(PaymentNotifications.RefundPath, Handle).AsGatewayCallback("微信退款成功通知 (WeChat Pay v3 REFUND.SUCCESS callback)");
 
     private static async Task<IResult> Handle(
         HttpRequest request,

@@ -18,7 +18,7 @@ namespace Kaifan.Payments;
 internal static class ReceiveTransferNotification
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGatewayCallback(PaymentNotifications.TransferPath, "商家转账结果通知 (WeChat Pay v3 MCHTRANSFER.BILL.FINISHED callback)", Handle);
+        endpoints.MapPost(PaymentNotifications.TransferPath, Handle).AsGatewayCallback("商家转账结果通知 (WeChat Pay v3 MCHTRANSFER.BILL.FINISHED callback)");
 
     private static async Task<IResult> Handle(
         HttpRequest request,

@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Host;
 using Kaifan.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace Kaifan.Tests;
 
@@ -23,7 +20,7 @@ public sealed class GeneratedHandlerCodeTests
     [InlineData(StorageProvider.Postgres)]
     public async Task the_committed_handler_code_is_what_the_handlers_generate_now(StorageProvider provider)
     {
-        await using var host = Unstarted(provider);
+        await using var host = UnstartedHost.Build(provider);
         var generated = HandlerCode.Generate(host.Services);
         var folder = Path.Combine(RepoRoot(), "src", "Kaifan.Host", HandlerCode.Folder);
         if (Environment.GetEnvironmentVariable("KAIFAN_WRITE_HANDLER_CODE") == "1")
@@ -42,24 +39,6 @@ public sealed class GeneratedHandlerCodeTests
             .Order()
             .ToList();
         stale.ShouldBeEmpty($"the handler code in src/Kaifan.Host/{HandlerCode.Folder} is stale; run {Regenerate} and commit the result");
-    }
-
-    private static WebApplication Unstarted(StorageProvider provider)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kaifan:Mode"] = provider == StorageProvider.Sqlite ? "Single" : "Cluster",
-            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(Path.GetTempPath(), "kaifan-handler-code-unused.db")}",
-            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused;Username=unused",
-            ["ConnectionStrings:Redis"] = "127.0.0.1:1",
-            ["Kaifan:Tokens:SigningKey"] = TestTokens.SigningKey,
-            ["Kaifan:PersonalData:ActiveKeyId"] = "t1",
-            ["Kaifan:PersonalData:Keys:t1"] = Convert.ToBase64String(new byte[32]),
-            ["Kaifan:PersonalData:HashKey"] = Convert.ToBase64String(new byte[32]),
-        });
-        builder.AddKaifan();
-        return builder.Build();
     }
 
     private static void Write(string folder, IReadOnlyDictionary<string, string> generated)

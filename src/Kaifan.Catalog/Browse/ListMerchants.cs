@@ -20,8 +20,25 @@ internal static class ListMerchants
 {
     public static readonly string[] Sorts = ["smart", "distance", "sales", "rating", "minimum", "speed"];
 
-    internal sealed record Query(
-        string? Q, string? Sort, double? Lat, double? Lon, bool? OpenNow = null, double? MinRating = null, long? MaxMinimumFen = null, int? MaxMinutes = null);
+    /// <remarks>Properties rather than a positional record: the request delegate generator cannot bind a constructor's nullable strings.</remarks>
+    internal sealed record Query
+    {
+        public string? Q { get; init; }
+
+        public string? Sort { get; init; }
+
+        public double? Lat { get; init; }
+
+        public double? Lon { get; init; }
+
+        public bool? OpenNow { get; init; }
+
+        public double? MinRating { get; init; }
+
+        public long? MaxMinimumFen { get; init; }
+
+        public int? MaxMinutes { get; init; }
+    }
 
     internal sealed class Validator : AbstractValidator<Query>
     {

@@ -18,7 +18,11 @@ namespace Kaifan.Ordering.Staff;
 /// </summary>
 internal static class ListRiderDeliveries
 {
-    internal sealed record Query(string? Date);
+    /// <remarks>A property rather than a positional record: the request delegate generator cannot bind a constructor's nullable strings.</remarks>
+    internal sealed record Query
+    {
+        public string? Date { get; init; }
+    }
 
     internal sealed record Response(string Date, int Count, IReadOnlyList<OrderView> Orders);
 

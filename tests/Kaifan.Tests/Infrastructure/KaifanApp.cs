@@ -16,7 +16,7 @@ public enum Provider
 }
 
 /// <summary>
-/// A real Kaifan host on a loopback port with its own fresh database, so tests go through real HTTP
+/// A real Kaifan host on a loopback port with its own fresh database (migrated, not yet seeded), so tests go through real HTTP
 /// (the payment sandbox calls the host back over the network like a real gateway).
 /// The clock is a FakeTimeProvider that starts at the real time; tests move it forward.
 /// </summary>
@@ -64,6 +64,7 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             sqliteFile = Path.Combine(Path.GetTempPath(), $"kaifan-test-{Guid.NewGuid():N}.db");
             ConnectionString = $"Data Source={sqliteFile}";
+            await MigratedTemplates.CopySqliteAsync(ConnectionString);
             settings["Kaifan:Mode"] = "Single";
             settings["ConnectionStrings:Sqlite"] = ConnectionString;
         }
@@ -73,7 +74,7 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
             await using (var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString))
             {
                 await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {postgresDatabase}", admin);
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {postgresDatabase} TEMPLATE {await MigratedTemplates.PostgresAsync()}", admin);
                 await create.ExecuteNonQueryAsync();
             }
 
