@@ -37,6 +37,7 @@ public static class DispatchModule
         services.AddScoped<Kaifan.Contracts.Notices.IConsentWithdrawals, LocationConsentWithdrawn>();
         services.AddHostedService<PositionFlusher>();
         services.AddHostedService<PingFlusher>();
+        services.AddHostedService<PositionRetention>();
 
         // Generated handler code cannot build these (one is another module's internal class, one Orleans's); it asks the container.
         services.ConfigureWolverine(o =>

@@ -17,6 +17,8 @@ namespace Kaifan.Dispatch;
 /// free minute is planned from where they stand; dispatch chains nothing more onto them until they move or finish a
 /// step, ops sees 滞留. Waiting at a door (customer coming down) or a shop (the bundle's other order) is the job, so it
 /// never counts; a light or a queue is shorter than 8 minutes.
+/// PositionRetentionDays (30): how long a point of the position trail is kept; each rider's newest point is kept however
+/// old (ADR 0026).
 /// </summary>
 internal sealed record DispatchOptions(
     TimeSpan Round,
@@ -31,7 +33,8 @@ internal sealed record DispatchOptions(
     TimeSpan TravelFlagWindow,
     TimeSpan TravelFlagRefresh,
     TimeSpan SilentAfter,
-    TimeSpan StalledAfter)
+    TimeSpan StalledAfter,
+    TimeSpan PositionRetention)
 {
     /// <summary>
     /// A rider who drifts less than this stands still: GPS wobbles by tens of metres in place, and a rider moving on
@@ -63,7 +66,8 @@ internal sealed record DispatchOptions(
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagWindowMinutes", 120.0)),
         TimeSpan.FromMinutes(configuration.GetValue("Kaifan:Dispatch:TravelFlagRefreshMinutes", 5.0)),
         RuleAfterMinutes(configuration.GetValue("Kaifan:Dispatch:SilentRiderMinutes", 5.0)),
-        RuleAfterMinutes(configuration.GetValue("Kaifan:Dispatch:StalledRiderMinutes", 8.0)));
+        RuleAfterMinutes(configuration.GetValue("Kaifan:Dispatch:StalledRiderMinutes", 8.0)),
+        TimeSpan.FromDays(configuration.GetValue("Kaifan:Dispatch:PositionRetentionDays", 30.0)));
 
     /// <summary>Whether a rider last heard from at <paramref name="lastPosition"/> is silent now: dispatch skips them, ops sees 失联.</summary>
     public bool IsSilent(DateTimeOffset lastPosition, DateTimeOffset now) => now - lastPosition > SilentAfter;

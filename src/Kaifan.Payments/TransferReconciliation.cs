@@ -1,7 +1,7 @@
+using Kaifan.BuildingBlocks.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Kaifan.Payments;
@@ -32,45 +32,17 @@ internal sealed record ReconciliationSettings(TimeSpan Tick, TimeSpan QueryAfter
 /// </summary>
 internal sealed class TransferReconciliation(
     IServiceScopeFactory scopes, TransferReconciler reconciler, ReconciliationSettings settings, TimeProvider clock, ILogger<TransferReconciliation> log)
-    : BackgroundService
+    : PeriodicJob(settings.Tick, clock, log, "Transfer reconciliation failed; what is pending is asked about again at the next tick")
 {
     private const int PerTick = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Transfer reconciliation failed; what is pending is asked about again at the next tick");
-            }
-
-            try
-            {
-                await Task.Delay(settings.Tick, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    internal async Task TickAsync(CancellationToken ct)
+    public override async Task TickAsync(CancellationToken ct)
     {
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             // A transfer never submitted has nothing at the gateway to ask about; its submission is still to come.
-            var submittedBefore = clock.GetUtcNow() - settings.QueryAfter;
+            var submittedBefore = Clock.GetUtcNow() - settings.QueryAfter;
             due = await scope.ServiceProvider.GetRequiredService<PaymentsDb>().RiderTransfers.AsNoTracking()
                 .Where(t => t.Status == TransferStatus.Pending && t.SubmittedAt <= submittedBefore)
                 .OrderBy(t => t.SubmittedAt)
@@ -87,7 +59,7 @@ internal sealed class TransferReconciliation(
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                log.LogWarning(e, "Transfer {TransferId} could not be reconciled; it is asked about again at the next tick", id);
+                Log.LogWarning(e, "Transfer {TransferId} could not be reconciled; it is asked about again at the next tick", id);
             }
         }
     }

@@ -19,21 +19,19 @@ internal sealed record RiderJobExport(Guid OrderId, string? OrderNumber, Guid Zo
 
 internal sealed record RiderRatingExport(int Stars, DateTimeOffset At);
 
-/// <summary>Positions: the trail since PositionsSince, oldest first.</summary>
+/// <summary>Positions: the whole trail as kept (PositionsKeptDays, and the newest point however old), oldest first.</summary>
 internal sealed record RiderExport(
-    RiderGearExport Gear, RiderShiftExport Shift, DateTimeOffset PositionsSince, IReadOnlyList<RiderPositionExport> Positions, IReadOnlyList<RiderJobExport> Jobs,
+    RiderGearExport Gear, RiderShiftExport Shift, double PositionsKeptDays, IReadOnlyList<RiderPositionExport> Positions, IReadOnlyList<RiderJobExport> Jobs,
     IReadOnlyList<EarningEntryView> Earnings, IReadOnlyList<WithdrawalView> Withdrawals, IReadOnlyList<RiderRatingExport> Ratings);
 
 /// <summary>
 /// The "rider" section of a rider's data copy: everything Dispatch keeps keyed by the rider (a rider's id is their user
-/// id), null for anyone who is not a rider. The position trail goes back <see cref="TrailDays"/> days only: a phone
-/// pinging every few seconds leaves a full-time rider tens of thousands of points a week, and the trail has no retention
-/// limit yet (ADR 0026). A rating comes without its review, which is the customer's.
+/// id), null for anyone who is not a rider. The position trail comes whole: PositionRetention keeps it to 30 days, about
+/// 170,000 points (some 25 MB of the file) for a rider working every day (ADR 0026). A rating comes without its review,
+/// which is the customer's.
 /// </summary>
-internal sealed class RiderDataExport(DispatchDb db, TimeProvider clock) : IPersonalDataExport
+internal sealed class RiderDataExport(DispatchDb db, DispatchOptions options) : IPersonalDataExport
 {
-    public const int TrailDays = 7;
-
     public string Section => "rider";
 
     public async Task<object?> ExportAsync(Guid userId, CancellationToken ct)
@@ -44,8 +42,7 @@ internal sealed class RiderDataExport(DispatchDb db, TimeProvider clock) : IPers
             return null;
         }
 
-        var since = clock.GetUtcNow().AddDays(-TrailDays);
-        var positions = await db.RiderPositions.AsNoTracking().Where(p => p.RiderId == userId && p.At >= since).OrderBy(p => p.Id)
+        var positions = await db.RiderPositions.AsNoTracking().Where(p => p.RiderId == userId).OrderBy(p => p.At).ThenBy(p => p.Id)
             .Select(p => new RiderPositionExport(p.Latitude, p.Longitude, p.At)).ToListAsync(ct);
         var earnings = (await db.RiderEarnings.AsNoTracking().Where(e => e.RiderId == userId).ToListAsync(ct)).OrderBy(e => e.DeliveredAt).ToList();
         var delivered = earnings.ToDictionary(e => e.OrderId);
@@ -60,7 +57,7 @@ internal sealed class RiderDataExport(DispatchDb db, TimeProvider clock) : IPers
         return new RiderExport(
             new RiderGearExport(rider.HomeZoneId, rider.VehicleType, rider.BatteryRangeKm, rider.Capacity, rider.AcceptsStairs, rider.Rating, rider.RatingCount),
             new RiderShiftExport(rider.OnlineZoneId, rider.ShiftEndsAt, rider.LastLatitude, rider.LastLongitude, rider.LastSeenAt),
-            since,
+            options.PositionRetention.TotalDays,
             positions,
             jobs,
             earnings.Select(e => new EarningEntryView(

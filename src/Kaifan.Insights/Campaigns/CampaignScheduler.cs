@@ -1,9 +1,9 @@
+using Kaifan.BuildingBlocks.Hosting;
 using Kaifan.Contracts;
 using Kaifan.Insights.Segments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Kaifan.Insights.Campaigns;
@@ -21,43 +21,15 @@ internal sealed record CampaignSettings(TimeSpan Tick)
 /// Everything it needs lives in the database, so a restart loses nothing: a run missed while down happens at the next tick.
 /// </summary>
 internal sealed class CampaignScheduler(IServiceScopeFactory scopes, TimeProvider clock, CampaignSettings settings, ILogger<CampaignScheduler> log)
-    : BackgroundService
+    : PeriodicJob(settings.Tick, clock, log, "Campaign tick failed; what was due is still due at the next tick")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Campaign tick failed; what was due is still due at the next tick");
-            }
-
-            try
-            {
-                await Task.Delay(settings.Tick, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    internal async Task TickAsync(CancellationToken ct)
+    public override async Task TickAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var segmentation = await services.GetRequiredService<SegmentRefresh>().RefreshAsync(ct);
         var db = services.GetRequiredService<InsightsDb>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var active = await db.Campaigns.AsNoTracking().Where(c => !c.Paused).ToListAsync(ct);
         foreach (var campaign in active.OrderBy(c => c.CreatedAt))
         {
@@ -85,7 +57,7 @@ internal sealed class CampaignScheduler(IServiceScopeFactory scopes, TimeProvide
         var run = await scope.ServiceProvider.GetRequiredService<CampaignRunner>().RunAsync(campaign.Id, kind, segmentedAt, ct);
         if (run is not null)
         {
-            log.LogInformation("Campaign {Campaign} ({Kind}): {Granted} granted of {Targeted} targeted", campaign.Name, kind, run.Granted, run.Targeted);
+            Log.LogInformation("Campaign {Campaign} ({Kind}): {Granted} granted of {Targeted} targeted", campaign.Name, kind, run.Granted, run.Targeted);
         }
     }
 }

@@ -31,6 +31,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.ExceptionNote).HasMaxLength(100);
         order.Property(o => o.ExceptionResolution).HasMaxLength(32);
         order.HasIndex(o => new { o.ExceptionOpen, o.ZoneId });
+        order.HasIndex(o => o.ExceptionRiderId);
         order.HasIndex(o => new { o.CustomerId, o.PlacedAt });
         order.HasIndex(o => new { o.MerchantId, o.PlacedAt });
         order.HasIndex(o => o.PlacedAt);

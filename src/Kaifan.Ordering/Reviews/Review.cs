@@ -106,6 +106,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         review.HasIndex(r => r.OrderId).IsUnique();
         review.HasIndex(r => new { r.MerchantId, r.CreatedAt });
         review.HasIndex(r => r.CustomerId);
+        review.HasIndex(r => r.RiderId);
         review.Property(r => r.Tags).HasConversion(
                 tags => string.Join(',', tags),
                 stored => stored.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),

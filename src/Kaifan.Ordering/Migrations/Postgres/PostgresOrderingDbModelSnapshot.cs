@@ -388,6 +388,8 @@ namespace Kaifan.Ordering.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExceptionRiderId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -628,6 +630,8 @@ namespace Kaifan.Ordering.Migrations.Postgres
 
                     b.HasIndex("OrderId")
                         .IsUnique();
+
+                    b.HasIndex("RiderId");
 
                     b.HasIndex("MerchantId", "CreatedAt");
 

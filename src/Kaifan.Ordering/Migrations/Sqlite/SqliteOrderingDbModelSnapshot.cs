@@ -382,6 +382,8 @@ namespace Kaifan.Ordering.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExceptionRiderId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -622,6 +624,8 @@ namespace Kaifan.Ordering.Migrations.Sqlite
 
                     b.HasIndex("OrderId")
                         .IsUnique();
+
+                    b.HasIndex("RiderId");
 
                     b.HasIndex("MerchantId", "CreatedAt");
 
