@@ -14,13 +14,20 @@ namespace Kaifan.Dispatch.Wallet;
 internal sealed record OpsWithdrawalView(
     Guid Id, Guid RiderId, long AmountFen, string Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, string? FailReason);
 
-/// <summary>Pending and PendingFen count every withdrawal still 处理中, whatever the filter.</summary>
-internal sealed record OpsWithdrawalsView(int Pending, long PendingFen, IReadOnlyList<OpsWithdrawalView> Withdrawals);
+/// <summary>
+/// Pending and PendingFen count every withdrawal still 处理中, whatever the filter; More says older ones match beyond
+/// those listed.
+/// </summary>
+internal sealed record OpsWithdrawalsView(int Pending, long PendingFen, IReadOnlyList<OpsWithdrawalView> Withdrawals, bool More);
 
-/// <summary>GET /api/ops/withdrawals?status=pending|paid|failed: the latest withdrawals of all riders, newest first.</summary>
+/// <summary>
+/// GET /api/ops/withdrawals?status=pending|paid|failed&amp;limit=50: the latest withdrawals of all riders, newest first. The
+/// console asks for a longer list to show more (加载更多), so its rereads keep what it shows.
+/// </summary>
 internal static class ListOpsWithdrawals
 {
-    private const int Latest = 200;
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ops/withdrawals", HandleAsync)
@@ -30,8 +37,13 @@ internal static class ListOpsWithdrawals
             .Produces<OpsWithdrawalsView>()
             .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(string? status, DispatchDb db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(string? status, int? limit, DispatchDb db, CancellationToken ct)
     {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Problems.Validation("limit", $"条数应在1到{MaxLimit}之间 (limit must be 1..{MaxLimit})");
+        }
+
         var shown = db.RiderWithdrawals.AsNoTracking();
         if (!string.IsNullOrEmpty(status))
         {
@@ -52,14 +64,16 @@ internal static class ListOpsWithdrawals
 
         var withdrawals = await shown
             .OrderByDescending(w => w.RequestedAt).ThenByDescending(w => w.Id)
-            .Take(Latest)
+            .Take((limit ?? DefaultLimit) + 1)
             .ToListAsync(ct);
+        var more = withdrawals.Count > (limit ?? DefaultLimit);
         var pending = db.RiderWithdrawals.Where(w => w.Status == WithdrawalStatus.Pending);
         return Results.Ok(new OpsWithdrawalsView(
             await pending.CountAsync(ct),
             await pending.SumAsync(w => w.AmountFen, ct),
-            withdrawals.Select(w => new OpsWithdrawalView(
+            withdrawals.Take(limit ?? DefaultLimit).Select(w => new OpsWithdrawalView(
                 w.Id, w.RiderId, w.AmountFen, w.Status.ToString().ToLowerInvariant(), w.RequestedAt, w.CompletedAt,
-                w.Status == WithdrawalStatus.Failed ? w.GatewayNote : null)).ToList()));
+                w.Status == WithdrawalStatus.Failed ? w.GatewayNote : null)).ToList(),
+            more));
     }
 }

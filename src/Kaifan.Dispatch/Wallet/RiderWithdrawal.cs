@@ -46,5 +46,9 @@ internal sealed class RiderWithdrawalConfiguration : IEntityTypeConfiguration<Ri
         withdrawal.Property(w => w.GatewayNote).HasMaxLength(200);
         withdrawal.HasIndex(w => new { w.RiderId, w.IdempotencyKey }).IsUnique();
         withdrawal.HasIndex(w => new { w.RiderId, w.RequestedAt });
+
+        // The ops list across riders, newest first, with or without a status.
+        withdrawal.HasIndex(w => w.RequestedAt);
+        withdrawal.HasIndex(w => new { w.Status, w.RequestedAt });
     }
 }

@@ -126,7 +126,7 @@ public abstract partial class RiderWalletTests
     }
 
     [Fact]
-    public async Task the_ops_list_shows_all_riders_withdrawals_newest_first_filters_by_status_and_is_for_operators_only()
+    public async Task the_ops_list_shows_all_riders_withdrawals_newest_first_filters_by_status_pages_and_is_for_operators_only()
     {
         var riderId = DemoCampus.RiderId(10);
         var now = app.Clock.GetUtcNow();
@@ -157,6 +157,19 @@ public abstract partial class RiderWalletTests
         onlyPaid.Single(w => w!["id"]!.GetValue<Guid>() == paid)!["failReason"].ShouldBeNull();
         (await ops.GetFromJsonAsync<JsonObject>("/api/ops/withdrawals?status=pending"))!["withdrawals"]!.AsArray()
             .Select(w => w!["id"]!.GetValue<Guid>()).ShouldContain(pending);
+
+        // 加载更多: the console asks for a longer list; More says whether older ones are left.
+        var first = (await ops.GetFromJsonAsync<JsonObject>("/api/ops/withdrawals?limit=1"))!;
+        first["withdrawals"]!.AsArray().Count.ShouldBe(1);
+        first["more"]!.GetValue<bool>().ShouldBeTrue();
+        var everything = (await ops.GetFromJsonAsync<JsonObject>("/api/ops/withdrawals?limit=1000"))!;
+        everything["more"]!.GetValue<bool>().ShouldBeFalse();
+        everything["withdrawals"]!.AsArray().Select(w => w!["id"]!.GetValue<Guid>()).Take(listed.Count).ShouldBe(
+            listed.Select(w => w["id"]!.GetValue<Guid>()), "a longer list starts with the default one");
+        (await ops.GetFromJsonAsync<JsonObject>("/api/ops/withdrawals?status=failed&limit=1"))!["withdrawals"]!.AsArray()
+            .ShouldAllBe(w => w!["status"]!.GetValue<string>() == "failed");
+        await (await ops.GetAsync("/api/ops/withdrawals?limit=0")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "limit");
+        await (await ops.GetAsync("/api/ops/withdrawals?limit=1001")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "limit");
 
         await (await ops.GetAsync("/api/ops/withdrawals?status=lost")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "status");
         await (await ops.GetAsync("/api/ops/withdrawals?status=1")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "status");

@@ -233,10 +233,14 @@ namespace Kaifan.Dispatch.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RequestedAt");
+
                     b.HasIndex("RiderId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("RiderId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("dispatch_rider_withdrawals", "dispatch");
                 });

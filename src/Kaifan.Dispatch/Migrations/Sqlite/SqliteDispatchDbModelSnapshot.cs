@@ -225,10 +225,14 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RequestedAt");
+
                     b.HasIndex("RiderId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("RiderId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("dispatch_rider_withdrawals", (string)null);
                 });
