@@ -34,7 +34,8 @@ public abstract partial class AccountErasureTests
         offboarded.StatusCode.ShouldBe(HttpStatusCode.NoContent, await offboarded.Content.ReadAsStringAsync());
         (await leaver.GetAsync("/api/merchant/orders")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var account = (await ops.GetFromJsonAsync<JsonArray>("/api/ops/users?role=merchant"))!.Single(u => u!["userId"]!.GetValue<Guid>() == leaverId)!;
-        (account["erasedAt"] is not null, account["maskedPhone"]!.GetValue<string>(), account["maskedName"]).ShouldBe((true, "", null));
+        (account["erasedAt"] is not null, account["offboarded"]!.GetValue<bool>(), account["maskedPhone"]!.GetValue<string>(), account["maskedName"])
+            .ShouldBe((true, true, "", null));
         await (await ops.PostAsJsonAsync($"/api/ops/staff/{leaverId}/offboard", new { reason = "再办一次" })).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "userId");
         await using (var scope = app.Services.CreateAsyncScope())
         {
