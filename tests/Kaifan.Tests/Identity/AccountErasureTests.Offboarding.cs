@@ -21,6 +21,7 @@ public abstract partial class AccountErasureTests
     private const int ShopWithTwo = 4;
     private const int ShopRaced = 5;
     private const int RiderBusyLeaving = 9;
+    private const int RiderOffboarded = 10;
 
     [Fact]
     public async Task an_offboarded_merchant_staff_member_loses_access_and_phone_and_the_shop_keeps_its_last_account()
@@ -71,6 +72,22 @@ public abstract partial class AccountErasureTests
         var staff = (await ops.GetFromJsonAsync<JsonArray>("/api/ops/users?role=merchant"))!
             .Where(u => u!["merchantId"]?.GetValue<Guid>() == DemoCampus.MerchantId(ShopRaced)).ToList();
         staff.Count(u => u!["erasedAt"] is null).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task an_offboarded_rider_is_signed_out_at_once_and_the_ops_lists_say_so()
+    {
+        var riderId = DemoCampus.RiderId(RiderOffboarded);
+        var rider = app.Rider(RiderOffboarded);
+        (await rider.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var ops = app.Client(TestTokens.Operator());
+
+        (await ops.PostAsJsonAsync($"/api/ops/staff/{riderId}/offboard", new { reason = "合同到期" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await rider.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ops.GetFromJsonAsync<JsonArray>("/api/ops/riders"))!.Single(r => r!["riderId"]!.GetValue<Guid>() == riderId)!["erasedAt"].ShouldNotBeNull();
+        var account = (await ops.GetFromJsonAsync<JsonArray>("/api/ops/users?role=rider"))!.Single(u => u!["userId"]!.GetValue<Guid>() == riderId)!;
+        (account["offboarded"]!.GetValue<bool>(), account["maskedPhone"]!.GetValue<string>()).ShouldBe((true, ""));
     }
 
     [Fact]
