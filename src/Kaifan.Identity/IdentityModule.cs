@@ -65,6 +65,7 @@ public static class IdentityModule
         MyAddresses.Map(endpoints);
         ListUsers.Map(endpoints);
         OnboardStaff.Map(endpoints);
+        OffboardStaff.Map(endpoints);
         SandboxSms.Map(endpoints);
         ListAuditLog.Map(endpoints);
         VerifyAuditLog.Map(endpoints);

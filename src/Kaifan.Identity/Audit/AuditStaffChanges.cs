@@ -17,6 +17,14 @@ internal sealed class AuditStaffChanges(RequestDelegate next, IAuditLog audit, I
 {
     private static readonly HashSet<string> Staff = [Roles.Operator, Roles.Merchant];
 
+    private static readonly object DetailKey = new();
+
+    /// <summary>
+    /// What the route cannot say and the entry must (the reason a person was offboarded), set by the endpoint itself:
+    /// this middleware never reads bodies, which may hold names and addresses.
+    /// </summary>
+    public static void AddDetail(HttpContext context, string detail) => context.Items[DetailKey] = detail;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!IsStaffChange(context, out var role))
@@ -57,6 +65,11 @@ internal sealed class AuditStaffChanges(RequestDelegate next, IAuditLog audit, I
         var endpoint = (RouteEndpoint)context.GetEndpoint()!;
         var change = StaffChangeAction.Of(
             context.Request.Method, endpoint.RoutePattern, context.Request.RouteValues, context.Response.Headers.Location.ToString());
+        if (context.Items[DetailKey] is string added)
+        {
+            change = change with { Detail = change.Detail is null ? added : $"{change.Detail} {added}" };
+        }
+
         try
         {
             await audit.RecordAsync(

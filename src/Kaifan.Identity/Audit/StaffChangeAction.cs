@@ -35,6 +35,7 @@ internal static class StaffChangeAction
         ["resolve"] = "resolved",
         ["replay"] = "replayed",
         ["reconcile"] = "reconciled",
+        ["offboard"] = "offboarded",
     };
 
     public static StaffChange Of(string method, RoutePattern pattern, RouteValueDictionary values, string? location)

@@ -51,18 +51,12 @@ internal static class EraseMyAccount
         }
 
         var modules = erasures.ToList();
-        foreach (var erasure in modules)
+        if (await modules.FirstBlockerAsync(userId, ct) is { } blocker)
         {
-            if (await erasure.BlockerAsync(userId, ct) is { } blocker)
-            {
-                return Problems.Conflict(blocker.Detail, blocker.Reason);
-            }
+            return Problems.Conflict(blocker.Detail, blocker.Reason);
         }
 
-        foreach (var erasure in modules)
-        {
-            await erasure.EraseAsync(userId, ct);
-        }
+        await modules.EraseAllAsync(userId, ct);
 
         var now = clock.GetUtcNow();
         user.Erase(now);

@@ -3,10 +3,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kaifan.Identity.Users;
 
-/// <summary>A record that a person exercised a privacy right (so far only erasure), kept to answer a regulator's question.</summary>
+/// <summary>
+/// A record that a person's data was erased, kept to answer a regulator's question: at their own request (erasure, 注销)
+/// or by the station when they left (offboarding, 离职; the audit log says who and why).
+/// </summary>
 internal sealed class PrivacyRequest
 {
     public const string Erasure = "erasure";
+
+    public const string Offboarding = "offboarding";
 
     public Guid Id { get; init; }
 

@@ -212,7 +212,8 @@ public sealed record OfferInfo(Guid OfferId, DateTimeOffset ExpiresAt, int Secon
 public sealed record RiderTaskInfo(Guid OrderId, Guid MerchantId, GeoPlace Pickup, GeoPlace DropOff, DateTimeOffset ReadyEstimate, bool StairsNoLift, string Stage, DateTimeOffset? AssignedAt, bool SpecialCare = false,
     string ServiceTier = "standard", DateTimeOffset? PromisedAt = null);
 
-public sealed record UserSummaryInfo(Guid UserId, string Role, string MaskedPhone, string? MaskedName, Guid? MerchantId, Guid? RiderId, DateTimeOffset? ErasedAt = null);
+public sealed record UserSummaryInfo(
+    Guid UserId, string Role, string MaskedPhone, string? MaskedName, Guid? MerchantId, Guid? RiderId, DateTimeOffset? ErasedAt = null, bool Offboarded = false);
 
 public sealed record OpsRiderInfo(
     Guid RiderId, Guid HomeZoneId, string VehicleType, int Capacity, double BatteryRangeKm, bool AcceptsStairs, bool Online, Guid? ZoneId, double? Latitude, double? Longitude,

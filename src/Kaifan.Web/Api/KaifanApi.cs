@@ -236,6 +236,10 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<List<UserSummaryInfo>>> OpsUsersAsync(string role, CancellationToken ct = default) =>
         SendAsync<List<UserSummaryInfo>>(HttpMethod.Get, $"api/ops/users?role={Uri.EscapeDataString(role)}", ct: ct);
 
+    /// <summary>离职: 204 when done, 409 naming what stands in the way (tasks, online, withdrawals, balance, merchant, userId).</summary>
+    public Task<ApiResult<JsonElement>> OffboardStaffAsync(Guid userId, string reason, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, $"api/ops/staff/{userId}/offboard", new { reason }, ct: ct);
+
     public Task<ApiResult<List<OpsRiderInfo>>> OpsRidersAsync(CancellationToken ct = default) =>
         SendAsync<List<OpsRiderInfo>>(HttpMethod.Get, "api/ops/riders", ct: ct);
 

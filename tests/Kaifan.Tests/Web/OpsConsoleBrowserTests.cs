@@ -56,6 +56,46 @@ public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<Lunchti
     }
 
     [Fact]
+    public async Task the_operator_offboards_a_shop_assistant_and_sees_the_last_staff_account_refused()
+    {
+        const int soloShop = 3, pairShop = 2;
+        var onboarded = await app.Client(TestTokens.Operator()).PostAsJsonAsync(
+            "/api/ops/staff", new { phone = "13322220009", name = "新店员", role = "merchant", merchantId = DemoCampus.MerchantId(pairShop) });
+        var leaverId = (await onboarded.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!["userId"]!.GetValue<Guid>();
+
+        await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
+        await page.Locator("[data-testid=nav-staff]").ClickAsync();
+        var panel = page.Locator("[data-testid=ops-staff]");
+        await Expect(panel).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+        var dialog = panel.Locator("[data-testid=staff-offboard-dialog]");
+
+        // The only account of shop 3: the API's refusal is shown in the dialog as it comes, and nothing changes.
+        var solo = panel.Locator("tr", new() { Has = page.Locator($"[data-user-id='{DemoCampus.MerchantStaffId(soloShop)}']") });
+        await solo.Locator("[data-testid=staff-offboard]").ClickAsync();
+        await Expect(dialog.Locator("[data-testid=staff-offboard-confirm]")).ToBeDisabledAsync();
+        await dialog.Locator("[data-testid=staff-offboard-reason]").FillAsync("个人原因离职");
+        await dialog.Locator("[data-testid=staff-offboard-confirm]").ClickAsync();
+        await Expect(dialog.Locator("[data-testid=staff-offboard-refusal]")).ToContainTextAsync("最后一个员工账号");
+        await dialog.Locator("[data-testid=staff-offboard-cancel]").ClickAsync();
+        await Expect(solo.Locator("[data-testid=staff-state]")).ToHaveTextAsync("在职");
+
+        var leaver = panel.Locator("tr", new() { Has = page.Locator($"[data-user-id='{leaverId}']") });
+        await Expect(leaver).ToContainTextAsync("133****0009");
+        await leaver.Locator("[data-testid=staff-offboard]").ClickAsync();
+        await dialog.Locator("[data-testid=staff-offboard-reason]").FillAsync("合同到期");
+        await Browser.ScreenshotAsync(page, "ops-staff-offboard", dialog);
+        await dialog.Locator("[data-testid=staff-offboard-confirm]").ClickAsync();
+
+        await Expect(panel.Locator("[data-testid=staff-message]")).ToContainTextAsync("已办理离职");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(leaver.Locator("[data-testid=staff-state]")).ToHaveTextAsync("已离职");
+        await Expect(leaver.Locator("[data-testid=staff-offboard]")).ToHaveCountAsync(0);
+        await Expect(leaver).Not.ToContainTextAsync("133****0009");
+    }
+
+    [Fact]
     public async Task the_operator_flags_bad_weather_for_a_zone_from_the_dispatch_board()
     {
         var ops = app.Client(TestTokens.Operator());
