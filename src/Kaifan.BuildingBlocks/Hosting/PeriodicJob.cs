@@ -30,7 +30,7 @@ public abstract class PeriodicJob(TimeSpan period, TimeProvider clock, ILogger l
             }
             catch (Exception e)
             {
-                Log.LogError(e, "{Failure}", failed);
+                Log.LogError(e, "{Job} tick failed: {Failure}", GetType().Name, failed);
             }
 
             try

@@ -13,7 +13,7 @@ namespace Kaifan.Dispatch.Riders;
 /// ErasedAt) so the station's lists say 已注销. Jobs, earnings and withdrawals stay for on-time history and the books:
 /// they hold the rider id only, which names no one once Identity has erased the phone and name.
 /// </summary>
-internal sealed class RiderErasure(DispatchDb db, IGrainFactory grains, WalletSettings wallet, TimeProvider clock) : IPersonalDataErasure
+internal sealed class RiderErasure(DispatchDb db, IGrainFactory grains, PositionBuffer buffer, WalletSettings wallet, TimeProvider clock) : IPersonalDataErasure
 {
     public async Task<ErasureBlocker?> BlockerAsync(Guid userId, CancellationToken ct)
     {
@@ -76,6 +76,11 @@ internal sealed class RiderErasure(DispatchDb db, IGrainFactory grains, WalletSe
             .SetProperty(r => r.Rating, (double?)null)
             .SetProperty(r => r.RatingCount, 0)
             .SetProperty(r => r.ErasedAt, now), ct);
+
+        // An operator's 离职 comes while the rider may be working: a GoOnline that read the profile before the tombstone
+        // may still have put the grain online. The grain takes calls one at a time, so after this the rider is offline,
+        // and every later GoOnline finds the tombstone and stores nothing.
+        await GoOffline.TakeOfflineAsync(userId, grains, buffer);
         await db.RiderPositions.Where(p => p.RiderId == userId).ExecuteDeleteAsync(ct);
         await db.RiderRatings.Where(r => r.RiderId == userId).ExecuteDeleteAsync(ct);
     }

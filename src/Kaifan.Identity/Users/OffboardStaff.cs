@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts.Queries;
@@ -17,20 +18,30 @@ namespace Kaifan.Identity.Users;
 /// same tombstoned account, the same end to their tokens. A shop's last staff account is kept, so someone can still accept
 /// its orders. Audited by AuditStaffChanges as staff.offboarded, with the reason (ADR 0026).
 /// </summary>
-internal static class OffboardStaff
+internal static partial class OffboardStaff
 {
     internal sealed record Request(string? Reason);
 
-    internal sealed class Validator : AbstractValidator<Request>
+    internal sealed partial class Validator : AbstractValidator<Request>
     {
-        public Validator() =>
+        public Validator()
+        {
             RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("请填写离职原因 (a reason is required)")
                 .MaximumLength(100);
+
+            // The reason stays in the audit log, which is never erased: it must not carry anyone's phone number.
+            RuleFor(r => r.Reason).Must(r => r is null || !PhoneLike().IsMatch(r))
+                .WithMessage("离职原因中请勿填写电话号码 (no phone numbers in the reason)");
+        }
+
+        [GeneratedRegex(@"\d{7,}")]
+        private static partial Regex PhoneLike();
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/ops/staff/{userId:guid}/offboard", HandleAsync).Validate<Request>().RequireAuthorization(Roles.Operator)
-            .WithTags("Identity").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithTags("Identity").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> HandleAsync(
         Guid userId, Request request, HttpContext http, IEnumerable<IPersonalDataErasure> erasures, IdentityDb db, ValidatedTokens tokens,
@@ -69,6 +80,14 @@ internal static class OffboardStaff
         // Two staff of one shop offboarded at once would each see the other still there: the shop's staff rows, locked
         // first (a no-op update), let them through one at a time, so the second sees the first gone.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Two offboardings of one person (or an offboarding and their own 注销) meet here: one closes the account.
+        var open = await db.Users.Where(u => u.Id == userId && u.ErasedAt == null).ExecuteUpdateAsync(s => s.SetProperty(u => u.Role, u => u.Role), ct);
+        if (open == 0)
+        {
+            return Problems.Conflict("该账号已离职或已注销 (this account has already been closed)", "userId");
+        }
+
         if (user.MerchantId is { } merchantId)
         {
             await db.Users.Where(u => u.MerchantId == merchantId && u.Role == Roles.Merchant)

@@ -114,6 +114,7 @@ public abstract partial class AccountErasureTests
         var staff = DemoCampus.MerchantStaffId(1);
         await (await ops.PostAsJsonAsync($"/api/ops/staff/{staff}/offboard", new { reason = " " })).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "reason");
         await (await ops.PostAsJsonAsync($"/api/ops/staff/{staff}/offboard", new { reason = new string('走', 101) })).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "reason");
+        await (await ops.PostAsJsonAsync($"/api/ops/staff/{staff}/offboard", new { reason = "交接给13800000009" })).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "reason");
         (await app.Client(TestTokens.MerchantStaff(2)).PostAsJsonAsync($"/api/ops/staff/{staff}/offboard", new { reason = "离职" }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Client(TestTokens.Rider(RiderBusyLeaving)).PostAsJsonAsync($"/api/ops/staff/{staff}/offboard", new { reason = "离职" }))
