@@ -38,6 +38,31 @@ public abstract partial class PersonalDataExportTests
         awayCopy["positions"]!.AsArray().ShouldHaveSingleItem()!["latitude"]!.GetValue<double>().ShouldBe(trail[1].Latitude);
     }
 
+    [Fact]
+    public async Task the_retention_walks_the_old_trail_range_by_range_and_stops_at_the_window()
+    {
+        var rider = DemoCampus.RiderId(11);
+        var now = app.Clock.GetUtcNow();
+        List<RiderPosition> old, recent;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // More than two of the job's ranges of old points, then a recent few: one save, in order of time. The job
+            // stops at the first range that ends inside the window, relying on ids growing with time as the flusher
+            // writes them, so the trail this class wrote before goes first.
+            var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+            await db.RiderPositions.ExecuteDeleteAsync();
+            old = Enumerable.Range(0, 2_500).Select(i => new RiderPosition { RiderId = rider, Latitude = 31.1, Longitude = 121.4, At = now.AddDays(-40).AddSeconds(i) }).ToList();
+            recent = Enumerable.Range(0, 5).Select(i => new RiderPosition { RiderId = rider, Latitude = 31.2, Longitude = 121.4, At = now.AddHours(-1).AddSeconds(i) }).ToList();
+            db.RiderPositions.AddRange(old.Concat(recent));
+            await db.SaveChangesAsync();
+        }
+
+        app.Clock.Advance(PositionRetention.Period);
+
+        await PaymentProbe.EventuallyAsync(async () => (await KeptAsync(old)).Count == 0, "every point 40 days old is deleted, across ranges");
+        (await KeptAsync(recent)).Count.ShouldBe(recent.Count);
+    }
+
     private async Task<List<RiderPosition>> TrailAsync(params (Guid Rider, DateTimeOffset At)[] points)
     {
         await using var scope = app.Services.CreateAsyncScope();
