@@ -37,12 +37,18 @@ export KAIFAN_TEST_LOGS=${KAIFAN_TEST_LOGS:-$(mktemp -d /tmp/kaifan-test-logs.XX
 mkdir -p "$KAIFAN_TEST_LOGS"
 run_start=$(mktemp "$KAIFAN_TEST_LOGS/.run.XXXXXX")
 echo "tests start at $(date -u +%H:%M:%S) UTC"
-status=0
-dotnet test Kaifan.sln -c Release "$@" || status=$?
+test_out="$KAIFAN_TEST_LOGS/.dotnet-test.out"
+set +e
+dotnet test Kaifan.sln -c Release "$@" 2>&1 | tee "$test_out"
+status=${PIPESTATUS[0]}
+set -e
 if [ $status -ne 0 ]; then
   echo "=== the last 150 errors the test hosts logged (UTC; every host's warnings and errors are in $KAIFAN_TEST_LOGS) ==="
   (cd "$KAIFAN_TEST_LOGS" && find . -maxdepth 1 -name '*.log' -newer "$run_start" -exec grep -H -E '^[0-9:.]+ (Error|Critical) ' {} + \
     | sed 's|^\./||' | awk -F: '{ file = $1; sub(/^[^:]*:/, ""); print substr($0, 1, 1500) "  [" file "]" }' | sort | tail -n 150) || true
+  # Last, so that a log showing only the end of the run still names what failed.
+  echo "=== failed tests (each with the first lines of its message) ==="
+  grep -E -A 6 '^\s+Failed [A-Za-z]' "$test_out" | cut -c 1-400 || echo "(none reported: the build or the test host failed; see above)"
 elif [ -z "$keep_logs" ]; then
   rm -rf "$KAIFAN_TEST_LOGS"
 fi

@@ -23,10 +23,14 @@ public static class DeliveryPromisedHandler
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.DeliveryPromisedAt, at), ct);
 
         // One conditional update: only a guaranteed, not cancelled order without a promise takes it. Version moves so a
-        // delivery racing this update is refused and retried rather than judged against a promise it never saw.
+        // delivery racing this update is refused and retried rather than judged against a promise it never saw. Only a
+        // picked-up order can be in a delivery's hands: moving an earlier order's version would refuse the shop's 出餐
+        // tapped while the promise was on its way (it lands milliseconds after 接单), for a change 出餐 does not read.
         var taken = await db.Orders
             .Where(o => o.Id == promised.OrderId && o.ServiceTier == ServiceTier.Guaranteed && o.PromisedAt == null && o.Status != OrderStatus.Cancelled)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.PromisedAt, at).SetProperty(o => o.Version, o => o.Version + 1), ct);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.PromisedAt, at)
+                .SetProperty(o => o.Version, o => o.Status == OrderStatus.PickedUp ? o.Version + 1 : o.Version), ct);
         if (taken > 0)
         {
             // A promise that arrives after the delivery still decides the compensation.

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kaifan.Ordering;
 using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Dispatch;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
 using Kaifan.Web.Shopping;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Kaifan.Tests.Ordering.OrderingKit;
 
 namespace Kaifan.Tests.Web;
@@ -49,6 +52,24 @@ public abstract class LiveGuaranteeWindowTests(HeldPromiseApp app)
         var live = await LiveAsync(id, customer);
         live["status"]!.GetValue<string>().ShouldBe("Accepted");
         live["guarantee"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task the_shop_marks_ready_an_order_it_read_before_trackings_promise_landed()
+    {
+        const int customer = 3;
+        var id = await AcceptedAsync(customer, new { serviceTier = "guaranteed" });
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderingDb>();
+        var readBeforePromise = await db.Orders.SingleAsync(o => o.Id == id);
+
+        await app.ReleasePromiseAsync(id);
+        await PaymentProbe.EventuallyAsync(
+            async () => (await app.CustomerViewAsync(id, customer))["promisedWindow"] is not null, "Tracking's promise reaches the order");
+
+        readBeforePromise.MarkReady(DateTimeOffset.UtcNow).Done.ShouldBeTrue();
+        await db.SaveChangesAsync();
+        (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id)).PromisedAt.ShouldNotBeNull("出餐 kept the promise it did not read");
     }
 
     private async Task<Guid> AcceptedAsync(int customer, object checkout)
