@@ -25,6 +25,8 @@ public abstract class DispatchDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<ZoneCondition> ZoneConditions => Set<ZoneCondition>();
 
+    internal DbSet<ZoneWeatherChange> ZoneWeatherChanges => Set<ZoneWeatherChange>();
+
     internal DbSet<Earnings.RiderEarning> RiderEarnings => Set<Earnings.RiderEarning>();
 
     internal DbSet<Wallet.RiderWithdrawal> RiderWithdrawals => Set<Wallet.RiderWithdrawal>();

@@ -1,13 +1,15 @@
 using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Contracts.Queries;
+using Kaifan.Dispatch.Zones;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Dispatch.Earnings;
 
 /// <summary>
 /// A delivered order earns its rider one ledger row: base, distance from Dispatch's own job (shop and door as
-/// dispatched), bad weather as the zone is flagged now (the delivery moment), special care as the job noted it.
+/// dispatched), bad weather as the zone was flagged at the delivery's moment (however late the event is handled), special
+/// care as the job noted it.
 /// A repeated event finds the row and adds nothing; two at once meet on the key and the loser's retry finds it.
 /// The order number is read first, on Ordering's connection, before this one writes.
 /// </summary>
@@ -28,7 +30,7 @@ public static class RiderEarningHandler
         }
 
         var number = (await orders.GetForDispatchAsync(delivered.OrderId, ct))?.Number ?? "";
-        var badWeather = await db.ZoneConditions.AsNoTracking().AnyAsync(c => c.ZoneId == job.ZoneId && c.BadWeather, ct);
+        var badWeather = await ZoneWeatherChange.WasBadAsync(db, job.ZoneId, delivered.DeliveredAt, ct);
         var metres = (int)Math.Round(new GeoPoint(job.MerchantLatitude, job.MerchantLongitude)
             .DistanceMetresTo(new GeoPoint(job.DropOffLatitude, job.DropOffLongitude)));
         var distanceFen = settings.DistanceFenFor(metres);

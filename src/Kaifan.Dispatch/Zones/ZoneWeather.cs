@@ -18,6 +18,35 @@ internal sealed class ZoneCondition
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// Each time an operator sets a zone's weather: a rider's bad-weather bonus is judged at the delivery's moment, which a
+/// late or replayed delivery event could not learn from the zone's present condition.
+/// </summary>
+internal sealed class ZoneWeatherChange
+{
+    public long Id { get; init; }
+    public Guid ZoneId { get; init; }
+    public bool BadWeather { get; init; }
+    public DateTimeOffset At { get; init; }
+
+    public static Task<bool> WasBadAsync(DispatchDb db, Guid zoneId, DateTimeOffset at, CancellationToken ct) =>
+        db.ZoneWeatherChanges.AsNoTracking()
+            .Where(c => c.ZoneId == zoneId && c.At <= at)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => c.BadWeather)
+            .FirstOrDefaultAsync(ct);
+}
+
+internal sealed class ZoneWeatherChangeConfiguration : IEntityTypeConfiguration<ZoneWeatherChange>
+{
+    public void Configure(EntityTypeBuilder<ZoneWeatherChange> change)
+    {
+        change.ToTable("dispatch_zone_weather_changes");
+        change.HasKey(c => c.Id);
+        change.HasIndex(c => new { c.ZoneId, c.At });
+    }
+}
+
 internal sealed class ZoneConditionConfiguration : IEntityTypeConfiguration<ZoneCondition>
 {
     public void Configure(EntityTypeBuilder<ZoneCondition> condition)
@@ -64,6 +93,7 @@ internal static class ZoneWeather
 
         condition.BadWeather = request.BadWeather!.Value;
         condition.UpdatedAt = now;
+        db.ZoneWeatherChanges.Add(new ZoneWeatherChange { ZoneId = zoneId, BadWeather = condition.BadWeather, At = now });
         await db.SaveChangesAsync(ct);
         await grains.GetGrain<IZoneGrain>(zoneId).SetWeather(condition.BadWeather);
         return Results.Ok(new ZoneWeatherView(zoneId, condition.BadWeather, now));

@@ -63,15 +63,18 @@ public abstract class RiderEarningsTests(LunchtimeApp app)
     }
 
     [Fact]
-    public async Task a_special_care_order_delivered_while_the_zone_is_flagged_bad_weather_pays_both_bonuses()
+    public async Task a_special_care_order_delivered_while_the_zone_is_flagged_bad_weather_pays_both_bonuses_however_late_the_event_is_handled()
     {
         const int customer = 3, rider = 4;
         var ops = app.Client(TestTokens.Operator());
         (await ops.PutAsJsonAsync($"/api/ops/zones/{DeliveryKit.EastZone}/weather", new { badWeather = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Guid orderId;
+        DateTimeOffset deliveredAt;
         try
         {
-            var orderId = await DeliveredAsync(customer, rider, specialCare: true);
+            orderId = await DeliveredAsync(customer, rider, specialCare: true);
             var entry = await EntryAsync(rider, orderId);
+            deliveredAt = entry["deliveredAt"]!.GetValue<DateTimeOffset>();
             entry["badWeatherFen"]!.GetValue<long>().ShouldBe(Settings.BadWeatherFen);
             entry["specialCareFen"]!.GetValue<long>().ShouldBe(Settings.SpecialCareFen);
             entry["totalFen"]!.GetValue<long>().ShouldBe(
@@ -79,8 +82,26 @@ public abstract class RiderEarningsTests(LunchtimeApp app)
         }
         finally
         {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
             (await ops.PutAsJsonAsync($"/api/ops/zones/{DeliveryKit.EastZone}/weather", new { badWeather = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
+
+        // The same delivery event handled only now, after the sky cleared (a replay from the dead letters), still pays the
+        // bonus of its moment; a delivery made now would not.
+        (await EarnedAgainAsync(orderId, rider, deliveredAt)).BadWeatherFen.ShouldBe(Settings.BadWeatherFen);
+        (await EarnedAgainAsync(orderId, rider, app.Clock.GetUtcNow())).BadWeatherFen.ShouldBe(0);
+    }
+
+    /// <summary>Forgets the order's earning and hands the handler its delivery event as if delivered <paramref name="at"/>.</summary>
+    private async Task<RiderEarning> EarnedAgainAsync(Guid orderId, int rider, DateTimeOffset at)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDb>();
+        await db.RiderEarnings.Where(e => e.OrderId == orderId).ExecuteDeleteAsync();
+        await RiderEarningHandler.Handle(
+            new OrderDelivered(orderId, DemoCampus.RiderId(rider), "door", null, at), db,
+            scope.ServiceProvider.GetRequiredService<IOrderDispatchQueries>(), Settings, CancellationToken.None);
+        return await db.RiderEarnings.AsNoTracking().SingleAsync(e => e.OrderId == orderId);
     }
 
     [Fact]

@@ -58,8 +58,8 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Kaifan:PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
         // Every fixture runs its own Orleans silo in this one process: each needs ports of its own.
-        settings["Kaifan:Orleans:SiloPort"] = FreePort().ToString();
-        settings["Kaifan:Orleans:GatewayPort"] = FreePort().ToString();
+        settings["Kaifan:Orleans:SiloPort"] = ListenPorts.Next().ToString();
+        settings["Kaifan:Orleans:GatewayPort"] = ListenPorts.Next().ToString();
         if (Provider == Provider.Sqlite)
         {
             sqliteFile = Path.Combine(Path.GetTempPath(), $"kaifan-test-{Guid.NewGuid():N}.db");
@@ -114,13 +114,6 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(_ => new HostLog(GetType().Name));
             ConfigureServices(services);
         });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public HttpClient Client(string? token = null)

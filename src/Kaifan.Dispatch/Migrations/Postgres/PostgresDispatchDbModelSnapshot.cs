@@ -362,6 +362,30 @@ namespace Kaifan.Dispatch.Migrations.Postgres
 
                     b.ToTable("dispatch_zone_conditions", "dispatch");
                 });
+
+            modelBuilder.Entity("Kaifan.Dispatch.Zones.ZoneWeatherChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("BadWeather")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId", "At");
+
+                    b.ToTable("dispatch_zone_weather_changes", "dispatch");
+                });
 #pragma warning restore 612, 618
         }
     }

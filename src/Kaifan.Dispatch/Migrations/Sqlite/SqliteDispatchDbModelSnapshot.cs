@@ -354,6 +354,28 @@ namespace Kaifan.Dispatch.Migrations.Sqlite
 
                     b.ToTable("dispatch_zone_conditions", (string)null);
                 });
+
+            modelBuilder.Entity("Kaifan.Dispatch.Zones.ZoneWeatherChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BadWeather")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId", "At");
+
+                    b.ToTable("dispatch_zone_weather_changes", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
