@@ -55,6 +55,7 @@ internal static class KaifanHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(UnparsedParameter.NameItAsync);
         app.UseAuthentication();
 
         // Before authorization, so a staff member refused a change (403) is recorded too.

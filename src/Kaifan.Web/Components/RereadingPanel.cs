@@ -7,7 +7,7 @@ namespace Kaifan.Web.Components;
 /// console acts. Once live it reads its list again every <see cref="Every"/>, so the operator sees them move without a
 /// reload. Promotions have no hub of their own, and one small read per panel every 15 s costs little next to a page load.
 /// </summary>
-public abstract class RereadingPanel : ComponentBase, IAsyncDisposable
+public abstract class RereadingPanel : ConsolePanel, IAsyncDisposable
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
 

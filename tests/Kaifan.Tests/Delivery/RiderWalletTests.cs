@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Kaifan.BuildingBlocks;
 using Kaifan.Contracts;
@@ -200,6 +201,21 @@ public abstract partial class RiderWalletTests(LunchtimeApp app)
             BaseFen = fen, TotalFen = fen,
         });
         await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task a_query_value_that_is_no_number_is_refused_naming_it_and_a_body_that_is_no_json_naming_body()
+    {
+        const int rider = 10;
+        await EarnAsync(rider, 1_000, Yesterday);
+        var before = (await WalletAsync(rider)).ToJsonString();
+
+        await (await app.Client(TestTokens.Operator()).GetAsync("/api/ops/withdrawals?limit=abc")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "limit");
+        var notJson = new HttpRequestMessage(HttpMethod.Post, "/api/rider/withdrawals") { Content = new StringContent("amountFen=500", Encoding.UTF8, "application/json") };
+        notJson.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await app.Rider(rider).SendAsync(notJson)).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "body");
+
+        (await WalletAsync(rider)).ToJsonString().ShouldBe(before);
     }
 
     private Task<HttpResponseMessage> WithdrawAsync(int rider, long amountFen, string? key = null)

@@ -35,8 +35,6 @@ public sealed partial class CommunityConsole
     private decimal amountYuan = 3;
     private decimal minSpendYuan;
     private int budget = 100;
-    private bool busy;
-    private string? problem;
 
     /// <summary>What the prerender read, carried to the live circuit, which then neither reads it again nor shows an empty list first.</summary>
     public sealed record Loaded(List<ZoneInfo> Zones, List<MerchantCardInfo> Shops, List<ItemInfo> Items, List<CommunityInfo> Communities);
@@ -82,7 +80,7 @@ public sealed partial class CommunityConsole
     {
         var read = await Api.ManagedCommunitiesAsync(Station);
         communities = read.Ok ? read.Value : communities;
-        problem = read.Ok ? null : read.Problem ?? $"HTTP {read.Status}";
+        Problem = read.Ok ? null : read.Problem ?? $"HTTP {read.Status}";
     }
 
     protected override async Task RereadAsync() => communities = (await Api.ManagedCommunitiesAsync(Station)).Value ?? communities;
@@ -146,28 +144,7 @@ public sealed partial class CommunityConsole
 
     private bool Report<T>(ApiResult<T> result)
     {
-        problem = result.Ok ? null : result.Problems is { Count: > 0 } all ? string.Join("；", all) : result.Problem ?? $"HTTP {result.Status}";
+        Problem = result.Ok ? null : result.Problems is { Count: > 0 } all ? string.Join("；", all) : result.Problem ?? $"HTTP {result.Status}";
         return result.Ok;
-    }
-
-    private async Task RunAsync(Func<Task> work)
-    {
-        busy = true;
-        try
-        {
-            await work();
-        }
-        catch (SignInRequiredException)
-        {
-            Nav.NavigateTo(Station ? "/ops/login" : "/merchant/login", forceLoad: true);
-        }
-        catch (HttpRequestException e)
-        {
-            problem = e.Message;
-        }
-        finally
-        {
-            busy = false;
-        }
     }
 }

@@ -24,8 +24,6 @@ public sealed partial class PhotoCashbackPanel
     private int minText = 15;
     private int budget = 100;
     private int days = 30;
-    private bool busy;
-    private string? problem;
 
     /// <summary>What the prerender read, carried to the live circuit, which then neither reads it again nor shows an empty queue first.</summary>
     public sealed record Loaded(List<OpsMerchantInfo> Merchants, List<PhotoCashbackInfo> Campaigns, List<PhotoCashbackClaimInfo> Claims);
@@ -63,7 +61,7 @@ public sealed partial class PhotoCashbackPanel
 
     private string ShopName(Guid id) => merchants.FirstOrDefault(m => m.Id == id)?.Name ?? "";
 
-    private async Task LoadAsync() => problem = await ReadAsync();
+    private async Task LoadAsync() => Problem = await ReadAsync();
 
     protected override async Task RereadAsync() => await ReadAsync();
 
@@ -89,7 +87,7 @@ public sealed partial class PhotoCashbackPanel
             Ops ? merchantId : null, (long)Math.Round(amountYuan * 100), (long)Math.Round(minOrderYuan * 100), minText, budget, now, now.AddDays(days)));
         if (!created.Ok)
         {
-            problem = created.Problems is { Count: > 0 } all ? string.Join("；", all) : created.Problem ?? $"HTTP {created.Status}";
+            Problem = created.Problems is { Count: > 0 } all ? string.Join("；", all) : created.Problem ?? $"HTTP {created.Status}";
             return;
         }
 
@@ -100,7 +98,7 @@ public sealed partial class PhotoCashbackPanel
     {
         var approved = await Api.ApprovePhotoCashbackAsync(Ops, claim.Id);
         await LoadAsync();
-        problem = approved.Ok ? problem : approved.Problem;
+        Problem = approved.Ok ? Problem : approved.Problem;
     });
 
     private Task RejectAsync(PhotoCashbackClaimInfo claim) => RunAsync(async () =>
@@ -108,31 +106,10 @@ public sealed partial class PhotoCashbackPanel
         var rejected = await Api.RejectPhotoCashbackAsync(Ops, claim.Id, reasons.GetValueOrDefault(claim.Id) ?? "");
         if (!rejected.Ok)
         {
-            problem = rejected.FieldProblems?.Values.FirstOrDefault() ?? rejected.Problem;
+            Problem = rejected.FieldProblems?.Values.FirstOrDefault() ?? rejected.Problem;
             return;
         }
 
         await LoadAsync();
     });
-
-    private async Task RunAsync(Func<Task> work)
-    {
-        busy = true;
-        try
-        {
-            await work();
-        }
-        catch (SignInRequiredException)
-        {
-            Nav.NavigateTo(Ops ? "/ops/login" : "/merchant/login", forceLoad: true);
-        }
-        catch (HttpRequestException e)
-        {
-            problem = e.Message;
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
 }

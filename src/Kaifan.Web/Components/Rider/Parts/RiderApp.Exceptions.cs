@@ -21,7 +21,7 @@ public partial class RiderApp
             await RunAsync(async () =>
             {
                 var result = await Api.ReportExceptionAsync(orderId, kind, note, stop.Token);
-                error = result.Ok ? null : result.Problem;
+                Problem = result.Ok ? null : result.Problem;
                 if (result.Ok)
                 {
                     orders[orderId] = result.Value!;

@@ -86,10 +86,10 @@ public partial class RiderApp
             return;
         }
 
-        busy = true;
-        error = null;
+        locating = true;
+        Problem = null;
         var here = await LocateAsync();
-        busy = false;
+        locating = false;
         if (here is null)
         {
             manual = true;
@@ -111,7 +111,7 @@ public partial class RiderApp
         await RunAsync(async () =>
         {
             var granted = await Api.SetConsentAsync(Kaifan.Contracts.ConsentPurposes.Location, true, stop.Token);
-            error = granted.Ok ? null : granted.Problem;
+            Problem = granted.Ok ? null : granted.Problem;
             locationConsent = granted.Ok ? true : locationConsent;
         });
 
@@ -126,7 +126,7 @@ public partial class RiderApp
     private async Task WithdrawLocationAsync() => await RunAsync(async () =>
     {
         var withdrawn = await Api.SetConsentAsync(Kaifan.Contracts.ConsentPurposes.Location, false, stop.Token);
-        error = withdrawn.Ok ? null : withdrawn.Problem;
+        Problem = withdrawn.Ok ? null : withdrawn.Problem;
         if (withdrawn.Ok)
         {
             locationConsent = false;
@@ -138,7 +138,7 @@ public partial class RiderApp
         // An emptied field is refused here, in the field's own words, before anything is sent.
         if (manualLat is not { } latitude || manualLon is not { } longitude)
         {
-            error = manualLat is null ? L["Rider.LatitudeRequired"] : L["Rider.LongitudeRequired"];
+            Problem = manualLat is null ? L["Rider.LatitudeRequired"] : L["Rider.LongitudeRequired"];
             return Task.CompletedTask;
         }
 
@@ -149,11 +149,11 @@ public partial class RiderApp
     private async Task OnlineAtAsync(double latitude, double longitude) => await RunAsync(async () =>
     {
         var result = await Api.GoOnlineAsync(zoneId, latitude, longitude, chosenShiftEnd, stop.Token);
-        error = result.Ok ? null : result.Problem;
+        Problem = result.Ok ? null : result.Problem;
         if (result.Status == 409)
         {
             // Withdrawn elsewhere (another device, the API) since the app loaded: ask again rather than only refuse.
-            (locationConsent, askingConsent, error) = (false, true, null);
+            (locationConsent, askingConsent, Problem) = (false, true, null);
             return;
         }
 
@@ -168,7 +168,7 @@ public partial class RiderApp
     private async Task GoOfflineAsync() => await RunAsync(async () =>
     {
         var result = await Api.GoOfflineAsync(stop.Token);
-        error = result.Ok ? null : result.Problem;
+        Problem = result.Ok ? null : result.Problem;
         if (result.Ok)
         {
             (online, shiftEndsAt) = (false, null);
@@ -223,7 +223,7 @@ public partial class RiderApp
     private async Task OpenGearAsync() => await RunAsync(async () =>
     {
         var profile = await Api.RiderProfileAsync(stop.Token);
-        error = profile.Ok ? null : profile.Problem;
+        Problem = profile.Ok ? null : profile.Problem;
         if (profile.Ok)
         {
             var p = profile.Value!;
@@ -235,7 +235,7 @@ public partial class RiderApp
     {
         ApiResult<RiderProfileInfo>? result = null;
         await RunAsync(async () => result = await Api.SetRiderProfileAsync(changed, stop.Token));
-        return result ?? new ApiResult<RiderProfileInfo>(0, null, error);
+        return result ?? new ApiResult<RiderProfileInfo>(0, null, Problem);
     }
 
     private void GearSaved(RiderProfileInfo saved)
@@ -265,22 +265,6 @@ public partial class RiderApp
 
         await Api.PostLocationAsync(lat, lon, stop.Token);
     });
-
-    private async Task RunAsync(Func<Task> work)
-    {
-        try
-        {
-            await work();
-        }
-        catch (SignInRequiredException)
-        {
-            Nav.NavigateTo("/rider/login", forceLoad: true);
-        }
-        catch (HttpRequestException e)
-        {
-            error = e.Message;
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
