@@ -4,17 +4,20 @@ using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Payments.Sandbox;
+using Kaifan.Payments.Wallet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Payments;
 
 /// <summary>
 /// POST /api/orders/{orderId}/payments: the customer starts paying an order. The amount always comes from Ordering,
-/// never from the client; asking again returns the same pending intent.
+/// never from the client; asking again returns the same pending intent. Channel balance (余额支付) pays at once from the
+/// customer's wallet (Wallet/PayFromBalance.cs).
 /// </summary>
 internal static class CreatePayment
 {
@@ -56,9 +59,9 @@ internal static class CreatePayment
         TimeProvider clock,
         CancellationToken ct)
     {
-        if (request.Channel != WechatChannel)
+        if (request.Channel is not (WechatChannel or PayFromBalance.Channel))
         {
-            return Problems.Unprocessable("暂不支持该支付方式，请使用微信支付 (only wechat is available for now)", "channel");
+            return Problems.Unprocessable("暂不支持该支付方式，请使用微信支付或余额支付 (only wechat and balance are available for now)", "channel");
         }
 
         // Resolved only once the request is well-formed: Ordering owns the amount and the order's state.
@@ -71,7 +74,8 @@ internal static class CreatePayment
         }
 
         var existing = await ActiveIntentAsync(db, orderId, ct);
-        if (existing is { Status: PaymentStatus.Pending } && terms.AwaitingPayment)
+        // A WeChat payment under way keeps the order: paying it from the balance as well could take the money twice.
+        if (existing is { Status: PaymentStatus.Pending } && terms.AwaitingPayment && request.Channel == WechatChannel)
         {
             return Results.Ok(PaymentView.Of(existing));
         }
@@ -79,6 +83,12 @@ internal static class CreatePayment
         if (!terms.AwaitingPayment || existing is not null)
         {
             return Problems.Conflict("订单不在待支付状态 (the order is not awaiting payment)", "orderId");
+        }
+
+        if (request.Channel == PayFromBalance.Channel)
+        {
+            var outbox = http.RequestServices.GetRequiredService<IDbContextOutbox<PaymentsDb>>();
+            return await PayFromBalance.PayAsync(outbox, orderId, customerId, terms.AmountFen, clock, ct);
         }
 
         var now = clock.GetUtcNow();

@@ -11,6 +11,7 @@ internal static class PaymentNotifications
     public const string PaymentPath = "/api/payments/notify/wechat";
     public const string RefundPath = "/api/payments/notify/wechat-refund";
     public const string TransferPath = "/api/payments/notify/wechat-transfer";
+    public const string TopUpPath = "/api/payments/notify/wechat-top-up";
 
     public static IResult Acknowledge() => Results.Ok(new { code = "SUCCESS" });
 

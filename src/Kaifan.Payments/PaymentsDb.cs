@@ -1,5 +1,6 @@
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Payments.Sandbox;
+using Kaifan.Payments.Wallet;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Payments;
@@ -17,6 +18,12 @@ public abstract class PaymentsDb(DbContextOptions options) : ModuleDbContext(opt
     internal DbSet<Refund> Refunds => Set<Refund>();
 
     internal DbSet<RiderTransfer> RiderTransfers => Set<RiderTransfer>();
+
+    internal DbSet<CustomerWallet> Wallets => Set<CustomerWallet>();
+
+    internal DbSet<WalletEntry> WalletEntries => Set<WalletEntry>();
+
+    internal DbSet<WalletTopUp> TopUps => Set<WalletTopUp>();
 
     /// <summary>The sandbox gateway's own ledger; it stands for the external gateway's database.</summary>
     internal DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();

@@ -1,4 +1,6 @@
+using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
+using Kaifan.Payments.Wallet;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Payments;
@@ -6,7 +8,8 @@ namespace Kaifan.Payments;
 /// <summary>
 /// Payments hold nothing personal beyond the customer id (no card data reaches Kaifan), and amounts and gateway
 /// references are the books, so nothing is erased here; money still moving (a payment open, a refund running) must
-/// settle first, or its result would land on an account that no longer exists.
+/// settle first, or its result would land on an account that no longer exists. Money left in the 余额 is the customer's:
+/// it must be spent first, as there is nowhere to pay it out to (ADR 0029).
 /// </summary>
 internal sealed class PaymentsErasure(PaymentsDb db, TimeProvider clock) : IPersonalDataErasure
 {
@@ -15,8 +18,17 @@ internal sealed class PaymentsErasure(PaymentsDb db, TimeProvider clock) : IPers
         var now = clock.GetUtcNow();
         var intents = db.Intents.Where(p => p.CustomerId == userId);
         var moving = await intents.AnyAsync(p => p.Status == PaymentStatus.Refunding || (p.Status == PaymentStatus.Pending && p.ExpiresAt > now), ct)
-            || await db.Refunds.AnyAsync(r => r.Status == RefundStatus.Pending && intents.Any(p => p.Id == r.PaymentId), ct);
-        return moving ? new ErasureBlocker("payments", "有支付或退款尚未完成，完成后才能注销 (a payment or refund is still in progress)") : null;
+            || await db.Refunds.AnyAsync(r => r.Status == RefundStatus.Pending && intents.Any(p => p.Id == r.PaymentId), ct)
+            || await db.TopUps.AnyAsync(t => t.CustomerId == userId && t.Status == TopUpStatus.Pending && t.ExpiresAt > now, ct);
+        if (moving)
+        {
+            return new ErasureBlocker("payments", "有支付、充值或退款尚未完成，完成后才能注销 (a payment, top-up or refund is still in progress)");
+        }
+
+        var balance = await WalletLedger.BalanceAsync(db, userId, ct);
+        return balance > 0
+            ? new ErasureBlocker("balance", $"余额还有¥{Fen.ToYuan(balance)}，请先用完余额再注销 (spend the ¥{Fen.ToYuan(balance)} balance first: it cannot be paid out)")
+            : null;
     }
 
     public Task EraseAsync(Guid userId, CancellationToken ct) => Task.CompletedTask;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts.Queries;
 using Kaifan.Payments.Sandbox;
+using Kaifan.Payments.Wallet;
 using Kaifan.Payments.WechatPay;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +21,7 @@ public static class PaymentsModule
         services.ConfigureWolverine(opts => opts.CodeGeneration.AlwaysUseServiceLocationFor<PaymentsDb>());
         services.AddValidatorsFromAssemblyContaining<PaymentsDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<IPersonalDataExport, PaymentsDataExport>();
+        services.AddScoped<IPersonalDataExport, WalletDataExport>();
         services.AddScoped<IPersonalDataErasure, PaymentsErasure>();
 
         // The sandbox stands for the external gateway; the merchant side only ever sees its public half.
@@ -44,6 +46,9 @@ public static class PaymentsModule
         ReceivePaymentNotification.Map(endpoints);
         ReceiveRefundNotification.Map(endpoints);
         ReceiveTransferNotification.Map(endpoints);
+        ReceiveTopUpNotification.Map(endpoints);
+        GetMyWallet.Map(endpoints);
+        TopUpWallet.Map(endpoints);
         ReconcileTransfer.Map(endpoints);
         SandboxPay.Map(endpoints);
 

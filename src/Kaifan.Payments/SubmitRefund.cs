@@ -1,4 +1,5 @@
 using Kaifan.Payments.Sandbox;
+using Kaifan.Payments.Wallet;
 
 namespace Kaifan.Payments;
 
@@ -21,7 +22,7 @@ internal static class Refunds
     /// Moves a paid intent to Refunding (guarded by its Version token) and records the one refund it may have.
     /// The caller saves both together with the returned message in its outbox.
     /// </summary>
-    public static (Refund Refund, SubmitRefund Submit) Start(PaymentIntent intent, string reason, DateTimeOffset now)
+    public static (Refund Refund, object Submit) Start(PaymentIntent intent, string reason, DateTimeOffset now)
     {
         intent.Status = PaymentStatus.Refunding;
         intent.Version++;
@@ -34,14 +35,14 @@ internal static class Refunds
             Status = RefundStatus.Pending,
             RequestedAt = now,
         };
-        return (refund, new SubmitRefund(refund.Id, intent.OutTradeNo, refund.OutRefundNo, refund.AmountFen));
+        return (refund, SubmitTo(intent, refund));
     }
 
     /// <summary>
     /// Part of a paid intent going back for a refund request, numbered by it. The intent's Version moves so two parts
     /// started at once cannot both pass the sum check; the part that returns the last of the money makes it Refunding.
     /// </summary>
-    public static (Refund Refund, SubmitRefund Submit) StartPart(PaymentIntent intent, Guid requestId, long amountFen, long refundedBefore, DateTimeOffset now)
+    public static (Refund Refund, object Submit) StartPart(PaymentIntent intent, Guid requestId, long amountFen, long refundedBefore, DateTimeOffset now)
     {
         if (refundedBefore + amountFen == intent.AmountFen)
         {
@@ -58,6 +59,12 @@ internal static class Refunds
             Status = RefundStatus.Pending,
             RequestedAt = now,
         };
-        return (refund, new SubmitRefund(refund.Id, intent.OutTradeNo, refund.OutRefundNo, refund.AmountFen));
+        return (refund, SubmitTo(intent, refund));
     }
+
+    /// <summary>Money goes back the way it came: a balance payment's refund to the balance, a gateway payment's to the gateway.</summary>
+    private static object SubmitTo(PaymentIntent intent, Refund refund) =>
+        intent.Channel == PayFromBalance.Channel
+            ? new RefundToBalance(refund.Id)
+            : new SubmitRefund(refund.Id, intent.OutTradeNo, refund.OutRefundNo, refund.AmountFen);
 }

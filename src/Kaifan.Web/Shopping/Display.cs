@@ -10,6 +10,10 @@ public static class Display
 
     public static string Yuan(long fen) => "¥" + Fen.ToYuan(fen);
 
+    /// <summary>¥ with both decimals, as a balance and its ledger show money: ¥20.00, −¥18.50, +¥5.00 when signed.</summary>
+    public static string Cents(long fen, bool signed = false) =>
+        (fen < 0 ? "−" : signed ? "+" : "") + "¥" + (Math.Abs(fen) / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
     public static DateTimeOffset InShanghai(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Shanghai);
 
     /// <summary>HH:mm in Shanghai, or --:-- for a step not reached yet.</summary>

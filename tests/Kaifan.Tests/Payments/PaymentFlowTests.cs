@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kaifan.Tests.Payments;
 
 /// <summary>Paying real orders (placed at lunchtime, when the demo shops are open) through the sandbox gateway, whose callbacks reach the host over real HTTP.</summary>
-public abstract class PaymentFlowTests(KaifanApp app)
+public abstract partial class PaymentFlowTests(KaifanApp app)
 {
     private readonly ForgedNotifications forge = new(app);
     private readonly PaymentProbe probe = new(app);

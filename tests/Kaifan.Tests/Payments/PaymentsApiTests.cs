@@ -11,12 +11,10 @@ public abstract class PaymentsApiTests(KaifanApp app)
 {
     private readonly ForgedNotifications forge = new(app);
 
-    [Theory]
-    [InlineData("alipay")]
-    [InlineData("balance")]
-    public async Task paying_through_a_channel_the_sandbox_does_not_serve_is_unprocessable_naming_channel(string channel)
+    [Fact]
+    public async Task paying_through_a_channel_the_sandbox_does_not_serve_is_unprocessable_naming_channel()
     {
-        var response = await app.Client(TestTokens.Customer(1)).PostAsJsonAsync($"/api/orders/{Guid.NewGuid()}/payments", new { channel });
+        var response = await app.Client(TestTokens.Customer(1)).PostAsJsonAsync($"/api/orders/{Guid.NewGuid()}/payments", new { channel = "alipay" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");

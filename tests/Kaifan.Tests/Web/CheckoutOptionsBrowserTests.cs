@@ -82,6 +82,53 @@ public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : Browse
     }
 
     [Fact]
+    public async Task a_customer_tops_up_the_wallet_pays_an_order_with_the_balance_and_sees_it_drop()
+    {
+        const int customer = 5;
+        await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/m/login", DemoCampus.CustomerPhone(customer));
+        await page.GotoAsync("/m/me");
+        await Expect(page.Locator("[data-testid=my-wallet-balance]")).ToHaveTextAsync("¥0.00");
+        await page.Locator("[data-testid=my-wallet-entry]").ClickAsync();
+
+        await page.Locator("label.chip:has([data-fen='5000'])").ClickAsync();
+        await page.Locator("[data-testid=top-up-submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=wallet-balance]")).ToHaveTextAsync("¥50.00");
+        await Expect(page.Locator("[data-testid=wallet-entry][data-kind=topUp] [data-testid=wallet-entry-amount]")).ToHaveTextAsync("+¥50.00");
+
+        await page.GotoAsync($"/m/shop/{DemoCampus.MerchantId(1)}");
+        await Dish(page, "凉拌牛肉").Locator("[data-testid=add]").ClickAsync();
+        await Expect(page.Locator("[data-testid=cart-count]")).ToHaveTextAsync("1");
+        await page.Locator("[data-testid=checkout]").ClickAsync();
+        await page.Locator("[data-testid=place-order]").ClickAsync();
+        await Expect(page.Locator("[data-testid=pay-balance]")).ToHaveTextAsync("可用 ¥50.00");
+        var totalFen = (long)(decimal.Parse((await page.Locator("[data-testid=pay-amount]").TextContentAsync())!.TrimStart('¥'), System.Globalization.CultureInfo.InvariantCulture) * 100);
+        await page.Locator("[data-testid=pay-channel-balance]").CheckAsync();
+        await Browser.ScreenshotAsync(page, "h5-pay-balance", page.Locator("[data-testid=pay-balance]"));
+        await page.Locator("[data-testid=pay-wechat]").ClickAsync();
+        await page.WaitForURLAsync("**/m/orders/*");
+
+        await page.GotoAsync("/m/me/wallet");
+        var left = Kaifan.Web.Shopping.Display.Cents(5_000 - totalFen);
+        await Expect(page.Locator("[data-testid=wallet-balance]")).ToHaveTextAsync(left);
+        await Expect(page.Locator("[data-testid=wallet-entry]").First.Locator("[data-testid=wallet-entry-amount]"))
+            .ToHaveTextAsync(Kaifan.Web.Shopping.Display.Cents(-totalFen, signed: true));
+        await Browser.ScreenshotAsync(page, "h5-wallet", page.Locator("[data-testid=wallet-ledger]"));
+
+        // Not enough left for a second order: 余额支付 is offered but cannot be picked.
+        await page.GotoAsync($"/m/shop/{DemoCampus.MerchantId(1)}");
+        await Dish(page, "凉拌牛肉").Locator("[data-testid=add]").ClickAsync();
+        await Expect(page.Locator("[data-testid=cart-count]")).ToHaveTextAsync("1");
+        await Dish(page, "凉拌牛肉").Locator("[data-testid=add]").ClickAsync();
+        await Expect(page.Locator("[data-testid=cart-count]")).ToHaveTextAsync("2");
+        await page.Locator("[data-testid=checkout]").ClickAsync();
+        await page.Locator("[data-testid=place-order]").ClickAsync();
+        await Expect(page.Locator("[data-testid=pay-balance]")).ToHaveTextAsync($"余额不足（{left}）");
+        await Expect(page.Locator("[data-testid=pay-channel-balance]")).ToBeDisabledAsync();
+    }
+
+    [Fact]
     public async Task a_customer_taps_the_locker_option_sees_the_picker_on_the_first_locker_and_places_a_locker_order()
     {
         // Tapped as a shopper does: the option re-quotes before any locker has been chosen.

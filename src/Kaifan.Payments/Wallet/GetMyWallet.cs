@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Payments.Wallet;
+
+/// <summary>Kind: topUp (充值), payment (余额支付) or refund (退款到余额); AmountFen is signed, − for money spent.</summary>
+internal sealed record WalletEntryView(long Id, string Kind, long AmountFen, DateTimeOffset At);
+
+/// <summary>More says older entries exist beyond those listed.</summary>
+internal sealed record MyWalletView(long BalanceFen, IReadOnlyList<WalletEntryView> Entries, bool More);
+
+/// <summary>GET /api/me/wallet?limit=20: the customer's 余额 and the latest ledger entries, newest first.</summary>
+internal static class GetMyWallet
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 1_000;
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/me/wallet", HandleAsync)
+            .RequireAuthorization(Roles.Customer)
+            .WithTags("Payments")
+            .WithSummary("我的钱包 (balance and ledger)")
+            .Produces<MyWalletView>()
+            .ProducesValidationProblem();
+
+    private static async Task<IResult> HandleAsync(int? limit, ClaimsPrincipal user, PaymentsDb db, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Problems.Validation("limit", $"条数应在1到{MaxLimit}之间 (limit must be 1..{MaxLimit})");
+        }
+
+        var customerId = user.UserId();
+        var take = limit ?? DefaultLimit;
+        // The list before the balance: a movement between the two reads then shows in the balance only, never as an
+        // entry the balance does not hold yet.
+        var entries = await db.WalletEntries.AsNoTracking().Where(e => e.CustomerId == customerId)
+            .OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(ct);
+        var balance = await WalletLedger.BalanceAsync(db, customerId, ct);
+        return Results.Ok(new MyWalletView(
+            balance,
+            entries.Take(take).Select(e => new WalletEntryView(e.Id, KindName(e.Kind), e.AmountFen, e.At)).ToList(),
+            entries.Count > take));
+    }
+
+    private static string KindName(WalletEntryKind kind) => kind switch
+    {
+        WalletEntryKind.TopUp => "topUp",
+        WalletEntryKind.Payment => "payment",
+        _ => "refund",
+    };
+}

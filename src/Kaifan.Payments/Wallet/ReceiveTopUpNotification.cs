@@ -1,0 +1,92 @@
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.BuildingBlocks.Storage;
+using Kaifan.Payments.WechatPay;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Payments.Wallet;
+
+/// <summary>
+/// POST /api/payments/notify/wechat-top-up: the gateway says a top-up's money arrived. Only a verified callback with the
+/// right amount credits the balance, exactly once: the top-up is claimed by a conditional UPDATE in the transaction that
+/// credits, so copies and retries, even at the same moment, find it claimed and are acknowledged.
+/// </summary>
+internal static class ReceiveTopUpNotification
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(PaymentNotifications.TopUpPath, Handle).AsGatewayCallback("充值成功通知 (WeChat Pay v3 TRANSACTION.SUCCESS callback for a top-up)");
+
+    private static async Task<IResult> Handle(
+        HttpRequest request,
+        NotificationVerifier verifier,
+        WechatPayPlatform platform,
+        PaymentsDb db,
+        TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (verified, failure) = await verifier.VerifyAsync<WechatTransaction>(request, WechatPayJson.TransactionSuccess, ct);
+        if (verified is null)
+        {
+            return failure!;
+        }
+
+        var paid = verified.Resource;
+        var topUp = Guid.TryParseExact(paid.OutTradeNo, "N", out var topUpId)
+            ? await db.TopUps.AsNoTracking().FirstOrDefaultAsync(t => t.Id == topUpId, ct)
+            : null;
+        if (topUp is null)
+        {
+            return Problems.Unprocessable("充值单不存在 (unknown out_trade_no)", "out_trade_no");
+        }
+
+        if (paid.Mchid != platform.MchId || paid.Appid != platform.AppId)
+        {
+            return Problems.Unprocessable("商户号不符 (mchid/appid do not match)", "mchid");
+        }
+
+        if (paid.TradeState != "SUCCESS")
+        {
+            return Problems.Unprocessable("交易未成功 (trade_state is not SUCCESS)", "trade_state");
+        }
+
+        if (paid.Amount.Total != topUp.AmountFen || paid.Amount.Currency != "CNY")
+        {
+            return Problems.Unprocessable("金额不符 (amount.total does not match the top-up)", "amount.total");
+        }
+
+        if (paid.TransactionId is not { Length: > 0 and <= 64 })
+        {
+            return Problems.Unprocessable("交易号无效 (invalid transaction_id)", "transaction_id");
+        }
+
+        var creditedAt = PaymentNotifications.GatewayTime(paid.SuccessTime, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.TopUps
+            .Where(t => t.Id == topUp.Id && t.Status == TopUpStatus.Pending)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(t => t.Status, TopUpStatus.Credited)
+                    .SetProperty(t => t.GatewayTransactionId, paid.TransactionId)
+                    .SetProperty(t => t.CreditedAt, creditedAt),
+                ct);
+        if (claimed == 0)
+        {
+            return PaymentNotifications.Acknowledge();
+        }
+
+        await WalletLedger.CreditAsync(db, topUp.CustomerId, topUp.AmountFen, WalletEntryKind.TopUp, topUp.Id, creditedAt, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The customer's first two top-ups credited at once both opened the wallet; the gateway retries this one.
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return PaymentNotifications.Acknowledge();
+    }
+}

@@ -1,0 +1,26 @@
+using Kaifan.Contracts.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.Payments.Wallet;
+
+internal sealed record WalletEntryExport(string Kind, long AmountFen, Guid SourceId, DateTimeOffset At);
+
+internal sealed record TopUpExport(Guid Id, long AmountFen, string Status, string? GatewayTransactionId, DateTimeOffset CreatedAt, DateTimeOffset? CreditedAt);
+
+internal sealed record WalletExport(long BalanceFen, IReadOnlyList<WalletEntryExport> Entries, IReadOnlyList<TopUpExport> TopUps);
+
+/// <summary>The customer's 余额: the balance, every ledger entry and every top-up, oldest first.</summary>
+internal sealed class WalletDataExport(PaymentsDb db) : IPersonalDataExport
+{
+    public string Section => "wallet";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken ct)
+    {
+        var entries = await db.WalletEntries.AsNoTracking().Where(e => e.CustomerId == userId).OrderBy(e => e.Id).ToListAsync(ct);
+        var topUps = await db.TopUps.AsNoTracking().Where(t => t.CustomerId == userId).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        return new WalletExport(
+            await WalletLedger.BalanceAsync(db, userId, ct),
+            entries.Select(e => new WalletEntryExport(e.Kind.ToString(), e.AmountFen, e.SourceId, e.At)).ToList(),
+            topUps.Select(t => new TopUpExport(t.Id, t.AmountFen, t.Status.ToString(), t.GatewayTransactionId, t.CreatedAt, t.CreditedAt)).ToList());
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kaifan.Payments;
+using Kaifan.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kaifan.Tests.Payments;
+
+/// <summary>余额: top-ups through the sandbox gateway, 余额支付 and refunds back to the balance. Each test has its own customer.</summary>
+public abstract partial class PaymentFlowTests
+{
+    private const string TopUpPath = "/api/payments/notify/wechat-top-up";
+
+    [Fact]
+    public async Task a_top_up_is_credited_once_however_often_its_callback_arrives()
+    {
+        var client = app.Client(TestTokens.Customer(1));
+        await (await client.PostAsJsonAsync("/api/me/wallet/top-ups", new { amountFen = 0 })).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "amountFen");
+        await (await client.PostAsJsonAsync("/api/me/wallet/top-ups", new { amountFen = 50_001 })).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "amountFen");
+        var before = await WalletKit.BalanceAsync(app, 1);
+
+        var topUpId = await WalletKit.TopUpAsync(app, 1, 3_000);
+        var body = forge.PaymentBody(topUpId, 3_000);
+        var copies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.Client().SendAsync(forge.Request(TopUpPath, body))));
+
+        copies.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        (await WalletKit.BalanceAsync(app, 1)).ShouldBe(before + 3_000);
+        var wallet = await client.GetFromJsonAsync<JsonElement>("/api/me/wallet?limit=1");
+        wallet.GetProperty("entries").EnumerateArray().ShouldHaveSingleItem().GetProperty("kind").GetString().ShouldBe("topUp");
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<PaymentsDb>().WalletEntries.CountAsync(e => e.SourceId == topUpId)).ShouldBe(1);
+        await (await client.GetAsync("/api/me/wallet?limit=0")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "limit");
+    }
+
+    [Fact]
+    public async Task an_order_paid_from_the_balance_moves_on_like_one_paid_by_wechat()
+    {
+        var (orderId, totalFen) = await PaymentOrders.PlaceAsync(app, customer: 2);
+        await WalletKit.TopUpAsync(app, 2, totalFen);
+        var before = await WalletKit.BalanceAsync(app, 2);
+
+        var response = await WalletKit.PayAsync(app, orderId, customer: 2);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var payment = await response.Content.ReadFromJsonAsync<JsonElement>();
+        payment.GetProperty("status").GetString().ShouldBe("Succeeded");
+        payment.GetProperty("channel").GetString().ShouldBe("balance");
+        (await WalletKit.BalanceAsync(app, 2)).ShouldBe(before - totalFen);
+        await PaymentProbe.EventuallyAsync(async () => await probe.OrderStatusAsync(orderId, 2) == "AwaitingAcceptance", "order awaits acceptance");
+        (await probe.OrderAsync(orderId, 2)).GetProperty("paidAt").GetDateTimeOffset().ShouldBe(payment.GetProperty("paidAt").GetDateTimeOffset());
+        await (await WalletKit.PayAsync(app, orderId, customer: 2)).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "orderId");
+        (await WalletKit.BalanceAsync(app, 2)).ShouldBe(before - totalFen);
+    }
+
+    [Fact]
+    public async Task a_balance_short_of_the_order_is_refused_naming_balance_and_nothing_changes()
+    {
+        var (orderId, totalFen) = await PaymentOrders.PlaceAsync(app, customer: 3);
+        await WalletKit.TopUpAsync(app, 3, 1);
+        var before = await WalletKit.BalanceAsync(app, 3);
+        before.ShouldBeLessThan(totalFen);
+
+        var refused = await WalletKit.PayAsync(app, orderId, customer: 3);
+
+        await refused.ShouldBeRefusedAsync(HttpStatusCode.Conflict, "balance");
+        (await WalletKit.BalanceAsync(app, 3)).ShouldBe(before);
+        (await probe.OrderStatusAsync(orderId, 3)).ShouldBe("AwaitingPayment");
+        // No payment was left behind: WeChat can still pay the order.
+        (await StartPaymentAsync(orderId, customer: 3)).GetProperty("status").GetString().ShouldBe("Pending");
+    }
+
+    [Fact]
+    public async Task three_parallel_balance_payments_that_the_balance_covers_once_let_exactly_one_through()
+    {
+        var orders = new List<(Guid OrderId, long TotalFen)>();
+        for (var i = 0; i < 3; i++)
+        {
+            orders.Add(await PaymentOrders.PlaceAsync(app, customer: 4));
+        }
+
+        var before = await WalletKit.BalanceAsync(app, 4);
+        var dearest = orders.Max(o => o.TotalFen);
+        before.ShouldBeLessThan(dearest);
+        await WalletKit.TopUpAsync(app, 4, dearest - before);
+        orders.Min(o => o.TotalFen).ShouldBeGreaterThan(dearest / 2, "two orders together must be more than the balance");
+
+        var responses = await Task.WhenAll(orders.Select(o => WalletKit.PayAsync(app, o.OrderId, customer: 4)));
+
+        var paid = orders.Where((_, i) => responses[i].StatusCode == HttpStatusCode.Created).ToList();
+        paid.ShouldHaveSingleItem();
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.ShouldBeRefusedAsync(HttpStatusCode.Conflict, "balance");
+        }
+
+        (await WalletKit.BalanceAsync(app, 4)).ShouldBe(dearest - paid[0].TotalFen);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+        var customerId = Kaifan.BuildingBlocks.DemoCampus.CustomerId(4);
+        (await db.WalletEntries.Where(e => e.CustomerId == customerId).SumAsync(e => e.AmountFen)).ShouldBe(dearest - paid[0].TotalFen);
+    }
+
+    [Fact]
+    public async Task a_balance_paid_order_that_the_shop_rejects_is_refunded_to_the_balance()
+    {
+        var (orderId, totalFen) = await PaymentOrders.PlaceAsync(app, customer: 5);
+        await WalletKit.TopUpAsync(app, 5, totalFen);
+        var before = await WalletKit.BalanceAsync(app, 5);
+        var payment = await (await WalletKit.PayAsync(app, orderId, customer: 5)).Content.ReadFromJsonAsync<JsonElement>();
+        await PaymentProbe.EventuallyAsync(async () => await probe.OrderStatusAsync(orderId, 5) == "AwaitingAcceptance", "order awaits acceptance");
+
+        await PaymentOrders.RejectAsync(app, orderId);
+
+        await PaymentProbe.EventuallyAsync(async () => await probe.PaymentStatusAsync(PaymentId(payment), 5) == "Refunded", "payment refunded");
+        (await WalletKit.BalanceAsync(app, 5)).ShouldBe(before);
+        (await probe.TransitionCountAsync(PaymentId(payment))).ShouldBe(3); // paid, refunding, refunded: once each
+        var latest = (await app.Client(TestTokens.Customer(5)).GetFromJsonAsync<JsonElement>("/api/me/wallet?limit=2")).GetProperty("entries").EnumerateArray().ToList();
+        latest.Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("amountFen").GetInt64()}").ShouldBe([$"refund {totalFen}", $"payment {-totalFen}"]);
+        await PaymentProbe.EventuallyAsync(async () => (await probe.OrderAsync(orderId, 5)).GetProperty("refundedAt").ValueKind == JsonValueKind.String, "order refunded");
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kaifan.Tests.Infrastructure;
+
+namespace Kaifan.Tests.Payments;
+
+/// <summary>The customer's 余额 through the public API: top-ups paid in the sandbox, as the H5 does, and the balance.</summary>
+internal static class WalletKit
+{
+    public static async Task<long> BalanceAsync(KaifanApp app, int customer) =>
+        (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("balanceFen").GetInt64();
+
+    /// <summary>Starts a top-up and pays it in the sandbox; waits until the gateway's callback has credited it.</summary>
+    public static async Task<Guid> TopUpAsync(KaifanApp app, int customer, long amountFen)
+    {
+        var before = await BalanceAsync(app, customer);
+        var response = await app.Client(TestTokens.Customer(customer)).PostAsJsonAsync("/api/me/wallet/top-ups", new { amountFen });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var topUp = await response.Content.ReadFromJsonAsync<JsonElement>();
+        (await app.Client().PostAsync(topUp.GetProperty("payUrl").GetString(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PaymentProbe.EventuallyAsync(async () => await BalanceAsync(app, customer) == before + amountFen, "top-up credited");
+        return topUp.GetProperty("topUpId").GetGuid();
+    }
+
+    public static Task<HttpResponseMessage> PayAsync(KaifanApp app, Guid orderId, int customer) =>
+        app.Client(TestTokens.Customer(customer)).PostAsJsonAsync($"/api/orders/{orderId}/payments", new { channel = "balance" });
+}
