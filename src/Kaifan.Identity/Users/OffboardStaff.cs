@@ -77,9 +77,17 @@ internal static partial class OffboardStaff
 
         await modules.EraseAllAsync(userId, ct);
 
-        // Two staff of one shop offboarded at once would each see the other still there: the shop's staff rows, locked
-        // first (a no-op update), let them through one at a time, so the second sees the first gone.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Two staff of one shop offboarded at once would each see the other still there: the shop's staff rows, locked
+        // first (a no-op update), let them through one at a time, so the second sees the first gone. First, and all of
+        // them in one statement: a transaction holding its own row while waiting for the shop's would deadlock with the
+        // other's.
+        if (user.MerchantId is { } merchantId)
+        {
+            await db.Users.Where(u => u.MerchantId == merchantId && u.Role == Roles.Merchant)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Role, u => u.Role), ct);
+        }
 
         // Two offboardings of one person (or an offboarding and their own 注销) meet here: one closes the account.
         var open = await db.Users.Where(u => u.Id == userId && u.ErasedAt == null).ExecuteUpdateAsync(s => s.SetProperty(u => u.Role, u => u.Role), ct);
@@ -88,14 +96,9 @@ internal static partial class OffboardStaff
             return Problems.Conflict("该账号已离职或已注销 (this account has already been closed)", "userId");
         }
 
-        if (user.MerchantId is { } merchantId)
+        if (user.MerchantId is { } shopId && !await OthersRemainAsync(db, shopId, userId, ct))
         {
-            await db.Users.Where(u => u.MerchantId == merchantId && u.Role == Roles.Merchant)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Role, u => u.Role), ct);
-            if (!await OthersRemainAsync(db, merchantId, userId, ct))
-            {
-                return LastStaff();
-            }
+            return LastStaff();
         }
 
         var now = clock.GetUtcNow();
