@@ -17,6 +17,15 @@ public static class RefundToBalanceHandler
     public static async Task Handle(RefundToBalance command, PaymentsDb db, IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var refund = await db.Refunds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == command.RefundId, ct);
+        if (refund is null)
+        {
+            return;
+        }
+
+        // Parts of one payment take turns on its row (a no-op update, as RefundApprovedRequest does): two parts handled
+        // at once would each see the other still Pending and neither would close the intent.
+        await db.Intents.Where(p => p.Id == refund.PaymentId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, p => p.Status), ct);
         var claimed = await db.Refunds
             .Where(r => r.Id == command.RefundId && r.Status == RefundStatus.Pending)
             .ExecuteUpdateAsync(
@@ -29,7 +38,6 @@ public static class RefundToBalanceHandler
             return;
         }
 
-        var refund = await db.Refunds.AsNoTracking().SingleAsync(r => r.Id == command.RefundId, ct);
         var intent = await db.Intents.SingleAsync(p => p.Id == refund.PaymentId, ct);
         await WalletLedger.CreditAsync(db, intent.CustomerId, refund.AmountFen, WalletEntryKind.Refund, refund.Id, now, ct);
 
