@@ -80,6 +80,12 @@ internal static class CreatePayment
             return Results.Ok(PaymentView.Of(existing));
         }
 
+        // The order still awaits payment, but the WeChat attempt may yet be paid: the balance must not take it as well.
+        if (existing is { Status: PaymentStatus.Pending } && terms.AwaitingPayment)
+        {
+            return Problems.Conflict("已发起微信支付，请在微信中完成或稍后重试 (a WeChat payment of this order is under way: finish it in WeChat or try again later)", "orderId");
+        }
+
         if (!terms.AwaitingPayment || existing is not null)
         {
             return Problems.Conflict("订单不在待支付状态 (the order is not awaiting payment)", "orderId");

@@ -120,4 +120,21 @@ public abstract partial class PaymentFlowTests
         latest.Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("amountFen").GetInt64()}").ShouldBe([$"refund {totalFen}", $"payment {-totalFen}"]);
         await PaymentProbe.EventuallyAsync(async () => (await probe.OrderAsync(orderId, 5)).GetProperty("refundedAt").ValueKind == JsonValueKind.String, "order refunded");
     }
+
+    [Fact]
+    public async Task a_balance_payment_of_an_order_with_a_wechat_payment_under_way_is_refused_saying_so()
+    {
+        var (orderId, totalFen) = await PaymentOrders.PlaceAsync(app, customer: 2);
+        await WalletKit.TopUpAsync(app, 2, totalFen);
+        var before = await WalletKit.BalanceAsync(app, 2);
+        (await StartPaymentAsync(orderId, customer: 2)).GetProperty("status").GetString().ShouldBe("Pending");
+
+        var refused = await WalletKit.PayAsync(app, orderId, customer: 2);
+
+        var body = await refused.Content.ReadAsStringAsync();
+        await refused.ShouldBeRefusedAsync(HttpStatusCode.Conflict, "orderId");
+        body.ShouldContain("已发起微信支付");
+        (await WalletKit.BalanceAsync(app, 2)).ShouldBe(before);
+        (await probe.OrderStatusAsync(orderId, 2)).ShouldBe("AwaitingPayment");
+    }
 }
