@@ -48,7 +48,8 @@ internal static class GetMyWallet
             entries.Count > take));
     }
 
-    private static string KindName(WalletEntryKind kind) => kind switch
+    /// <summary>One spelling of a kind wherever the customer reads it: the API and the data export.</summary>
+    internal static string KindName(WalletEntryKind kind) => kind switch
     {
         WalletEntryKind.TopUp => "topUp",
         WalletEntryKind.Payment => "payment",

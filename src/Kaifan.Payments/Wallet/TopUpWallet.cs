@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Payments.Sandbox;
@@ -25,9 +26,18 @@ internal static class TopUpWallet
 
     internal sealed record Request(long AmountFen);
 
+    internal sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() =>
+            RuleFor(r => r.AmountFen)
+                .InclusiveBetween(1, MaxFen)
+                .WithMessage($"单次充值 ¥0.01 到 ¥{Fen.ToYuan(MaxFen)} (amountFen must be 1..{MaxFen})");
+    }
+
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/me/wallet/top-ups", HandleAsync)
             .RequireAuthorization(Roles.Customer)
+            .Validate<Request>()
             .WithTags("Payments")
             .WithSummary("余额充值 (top up the balance)")
             .Produces<TopUpView>(StatusCodes.Status201Created)
@@ -35,11 +45,6 @@ internal static class TopUpWallet
 
     private static async Task<IResult> HandleAsync(Request request, ClaimsPrincipal user, PaymentsDb db, SandboxGateway gateway, TimeProvider clock, CancellationToken ct)
     {
-        if (request.AmountFen is < 1 or > MaxFen)
-        {
-            return Problems.Validation("amountFen", $"单次充值 ¥0.01 到 ¥{Fen.ToYuan(MaxFen)} (amountFen must be 1..{MaxFen})");
-        }
-
         var now = clock.GetUtcNow();
         var topUpId = Guid.CreateVersion7(now);
         var prepayId = await gateway.CreatePrepayAsync(topUpId.ToString("N"), request.AmountFen, "开饭余额充值 (Kaifan balance top-up)", PaymentNotifications.TopUpPath, ct);

@@ -20,7 +20,7 @@ internal sealed class WalletDataExport(PaymentsDb db) : IPersonalDataExport
         var topUps = await db.TopUps.AsNoTracking().Where(t => t.CustomerId == userId).OrderBy(t => t.CreatedAt).ToListAsync(ct);
         return new WalletExport(
             await WalletLedger.BalanceAsync(db, userId, ct),
-            entries.Select(e => new WalletEntryExport(e.Kind.ToString(), e.AmountFen, e.SourceId, e.At)).ToList(),
+            entries.Select(e => new WalletEntryExport(GetMyWallet.KindName(e.Kind), e.AmountFen, e.SourceId, e.At)).ToList(),
             topUps.Select(t => new TopUpExport(t.Id, t.AmountFen, t.Status.ToString(), t.GatewayTransactionId, t.CreatedAt, t.CreditedAt)).ToList());
     }
 }

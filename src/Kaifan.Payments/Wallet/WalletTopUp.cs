@@ -29,9 +29,6 @@ internal sealed class WalletTopUp
     public DateTimeOffset ExpiresAt { get; init; }
 
     public DateTimeOffset? CreditedAt { get; set; }
-
-    /// <summary>The out_trade_no we give the gateway: our id without dashes, as for payments.</summary>
-    public string OutTradeNo => Id.ToString("N");
 }
 
 internal sealed class WalletTopUpConfiguration : IEntityTypeConfiguration<WalletTopUp>
@@ -43,7 +40,6 @@ internal sealed class WalletTopUpConfiguration : IEntityTypeConfiguration<Wallet
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.GatewayPrepayId).HasMaxLength(64);
         builder.Property(t => t.GatewayTransactionId).HasMaxLength(64);
-        builder.Ignore(t => t.OutTradeNo);
         builder.HasIndex(t => t.CustomerId);
         builder.HasIndex(t => t.GatewayPrepayId).IsUnique();
     }

@@ -20,7 +20,7 @@ public abstract partial class AccountErasureTests
         var export = (await client.GetFromJsonAsync<JsonNode>("/api/me/data-export"))!["sections"]!["wallet"]!;
         export["balanceFen"]!.GetValue<long>().ShouldBe(1_250);
         var entry = export["entries"]!.AsArray().ShouldHaveSingleItem()!;
-        entry["kind"]!.GetValue<string>().ShouldBe("TopUp");
+        entry["kind"]!.GetValue<string>().ShouldBe("topUp");
         entry["amountFen"]!.GetValue<long>().ShouldBe(1_250);
         entry["sourceId"]!.GetValue<Guid>().ShouldBe(topUpId);
         export["topUps"]!.AsArray().ShouldHaveSingleItem()!["status"]!.GetValue<string>().ShouldBe("Credited");
