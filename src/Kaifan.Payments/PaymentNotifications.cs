@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using System.Globalization;
+using Kaifan.BuildingBlocks.Http;
+using Kaifan.Payments.WechatPay;
 using Microsoft.AspNetCore.Http;
 
 namespace Kaifan.Payments;
@@ -26,6 +28,31 @@ internal static class PaymentNotifications
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>
+    /// Why a verified success callback for our trade of <paramref name="expectedFen"/> cannot be taken (422 naming the
+    /// field), or null when it can: our merchant account, a successful trade, the whole amount in yuan fen, a usable
+    /// transaction id.
+    /// </summary>
+    public static IResult? Refusal(WechatTransaction paid, long expectedFen, WechatPayPlatform platform)
+    {
+        if (paid.Mchid != platform.MchId || paid.Appid != platform.AppId)
+        {
+            return Problems.Unprocessable("商户号不符 (mchid/appid do not match)", "mchid");
+        }
+
+        if (paid.TradeState != "SUCCESS")
+        {
+            return Problems.Unprocessable("交易未成功 (trade_state is not SUCCESS)", "trade_state");
+        }
+
+        if (paid.Amount.Total != expectedFen || paid.Amount.Currency != "CNY")
+        {
+            return Problems.Unprocessable("金额不符 (amount.total does not match the payment)", "amount.total");
+        }
+
+        return paid.TransactionId is { Length: > 0 and <= 64 } ? null : Problems.Unprocessable("交易号无效 (invalid transaction_id)", "transaction_id");
+    }
 
     /// <summary>The gateway's own time of the event; ours if it sent none we can read.</summary>
     public static DateTimeOffset GatewayTime(string? rfc3339, DateTimeOffset fallback) =>

@@ -41,24 +41,9 @@ internal static class ReceiveTopUpNotification
             return Problems.Unprocessable("充值单不存在 (unknown out_trade_no)", "out_trade_no");
         }
 
-        if (paid.Mchid != platform.MchId || paid.Appid != platform.AppId)
+        if (PaymentNotifications.Refusal(paid, topUp.AmountFen, platform) is { } refused)
         {
-            return Problems.Unprocessable("商户号不符 (mchid/appid do not match)", "mchid");
-        }
-
-        if (paid.TradeState != "SUCCESS")
-        {
-            return Problems.Unprocessable("交易未成功 (trade_state is not SUCCESS)", "trade_state");
-        }
-
-        if (paid.Amount.Total != topUp.AmountFen || paid.Amount.Currency != "CNY")
-        {
-            return Problems.Unprocessable("金额不符 (amount.total does not match the top-up)", "amount.total");
-        }
-
-        if (paid.TransactionId is not { Length: > 0 and <= 64 })
-        {
-            return Problems.Unprocessable("交易号无效 (invalid transaction_id)", "transaction_id");
+            return refused;
         }
 
         var creditedAt = PaymentNotifications.GatewayTime(paid.SuccessTime, clock.GetUtcNow());
