@@ -15,13 +15,26 @@ internal static class MigratedTemplates
     private static readonly Lazy<Task<string>> Sqlite = new(CreateSqliteAsync);
     private static readonly Lazy<Task<string>> Postgres = new(CreatePostgresAsync);
 
+    // One copy at a time: hosts starting together each opened the template, and SQLite's backup, which never waits,
+    // failed with "database is locked" (SQLITE_BUSY_RECOVERY) when it met another opening. A copy takes milliseconds.
+    private static readonly SemaphoreSlim SqliteCopying = new(1, 1);
+
     public static async Task CopySqliteAsync(string connectionString)
     {
-        await using var template = new SqliteConnection(await Sqlite.Value);
-        await template.OpenAsync();
-        await using var copy = new SqliteConnection(connectionString);
-        await copy.OpenAsync();
-        template.BackupDatabase(copy);
+        var templateConnection = await Sqlite.Value;
+        await SqliteCopying.WaitAsync();
+        try
+        {
+            await using var template = new SqliteConnection(templateConnection);
+            await template.OpenAsync();
+            await using var copy = new SqliteConnection(connectionString);
+            await copy.OpenAsync();
+            template.BackupDatabase(copy);
+        }
+        finally
+        {
+            SqliteCopying.Release();
+        }
     }
 
     /// <summary>The database to name in CREATE DATABASE … TEMPLATE.</summary>
