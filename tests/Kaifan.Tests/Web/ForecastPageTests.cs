@@ -1,6 +1,7 @@
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Insights;
+using Microsoft.Playwright;
 
 namespace Kaifan.Tests.Web;
 
@@ -16,6 +17,10 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         await PlacePaidOrderAsync(await TokenAsync(DemoCampus.CustomerPhone(5)));
         await using var context = await Browser.DesktopAsync(Chromium, BaseAddress);
         var ops = await context.NewPageAsync();
+        // Subscribed before the page opens: the browser starts intercepting file dialogs when a first listener is
+        // added, a message Playwright sends without waiting, so a listener added just before the click could miss it.
+        var choosers = System.Threading.Channels.Channel.CreateUnbounded<IFileChooser>();
+        ops.FileChooser += (_, chooser) => choosers.Writer.TryWrite(chooser);
         await SignInAsync(ops, "/ops/login", DemoCampus.OperatorPhone);
         await ops.Locator("[data-testid=nav-forecast]").ClickAsync();
 
@@ -51,7 +56,8 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         (await input.BoundingBoxAsync())!.Width.ShouldBeLessThanOrEqualTo(1);
         try
         {
-            var chooser = await ops.RunAndWaitForFileChooserAsync(() => chooseFile.ClickAsync());
+            await chooseFile.ClickAsync();
+            var chooser = await NextAsync(choosers);
             await chooser.SetFilesAsync(bad);
             await Expect(fileName).ToHaveTextAsync(Path.GetFileName(bad));
             await Expect(ops.Locator("[data-testid=history-result]")).ToContainTextAsync("未导入", new() { Timeout = 20_000 });
@@ -71,7 +77,8 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
             await Expect(input).ToBeEnabledAsync();
             await input.FocusAsync();
             await Expect(input).ToBeFocusedAsync();
-            var chooser = await ops.RunAndWaitForFileChooserAsync(() => ops.Keyboard.PressAsync("Space"));
+            await ops.Keyboard.PressAsync("Space");
+            var chooser = await NextAsync(choosers);
             await chooser.SetFilesAsync(file);
             await Expect(fileName).ToHaveTextAsync(Path.GetFileName(file));
             await Expect(ops.Locator("[data-testid=history-result]")).ToContainTextAsync("已导入", new() { Timeout = 20_000 });
@@ -87,5 +94,11 @@ public sealed class ForecastPageTests(LunchtimeSqliteApp app) : BrowserTests(app
         // Lunch needs riders and none is online: nobody idle to move, so the console asks for more.
         await Expect(ops.Locator("[data-testid=forecast-call-in]")).ToContainTextAsync("东区 +");
         await Browser.ScreenshotAsync(ops, "ops-forecast", zone.Locator("svg"));
+    }
+
+    private static async Task<IFileChooser> NextAsync(System.Threading.Channels.Channel<IFileChooser> choosers)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await choosers.Reader.ReadAsync(timeout.Token);
     }
 }
