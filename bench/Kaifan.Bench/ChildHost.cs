@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace Kaifan.Bench;
@@ -41,7 +40,7 @@ internal sealed class ChildHost : IAsyncDisposable
 
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
         var dbFile = Path.Combine(Path.GetTempPath(), $"kaifan-bench-{Guid.NewGuid():N}.db");
-        var port = FreePort();
+        var port = ListenPorts.Next();
         var start = new ProcessStartInfo("dotnet", [hostDll])
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
@@ -59,8 +58,8 @@ internal sealed class ChildHost : IAsyncDisposable
         env["Kaifan__PersonalData__ActiveKeyId"] = "b1";
         env["Kaifan__PersonalData__Keys__b1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         env["Kaifan__PersonalData__HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        env["Kaifan__Orleans__SiloPort"] = FreePort().ToString();
-        env["Kaifan__Orleans__GatewayPort"] = FreePort().ToString();
+        env["Kaifan__Orleans__SiloPort"] = ListenPorts.Next().ToString();
+        env["Kaifan__Orleans__GatewayPort"] = ListenPorts.Next().ToString();
         env["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -139,12 +138,5 @@ internal sealed class ChildHost : IAsyncDisposable
 
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
         return Path.Combine(dir?.FullName ?? ".", "src", "Kaifan.Host", "bin", configuration, "net10.0", "Kaifan.Host.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kaifan.Tests.Infrastructure;
+namespace Kaifan.Bench;
 
 /// <summary>
-/// Ports for the listeners a test starts later (Orleans silos and gateways, redis). A port the kernel hands out for
-/// port 0 lies in the ephemeral range, so between our probe and the real bind an outgoing connection (to PostgreSQL, from
+/// Ports for the listeners a test or a benchmark starts later (Orleans silos and gateways, redis, a child host). A port
+/// the kernel hands out for port 0 lies in the ephemeral range, so between our probe and the real bind an outgoing connection (to PostgreSQL, from
 /// a browser or a host) could take it, and the silo then failed with "address already in use". These come from above
 /// that range, where outgoing connections never land; a random start and the probe keep other test runs' ports apart.
 /// </summary>
