@@ -104,6 +104,8 @@ public sealed class DeliveryExceptionBrowserTests(LunchtimeSqliteApp app) : Brow
             await SignInAsync(page, "/ops/login", DemoCampus.OperatorPhone);
             await Expect(page.Locator("[data-testid=ops]")).ToHaveAttributeAsync("data-hub", "connected", new() { Timeout = 15_000 });
             await page.Locator("[data-testid=ops-zone]").SelectOptionAsync(DeliveryKit.EastZone.ToString());
+            // The board may have opened on the other zone: the push below comes only once the hub watches this one.
+            await Expect(page.Locator("[data-testid=ops]")).ToHaveAttributeAsync("data-watching", DeliveryKit.EastZone.ToString());
             var queue = page.Locator("[data-testid=ops-exceptions]");
             await Expect(queue.Locator("h2")).ToContainTextAsync("配送异常");
             var row = queue.Locator($"[data-testid=exception-row][data-order-id='{orderId}']");

@@ -117,6 +117,7 @@ public sealed class OpsConsoleBrowserTests : BrowserTests, IClassFixture<Lunchti
             await toggle.CheckAsync();
             await Expect(page.Locator("[data-testid=ops-priority]")).ToHaveTextAsync("恶劣天气 · 高价值顾客优先", new() { Timeout = 15_000 });
             (await FlaggedAsync()).ShouldBeTrue();
+            await Expect(toggle).ToBeCheckedAsync();
 
             await toggle.UncheckAsync();
             await Expect(weatherBadge).ToHaveCountAsync(0, new() { Timeout = 15_000 });

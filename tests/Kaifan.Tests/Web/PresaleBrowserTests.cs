@@ -63,6 +63,8 @@ public sealed class PresaleBrowserTests(LunchtimeSqliteApp app) : BrowserTests(a
         var orderUrl = page.Url;
 
         await page.Locator("[data-testid=presale-chain-link]").ClickAsync();
+        // The link navigates in-page by fetch: reloading before it lands would reload the order page instead.
+        await Expect(page.Locator("[data-testid=presale-page]")).ToBeVisibleAsync();
         var line = page.Locator("[data-testid=presale-line]");
         for (var i = 0; i < 50 && await line.CountAsync() == 0; i++)
         {

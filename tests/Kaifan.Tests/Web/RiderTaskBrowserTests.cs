@@ -101,10 +101,11 @@ public sealed class RiderTaskBrowserTests(LunchtimeSqliteApp app) : BrowserTests
             brandWhole.ShouldBeTrue("the brand shows whole or not at all, never clipped");
 
             await page.Locator("[data-testid=rider-lang] a", new() { HasText = "中文" }).ClickAsync();
+            // The English page is live too: wait for the Chinese one before asking whether it is.
+            await Expect(page.Locator("[data-testid=rider-brand]")).ToContainTextAsync("开饭骑手", new() { Timeout = 15_000 });
             await Expect(riderApp).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
             await page.Locator("[data-testid=tab-tasks]").ClickAsync();
             await Expect(task.Locator("[data-testid=navigate]")).ToHaveTextAsync("🧭 导航到取餐点", new() { Timeout = 15_000 });
-            await Expect(page.Locator("[data-testid=rider-brand]")).ToContainTextAsync("开饭骑手");
         }
         finally
         {
