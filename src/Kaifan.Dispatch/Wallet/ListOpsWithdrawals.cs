@@ -39,9 +39,9 @@ internal static class ListOpsWithdrawals
 
     private static async Task<IResult> HandleAsync(string? status, int? limit, DispatchDb db, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxLimit)
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
         {
-            return Problems.Validation("limit", $"条数应在1到{MaxLimit}之间 (limit must be 1..{MaxLimit})");
+            return refused;
         }
 
         var shown = db.RiderWithdrawals.AsNoTracking();
@@ -62,16 +62,14 @@ internal static class ListOpsWithdrawals
             shown = shown.Where(w => w.Status == only);
         }
 
-        var withdrawals = await shown
+        var (withdrawals, more) = await shown
             .OrderByDescending(w => w.RequestedAt).ThenByDescending(w => w.Id)
-            .Take((limit ?? DefaultLimit) + 1)
-            .ToListAsync(ct);
-        var more = withdrawals.Count > (limit ?? DefaultLimit);
+            .TakeWithMoreAsync(limit ?? DefaultLimit, ct);
         var pending = db.RiderWithdrawals.Where(w => w.Status == WithdrawalStatus.Pending);
         return Results.Ok(new OpsWithdrawalsView(
             await pending.CountAsync(ct),
             await pending.SumAsync(w => w.AmountFen, ct),
-            withdrawals.Take(limit ?? DefaultLimit).Select(w => new OpsWithdrawalView(
+            withdrawals.Select(w => new OpsWithdrawalView(
                 w.Id, w.RiderId, w.AmountFen, w.Status.ToString().ToLowerInvariant(), w.RequestedAt, w.CompletedAt,
                 w.Status == WithdrawalStatus.Failed ? w.GatewayNote : null)).ToList(),
             more));

@@ -33,9 +33,9 @@ internal static class OpenPresales
             return Problems.Validation("zoneId", $"请指定1到{MaxZones}个配送区域 (name 1 to {MaxZones} zones)");
         }
 
-        if (limit is < 1 or > MaxLimit)
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
         {
-            return Problems.Validation("limit", $"数量为1到{MaxLimit} (limit is 1 to {MaxLimit})");
+            return refused;
         }
 
         var now = clock.GetUtcNow();

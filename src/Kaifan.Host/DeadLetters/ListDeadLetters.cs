@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
 using Wolverine.Runtime;
@@ -5,12 +6,15 @@ using Wolverine.Runtime;
 namespace Kaifan.Host.DeadLetters;
 
 /// <summary>
-/// GET /api/ops/dead-letters: the messages that failed every retry (消息故障), up to 100 of <c>Total</c> (Wolverine's
-/// first page), newest first; operators only. Read through Wolverine's own dead-letter API, whichever database holds the envelopes.
+/// GET /api/ops/dead-letters?limit=100: the messages that failed every retry (消息故障), the first <c>limit</c> of
+/// <c>Total</c> in Wolverine's order (by when they ran), listed newest first; operators only. The console asks for a
+/// longer list to show more (显示更多), so its rereads keep what it shows. Read through Wolverine's own dead-letter API,
+/// whichever database holds the envelopes.
 /// </summary>
 internal static class ListDeadLetters
 {
-    public const int PageSize = 100;
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1_000;
 
     internal sealed record Response(int Total, IReadOnlyList<DeadLetterView> Letters);
 
@@ -18,11 +22,17 @@ internal static class ListDeadLetters
         api.MapGet("/api/ops/dead-letters", HandleAsync)
             .RequireAuthorization(Roles.Operator)
             .WithTags("Host")
-            .Produces<Response>();
+            .Produces<Response>()
+            .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(IWolverineRuntime wolverine, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(int? limit, IWolverineRuntime wolverine, CancellationToken ct)
     {
-        var page = await wolverine.Storage.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = PageSize }, ct);
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        {
+            return refused;
+        }
+
+        var page = await wolverine.Storage.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = limit ?? DefaultLimit }, ct);
         var letters = page.Envelopes.Select(l => DeadLetterView.Of(l, DeadLetterHandlers.Of(wolverine, l))).OrderByDescending(l => l.FailedAt).ToList();
         return Results.Ok(new Response(page.TotalCount, letters));
     }

@@ -30,22 +30,21 @@ internal static class GetMyWallet
 
     private static async Task<IResult> HandleAsync(int? limit, ClaimsPrincipal user, PaymentsDb db, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxLimit)
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
         {
-            return Problems.Validation("limit", $"条数应在1到{MaxLimit}之间 (limit must be 1..{MaxLimit})");
+            return refused;
         }
 
         var customerId = user.UserId();
-        var take = limit ?? DefaultLimit;
         // The list before the balance: a movement between the two reads then shows in the balance only, never as an
         // entry the balance does not hold yet.
-        var entries = await db.WalletEntries.AsNoTracking().Where(e => e.CustomerId == customerId)
-            .OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(ct);
+        var (entries, more) = await db.WalletEntries.AsNoTracking().Where(e => e.CustomerId == customerId)
+            .OrderByDescending(e => e.Id).TakeWithMoreAsync(limit ?? DefaultLimit, ct);
         var balance = await WalletLedger.BalanceAsync(db, customerId, ct);
         return Results.Ok(new MyWalletView(
             balance,
-            entries.Take(take).Select(e => new WalletEntryView(e.Id, KindName(e.Kind), e.AmountFen, e.At)).ToList(),
-            entries.Count > take));
+            entries.Select(e => new WalletEntryView(e.Id, KindName(e.Kind), e.AmountFen, e.At)).ToList(),
+            more));
     }
 
     /// <summary>One spelling of a kind wherever the customer reads it: the API and the data export.</summary>

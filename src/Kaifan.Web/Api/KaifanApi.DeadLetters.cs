@@ -10,14 +10,14 @@ public sealed record DeadLetterInfo(
     Guid Id, DateTimeOffset FailedAt, string MessageType, string MessageTypeFullName, string? Module, string? Handler,
     string? ExceptionType, string? ExceptionMessage, int Attempts, bool Replaying);
 
-/// <summary>Newest first, the first 100 of Total.</summary>
+/// <summary>The first letters of Total (as many as asked for), newest first.</summary>
 public sealed record DeadLettersInfo(int Total, List<DeadLetterInfo> Letters);
 
 /// <summary>消息故障: Wolverine's dead letters, for operators.</summary>
 public sealed partial class KaifanApi
 {
-    public Task<ApiResult<DeadLettersInfo>> DeadLettersAsync(CancellationToken ct = default) =>
-        SendAsync<DeadLettersInfo>(HttpMethod.Get, "api/ops/dead-letters", ct: ct);
+    public Task<ApiResult<DeadLettersInfo>> DeadLettersAsync(int limit, CancellationToken ct = default) =>
+        SendAsync<DeadLettersInfo>(HttpMethod.Get, $"api/ops/dead-letters?limit={limit}", ct: ct);
 
     public Task<ApiResult<DeadLetterInfo>> ReplayDeadLetterAsync(Guid id, CancellationToken ct = default) =>
         SendAsync<DeadLetterInfo>(HttpMethod.Post, $"api/ops/dead-letters/{id}/replay", ct: ct);

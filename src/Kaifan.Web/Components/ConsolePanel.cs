@@ -14,15 +14,20 @@ public abstract class ConsolePanel : ComponentBase
     [Inject]
     protected NavigationManager Nav { get; set; } = default!;
 
-    /// <summary>True while a call runs; the panel's buttons and inputs wait on it.</summary>
-    protected bool Busy { get; private set; }
+    /// <summary>
+    /// True while a call runs; the panel's buttons and inputs wait on it. A count, not a flag: a panel that rereads on a
+    /// timer may start a read while a click's call is still out, and the read's end must not free the buttons early.
+    /// </summary>
+    protected bool Busy => running > 0;
+
+    private int running;
 
     /// <summary>The message shown above the panel: a refusal the API gave, or why the call got no answer.</summary>
     protected string? Problem { get; set; }
 
     protected async Task RunAsync(Func<Task> work)
     {
-        Busy = true;
+        running++;
         try
         {
             await work();
@@ -33,13 +38,17 @@ public abstract class ConsolePanel : ComponentBase
         }
         catch (HttpRequestException e)
         {
-            Problem = e.Message;
+            Problem = NoAnswer(e);
         }
         finally
         {
-            Busy = false;
+            running--;
         }
     }
+
+    /// <summary>What <see cref="Problem"/> says when a call got no answer: the error itself for staff at a desk; the rider
+    /// app's panels, on a phone whose network comes and goes, say so in words.</summary>
+    protected virtual string NoAnswer(HttpRequestException e) => e.Message;
 
     /// <summary>
     /// The sign-in page of the app this panel is shown in (/ops/login, /merchant/login, /rider/login): a panel shared

@@ -85,6 +85,26 @@ public abstract class DeadLetterTests(DeadLetterApp app)
     }
 
     [Fact]
+    public async Task the_list_is_as_long_as_asked_and_its_total_counts_every_letter()
+    {
+        var first = await app.RaiseAlertAsync(broken: true);
+        var second = await app.RaiseAlertAsync(broken: true);
+        await ListedEventuallyAsync(first);
+        await ListedEventuallyAsync(second);
+
+        var one = (await ops.GetFromJsonAsync<JsonObject>("/api/ops/dead-letters?limit=1"))!;
+        one["letters"]!.AsArray().Count.ShouldBe(1);
+        one["total"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(2);
+        var all = (await ops.GetFromJsonAsync<JsonObject>($"/api/ops/dead-letters?limit={ListDeadLetters.MaxLimit}"))!;
+        all["letters"]!.AsArray().Count.ShouldBe(all["total"]!.GetValue<int>());
+
+        foreach (var limit in new[] { "0", "1001", "abc" })
+        {
+            await (await ops.GetAsync($"/api/ops/dead-letters?limit={limit}")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "limit");
+        }
+    }
+
+    [Fact]
     public async Task a_message_its_handler_takes_at_once_never_reaches_the_dead_letters()
     {
         var alertId = await app.RaiseAlertAsync(broken: false);

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifan.BuildingBlocks.Http;
+
+/// <summary>
+/// The <c>limit</c> of a list endpoint: how many rows a client asks for, and whether more lie beyond them. A console
+/// shows more by asking for a longer list, so its timed rereads keep what it shows.
+/// </summary>
+public static class ListLimit
+{
+    /// <summary>A 400 naming <c>limit</c> when it is given and outside 1..<paramref name="max"/>; null when it may be used.</summary>
+    public static IResult? Refusal(int? limit, int max) =>
+        limit is { } asked && (asked < 1 || asked > max)
+            ? Problems.Validation("limit", $"条数应在1到{max}之间 (limit must be 1..{max})")
+            : null;
+
+    /// <summary>The first <paramref name="limit"/> rows of an ordered query and whether it holds more, known by reading one row more.</summary>
+    public static async Task<(List<T> Rows, bool More)> TakeWithMoreAsync<T>(this IQueryable<T> ordered, int limit, CancellationToken ct)
+    {
+        var rows = await ordered.Take(limit + 1).ToListAsync(ct);
+        var more = rows.Count > limit;
+        if (more)
+        {
+            rows.RemoveAt(limit);
+        }
+
+        return (rows, more);
+    }
+}
