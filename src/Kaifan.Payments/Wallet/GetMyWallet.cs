@@ -8,11 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Payments.Wallet;
 
-/// <summary>Kind: topUp (充值), payment (余额支付) or refund (退款到余额); AmountFen is signed, − for money spent.</summary>
+/// <summary>
+/// Kind: topUp (充值), payment (余额支付), refund (退款到余额), withdrawal (余额退回微信) or withdrawalFailed (退回失败，返还余额);
+/// AmountFen is signed, − for money that left the balance.
+/// </summary>
 internal sealed record WalletEntryView(long Id, string Kind, long AmountFen, DateTimeOffset At);
 
-/// <summary>More says older entries exist beyond those listed.</summary>
-internal sealed record MyWalletView(long BalanceFen, IReadOnlyList<WalletEntryView> Entries, bool More);
+/// <summary>More says older entries exist beyond those listed; RefundingFen is what a 余额退回 still has on its way to WeChat.</summary>
+internal sealed record MyWalletView(long BalanceFen, IReadOnlyList<WalletEntryView> Entries, bool More, long RefundingFen);
 
 /// <summary>GET /api/me/wallet?limit=20: the customer's 余额 and the latest ledger entries, newest first.</summary>
 internal static class GetMyWallet
@@ -42,10 +45,12 @@ internal static class GetMyWallet
         var entries = await db.WalletEntries.AsNoTracking().Where(e => e.CustomerId == customerId)
             .OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(ct);
         var balance = await WalletLedger.BalanceAsync(db, customerId, ct);
+        var refunding = await db.BalanceRefunds.Where(r => r.CustomerId == customerId && r.Status == BalanceRefundStatus.Pending).SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
         return Results.Ok(new MyWalletView(
             balance,
             entries.Take(take).Select(e => new WalletEntryView(e.Id, KindName(e.Kind), e.AmountFen, e.At)).ToList(),
-            entries.Count > take));
+            entries.Count > take,
+            refunding));
     }
 
     /// <summary>One spelling of a kind wherever the customer reads it: the API and the data export.</summary>
@@ -53,6 +58,8 @@ internal static class GetMyWallet
     {
         WalletEntryKind.TopUp => "topUp",
         WalletEntryKind.Payment => "payment",
+        WalletEntryKind.Withdrawal => "withdrawal",
+        WalletEntryKind.WithdrawalFailed => "withdrawalFailed",
         _ => "refund",
     };
 }

@@ -25,4 +25,14 @@ internal static class WalletKit
 
     public static Task<HttpResponseMessage> PayAsync(KaifanApp app, Guid orderId, int customer) =>
         app.Client(TestTokens.Customer(customer)).PostAsJsonAsync($"/api/orders/{orderId}/payments", new { channel = "balance" });
+
+    /// <summary>余额退回 of amountFen, or of everything when null.</summary>
+    public static Task<HttpResponseMessage> RefundAsync(KaifanApp app, int customer, long? amountFen) =>
+        app.Client(TestTokens.Customer(customer)).PostAsJsonAsync("/api/me/wallet/refunds", amountFen is null ? new { } : (object)new { amountFen });
+
+    /// <summary>Waits until no part of a 余额退回 is still waiting for the gateway's answer.</summary>
+    public static Task RefundsSettledAsync(KaifanApp app, int customer) =>
+        PaymentProbe.EventuallyAsync(
+            async () => (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("refundingFen").GetInt64() == 0,
+            "balance refunds answered");
 }
