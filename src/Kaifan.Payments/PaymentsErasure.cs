@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Payments.Wallet;
@@ -7,7 +8,7 @@ namespace Kaifan.Payments;
 
 /// <summary>
 /// Payments hold nothing personal beyond the customer id (no card data reaches Kaifan), and amounts and gateway
-/// references are the books, so nothing is erased here; money still moving (a payment open, a refund running) must
+/// references are the books, so nothing is erased here, the wallet is only closed; money still moving (a payment open, a refund running) must
 /// settle first, or its result would land on an account that no longer exists. Money left in the 余额 is the customer's:
 /// it must be spent or taken back to WeChat (余额退回) first, and a 退回 must have arrived (ADR 0029).
 /// </summary>
@@ -37,5 +38,31 @@ internal sealed class PaymentsErasure(PaymentsDb db, TimeProvider clock) : IPers
             : null;
     }
 
-    public Task EraseAsync(Guid userId, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>
+    /// Closes the wallet (opening a closed one if there was none), so a top-up that expired unpaid and is paid after all
+    /// goes back to the payer rather than to a balance nobody owns.
+    /// </summary>
+    public async Task EraseAsync(Guid userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (await CloseAsync(userId, now, ct) > 0)
+        {
+            return;
+        }
+
+        db.Wallets.Add(new CustomerWallet { CustomerId = userId, ClosedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // A late credit opened it meanwhile.
+            db.ChangeTracker.Clear();
+            await CloseAsync(userId, now, ct);
+        }
+    }
+
+    private Task<int> CloseAsync(Guid userId, DateTimeOffset now, CancellationToken ct) =>
+        db.Wallets.Where(w => w.CustomerId == userId).ExecuteUpdateAsync(s => s.SetProperty(w => w.ClosedAt, now), ct);
 }

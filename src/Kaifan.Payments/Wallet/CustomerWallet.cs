@@ -12,6 +12,9 @@ internal sealed class CustomerWallet
     public Guid CustomerId { get; init; }
 
     public long BalanceFen { get; set; }
+
+    /// <summary>Set when the customer erased their account: a top-up paid later goes back to the payer, it is credited to no one.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }
 
 internal enum WalletEntryKind

@@ -14,14 +14,21 @@ namespace Kaifan.Payments.Wallet;
 /// </summary>
 internal sealed record WalletEntryView(long Id, string Kind, long AmountFen, DateTimeOffset At);
 
-/// <summary>More says older entries exist beyond those listed; RefundingFen is what a 余额退回 still has on its way to WeChat.</summary>
-internal sealed record MyWalletView(long BalanceFen, IReadOnlyList<WalletEntryView> Entries, bool More, long RefundingFen);
+/// <summary>A top-up not (yet) in the ledger: Pending (到账中), Expired (已失效) or Returned (paid too late, refunded).</summary>
+internal sealed record OpenTopUpView(Guid TopUpId, long AmountFen, string Status, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// More says older entries exist beyond those listed; RefundingFen is what a 余额退回 still has on its way to WeChat; TopUps
+/// are the latest top-ups that did not (yet) reach the ledger, newest first.
+/// </summary>
+internal sealed record MyWalletView(long BalanceFen, IReadOnlyList<WalletEntryView> Entries, bool More, long RefundingFen, IReadOnlyList<OpenTopUpView> TopUps);
 
 /// <summary>GET /api/me/wallet?limit=20: the customer's 余额 and the latest ledger entries, newest first.</summary>
 internal static class GetMyWallet
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 1_000;
+    public const int OpenTopUps = 5;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/me/wallet", HandleAsync)
@@ -45,12 +52,15 @@ internal static class GetMyWallet
         var entries = await db.WalletEntries.AsNoTracking().Where(e => e.CustomerId == customerId)
             .OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(ct);
         var balance = await WalletLedger.BalanceAsync(db, customerId, ct);
+        var topUps = await db.TopUps.AsNoTracking().Where(t => t.CustomerId == customerId && t.Status != TopUpStatus.Credited)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(OpenTopUps).ToListAsync(ct);
         var refunding = await db.BalanceRefunds.Where(r => r.CustomerId == customerId && r.Status == BalanceRefundStatus.Pending).SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
         return Results.Ok(new MyWalletView(
             balance,
             entries.Take(take).Select(e => new WalletEntryView(e.Id, KindName(e.Kind), e.AmountFen, e.At)).ToList(),
             entries.Count > take,
-            refunding));
+            refunding,
+            topUps.Select(t => new OpenTopUpView(t.Id, t.AmountFen, t.Status.ToString(), t.CreatedAt)).ToList()));
     }
 
     /// <summary>One spelling of a kind wherever the customer reads it: the API and the data export.</summary>

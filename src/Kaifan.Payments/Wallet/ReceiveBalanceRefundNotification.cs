@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Kaifan.Payments.Wallet;
 
 /// <summary>
-/// POST /api/payments/notify/wechat-balance-refund: the gateway says how a 余额退回 part ended. SUCCESS completes the part; ABNORMAL or CLOSED fails it and puts its
+/// POST /api/payments/notify/wechat-balance-refund: the gateway says how a 余额退回 part, or the return of a top-up paid too
+/// late (<see cref="ReceiveTopUpNotification"/>), ended. SUCCESS completes the part; ABNORMAL or CLOSED fails it and puts its
 /// money back on the balance. Either way the part is claimed by a conditional UPDATE from Pending in the transaction that
 /// credits, so copies and retries, even at the same moment, change nothing more.
 /// </summary>
@@ -54,7 +55,21 @@ internal static class ReceiveBalanceRefundNotification
         var part = await db.BalanceRefunds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == partId, ct);
         if (part is null)
         {
-            return Problems.Unprocessable("退款单不存在 (unknown out_refund_no)", "out_refund_no");
+            // A top-up paid after it expired, or after its customer left, is returned whole under its own number.
+            var topUp = await db.TopUps.AsNoTracking().FirstOrDefaultAsync(t => t.Id == partId && t.Status == TopUpStatus.Returned, ct);
+            if (topUp is null || returned.OutTradeNo != returned.OutRefundNo || returned.Amount.Refund != topUp.AmountFen)
+            {
+                return Problems.Unprocessable("退款单不存在 (unknown out_refund_no)", "out_refund_no");
+            }
+
+            if (!succeeded)
+            {
+                log.LogCritical(
+                    "Top-up {TopUpId}, paid too late, could not be refunded ({Status}): ¥{Yuan} is owed to the payer by hand",
+                    topUp.Id, returned.RefundStatus, Fen.ToYuan(topUp.AmountFen));
+            }
+
+            return PaymentNotifications.Acknowledge();
         }
 
         if (returned.OutTradeNo != part.TopUpId.ToString("N") || returned.Amount.Refund != part.AmountFen)

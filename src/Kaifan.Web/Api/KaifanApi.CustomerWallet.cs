@@ -19,8 +19,11 @@ public sealed partial class KaifanApi
         SendAsync<PaymentInfo>(HttpMethod.Post, $"api/orders/{orderId}/payments", new { channel = "balance" }, ct: ct);
 }
 
-/// <summary>RefundingFen: what a 余额退回 still has on its way to WeChat.</summary>
-public sealed record CustomerWalletInfo(long BalanceFen, IReadOnlyList<WalletEntryInfo> Entries, bool More, long RefundingFen);
+/// <summary>RefundingFen: what a 余额退回 still has on its way to WeChat; TopUps: the latest top-ups not (yet) in the ledger.</summary>
+public sealed record CustomerWalletInfo(long BalanceFen, IReadOnlyList<WalletEntryInfo> Entries, bool More, long RefundingFen, IReadOnlyList<OpenTopUpInfo> TopUps);
+
+/// <summary>Status: Pending (到账中), Expired (已失效) or Returned (paid after it expired, refunded to WeChat).</summary>
+public sealed record OpenTopUpInfo(Guid TopUpId, long AmountFen, string Status, DateTimeOffset CreatedAt);
 
 /// <summary>Kind: topUp (充值), payment (余额支付), refund (退款), withdrawal (退回微信), withdrawalFailed (退回失败); AmountFen is − for money that left.</summary>
 public sealed record WalletEntryInfo(long Id, string Kind, long AmountFen, DateTimeOffset At);

@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Kaifan.Payments;
 using Kaifan.Payments.Sandbox;
+using Kaifan.Payments.Wallet;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Kaifan.Tests.Payments;
 
@@ -199,4 +201,30 @@ public abstract partial class PaymentFlowTests
         again.GetProperty("parts")[0].GetProperty("topUpId").GetGuid().ShouldBe(topUpId);
         await WalletKit.RefundsSettledAsync(app, 2);
     }
+
+    [Fact]
+    public async Task a_top_up_paid_after_it_expired_is_not_credited_and_its_money_goes_back_to_the_payer()
+    {
+        var before = await WalletKit.BalanceAsync(app, 3);
+        var topUp = await (await app.Client(TestTokens.Customer(3)).PostAsJsonAsync("/api/me/wallet/top-ups", new { amountFen = 1_500 })).Content.ReadFromJsonAsync<JsonElement>();
+        var topUpId = topUp.GetProperty("topUpId").GetGuid();
+        var bus = app.Services.GetRequiredService<IMessageBus>();
+        await bus.InvokeAsync(new TopUpExpires(topUpId));
+        (await OpenTopUpStatusAsync(3, topUpId)).ShouldBe("Pending");
+
+        app.Clock.Advance(CreatePayment.Lifetime + TimeSpan.FromSeconds(1));
+        await bus.InvokeAsync(new TopUpExpires(topUpId));
+        (await OpenTopUpStatusAsync(3, topUpId)).ShouldBe("Expired");
+        (await app.Client().PostAsync(topUp.GetProperty("payUrl").GetString(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await PaymentProbe.EventuallyAsync(async () => await OpenTopUpStatusAsync(3, topUpId) == "Returned", "late top-up returned");
+        var copies = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Client().SendAsync(forge.Request(TopUpPath, forge.PaymentBody(topUpId, 1_500)))));
+        copies.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        await WalletKit.SandboxRefundedAsync(app, topUpId, 1_500);
+        (await WalletKit.BalanceAsync(app, 3)).ShouldBe(before);
+    }
+
+    private async Task<string?> OpenTopUpStatusAsync(int customer, Guid topUpId) =>
+        (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("topUps").EnumerateArray()
+            .Where(t => t.GetProperty("topUpId").GetGuid() == topUpId).Select(t => t.GetProperty("status").GetString()).SingleOrDefault();
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kaifan.Payments;
 using Kaifan.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Payments;
 
@@ -35,4 +38,14 @@ internal static class WalletKit
         PaymentProbe.EventuallyAsync(
             async () => (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("refundingFen").GetInt64() == 0,
             "balance refunds answered");
+
+    /// <summary>Waits until the sandbox gateway has refunded a top-up's trade, and checks it did so once, whole.</summary>
+    public static async Task SandboxRefundedAsync(KaifanApp app, Guid topUpId, long amountFen)
+    {
+        var trade = topUpId.ToString("N");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+        await PaymentProbe.EventuallyAsync(() => db.SandboxRefunds.AnyAsync(r => r.OutTradeNo == trade), "the gateway refunded the top-up");
+        (await db.SandboxRefunds.Where(r => r.OutTradeNo == trade).Select(r => r.AmountFen).ToListAsync()).ShouldBe([amountFen]);
+    }
 }

@@ -355,6 +355,9 @@ namespace Kaifan.Payments.Migrations.Postgres
                     b.Property<long>("BalanceFen")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("CustomerId");
 
                     b.ToTable("payments_wallets", "payments", t =>

@@ -349,6 +349,9 @@ namespace Kaifan.Payments.Migrations.Sqlite
                     b.Property<long>("BalanceFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("CustomerId");
 
                     b.ToTable("payments_wallets", null, t =>
