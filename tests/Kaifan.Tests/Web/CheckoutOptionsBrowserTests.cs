@@ -94,6 +94,9 @@ public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : Browse
 
         await page.Locator("label.chip:has([data-fen='5000'])").ClickAsync();
         await page.Locator("[data-testid=top-up-submit]").ClickAsync();
+        // At once, 到账中 until the gateway's callback; the page rereads itself until then.
+        await page.WaitForURLAsync("**/m/me/wallet?topUp=*");
+        await Expect(page.Locator("[data-testid=wallet-topped-up]")).ToHaveTextAsync("充值成功，已到账");
         await Expect(page.Locator("[data-testid=wallet-balance]")).ToHaveTextAsync("¥50.00");
         await Expect(page.Locator("[data-testid=wallet-entry][data-kind=topUp] [data-testid=wallet-entry-amount]")).ToHaveTextAsync("+¥50.00");
 
