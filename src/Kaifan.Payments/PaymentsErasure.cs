@@ -8,8 +8,8 @@ namespace Kaifan.Payments;
 
 /// <summary>
 /// Payments hold nothing personal beyond the customer id (no card data reaches Kaifan), and amounts and gateway
-/// references are the books, so nothing is erased here, the wallet is only closed; money still moving (a payment open, a refund running) must
-/// settle first, or its result would land on an account that no longer exists. Money left in the 余额 is the customer's:
+/// references are the books, so nothing is erased here, the wallet is only closed; money still moving (a payment open, a
+/// refund running) must settle first, or its result would land on an account that no longer exists. Money left in the 余额 is the customer's:
 /// it must be spent or taken back to WeChat (余额退回) first, and a 退回 must have arrived (ADR 0029).
 /// </summary>
 internal sealed class PaymentsErasure(PaymentsDb db, TimeProvider clock) : IPersonalDataErasure

@@ -52,8 +52,9 @@ public sealed partial class SandboxGateway(IServiceScopeFactory scopes, SandboxK
 
     /// <summary>
     /// Refunds a paid transaction, in full or in part (several parts may follow, never more in all than it collected),
-    /// and later notifies REFUND.SUCCESS (REFUND.ABNORMAL for the configured failing amount). Idempotent per out_refund_no, so a merchant retrying after a lost answer
-    /// never refunds twice. The transaction keeps the running total and its latest refund.
+    /// and later notifies REFUND.SUCCESS (REFUND.ABNORMAL for the configured failing amount). Idempotent per out_refund_no,
+    /// so a merchant retrying after a lost answer never refunds twice. The transaction keeps the running total and its
+    /// latest refund.
     /// </summary>
     internal async Task RefundAsync(string outTradeNo, string outRefundNo, long refundFen, string notifyPath, CancellationToken ct)
     {

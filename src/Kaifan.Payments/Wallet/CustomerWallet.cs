@@ -32,8 +32,8 @@ internal enum WalletEntryKind
 
 /// <summary>
 /// One movement of the balance, never changed: + for 充值, refunds to the balance and failed 退回 parts, − for 余额支付 and
-/// 余额退回. SourceId is the top-up, payment, refund, 退回 or 退回 part it stems from, unique per kind, so a retried message or callback cannot book it twice.
-/// Id counts up in the order entries are written: times alone can tie.
+/// 余额退回. SourceId is the top-up, payment, refund, 退回 or 退回 part it stems from, unique per kind, so a retried message
+/// or callback cannot book it twice. Id counts up in the order entries are written: times alone can tie.
 /// </summary>
 internal sealed class WalletEntry
 {

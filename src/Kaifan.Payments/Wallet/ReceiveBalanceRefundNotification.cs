@@ -29,7 +29,7 @@ internal static class ReceiveBalanceRefundNotification
         WechatPayPlatform platform,
         PaymentsDb db,
         TimeProvider clock,
-        ILoggerFactory loggers,
+        ILogger<BalanceRefund> log,
         CancellationToken ct)
     {
         var (verified, failure) = await verifier.VerifyAsync<WechatRefund>(request, Outcomes, ct);
@@ -50,7 +50,6 @@ internal static class ReceiveBalanceRefundNotification
             return Problems.Unprocessable("退款状态不符 (refund_status does not match event_type)", "refund_status");
         }
 
-        var log = loggers.CreateLogger(typeof(ReceiveBalanceRefundNotification));
         var partId = Guid.TryParseExact(returned.OutRefundNo, "N", out var id) ? id : Guid.Empty;
         var part = await db.BalanceRefunds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == partId, ct);
         if (part is null)
