@@ -14,6 +14,7 @@ internal static class PaymentNotifications
     public const string RefundPath = "/api/payments/notify/wechat-refund";
     public const string TransferPath = "/api/payments/notify/wechat-transfer";
     public const string TopUpPath = "/api/payments/notify/wechat-top-up";
+    public const string BalanceRefundPath = "/api/payments/notify/wechat-balance-refund";
 
     public static IResult Acknowledge() => Results.Ok(new { code = "SUCCESS" });
 

@@ -25,6 +25,8 @@ public abstract class PaymentsDb(DbContextOptions options) : ModuleDbContext(opt
 
     internal DbSet<WalletTopUp> TopUps => Set<WalletTopUp>();
 
+    internal DbSet<BalanceRefund> BalanceRefunds => Set<BalanceRefund>();
+
     /// <summary>The sandbox gateway's own ledger; it stands for the external gateway's database.</summary>
     internal DbSet<SandboxTransaction> SandboxTransactions => Set<SandboxTransaction>();
 

@@ -49,6 +49,8 @@ public static class PaymentsModule
         ReceiveTopUpNotification.Map(endpoints);
         GetMyWallet.Map(endpoints);
         TopUpWallet.Map(endpoints);
+        RefundBalance.Map(endpoints);
+        ReceiveBalanceRefundNotification.Map(endpoints);
         ReconcileTransfer.Map(endpoints);
         SandboxPay.Map(endpoints);
 

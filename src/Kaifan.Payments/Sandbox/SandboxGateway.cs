@@ -52,8 +52,9 @@ public sealed partial class SandboxGateway(IServiceScopeFactory scopes, SandboxK
 
     /// <summary>
     /// Refunds a paid transaction, in full or in part (several parts may follow, never more in all than it collected),
-    /// and later notifies REFUND.SUCCESS. Idempotent per out_refund_no, so a merchant retrying after a lost answer
-    /// never refunds twice. The transaction keeps the running total and its latest refund.
+    /// and later notifies REFUND.SUCCESS (REFUND.ABNORMAL for the configured failing amount). Idempotent per out_refund_no,
+    /// so a merchant retrying after a lost answer never refunds twice. The transaction keeps the running total and its
+    /// latest refund.
     /// </summary>
     internal async Task RefundAsync(string outTradeNo, string outRefundNo, long refundFen, string notifyPath, CancellationToken ct)
     {
@@ -75,6 +76,14 @@ public sealed partial class SandboxGateway(IServiceScopeFactory scopes, SandboxK
 
         var now = clock.GetUtcNow();
         var refund = new SandboxRefund { OutRefundNo = outRefundNo, OutTradeNo = outTradeNo, RefundId = "50" + Digits(28), AmountFen = refundFen, RefundedAt = now };
+        if (refundFen == keys.FailingRefundFen)
+        {
+            // Nothing goes back and nothing is booked: the trade stays refundable, and asking again fails again.
+            await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.RefundFinished(keys, transaction, refund, now, abnormal: true));
+            await outbox.SaveChangesAndFlushMessagesAsync(ct);
+            return;
+        }
+
         db.SandboxRefunds.Add(refund);
         transaction.State = SandboxTradeState.Refund;
         transaction.OutRefundNo = outRefundNo;
@@ -82,7 +91,7 @@ public sealed partial class SandboxGateway(IServiceScopeFactory scopes, SandboxK
         transaction.RefundFen = refundedBefore + refundFen;
         transaction.RefundedAt = now;
         transaction.Version++;
-        await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.RefundSucceeded(keys, transaction, refund, now));
+        await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.RefundFinished(keys, transaction, refund, now));
         await outbox.SaveChangesAndFlushMessagesAsync(ct);
     }
 

@@ -14,7 +14,7 @@ public sealed class SandboxKeys : IDisposable
     private readonly RSA privateKey;
     private readonly Lock signing = new();
 
-    private SandboxKeys(RSA privateKey, byte[] apiV3Key, string serial, string appId, string mchId, double duplicateRate, long failingTransferFen, long lostCallbackTransferFen)
+    private SandboxKeys(RSA privateKey, byte[] apiV3Key, string serial, string appId, string mchId, double duplicateRate, long failingTransferFen, long lostCallbackTransferFen, long failingRefundFen)
     {
         this.privateKey = privateKey;
         ApiV3Key = apiV3Key;
@@ -24,6 +24,7 @@ public sealed class SandboxKeys : IDisposable
         DuplicateRate = duplicateRate;
         FailingTransferFen = failingTransferFen;
         LostCallbackTransferFen = lostCallbackTransferFen;
+        FailingRefundFen = failingRefundFen;
         PublicKey = privateKey.ExportSubjectPublicKeyInfo();
     }
 
@@ -49,6 +50,13 @@ public sealed class SandboxKeys : IDisposable
     /// was down for every retry: a test, or a demo, can watch reconciliation by query settle it. 0 turns it off.
     /// </summary>
     internal long LostCallbackTransferFen { get; }
+
+    /// <summary>
+    /// A refund of exactly this many fen ends ABNORMAL (REFUND.ABNORMAL, as when the payer's card or change account can no
+    /// longer take money back) and returns nothing, so a test, or a demo, can watch a failed 余额退回 come back. Off (0) unless
+    /// configured: an order refund's callback takes only REFUND.SUCCESS, so an order refund of that amount would never end.
+    /// </summary>
+    internal long FailingRefundFen { get; }
 
     /// <summary>SubjectPublicKeyInfo (DER): what the merchant learns from the platform certificate.</summary>
     internal byte[] PublicKey { get; }
@@ -84,8 +92,10 @@ public sealed class SandboxKeys : IDisposable
         var duplicateRate = double.Parse(section["DuplicateRate"] ?? "0.2", CultureInfo.InvariantCulture);
         var failingTransferFen = long.Parse(section["FailingTransferFen"] ?? "444", CultureInfo.InvariantCulture);
         var lostCallbackTransferFen = long.Parse(section["LostCallbackTransferFen"] ?? "555", CultureInfo.InvariantCulture);
+        var failingRefundFen = long.Parse(section["FailingRefundFen"] ?? "0", CultureInfo.InvariantCulture);
         return new SandboxKeys(
-            rsa, apiV3Key, serial, section["AppId"] ?? "wxkaifansandbox01", section["MchId"] ?? "1900000109", duplicateRate, failingTransferFen, lostCallbackTransferFen);
+            rsa, apiV3Key, serial, section["AppId"] ?? "wxkaifansandbox01", section["MchId"] ?? "1900000109", duplicateRate, failingTransferFen,
+            lostCallbackTransferFen, failingRefundFen);
     }
 
     internal string Sign(string timestamp, string nonce, ReadOnlySpan<byte> body)

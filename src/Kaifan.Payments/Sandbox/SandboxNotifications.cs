@@ -22,7 +22,8 @@ internal static class SandboxNotifications
         return Envelope(keys, WechatPayJson.TransactionSuccess, "支付成功", "transaction", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
     }
 
-    public static string RefundSucceeded(SandboxKeys keys, SandboxTransaction transaction, SandboxRefund refund, DateTimeOffset now)
+    /// <summary>REFUND.SUCCESS, or REFUND.ABNORMAL when <paramref name="abnormal"/>: the money could not go back.</summary>
+    public static string RefundFinished(SandboxKeys keys, SandboxTransaction transaction, SandboxRefund refund, DateTimeOffset now, bool abnormal = false)
     {
         var resource = new WechatRefund(
             keys.MchId,
@@ -30,10 +31,12 @@ internal static class SandboxNotifications
             transaction.TransactionId!,
             refund.OutRefundNo,
             refund.RefundId,
-            "SUCCESS",
+            abnormal ? "ABNORMAL" : "SUCCESS",
             WechatPayJson.Time(refund.RefundedAt),
             new WechatRefundAmount(transaction.AmountFen, refund.AmountFen, transaction.AmountFen, refund.AmountFen));
-        return Envelope(keys, WechatPayJson.RefundSuccess, "退款成功", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
+        return abnormal
+            ? Envelope(keys, WechatPayJson.RefundAbnormal, "退款异常", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now)
+            : Envelope(keys, WechatPayJson.RefundSuccess, "退款成功", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
     }
 
     public static string TransferFinished(SandboxKeys keys, SandboxTransfer transfer, DateTimeOffset now) =>

@@ -12,6 +12,9 @@ internal sealed class CustomerWallet
     public Guid CustomerId { get; init; }
 
     public long BalanceFen { get; set; }
+
+    /// <summary>Set when the customer erased their account: a top-up paid later goes back to the payer, it is credited to no one.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }
 
 internal enum WalletEntryKind
@@ -19,12 +22,18 @@ internal enum WalletEntryKind
     TopUp,
     Payment,
     Refund,
+
+    /// <summary>余额退回: − when the customer takes the balance back to WeChat.</summary>
+    Withdrawal,
+
+    /// <summary>+ when a part of a 退回 failed at the gateway and its money came back to the balance.</summary>
+    WithdrawalFailed,
 }
 
 /// <summary>
-/// One movement of the balance, never changed: + for 充值 and refunds to the balance, − for 余额支付. SourceId is the
-/// top-up, payment or refund it stems from, unique per kind, so a retried message or callback cannot book it twice.
-/// Id counts up in the order entries are written: times alone can tie.
+/// One movement of the balance, never changed: + for 充值, refunds to the balance and failed 退回 parts, − for 余额支付 and
+/// 余额退回. SourceId is the top-up, payment, refund, 退回 or 退回 part it stems from, unique per kind, so a retried message
+/// or callback cannot book it twice. Id counts up in the order entries are written: times alone can tie.
 /// </summary>
 internal sealed class WalletEntry
 {

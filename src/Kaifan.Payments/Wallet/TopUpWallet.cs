@@ -6,6 +6,8 @@ using Kaifan.Payments.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wolverine;
+using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Payments.Wallet;
 
@@ -18,7 +20,7 @@ internal sealed record TopUpView(Guid TopUpId, long AmountFen, string Status, st
 
 /// <summary>
 /// POST /api/me/wallet/top-ups {amountFen}: 充值 of ¥0.01..¥500, paid through the gateway (微信支付) like an order;
-/// the balance grows when the gateway's signed callback arrives, not before.
+/// the balance grows when the gateway's signed callback arrives, not before. Its end is scheduled with it, durably.
 /// </summary>
 internal static class TopUpWallet
 {
@@ -43,7 +45,8 @@ internal static class TopUpWallet
             .Produces<TopUpView>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(Request request, ClaimsPrincipal user, PaymentsDb db, SandboxGateway gateway, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(
+        Request request, ClaimsPrincipal user, IDbContextOutbox<PaymentsDb> outbox, SandboxGateway gateway, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var topUpId = Guid.CreateVersion7(now);
@@ -58,8 +61,9 @@ internal static class TopUpWallet
             CreatedAt = now,
             ExpiresAt = now + CreatePayment.Lifetime,
         };
-        db.TopUps.Add(topUp);
-        await db.SaveChangesAsync(ct);
+        outbox.DbContext.TopUps.Add(topUp);
+        await outbox.ScheduleAsync(new TopUpExpires(topUp.Id), CreatePayment.Lifetime);
+        await outbox.SaveChangesAndFlushMessagesAsync(ct);
         return Results.Created("/api/me/wallet", TopUpView.Of(topUp));
     }
 }

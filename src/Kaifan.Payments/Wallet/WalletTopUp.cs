@@ -7,9 +7,18 @@ internal enum TopUpStatus
 {
     Pending,
     Credited,
+
+    /// <summary>Not paid by ExpiresAt (已失效): money that still arrives goes back to the payer.</summary>
+    Expired,
+
+    /// <summary>Paid after it expired or after its customer left: refunded whole to the payer, never credited.</summary>
+    Returned,
 }
 
-/// <summary>充值: money paid in through the gateway like an order's, credited to the balance once its callback arrives.</summary>
+/// <summary>
+/// 充值: money paid in through the gateway like an order's, credited to the balance once its callback arrives, if it
+/// arrives before ExpiresAt (when <see cref="TopUpExpiryHandler"/> ends it) and while the customer still has an account.
+/// </summary>
 internal sealed class WalletTopUp
 {
     public Guid Id { get; init; }

@@ -17,7 +17,12 @@ internal sealed class NotificationVerifier(WechatPayPlatform platform, TimeProvi
 {
     private const int MaxBodyBytes = 64 * 1024;
 
-    public async Task<(VerifiedNotification<T>? Verified, IResult? Failure)> VerifyAsync<T>(HttpRequest request, string eventType, CancellationToken ct)
+    public Task<(VerifiedNotification<T>? Verified, IResult? Failure)> VerifyAsync<T>(HttpRequest request, string eventType, CancellationToken ct)
+        where T : class =>
+        VerifyAsync<T>(request, [eventType], ct);
+
+    /// <summary>For an address that hears several outcomes of one thing, such as a refund's success and its failure.</summary>
+    public async Task<(VerifiedNotification<T>? Verified, IResult? Failure)> VerifyAsync<T>(HttpRequest request, IReadOnlyList<string> eventTypes, CancellationToken ct)
         where T : class
     {
         var body = await ReadBodyAsync(request, ct);
@@ -60,9 +65,10 @@ internal sealed class NotificationVerifier(WechatPayPlatform platform, TimeProvi
             return (null, Problems.Validation("resource", "通知格式错误 (malformed notification)"));
         }
 
-        if (notification.EventType != eventType)
+        if (!eventTypes.Contains(notification.EventType))
         {
-            return (null, Problems.Validation("event_type", $"此地址只接收 {eventType} (this address accepts {eventType} only)"));
+            var accepted = string.Join(", ", eventTypes);
+            return (null, Problems.Validation("event_type", $"此地址只接收 {accepted} (this address accepts {accepted} only)"));
         }
 
         if (notification.Resource.Algorithm != WechatPayCrypto.Algorithm)

@@ -33,7 +33,7 @@ internal sealed record WechatTransaction(
 
 internal sealed record WechatTransactionAmount(long Total, long PayerTotal, string Currency, string PayerCurrency);
 
-/// <summary>The decrypted resource of REFUND.SUCCESS.</summary>
+/// <summary>The decrypted resource of REFUND.SUCCESS, REFUND.ABNORMAL or REFUND.CLOSED; RefundStatus says which.</summary>
 internal sealed record WechatRefund(
     string Mchid,
     string OutTradeNo,
@@ -75,6 +75,8 @@ internal static class WechatPayJson
 {
     public const string TransactionSuccess = "TRANSACTION.SUCCESS";
     public const string RefundSuccess = "REFUND.SUCCESS";
+    public const string RefundAbnormal = "REFUND.ABNORMAL";
+    public const string RefundClosed = "REFUND.CLOSED";
     public const string TransferFinished = "MCHTRANSFER.BILL.FINISHED";
 
     public static readonly JsonSerializerOptions Options = new()

@@ -93,6 +93,9 @@ public abstract class KaifanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The 号码保护 sandbox: its relay numbers are dialled through /sandbox/calls, as the SMS sandbox's codes are read.
         settings["Kaifan:Calls:Provider"] = "Sandbox";
+
+        // A 余额退回 of ¥3.33 ends REFUND.ABNORMAL, so the wallet tests can watch a failed part come back (off by default).
+        settings["Kaifan:Payments:Sandbox:FailingRefundFen"] = "333";
         Configure(settings);
         UseKestrel(0);
         StartServer();

@@ -18,6 +18,7 @@ internal sealed class ForgedNotifications(KaifanApp app)
     public const string PaymentPath = "/api/payments/notify/wechat";
     public const string RefundPath = "/api/payments/notify/wechat-refund";
     public const string TransferPath = "/api/payments/notify/wechat-transfer";
+    public const string BalanceRefundPath = "/api/payments/notify/wechat-balance-refund";
 
     private SandboxKeys Keys => app.Services.GetRequiredService<SandboxKeys>();
 
@@ -30,12 +31,13 @@ internal sealed class ForgedNotifications(KaifanApp app)
         return Envelope(WechatPayJson.TransactionSuccess, "transaction", JsonSerializer.Serialize(resource, WechatPayJson.Options));
     }
 
-    public byte[] RefundBody(Guid paymentId, Guid refundId, long refundFen, long totalFen)
+    /// <summary>REFUND.SUCCESS, or REFUND.ABNORMAL when <paramref name="abnormal"/>; the trade is a payment's or a top-up's.</summary>
+    public byte[] RefundBody(Guid paymentId, Guid refundId, long refundFen, long totalFen, bool abnormal = false)
     {
         var resource = new WechatRefund(
-            Keys.MchId, paymentId.ToString("N"), "4200000000000000000000000000", refundId.ToString("N"), "50000000000000000000000000000", "SUCCESS",
-            WechatPayJson.Time(app.Clock.GetUtcNow()), new WechatRefundAmount(totalFen, refundFen, totalFen, refundFen));
-        return Envelope(WechatPayJson.RefundSuccess, "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options));
+            Keys.MchId, paymentId.ToString("N"), "4200000000000000000000000000", refundId.ToString("N"), "50000000000000000000000000000",
+            abnormal ? "ABNORMAL" : "SUCCESS", WechatPayJson.Time(app.Clock.GetUtcNow()), new WechatRefundAmount(totalFen, refundFen, totalFen, refundFen));
+        return Envelope(abnormal ? WechatPayJson.RefundAbnormal : WechatPayJson.RefundSuccess, "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options));
     }
 
     public byte[] TransferBody(Guid transferId, long amountFen, string openId, string state, string? failReason = null)

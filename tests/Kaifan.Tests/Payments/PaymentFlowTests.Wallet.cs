@@ -2,13 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kaifan.Payments;
+using Kaifan.Payments.Sandbox;
+using Kaifan.Payments.Wallet;
 using Kaifan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Kaifan.Tests.Payments;
 
-/// <summary>余额: top-ups through the sandbox gateway, 余额支付 and refunds back to the balance. Each test has its own customer.</summary>
+/// <summary>余额: top-ups through the sandbox gateway, 余额支付, refunds back to the balance and 余额退回 to WeChat.</summary>
 public abstract partial class PaymentFlowTests
 {
     private const string TopUpPath = "/api/payments/notify/wechat-top-up";
@@ -137,4 +140,91 @@ public abstract partial class PaymentFlowTests
         (await WalletKit.BalanceAsync(app, 2)).ShouldBe(before);
         (await probe.OrderStatusAsync(orderId, 2)).ShouldBe("AwaitingPayment");
     }
+
+    [Fact]
+    public async Task three_parallel_balance_refunds_with_money_for_one_let_one_through_split_over_the_newest_top_ups()
+    {
+        var older = await WalletKit.TopUpAsync(app, 1, 1_000);
+        var newer = await WalletKit.TopUpAsync(app, 1, 700);
+        var balance = await WalletKit.BalanceAsync(app, 1);
+        balance.ShouldBeGreaterThan(700);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => WalletKit.RefundAsync(app, 1, balance)));
+
+        var accepted = responses.Where(r => r.StatusCode == HttpStatusCode.Accepted).ToList().ShouldHaveSingleItem();
+        foreach (var refused in responses.Where(r => r != accepted))
+        {
+            await refused.ShouldBeRefusedAsync(HttpStatusCode.Conflict, "amountFen");
+        }
+
+        var refund = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        refund.GetProperty("balanceFen").GetInt64().ShouldBe(0);
+        var parts = refund.GetProperty("parts").EnumerateArray().ToList();
+        (parts[0].GetProperty("topUpId").GetGuid(), parts[0].GetProperty("amountFen").GetInt64()).ShouldBe((newer, 700L));
+        parts[1].GetProperty("topUpId").GetGuid().ShouldBe(older);
+        parts.Sum(p => p.GetProperty("amountFen").GetInt64()).ShouldBe(balance);
+        await WalletKit.RefundsSettledAsync(app, 1);
+        (await WalletKit.BalanceAsync(app, 1)).ShouldBe(0);
+        var latest = (await app.Client(TestTokens.Customer(1)).GetFromJsonAsync<JsonElement>("/api/me/wallet?limit=1")).GetProperty("entries")[0];
+        (latest.GetProperty("kind").GetString(), latest.GetProperty("amountFen").GetInt64()).ShouldBe(("withdrawal", -balance));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+        var partIds = parts.Select(p => p.GetProperty("partId").GetGuid().ToString("N")).ToList();
+        (await db.SandboxRefunds.Where(r => partIds.Contains(r.OutRefundNo)).SumAsync(r => r.AmountFen)).ShouldBe(balance, "the gateway refunded each part once");
+        await (await WalletKit.RefundAsync(app, 1, null)).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "balance");
+        await (await WalletKit.RefundAsync(app, 1, 0)).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "amountFen");
+    }
+
+    [Fact]
+    public async Task a_balance_refund_the_gateway_cannot_make_comes_back_to_the_balance_once_however_often_it_is_told()
+    {
+        var failing = app.Services.GetRequiredService<SandboxKeys>().FailingRefundFen;
+        var topUpId = await WalletKit.TopUpAsync(app, 2, failing);
+        var before = await WalletKit.BalanceAsync(app, 2);
+
+        var accepted = await WalletKit.RefundAsync(app, 2, failing);
+
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+        var part = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parts").EnumerateArray().ShouldHaveSingleItem();
+        var partId = part.GetProperty("partId").GetGuid();
+        part.GetProperty("topUpId").GetGuid().ShouldBe(topUpId);
+        await WalletKit.RefundsSettledAsync(app, 2);
+        (await WalletKit.BalanceAsync(app, 2)).ShouldBe(before);
+        var body = forge.RefundBody(topUpId, partId, failing, failing, abnormal: true);
+        var copies = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => app.Client().SendAsync(forge.Request(ForgedNotifications.BalanceRefundPath, body))));
+        copies.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        (await WalletKit.BalanceAsync(app, 2)).ShouldBe(before);
+        var latest = (await app.Client(TestTokens.Customer(2)).GetFromJsonAsync<JsonElement>("/api/me/wallet?limit=2")).GetProperty("entries").EnumerateArray().ToList();
+        latest.Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("amountFen").GetInt64()}").ShouldBe([$"withdrawalFailed {failing}", $"withdrawal {-failing}"]);
+        // Its money counts as not refunded: the same top-up is what the next 退回 takes first.
+        var again = await (await WalletKit.RefundAsync(app, 2, failing)).Content.ReadFromJsonAsync<JsonElement>();
+        again.GetProperty("parts")[0].GetProperty("topUpId").GetGuid().ShouldBe(topUpId);
+        await WalletKit.RefundsSettledAsync(app, 2);
+    }
+
+    [Fact]
+    public async Task a_top_up_paid_after_it_expired_is_not_credited_and_its_money_goes_back_to_the_payer()
+    {
+        var before = await WalletKit.BalanceAsync(app, 3);
+        var topUp = await (await app.Client(TestTokens.Customer(3)).PostAsJsonAsync("/api/me/wallet/top-ups", new { amountFen = 1_500 })).Content.ReadFromJsonAsync<JsonElement>();
+        var topUpId = topUp.GetProperty("topUpId").GetGuid();
+        var bus = app.Services.GetRequiredService<IMessageBus>();
+        await bus.InvokeAsync(new TopUpExpires(topUpId));
+        (await OpenTopUpStatusAsync(3, topUpId)).ShouldBe("Pending");
+
+        app.Clock.Advance(CreatePayment.Lifetime + TimeSpan.FromSeconds(1));
+        await bus.InvokeAsync(new TopUpExpires(topUpId));
+        (await OpenTopUpStatusAsync(3, topUpId)).ShouldBe("Expired");
+        (await app.Client().PostAsync(topUp.GetProperty("payUrl").GetString(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await PaymentProbe.EventuallyAsync(async () => await OpenTopUpStatusAsync(3, topUpId) == "Returned", "late top-up returned");
+        var copies = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Client().SendAsync(forge.Request(TopUpPath, forge.PaymentBody(topUpId, 1_500)))));
+        copies.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        await WalletKit.SandboxRefundedAsync(app, topUpId, 1_500);
+        (await WalletKit.BalanceAsync(app, 3)).ShouldBe(before);
+    }
+
+    private async Task<string?> OpenTopUpStatusAsync(int customer, Guid topUpId) =>
+        (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("topUps").EnumerateArray()
+            .Where(t => t.GetProperty("topUpId").GetGuid() == topUpId).Select(t => t.GetProperty("status").GetString()).SingleOrDefault();
 }

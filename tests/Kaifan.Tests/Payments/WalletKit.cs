@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kaifan.Payments;
 using Kaifan.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Payments;
 
@@ -25,4 +28,24 @@ internal static class WalletKit
 
     public static Task<HttpResponseMessage> PayAsync(KaifanApp app, Guid orderId, int customer) =>
         app.Client(TestTokens.Customer(customer)).PostAsJsonAsync($"/api/orders/{orderId}/payments", new { channel = "balance" });
+
+    /// <summary>余额退回 of amountFen, or of everything when null.</summary>
+    public static Task<HttpResponseMessage> RefundAsync(KaifanApp app, int customer, long? amountFen) =>
+        app.Client(TestTokens.Customer(customer)).PostAsJsonAsync("/api/me/wallet/refunds", amountFen is null ? new { } : (object)new { amountFen });
+
+    /// <summary>Waits until no part of a 余额退回 is still waiting for the gateway's answer.</summary>
+    public static Task RefundsSettledAsync(KaifanApp app, int customer) =>
+        PaymentProbe.EventuallyAsync(
+            async () => (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("refundingFen").GetInt64() == 0,
+            "balance refunds answered");
+
+    /// <summary>Waits until the sandbox gateway has refunded a top-up's trade, and checks it did so once, whole.</summary>
+    public static async Task SandboxRefundedAsync(KaifanApp app, Guid topUpId, long amountFen)
+    {
+        var trade = topUpId.ToString("N");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+        await PaymentProbe.EventuallyAsync(() => db.SandboxRefunds.AnyAsync(r => r.OutTradeNo == trade), "the gateway refunded the top-up");
+        (await db.SandboxRefunds.Where(r => r.OutTradeNo == trade).Select(r => r.AmountFen).ToListAsync()).ShouldBe([amountFen]);
+    }
 }

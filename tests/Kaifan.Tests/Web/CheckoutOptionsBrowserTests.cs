@@ -82,7 +82,7 @@ public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : Browse
     }
 
     [Fact]
-    public async Task a_customer_tops_up_the_wallet_pays_an_order_with_the_balance_and_sees_it_drop()
+    public async Task a_customer_tops_up_the_wallet_pays_an_order_with_the_balance_sees_it_drop_and_takes_the_rest_back()
     {
         const int customer = 5;
         await using var context = await Browser.PhoneAsync(Chromium, BaseAddress);
@@ -94,6 +94,9 @@ public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : Browse
 
         await page.Locator("label.chip:has([data-fen='5000'])").ClickAsync();
         await page.Locator("[data-testid=top-up-submit]").ClickAsync();
+        // At once, 到账中 until the gateway's callback; the page rereads itself until then.
+        await page.WaitForURLAsync("**/m/me/wallet?topUp=*");
+        await Expect(page.Locator("[data-testid=wallet-topped-up]")).ToHaveTextAsync("充值成功，已到账");
         await Expect(page.Locator("[data-testid=wallet-balance]")).ToHaveTextAsync("¥50.00");
         await Expect(page.Locator("[data-testid=wallet-entry][data-kind=topUp] [data-testid=wallet-entry-amount]")).ToHaveTextAsync("+¥50.00");
 
@@ -126,6 +129,18 @@ public sealed class CheckoutOptionsBrowserTests(LunchtimeSqliteApp app) : Browse
         await page.Locator("[data-testid=place-order]").ClickAsync();
         await Expect(page.Locator("[data-testid=pay-balance]")).ToHaveTextAsync($"余额不足（{left}）");
         await Expect(page.Locator("[data-testid=pay-channel-balance]")).ToBeDisabledAsync();
+
+        // 退回余额: the rest goes back to WeChat, after a sheet that names the amount.
+        await page.GotoAsync("/m/me/wallet");
+        await page.Locator("[data-testid=refund-balance]").ClickAsync();
+        await Expect(page.Locator("[data-testid=refund-amount]")).ToHaveTextAsync($"将余额 {left} 退回微信");
+        await Expect(page.Locator("[data-testid=refund-sheet]")).ToContainTextAsync("原路退回微信，1–3 个工作日到账");
+        await page.Locator("[data-testid=confirm-refund]").ClickAsync();
+        await Expect(page.Locator("[data-testid=wallet-balance]")).ToHaveTextAsync("¥0.00");
+        await Expect(page.Locator("[data-testid=refund-balance]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=wallet-entry]").First).ToContainTextAsync("退回微信");
+        await Expect(page.Locator("[data-testid=wallet-entry]").First.Locator("[data-testid=wallet-entry-amount]"))
+            .ToHaveTextAsync(Kaifan.Web.Shopping.Display.Cents(totalFen - 5_000, signed: true));
     }
 
     [Fact]

@@ -305,6 +305,47 @@ namespace Kaifan.Payments.Migrations.Postgres
                     b.ToTable("payments_sandbox_transfers", "payments");
                 });
 
+            modelBuilder.Entity("Kaifan.Payments.Wallet.BalanceRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GatewayRefundId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TopUpId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TopUpId");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.ToTable("payments_wallet_refunds", "payments");
+                });
+
             modelBuilder.Entity("Kaifan.Payments.Wallet.CustomerWallet", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -313,6 +354,9 @@ namespace Kaifan.Payments.Migrations.Postgres
 
                     b.Property<long>("BalanceFen")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("CustomerId");
 
@@ -407,6 +451,15 @@ namespace Kaifan.Payments.Migrations.Postgres
                     b.HasOne("Kaifan.Payments.PaymentIntent", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifan.Payments.Wallet.BalanceRefund", b =>
+                {
+                    b.HasOne("Kaifan.Payments.Wallet.WalletTopUp", null)
+                        .WithMany()
+                        .HasForeignKey("TopUpId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -299,6 +299,47 @@ namespace Kaifan.Payments.Migrations.Sqlite
                     b.ToTable("payments_sandbox_transfers", (string)null);
                 });
 
+            modelBuilder.Entity("Kaifan.Payments.Wallet.BalanceRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayRefundId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TopUpId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TopUpId");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.ToTable("payments_wallet_refunds", (string)null);
+                });
+
             modelBuilder.Entity("Kaifan.Payments.Wallet.CustomerWallet", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -306,6 +347,9 @@ namespace Kaifan.Payments.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("BalanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("CustomerId");
@@ -399,6 +443,15 @@ namespace Kaifan.Payments.Migrations.Sqlite
                     b.HasOne("Kaifan.Payments.PaymentIntent", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifan.Payments.Wallet.BalanceRefund", b =>
+                {
+                    b.HasOne("Kaifan.Payments.Wallet.WalletTopUp", null)
+                        .WithMany()
+                        .HasForeignKey("TopUpId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
