@@ -19,7 +19,7 @@ internal sealed record OpsRefundsView(
     DateOnly Day, int Count, long RefundedFen, long PendingFen, int Overdue, IReadOnlyList<OpsRefundView> Refunds);
 
 /// <summary>
-/// GET /api/ops/refunds?day=yyyy-MM-dd&amp;status=pending|succeeded: the money that went back to customers on one Shanghai
+/// GET /api/ops/refunds?day=yyyy-MM-dd&amp;status=pending|succeeded|abnormal: the money that went back to customers on one Shanghai
 /// day (today by default), newest first, with the day's totals. Every cause shows: a cancelled or rejected order,
 /// an approved refund request, and whatever else asks Payments for a refund.
 /// </summary>
@@ -49,7 +49,7 @@ internal static class ListRefunds
         {
             if (!Enum.TryParse<RefundStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             {
-                return Problems.Validation("status", "状态应为 pending 或 succeeded (status must be pending or succeeded)");
+                return Problems.Validation("status", "状态应为 pending、succeeded 或 abnormal (status must be pending, succeeded or abnormal)");
             }
 
             wanted = parsed;

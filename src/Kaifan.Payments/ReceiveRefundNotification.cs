@@ -1,22 +1,27 @@
 using Kaifan.BuildingBlocks.Http;
+using Kaifan.Contracts;
 using Kaifan.Contracts.Events;
 using Kaifan.Payments.WechatPay;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Wolverine.EntityFrameworkCore;
 
 namespace Kaifan.Payments;
 
 /// <summary>
 /// POST /api/payments/notify/wechat-refund: the gateway says a refund's money went back; it counts once, and the intent
-/// is Refunded when it was refunding and no other part is still on its way.
+/// is Refunded when it was refunding and no other part is still on its way. Or it says the money could not go back
+/// (ABNORMAL, CLOSED): the refund is Abnormal, acknowledged so the gateway stops asking, and logged as critical, as the
+/// customer is still owed it and someone must pay it by hand; the intent stays refunding until a SUCCESS comes.
 /// </summary>
 internal static class ReceiveRefundNotification
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(PaymentNotifications.RefundPath, Handle).AsGatewayCallback("微信退款成功通知 (WeChat Pay v3 REFUND.SUCCESS callback)");
+        endpoints.MapPost(PaymentNotifications.RefundPath, Handle)
+            .AsGatewayCallback("微信退款结果通知 (WeChat Pay v3 REFUND.SUCCESS / REFUND.ABNORMAL / REFUND.CLOSED callback)");
 
     private static async Task<IResult> Handle(
         HttpRequest request,
@@ -24,9 +29,10 @@ internal static class ReceiveRefundNotification
         WechatPayPlatform platform,
         IDbContextOutbox<PaymentsDb> outbox,
         TimeProvider clock,
+        ILogger<Refund> log,
         CancellationToken ct)
     {
-        var (verified, failure) = await verifier.VerifyAsync<WechatRefund>(request, WechatPayJson.RefundSuccess, ct);
+        var (verified, failure) = await verifier.VerifyAsync<WechatRefund>(request, WechatPayJson.RefundOutcomes, ct);
         if (verified is null)
         {
             return failure!;
@@ -55,9 +61,10 @@ internal static class ReceiveRefundNotification
             return Problems.Unprocessable("商户号不符 (mchid does not match)", "mchid");
         }
 
-        if (returned.RefundStatus != "SUCCESS")
+        var succeeded = returned.RefundStatus == "SUCCESS";
+        if (returned.RefundStatus is not ("SUCCESS" or "ABNORMAL" or "CLOSED") || succeeded != (verified.Notification.EventType == WechatPayJson.RefundSuccess))
         {
-            return Problems.Unprocessable("退款未成功 (refund_status is not SUCCESS)", "refund_status");
+            return Problems.Unprocessable("退款状态不符 (refund_status does not match event_type)", "refund_status");
         }
 
         if (returned.Amount.Refund != refund.AmountFen || returned.Amount.Total != intent.AmountFen)
@@ -65,9 +72,15 @@ internal static class ReceiveRefundNotification
             return Problems.Unprocessable("金额不符 (amount.refund does not match the refund)", "amount.refund");
         }
 
-        if (refund.Status != RefundStatus.Pending)
+        // An Abnormal refund can still succeed: the station's 异常退款 sends it again, and the gateway then says SUCCESS.
+        if (refund.Status == RefundStatus.Succeeded || (refund.Status == RefundStatus.Abnormal && !succeeded))
         {
             return PaymentNotifications.Acknowledge();
+        }
+
+        if (!succeeded)
+        {
+            return await AbnormalAsync(db, refund, intent, returned.RefundStatus, log, ct);
         }
 
         var refundedAt = PaymentNotifications.GatewayTime(returned.SuccessTime, clock.GetUtcNow());
@@ -91,6 +104,25 @@ internal static class ReceiveRefundNotification
         try
         {
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A parallel copy of this callback made the transition.
+        }
+
+        return PaymentNotifications.Acknowledge();
+    }
+
+    private static async Task<IResult> AbnormalAsync(PaymentsDb db, Refund refund, PaymentIntent intent, string status, ILogger log, CancellationToken ct)
+    {
+        refund.Status = RefundStatus.Abnormal;
+        refund.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            log.LogCritical(
+                "Refund {RefundId} of order {OrderId} ({Yuan} yuan) ended {Status} at the gateway: the customer is still owed it, to be paid by hand (异常退款)",
+                refund.Id, intent.OrderId, Fen.ToYuan(refund.AmountFen), status);
         }
         catch (DbUpdateConcurrencyException)
         {

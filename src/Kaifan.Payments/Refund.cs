@@ -7,6 +7,12 @@ internal enum RefundStatus
 {
     Pending,
     Succeeded,
+
+    /// <summary>
+    /// The gateway could not send the money back (REFUND.ABNORMAL: the payer's card or change account closed; or
+    /// REFUND.CLOSED): the customer is still owed it, which the station pays by hand (WeChat's 异常退款); 退款记录 shows it.
+    /// </summary>
+    Abnormal,
 }
 
 /// <summary>

@@ -54,7 +54,7 @@ public sealed class SandboxKeys : IDisposable
     /// <summary>
     /// A refund of exactly this many fen ends ABNORMAL (REFUND.ABNORMAL, as when the payer's card or change account can no
     /// longer take money back) and returns nothing, so a test, or a demo, can watch a failed 余额退回 come back. Off (0) unless
-    /// configured: an order refund's callback takes only REFUND.SUCCESS, so an order refund of that amount would never end.
+    /// configured: it would fail a demo's order refunds of that amount too, which then wait for 异常退款 by hand.
     /// </summary>
     internal long FailingRefundFen { get; }
 

@@ -17,8 +17,6 @@ namespace Kaifan.Payments.Wallet;
 /// </summary>
 internal static class ReceiveBalanceRefundNotification
 {
-    private static readonly string[] Outcomes = [WechatPayJson.RefundSuccess, WechatPayJson.RefundAbnormal, WechatPayJson.RefundClosed];
-
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(PaymentNotifications.BalanceRefundPath, Handle)
             .AsGatewayCallback("余额退回结果通知 (WeChat Pay v3 REFUND.SUCCESS / REFUND.ABNORMAL / REFUND.CLOSED callback for a balance refund)");
@@ -32,7 +30,7 @@ internal static class ReceiveBalanceRefundNotification
         ILogger<BalanceRefund> log,
         CancellationToken ct)
     {
-        var (verified, failure) = await verifier.VerifyAsync<WechatRefund>(request, Outcomes, ct);
+        var (verified, failure) = await verifier.VerifyAsync<WechatRefund>(request, WechatPayJson.RefundOutcomes, ct);
         if (verified is null)
         {
             return failure!;

@@ -77,6 +77,9 @@ internal static class WechatPayJson
     public const string RefundSuccess = "REFUND.SUCCESS";
     public const string RefundAbnormal = "REFUND.ABNORMAL";
     public const string RefundClosed = "REFUND.CLOSED";
+
+    /// <summary>What a refund's callback address hears: its success and the two ways it fails.</summary>
+    public static readonly IReadOnlyList<string> RefundOutcomes = [RefundSuccess, RefundAbnormal, RefundClosed];
     public const string TransferFinished = "MCHTRANSFER.BILL.FINISHED";
 
     public static readonly JsonSerializerOptions Options = new()

@@ -203,6 +203,45 @@ public abstract partial class PaymentFlowTests(KaifanApp app)
         (await app.Client(TestTokens.Customer(5)).GetAsync("/api/ops/refunds")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task a_refund_the_gateway_could_not_pay_back_shows_as_abnormal_until_a_success_comes()
+    {
+        var (orderId, totalFen) = await PaymentOrders.PlaceAsync(app, customer: 4);
+        var payment = await StartPaymentAsync(orderId, customer: 4);
+        (await app.Client().PostAsync(payment.GetProperty("payUrl").GetString(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PaymentProbe.EventuallyAsync(async () => await probe.OrderStatusAsync(orderId, 4) == "AwaitingAcceptance", "order awaits acceptance");
+        await PaymentOrders.RejectAsync(app, orderId);
+        await PaymentProbe.EventuallyAsync(async () => await probe.PaymentStatusAsync(PaymentId(payment), 4) == "Refunded", "payment refunded");
+        // A second refund on the same payment that the gateway is still working on, so its outcome is the test's to send.
+        var refundId = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+            db.Refunds.Add(new Refund { Id = refundId, PaymentId = PaymentId(payment), AmountFen = 1, Reason = "test: card closed", Status = RefundStatus.Pending, RequestedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        var ops = app.Client(TestTokens.Operator());
+        async Task<JsonElement> RowAsync(string query = "") =>
+            (await ops.GetFromJsonAsync<JsonElement>("/api/ops/refunds" + query)).GetProperty("refunds").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == refundId);
+        var pendingBefore = (await ops.GetFromJsonAsync<JsonElement>("/api/ops/refunds")).GetProperty("pendingFen").GetInt64();
+
+        // The gateway's retries and copies of REFUND.ABNORMAL: each acknowledged, so it stops asking.
+        var abnormal = forge.RefundBody(PaymentId(payment), refundId, 1, totalFen, abnormal: true);
+        var copies = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Client().SendAsync(forge.Request(ForgedNotifications.RefundPath, abnormal))));
+        copies.ShouldAllBe(c => c.StatusCode == HttpStatusCode.OK);
+        (await RowAsync()).GetProperty("status").GetString().ShouldBe("abnormal");
+        (await RowAsync("?status=abnormal")).GetProperty("completedAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await ops.GetFromJsonAsync<JsonElement>("/api/ops/refunds")).GetProperty("pendingFen").GetInt64().ShouldBe(pendingBefore - 1);
+
+        // The station's 异常退款 went through: the gateway says SUCCESS, and the refund is done.
+        var success = forge.RefundBody(PaymentId(payment), refundId, 1, totalFen);
+        (await app.Client().SendAsync(forge.Request(ForgedNotifications.RefundPath, success))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RowAsync()).GetProperty("status").GetString().ShouldBe("succeeded");
+        (await app.Client().SendAsync(forge.Request(ForgedNotifications.RefundPath, abnormal))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RowAsync()).GetProperty("status").GetString().ShouldBe("succeeded");
+    }
+
     private async Task<JsonElement> StartPaymentAsync(Guid orderId, int customer)
     {
         var response = await app.Client(TestTokens.Customer(customer)).PostAsJsonAsync($"/api/orders/{orderId}/payments", new { channel = "wechat" });
