@@ -46,13 +46,14 @@ internal static class GetMyWallet
         }
 
         var customerId = user.UserId();
-        // The list before the balance: a movement between the two reads then shows in the balance only, never as an
-        // entry the balance does not hold yet.
+        // Open top-ups, then the ledger, then the balance: a credit landing between two reads then shows only in the later
+        // ones. A top-up gone from the open ones is in the ledger read after it (我的钱包 stops waiting for it then), and
+        // the ledger never shows an entry the balance does not hold yet.
+        var topUps = await db.TopUps.AsNoTracking().Where(t => t.CustomerId == customerId && t.Status != TopUpStatus.Credited)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(OpenTopUps).ToListAsync(ct);
         var (entries, more) = await db.WalletEntries.AsNoTracking().Where(e => e.CustomerId == customerId)
             .OrderByDescending(e => e.Id).TakeWithMoreAsync(limit ?? DefaultLimit, ct);
         var balance = await WalletLedger.BalanceAsync(db, customerId, ct);
-        var topUps = await db.TopUps.AsNoTracking().Where(t => t.CustomerId == customerId && t.Status != TopUpStatus.Credited)
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(OpenTopUps).ToListAsync(ct);
         var refunding = await db.BalanceRefunds.Where(r => r.CustomerId == customerId && r.Status == BalanceRefundStatus.Pending).SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
         return Results.Ok(new MyWalletView(
             balance,
