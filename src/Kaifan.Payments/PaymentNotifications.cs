@@ -31,6 +31,24 @@ internal static class PaymentNotifications
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>
+    /// Why a verified refund callback cannot be taken (422 naming the field), or null when it can: our merchant account,
+    /// and a refund_status (SUCCESS, ABNORMAL, CLOSED) that agrees with the event type.
+    /// </summary>
+    public static IResult? RefundRefusal(VerifiedNotification<WechatRefund> verified, WechatPayPlatform platform)
+    {
+        var returned = verified.Resource;
+        if (returned.Mchid != platform.MchId)
+        {
+            return Problems.Unprocessable("商户号不符 (mchid does not match)", "mchid");
+        }
+
+        var succeeded = returned.RefundStatus == "SUCCESS";
+        return returned.RefundStatus is not ("SUCCESS" or "ABNORMAL" or "CLOSED") || succeeded != (verified.Notification.EventType == WechatPayJson.RefundSuccess)
+            ? Problems.Unprocessable("退款状态不符 (refund_status does not match event_type)", "refund_status")
+            : null;
+    }
+
+    /// <summary>
     /// Why a verified success callback for our trade of <paramref name="expectedFen"/> cannot be taken (422 naming the
     /// field), or null when it can: our merchant account, a successful trade, the whole amount in yuan fen, a usable
     /// transaction id.

@@ -56,16 +56,12 @@ internal static class ReceiveRefundNotification
             return Problems.Unprocessable("退款单不存在 (unknown out_refund_no)", "out_refund_no");
         }
 
-        if (returned.Mchid != platform.MchId)
+        if (PaymentNotifications.RefundRefusal(verified, platform) is { } refused)
         {
-            return Problems.Unprocessable("商户号不符 (mchid does not match)", "mchid");
+            return refused;
         }
 
         var succeeded = returned.RefundStatus == "SUCCESS";
-        if (returned.RefundStatus is not ("SUCCESS" or "ABNORMAL" or "CLOSED") || succeeded != (verified.Notification.EventType == WechatPayJson.RefundSuccess))
-        {
-            return Problems.Unprocessable("退款状态不符 (refund_status does not match event_type)", "refund_status");
-        }
 
         if (returned.Amount.Refund != refund.AmountFen || returned.Amount.Total != intent.AmountFen)
         {

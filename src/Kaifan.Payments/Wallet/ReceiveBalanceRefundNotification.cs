@@ -37,16 +37,12 @@ internal static class ReceiveBalanceRefundNotification
         }
 
         var returned = verified.Resource;
-        if (returned.Mchid != platform.MchId)
+        if (PaymentNotifications.RefundRefusal(verified, platform) is { } refused)
         {
-            return Problems.Unprocessable("商户号不符 (mchid does not match)", "mchid");
+            return refused;
         }
 
         var succeeded = returned.RefundStatus == "SUCCESS";
-        if (returned.RefundStatus is not ("SUCCESS" or "ABNORMAL" or "CLOSED") || succeeded != (verified.Notification.EventType == WechatPayJson.RefundSuccess))
-        {
-            return Problems.Unprocessable("退款状态不符 (refund_status does not match event_type)", "refund_status");
-        }
 
         var partId = Guid.TryParseExact(returned.OutRefundNo, "N", out var id) ? id : Guid.Empty;
         var part = await db.BalanceRefunds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == partId, ct);
