@@ -27,12 +27,16 @@ internal sealed class Tokens(TokenSettings settings, TimeProvider clock)
             claims[KaifanClaims.RiderId] = r.ToString();
         }
 
+        // nbf and iat from the host's clock too: left out, the handler stamps the wall clock's, and a host whose clock runs
+        // behind it (a simulated day, a test's fake clock) refuses its own new tokens as not yet valid.
         var now = clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TokenSettings.Issuer,
             Audience = TokenSettings.Audience,
             Claims = claims,
+            NotBefore = now,
+            IssuedAt = now,
             Expires = now.Add(settings.Lifetime),
             SigningCredentials = new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256),
         });

@@ -5,6 +5,7 @@ using Kaifan.BuildingBlocks;
 using Kaifan.Contracts;
 using Kaifan.Identity.SignIn;
 using Kaifan.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -154,4 +155,20 @@ public sealed class ValidatedTokensTests
 
     private static ClaimsPrincipal Principal(string userId) =>
         new(new ClaimsIdentity([new Claim(KaifanClaims.UserId, userId)], "Bearer"));
+}
+
+public sealed class IssuedTokensTests
+{
+    [Fact]
+    public void a_host_whose_clock_runs_behind_the_wall_clock_issues_tokens_valid_by_its_own_clock()
+    {
+        var yesterday = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
+        var settings = new TokenSettings { SigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestTokens.SigningKey)) };
+
+        var token = new JsonWebToken(new Tokens(settings, yesterday).Issue(Guid.NewGuid(), Roles.Customer, null, null));
+
+        token.ValidFrom.ShouldBe(yesterday.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1));
+        token.IssuedAt.ShouldBe(yesterday.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1));
+        token.ValidTo.ShouldBe(yesterday.GetUtcNow().UtcDateTime.Add(settings.Lifetime), TimeSpan.FromSeconds(1));
+    }
 }
