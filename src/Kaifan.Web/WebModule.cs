@@ -34,6 +34,11 @@ public static class WebModule
         if (!builder.Environment.IsDevelopment())
         {
             StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+
+            // A build's asset manifest otherwise turns on MapStaticAssets' hot-reload serving, meant for development:
+            // every script and style sheet sent again on every page load (no-cache, hashed per request, gzip without
+            // compression), where fingerprinted files can be cached for good. Setting it true brings reloading back.
+            builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         }
 
         var services = builder.Services;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Kaifan.BuildingBlocks;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Ordering;
@@ -31,6 +32,27 @@ public sealed class WebShortcutTests(LunchtimeSqliteApp app) : BrowserTests(app)
 
         Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last()).ShouldNotBe(earlier);
         await Expect(page.Locator("[data-testid=order-title]")).ToHaveTextAsync("等待商家接单", new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task a_page_s_scripts_and_style_sheet_are_sent_compressed_and_cached_for_good()
+    {
+        var client = app.Client();
+        var html = await client.GetStringAsync("/m/login");
+        var assets = Regex.Matches(html, "(?:src|href)=\"((?:_content|_framework)/[^\"]+\\.[a-z0-9]{10}\\.(?:js|css))\"").Select(m => m.Groups[1].Value).ToList();
+        assets.ShouldContain(a => a.EndsWith(".css", StringComparison.Ordinal));
+        assets.ShouldContain(a => a.StartsWith("_framework/blazor.web.", StringComparison.Ordinal));
+
+        foreach (var asset in assets)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/" + asset);
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            using var response = await client.SendAsync(request);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, asset);
+            response.Headers.CacheControl?.ToString().ShouldContain("immutable", customMessage: asset);
+            response.Content.Headers.ContentEncoding.ShouldContain("gzip", asset);
+        }
     }
 
     [Fact]
