@@ -10,7 +10,7 @@ namespace Kaifan.Bench;
 /// mdrp --all DIR [--filter TEXT] [--baseline FILE] [--parallel N]   replay every instance below DIR vs the greedy
 /// bench [--orders 200] [--riders 100]          time one decision round on a synthetic snapshot
 /// pings [--riders 200] [--connections 64] [--seconds 10] [--rounds 3] [--host dll]   location pings/s on one real host (child process, raw sockets), then p50/p99 open loop
-/// customer-flow [--runs 10] [--shoppers 1] [--host dll]   a shopper's order and reorder in chromium against a real host, per tap
+/// customer-flow [--runs 10] [--shoppers 1] [--host dll] [--server-times]   a shopper's order and reorder in chromium against a real host, per tap
 /// dispatch-round [--orders 200] [--riders 100] [--runs 200]   the zone grain's v1 offer policy round time
 /// simulate --instance DIR --speed 60 [--host URL]   replay one instance's day through a running host's HTTP API (ADR 0010)
 /// eta-accuracy [--merchants 40] [--weeks 8] [--seed 6]   ETA error with stated vs learned prep times
