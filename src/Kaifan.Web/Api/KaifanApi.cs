@@ -233,8 +233,8 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<List<StaffOrderInfo>>> OpsOrdersAsync(CancellationToken ct = default) =>
         SendAsync<List<StaffOrderInfo>>(HttpMethod.Get, "api/ops/orders", ct: ct);
 
-    public Task<ApiResult<List<UserSummaryInfo>>> OpsUsersAsync(string role, CancellationToken ct = default) =>
-        SendAsync<List<UserSummaryInfo>>(HttpMethod.Get, $"api/ops/users?role={Uri.EscapeDataString(role)}", ct: ct);
+    public Task<ApiResult<List<UserSummaryInfo>>> OpsUsersAsync(string role, int? limit = null, CancellationToken ct = default) =>
+        SendAsync<List<UserSummaryInfo>>(HttpMethod.Get, $"api/ops/users?role={Uri.EscapeDataString(role)}{(limit is { } n ? $"&limit={n}" : "")}", ct: ct);
 
     /// <summary>The accounts of these riders, asked a hundred at a time (the API's most a request); the first failure answers.</summary>
     public async Task<ApiResult<List<UserSummaryInfo>>> RiderAccountsAsync(IEnumerable<Guid> riderIds, CancellationToken ct = default)
@@ -321,7 +321,10 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
         if (response.IsSuccessStatusCode)
         {
             var value = response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<T>(Json, ct);
-            return new ApiResult<T>((int)response.StatusCode, value, null);
+            return new ApiResult<T>((int)response.StatusCode, value, null)
+            {
+                More = response.Headers.TryGetValues("Kaifan-More", out var more) && more.Contains("true"),
+            };
         }
 
         var (problem, problems, fields) = await ProblemTextAsync(response, ct);

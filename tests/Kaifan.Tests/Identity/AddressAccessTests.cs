@@ -81,6 +81,13 @@ public abstract class AddressAccessTests(KaifanApp app)
 
         var tooMany = string.Join('&', seeded.Take(101).Select(id => $"riderId={id}"));
         await (await ops.GetAsync("/api/ops/users?" + tooMany)).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "riderId");
+
+        var firstPage = await ops.GetAsync("/api/ops/users?role=rider");
+        firstPage.More().ShouldBeTrue();
+        (await firstPage.Content.ReadFromJsonAsync<JsonElement[]>())!.Length.ShouldBe(500);
+        var longer = await ops.GetAsync("/api/ops/users?role=rider&limit=1000");
+        longer.More().ShouldBeFalse();
+        (await longer.Content.ReadFromJsonAsync<JsonElement[]>())!.ShouldContain(u => u.GetProperty("riderId").GetGuid() == last);
     }
 
     /// <summary>Riders' accounts written straight to Identity's table: signing up hundreds through HTTP would cost seconds.</summary>
