@@ -57,12 +57,12 @@ public sealed class OpsRefundsBrowserTests(LunchtimeSqliteApp app) : BrowserTest
         await Browser.ScreenshotAsync(page, "ops-refunds", row);
 
         // A day with more refunds than a page: the ledger says how many it shows and asks for more.
-        await SeedPendingRefundsAsync(orderId, 101);
+        await SeedPendingRefundsAsync(orderId, 51);
         await panel.Locator("[data-testid=refunds-status]").SelectOptionAsync("pending");
-        await Expect(panel.Locator("[data-testid=refunds-shown]")).ToHaveTextAsync("已显示 100 条");
-        await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(100);
+        await Expect(panel.Locator("[data-testid=refunds-shown]")).ToHaveTextAsync("已显示 50 条");
+        await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(50);
         await panel.Locator("[data-testid=refunds-more]").ClickAsync();
-        await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(101);
+        await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(51);
         await Expect(panel.Locator("[data-testid=refunds-more]")).ToHaveCountAsync(0);
     }
 
