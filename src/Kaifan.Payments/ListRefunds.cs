@@ -15,17 +15,20 @@ namespace Kaifan.Payments;
 internal sealed record OpsRefundView(
     Guid Id, Guid OrderId, long AmountFen, string Reason, string Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, bool Overdue);
 
+/// <summary>Count and the sums are the whole day's, whatever the filter; More says older refunds match beyond those listed.</summary>
 internal sealed record OpsRefundsView(
-    DateOnly Day, int Count, long RefundedFen, long PendingFen, int Overdue, IReadOnlyList<OpsRefundView> Refunds);
+    DateOnly Day, int Count, long RefundedFen, long PendingFen, int Overdue, IReadOnlyList<OpsRefundView> Refunds, bool More);
 
 /// <summary>
-/// GET /api/ops/refunds?day=yyyy-MM-dd&amp;status=pending|succeeded|abnormal: the money that went back to customers on one Shanghai
+/// GET /api/ops/refunds?day=yyyy-MM-dd&amp;status=pending|succeeded|abnormal&amp;limit=200: the money that went back to customers on one Shanghai
 /// day (today by default), newest first, with the day's totals. Every cause shows: a cancelled or rejected order,
 /// an approved refund request, and whatever else asks Payments for a refund.
 /// </summary>
 internal static class ListRefunds
 {
     public static readonly TimeSpan AnswerExpectedWithin = TimeSpan.FromMinutes(30);
+    public const int DefaultLimit = 200;
+    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ops/refunds", HandleAsync)
@@ -35,7 +38,7 @@ internal static class ListRefunds
             .Produces<OpsRefundsView>()
             .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(string? day, string? status, PaymentsDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(string? day, string? status, int? limit, PaymentsDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var shanghaiDay = ChinaTime.DayOf(now);
@@ -55,6 +58,11 @@ internal static class ListRefunds
             wanted = parsed;
         }
 
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        {
+            return refused;
+        }
+
         var start = ChinaTime.StartOf(shanghaiDay);
         var end = start.AddDays(1);
         var refunds = await db.Refunds.AsNoTracking()
@@ -68,17 +76,18 @@ internal static class ListRefunds
                 x.Refund.RequestedAt, x.Refund.CompletedAt,
                 x.Refund.Status == RefundStatus.Pending && now - x.Refund.RequestedAt > AnswerExpectedWithin))
             .ToList();
-        var shown = views
+        var matching = views
             .Where(v => wanted is null || v.Status == wanted.Value.ToString().ToLowerInvariant())
-            .OrderByDescending(v => v.RequestedAt)
-            .Take(200)
+            .OrderByDescending(v => v.RequestedAt).ThenByDescending(v => v.Id)
             .ToList();
+        var shown = matching.Take(limit ?? DefaultLimit).ToList();
         return Results.Ok(new OpsRefundsView(
             shanghaiDay,
             views.Count,
             views.Where(v => v.Status == "succeeded").Sum(v => v.AmountFen),
             views.Where(v => v.Status == "pending").Sum(v => v.AmountFen),
             views.Count(v => v.Overdue),
-            shown));
+            shown,
+            matching.Count > shown.Count));
     }
 }

@@ -9,6 +9,15 @@ namespace Kaifan.BuildingBlocks.Http;
 /// </summary>
 public static class ListLimit
 {
+    /// <summary>
+    /// Where a list answered as a bare JSON array says whether more lie beyond it ("true" or "false"): its body stays the
+    /// array existing clients read.
+    /// </summary>
+    public const string MoreHeader = "Kaifan-More";
+
+    /// <summary>Says in <see cref="MoreHeader"/> whether the list holds more than was answered.</summary>
+    public static void AnswerMore(this HttpResponse response, bool more) => response.Headers[MoreHeader] = more ? "true" : "false";
+
     /// <summary>A 400 naming <c>limit</c> when it is given and outside 1..<paramref name="max"/>; null when it may be used.</summary>
     public static IResult? Refusal(int? limit, int max) =>
         limit is { } asked && (asked < 1 || asked > max)

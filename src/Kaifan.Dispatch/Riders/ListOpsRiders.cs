@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Dispatch.Zones;
 using Microsoft.AspNetCore.Builder;
@@ -22,21 +23,33 @@ internal sealed record OpsRiderView(
     DateTimeOffset? ShiftEndsAt = null, int DeliveredToday = 0, DateTimeOffset? ErasedAt = null);
 
 /// <summary>
-/// GET /api/ops/riders: every rider with capabilities, online state, zone, last position (from the grain), open task count
-/// and customers' 配送 stars (mean and count), shift end and deliveries today.
+/// GET /api/ops/riders?limit=500: the riders (in id order) with capabilities, online state, zone, last position (from the
+/// grain), open task count and customers' 配送 stars (mean and count), shift end and deliveries today; the Kaifan-More
+/// header says whether more riders exist.
 /// </summary>
 internal static class ListOpsRiders
 {
+    public const int DefaultLimit = 500;
+    public const int MaxLimit = 1_000;
+
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ops/riders", HandleAsync)
             .RequireAuthorization(Roles.Operator)
             .WithTags("Ops riders")
-            .Produces<List<OpsRiderView>>();
+            .Produces<List<OpsRiderView>>()
+            .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(DispatchDb db, IGrainFactory grains, DispatchOptions options, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(
+        int? limit, HttpResponse response, DispatchDb db, IGrainFactory grains, DispatchOptions options, TimeProvider clock, CancellationToken ct)
     {
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        {
+            return refused;
+        }
+
         var now = clock.GetUtcNow();
-        var riders = await db.Riders.AsNoTracking().OrderBy(r => r.RiderId).Take(500).ToListAsync(ct);
+        var (riders, more) = await db.Riders.AsNoTracking().OrderBy(r => r.RiderId).TakeWithMoreAsync(limit ?? DefaultLimit, ct);
+        response.AnswerMore(more);
         var loads = await db.Jobs.AsNoTracking()
             .Where(j => j.Status == JobStatus.Assigned && j.RiderId != null)
             .GroupBy(j => j.RiderId)

@@ -13,27 +13,37 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaifan.Ordering.Merchant;
 
 /// <summary>
-/// GET /api/merchant/orders?status=: today's paid orders of the merchant (Shanghai day), customer data masked; a batch
+/// GET /api/merchant/orders?status=&amp;limit=500: today's paid orders of the merchant (Shanghai day), customer data masked; a batch
 /// order names its run, as the customer's page does, so the kitchen knows when it leaves; an order
 /// with an open refund request is listed whatever its day, with the request. A 拼团 order shows only once its group
 /// formed (marked with its group), never while 待成团 nor after its group failed. Each order says what it earns the shop
-/// (MerchantIncome).
+/// (MerchantIncome). The Kaifan-More header says whether more of today's orders match than limit; the orders with an open
+/// refund request come on top of those.
 /// </summary>
 internal static class ListMerchantOrders
 {
+    public const int DefaultLimit = 500;
+    public const int MaxLimit = 1_000;
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/api/merchant/orders", HandleAsync)
             .RequireAuthorization(Roles.Merchant)
             .WithTags("Merchant orders")
-            .Produces<List<OrderView>>();
+            .Produces<List<OrderView>>()
+            .ProducesValidationProblem();
 
     private static async Task<IResult> HandleAsync(
-        string? status, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IBatchDepartures departures,
+        string? status, int? limit, HttpResponse response, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, IBatchDepartures departures,
         IPrepTimeEstimates prepTimes, TimeProvider clock, CancellationToken ct)
     {
         if (!OrderStatusFilter.TryParse(status, out var wanted))
         {
             return OrderStatusFilter.Problem();
+        }
+
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        {
+            return refused;
         }
 
         var merchantId = user.MerchantId();
@@ -50,7 +60,8 @@ internal static class ListMerchantOrders
             query = query.Where(o => o.Status == s);
         }
 
-        var orders = await query.OrderByDescending(o => o.PlacedAt).Take(500).ToListAsync(ct);
+        var (orders, more) = await query.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id).TakeWithMoreAsync(limit ?? DefaultLimit, ct);
+        response.AnswerMore(more);
 
         // A refund request may come up to a day after delivery: its order stays on the board until answered.
         var listed = orders.Select(o => o.Id).ToHashSet();

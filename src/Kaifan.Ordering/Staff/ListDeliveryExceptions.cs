@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Ordering.Orders;
 using Microsoft.AspNetCore.Builder;
@@ -12,25 +13,38 @@ internal sealed record DeliveryExceptionRow(
     Guid OrderId, string Number, string MerchantName, Guid ZoneId, string Status, Guid? RiderId, string Kind, string KindText, string? Note,
     DateTimeOffset ReportedAt, bool Overdue, bool PickedUp);
 
-/// <summary>GET /api/ops/delivery-exceptions?zoneId=: the open 配送异常, oldest first, of one zone or all; operators only.</summary>
+/// <summary>
+/// GET /api/ops/delivery-exceptions?zoneId=&amp;limit=500: the open 配送异常, oldest first, of one zone or all; operators
+/// only. The Kaifan-More header says whether newer ones wait beyond those listed.
+/// </summary>
 internal static class ListDeliveryExceptions
 {
+    public const int DefaultLimit = 500;
+    public const int MaxLimit = 1_000;
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/api/ops/delivery-exceptions", HandleAsync)
             .RequireAuthorization(Roles.Operator)
             .WithTags("Ops orders")
-            .Produces<List<DeliveryExceptionRow>>();
+            .Produces<List<DeliveryExceptionRow>>()
+            .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(Guid? zoneId, OrderingDb db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid? zoneId, int? limit, HttpResponse response, OrderingDb db, CancellationToken ct)
     {
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        {
+            return refused;
+        }
+
         var query = db.Orders.AsNoTracking().Where(o => o.ExceptionOpen);
         if (zoneId is { } zone)
         {
             query = query.Where(o => o.ZoneId == zone);
         }
 
-        var open = await query.Take(500).ToListAsync(ct);
-        return Results.Ok(open.OrderBy(o => o.ExceptionReportedAt).Select(o => new DeliveryExceptionRow(
+        var (open, more) = await query.OrderBy(o => o.ExceptionReportedAt).ThenBy(o => o.Id).TakeWithMoreAsync(limit ?? DefaultLimit, ct);
+        response.AnswerMore(more);
+        return Results.Ok(open.Select(o => new DeliveryExceptionRow(
             o.Id, o.Number, o.MerchantName, o.ZoneId, o.Status.ToString(), o.ExceptionRiderId, o.ExceptionKind!, DeliveryExceptionText.Of(o.ExceptionKind!),
             o.ExceptionNote, o.ExceptionReportedAt!.Value, o.ExceptionOverdueAt is not null, o.PickedUpAt is not null)).ToList());
     }

@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Contracts.Queries;
 using Kaifan.Ordering.Orders;
@@ -8,20 +9,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifan.Ordering.Staff;
 
-/// <summary>GET /api/ops/orders?status=: the latest orders of every merchant for the operator, personal data masked.</summary>
+/// <summary>
+/// GET /api/ops/orders?status=&amp;limit=200: the latest orders of every merchant for the operator, newest first, personal
+/// data masked; the Kaifan-More header says whether older ones match.
+/// </summary>
 internal static class ListOpsOrders
 {
+    public const int DefaultLimit = 200;
+    public const int MaxLimit = 1_000;
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/api/ops/orders", HandleAsync)
             .RequireAuthorization(Roles.Operator)
             .WithTags("Ops orders")
-            .Produces<List<OrderView>>();
+            .Produces<List<OrderView>>()
+            .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(string? status, OrderingDb db, IPersonalDataProtector protector, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(string? status, int? limit, HttpResponse response, OrderingDb db, IPersonalDataProtector protector, CancellationToken ct)
     {
         if (!OrderStatusFilter.TryParse(status, out var wanted))
         {
             return OrderStatusFilter.Problem();
+        }
+
+        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        {
+            return refused;
         }
 
         var query = db.Orders.AsNoTracking();
@@ -30,7 +43,8 @@ internal static class ListOpsOrders
             query = query.Where(o => o.Status == s);
         }
 
-        var orders = await query.OrderByDescending(o => o.PlacedAt).Take(200).ToListAsync(ct);
+        var (orders, more) = await query.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id).TakeWithMoreAsync(limit ?? DefaultLimit, ct);
+        response.AnswerMore(more);
         return Results.Ok(orders.Select(o => OrderView.From(o, protector, masked: true)).ToList());
     }
 }

@@ -13,18 +13,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaifan.Ordering.Staff;
 
 /// <summary>
-/// GET /api/rider/deliveries?date=today|yyyy-MM-dd: what the calling rider delivered on that Shanghai day, newest first
-/// (masked, like every rider view), so 今日收入 and 已完成 survive a reload and a restart. Only the rider's own.
+/// GET /api/rider/deliveries?date=today|yyyy-MM-dd&amp;limit=500: what the calling rider delivered on that Shanghai day,
+/// newest first (masked, like every rider view), so 今日收入 and 已完成 survive a reload and a restart; More says earlier
+/// ones that day lie beyond those listed. Only the rider's own.
 /// </summary>
 internal static class ListRiderDeliveries
 {
+    public const int DefaultLimit = 500;
+    public const int MaxLimit = 1_000;
+
     /// <remarks>A property rather than a positional record: the request delegate generator cannot bind a constructor's nullable strings.</remarks>
     internal sealed record Query
     {
         public string? Date { get; init; }
+
+        public int? Limit { get; init; }
     }
 
-    internal sealed record Response(string Date, int Count, IReadOnlyList<OrderView> Orders);
+    internal sealed record Response(string Date, int Count, IReadOnlyList<OrderView> Orders, bool More);
 
     private static readonly DateOnly Earliest = new(2020, 1, 1);
     private static readonly DateOnly Latest = new(2099, 12, 31);
@@ -42,7 +48,8 @@ internal static class ListRiderDeliveries
             .Validate<Query>()
             .RequireAuthorization(Roles.Rider)
             .WithTags("Rider orders")
-            .Produces<Response>();
+            .Produces<Response>()
+            .ProducesValidationProblem();
 
     private static async Task<IResult> HandleAsync(
         [AsParameters] Query query, ClaimsPrincipal user, OrderingDb db, IPersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
@@ -53,19 +60,23 @@ internal static class ListRiderDeliveries
             return Problems.NotFound("骑手 (rider)");
         }
 
+        if (ListLimit.Refusal(query.Limit, MaxLimit) is { } refused)
+        {
+            return refused;
+        }
+
         var day = query.Date is null or "today"
             ? ChinaTime.DayOf(clock.GetUtcNow())
             : DateOnly.ParseExact(query.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var from = ChinaTime.StartOf(day);
         var to = from.AddDays(1);
-        var delivered = await db.Orders.AsNoTracking()
+        var (delivered, more) = await db.Orders.AsNoTracking()
             .Where(o => o.RiderId == riderId && o.Status == OrderStatus.Delivered && o.DeliveredAt >= from && o.DeliveredAt < to)
-            .OrderByDescending(o => o.DeliveredAt)
-            .Take(500)
-            .ToListAsync(ct);
+            .OrderByDescending(o => o.DeliveredAt).ThenByDescending(o => o.Id)
+            .TakeWithMoreAsync(query.Limit ?? DefaultLimit, ct);
         var orders = delivered
             .Select(o => OrderView.From(o, protector, masked: true))
             .ToList();
-        return Results.Ok(new Response(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), orders.Count, orders));
+        return Results.Ok(new Response(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), orders.Count, orders, more));
     }
 }

@@ -168,6 +168,9 @@ public sealed record ApiResult<T>(
     int Status, T? Value, string? Problem, IReadOnlyList<string>? Problems = null, IReadOnlyDictionary<string, string>? FieldProblems = null)
 {
     public bool Ok => Status is >= 200 and < 300 && Value is not null;
+
+    /// <summary>A list answered as a bare array holds more than it gave (its Kaifan-More header).</summary>
+    public bool More { get; init; }
 }
 
 /// <summary>RenewalNeeded: agreed under a policy text that has since changed this purpose; Granted is false until agreed again.</summary>

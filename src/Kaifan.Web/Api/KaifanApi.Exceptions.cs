@@ -10,8 +10,8 @@ public sealed partial class KaifanApi
     public Task<ApiResult<StaffOrderInfo>> ReportExceptionAsync(Guid orderId, string kind, string? note, CancellationToken ct = default) =>
         SendAsync<StaffOrderInfo>(HttpMethod.Post, $"api/rider/orders/{orderId}/exceptions", new { kind, note }, ct: ct);
 
-    public Task<ApiResult<List<DeliveryExceptionRowInfo>>> DeliveryExceptionsAsync(Guid zoneId, CancellationToken ct = default) =>
-        SendAsync<List<DeliveryExceptionRowInfo>>(HttpMethod.Get, $"api/ops/delivery-exceptions?zoneId={zoneId}", ct: ct);
+    public Task<ApiResult<List<DeliveryExceptionRowInfo>>> DeliveryExceptionsAsync(Guid zoneId, int limit, CancellationToken ct = default) =>
+        SendAsync<List<DeliveryExceptionRowInfo>>(HttpMethod.Get, $"api/ops/delivery-exceptions?zoneId={zoneId}&limit={limit}", ct: ct);
 
     public Task<ApiResult<StaffOrderInfo>> ResolveExceptionAsync(Guid orderId, string resolution, CancellationToken ct = default) =>
         SendAsync<StaffOrderInfo>(HttpMethod.Post, $"api/ops/orders/{orderId}/exception/resolve", new { resolution }, ct: ct);

@@ -233,8 +233,26 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
     public Task<ApiResult<List<StaffOrderInfo>>> OpsOrdersAsync(CancellationToken ct = default) =>
         SendAsync<List<StaffOrderInfo>>(HttpMethod.Get, "api/ops/orders", ct: ct);
 
-    public Task<ApiResult<List<UserSummaryInfo>>> OpsUsersAsync(string role, CancellationToken ct = default) =>
-        SendAsync<List<UserSummaryInfo>>(HttpMethod.Get, $"api/ops/users?role={Uri.EscapeDataString(role)}", ct: ct);
+    public Task<ApiResult<List<UserSummaryInfo>>> OpsUsersAsync(string role, int? limit = null, CancellationToken ct = default) =>
+        SendAsync<List<UserSummaryInfo>>(HttpMethod.Get, $"api/ops/users?role={Uri.EscapeDataString(role)}{(limit is { } n ? $"&limit={n}" : "")}", ct: ct);
+
+    /// <summary>The accounts of these riders, asked a hundred at a time (the API's most a request); the first failure answers.</summary>
+    public async Task<ApiResult<List<UserSummaryInfo>>> RiderAccountsAsync(IEnumerable<Guid> riderIds, CancellationToken ct = default)
+    {
+        var accounts = new List<UserSummaryInfo>();
+        foreach (var chunk in riderIds.Distinct().Chunk(100))
+        {
+            var read = await SendAsync<List<UserSummaryInfo>>(HttpMethod.Get, "api/ops/users?" + string.Join('&', chunk.Select(id => $"riderId={id}")), ct: ct);
+            if (!read.Ok)
+            {
+                return read;
+            }
+
+            accounts.AddRange(read.Value!);
+        }
+
+        return new ApiResult<List<UserSummaryInfo>>(200, accounts, null);
+    }
 
     /// <summary>离职: 204 when done, 409 naming what stands in the way (tasks, online, withdrawals, balance, merchant, userId).</summary>
     public Task<ApiResult<JsonElement>> OffboardStaffAsync(Guid userId, string reason, CancellationToken ct = default) =>
@@ -303,7 +321,10 @@ public sealed partial class KaifanApi(HttpClient http, IHttpContextAccessor acce
         if (response.IsSuccessStatusCode)
         {
             var value = response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<T>(Json, ct);
-            return new ApiResult<T>((int)response.StatusCode, value, null);
+            return new ApiResult<T>((int)response.StatusCode, value, null)
+            {
+                More = response.Headers.TryGetValues("Kaifan-More", out var more) && more.Contains("true"),
+            };
         }
 
         var (problem, problems, fields) = await ProblemTextAsync(response, ct);

@@ -16,4 +16,4 @@ public sealed record ReassignInfo(Guid OrderId, string Column, Guid? RiderId, Da
 public sealed record OpsMerchantInfo(
     Guid Id, Guid ZoneId, string Name, string LogoEmoji, double Latitude, double Longitude, bool IsOpenNow, bool IsPaused, double Rating, int MonthlySales);
 
-public sealed record RiderDeliveriesInfo(string Date, int Count, IReadOnlyList<StaffOrderInfo> Orders);
+public sealed record RiderDeliveriesInfo(string Date, int Count, IReadOnlyList<StaffOrderInfo> Orders, bool More = false);

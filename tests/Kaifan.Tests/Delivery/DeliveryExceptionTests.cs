@@ -192,6 +192,10 @@ public abstract class DeliveryExceptionTests(LunchtimeApp app)
             var row = await RowAsync(id);
             (row["overdue"]!.GetValue<bool>(), row["kind"]!.GetValue<string>()).ShouldBe((true, "road_blocked"));
             (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonArray>($"/api/ops/delivery-exceptions?zoneId={Guid.NewGuid()}"))!.Count.ShouldBe(0, "another zone's queue");
+            var queue = await QueueAsync();
+            var oldest = await app.Client(TestTokens.Operator()).GetAsync($"/api/ops/delivery-exceptions?zoneId={DeliveryKit.EastZone}&limit=1");
+            oldest.More().ShouldBe(queue.Count > 1);
+            (await JsonOf(oldest)).AsArray().ShouldHaveSingleItem()!["orderId"]!.GetValue<Guid>().ShouldBe(queue[0]!["orderId"]!.GetValue<Guid>());
             (await ResolveAsync(id, "redeliver")).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
         finally
@@ -209,8 +213,12 @@ public abstract class DeliveryExceptionTests(LunchtimeApp app)
     private Task<HttpResponseMessage> AnswerAsync(int customer, Guid orderId) =>
         app.Client(TestTokens.Customer(customer)).PostAsync($"/api/orders/{orderId}/exception/answer", null);
 
-    private async Task<JsonArray> QueueAsync() =>
-        (await app.Client(TestTokens.Operator()).GetFromJsonAsync<JsonArray>($"/api/ops/delivery-exceptions?zoneId={DeliveryKit.EastZone}"))!;
+    private async Task<JsonArray> QueueAsync()
+    {
+        var response = await app.Client(TestTokens.Operator()).GetAsync($"/api/ops/delivery-exceptions?zoneId={DeliveryKit.EastZone}");
+        response.More().ShouldBeFalse();
+        return (await JsonOf(response)).AsArray();
+    }
 
     private async Task<JsonNode> RowAsync(Guid orderId) => (await QueueAsync()).Single(r => r!["orderId"]!.GetValue<Guid>() == orderId)!;
 

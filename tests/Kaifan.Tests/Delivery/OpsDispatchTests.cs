@@ -254,17 +254,26 @@ public abstract class OpsDispatchTests(KaifanApp app)
     public async Task a_rider_reads_back_only_their_own_deliveries_of_the_day()
     {
         const int customer = 4, rider = 10, other = 11;
-        var orderId = await app.AcceptedOrderAsync(customer, ready: true);
         try
         {
-            await app.AssignAsync(orderId, rider);
-            (await app.StepAsync(rider, orderId, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await app.StepAsync(rider, orderId, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var delivered = new List<Guid>();
+            foreach (var _ in Enumerable.Range(0, 2))
+            {
+                var orderId = await app.AcceptedOrderAsync(customer, ready: true);
+                await app.AssignAsync(orderId, rider);
+                (await app.StepAsync(rider, orderId, "arrive")).StatusCode.ShouldBe(HttpStatusCode.OK);
+                (await app.StepAsync(rider, orderId, "pickup")).StatusCode.ShouldBe(HttpStatusCode.OK);
+                (await app.StepAsync(rider, orderId, "deliver", new { method = "door" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+                delivered.Add(orderId);
+                app.Clock.Advance(TimeSpan.FromSeconds(1));
+            }
 
             var today = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/deliveries?date=today"));
-            today["count"]!.GetValue<int>().ShouldBe(1);
-            today["orders"]!.AsArray().Single()!["id"]!.GetValue<Guid>().ShouldBe(orderId);
+            (today["count"]!.GetValue<int>(), today["more"]!.GetValue<bool>()).ShouldBe((2, false));
+            today["orders"]!.AsArray().Select(o => o!["id"]!.GetValue<Guid>()).ShouldBe([delivered[1], delivered[0]]);
+            var latest = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/deliveries?date=today&limit=1"));
+            (latest["count"]!.GetValue<int>(), latest["more"]!.GetValue<bool>()).ShouldBe((1, true));
+            latest["orders"]!.AsArray().Single()!["id"]!.GetValue<Guid>().ShouldBe(delivered[1]);
             (await JsonOf(await app.Rider(other).GetAsync("/api/rider/deliveries")))["count"]!.GetValue<int>().ShouldBe(0);
             (await JsonOf(await app.Rider(rider).GetAsync("/api/rider/deliveries?date=2020-01-01")))["count"]!.GetValue<int>().ShouldBe(0);
             (await app.Rider(rider).GetAsync("/api/rider/deliveries?date=yesterday")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -18,7 +18,9 @@ public abstract class OpsRidersTests(LunchtimeApp app)
         try
         {
             await app.OnlineAsync(rider, latOffset: 0.001);
-            var rows = (await JsonOf(await app.Client(TestTokens.Operator()).GetAsync("/api/ops/riders"))).AsArray();
+            var response = await app.Client(TestTokens.Operator()).GetAsync("/api/ops/riders");
+            response.More().ShouldBeFalse();
+            var rows = (await JsonOf(response)).AsArray();
             var row = rows.Single(r => r!["riderId"]!.GetValue<Guid>() == DemoCampus.RiderId(rider))!;
             row["online"]!.GetValue<bool>().ShouldBeTrue();
             row["zoneId"]!.GetValue<Guid>().ShouldBe(EastZone);
@@ -26,6 +28,9 @@ public abstract class OpsRidersTests(LunchtimeApp app)
             row["load"]!.GetValue<int>().ShouldBe(0);
             rows.Count.ShouldBeGreaterThan(1);
             rows.ShouldAllBe(r => r!["phone"] == null);
+            var first = await app.Client(TestTokens.Operator()).GetAsync("/api/ops/riders?limit=1");
+            first.More().ShouldBeTrue();
+            (await JsonOf(first)).AsArray().ShouldHaveSingleItem()!["riderId"]!.GetValue<Guid>().ShouldBe(rows[0]!["riderId"]!.GetValue<Guid>());
 
             var status = await JsonOf(await app.Rider(rider).GetAsync("/api/rider/status"));
             status["online"]!.GetValue<bool>().ShouldBeTrue();

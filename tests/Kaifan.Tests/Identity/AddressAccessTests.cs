@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kaifan.BuildingBlocks;
+using Kaifan.Contracts.Queries;
+using Kaifan.Identity;
+using Kaifan.Identity.Users;
 using Kaifan.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaifan.Tests.Identity;
 
@@ -62,6 +66,44 @@ public abstract class AddressAccessTests(KaifanApp app)
         first.GetProperty("maskedPhone").GetString().ShouldBe("138****0001");
         first.GetProperty("maskedName").GetString().ShouldBe("张*");
         JsonSerializer.Serialize(users).ShouldNotContain(DemoCampus.CustomerPhone(1));
+    }
+
+    [Fact]
+    public async Task a_console_gets_the_phones_of_the_riders_it_shows_however_many_the_station_has()
+    {
+        var seeded = await SeedRidersAsync(501);
+        var ops = app.Client(TestTokens.Operator());
+
+        var last = seeded[^1];
+        var asked = await ops.GetFromJsonAsync<JsonElement[]>($"/api/ops/users?riderId={last}&riderId={DemoCampus.RiderId(1)}") ?? [];
+        asked.Select(u => u.GetProperty("riderId").GetGuid()).Order().ShouldBe(new[] { last, DemoCampus.RiderId(1) }.Order());
+        asked.Single(u => u.GetProperty("riderId").GetGuid() == last).GetProperty("maskedPhone").GetString().ShouldBe("171****0501");
+
+        var tooMany = string.Join('&', seeded.Take(101).Select(id => $"riderId={id}"));
+        await (await ops.GetAsync("/api/ops/users?" + tooMany)).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "riderId");
+
+        var firstPage = await ops.GetAsync("/api/ops/users?role=rider");
+        firstPage.More().ShouldBeTrue();
+        (await firstPage.Content.ReadFromJsonAsync<JsonElement[]>())!.Length.ShouldBe(500);
+        var longer = await ops.GetAsync("/api/ops/users?role=rider&limit=1000");
+        longer.More().ShouldBeFalse();
+        (await longer.Content.ReadFromJsonAsync<JsonElement[]>())!.ShouldContain(u => u.GetProperty("riderId").GetGuid() == last);
+    }
+
+    /// <summary>Riders' accounts written straight to Identity's table: signing up hundreds through HTTP would cost seconds.</summary>
+    private async Task<List<Guid>> SeedRidersAsync(int count)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        var protector = scope.ServiceProvider.GetRequiredService<IPersonalDataProtector>();
+        var start = DateTimeOffset.UtcNow;
+        var riders = Enumerable.Range(1, count).Select(i => (RiderId: Guid.NewGuid(), Phone: $"1710000{i:0000}", At: start.AddMilliseconds(i))).ToList();
+        db.Users.AddRange(riders.Select(r => new User
+        {
+            Id = Guid.NewGuid(), Role = "rider", PhoneCipher = protector.Protect(r.Phone), PhoneHash = protector.LookupHash(r.Phone), RiderId = r.RiderId, CreatedAt = r.At,
+        }));
+        await db.SaveChangesAsync();
+        return riders.Select(r => r.RiderId).ToList();
     }
 
     [Fact]

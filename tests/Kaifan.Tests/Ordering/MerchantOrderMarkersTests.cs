@@ -16,7 +16,9 @@ public abstract class MerchantOrderMarkersTests(LunchtimeApp app)
         var standard = await app.AcceptedWithPrepAsync(2, prepMinutes: 5);
 
         var page = await JsonOf(await app.Client(TestTokens.Customer(customer)).GetAsync($"/api/orders/{batch}"));
-        var list = (await JsonOf(await app.Staff().GetAsync("/api/merchant/orders"))).AsArray();
+        var response = await app.Staff().GetAsync("/api/merchant/orders");
+        response.More().ShouldBeFalse();
+        var list = (await JsonOf(response)).AsArray();
         JsonNode Listed(Guid id) => list.Single(o => o!["id"]!.GetValue<Guid>() == id)!;
 
         Listed(batch)["serviceTier"]!.GetValue<string>().ShouldBe("batch");
@@ -24,6 +26,10 @@ public abstract class MerchantOrderMarkersTests(LunchtimeApp app)
         Listed(batch)["batchRun"]!["departsAt"]!.GetValue<DateTimeOffset>().ShouldBe(page["batchRun"]!["departsAt"]!.GetValue<DateTimeOffset>());
         Listed(batch)["batchRun"]!["lineName"]!.GetValue<string>().ShouldStartWith("东区宿舍楼群");
         Listed(standard)["batchRun"].ShouldBeNull();
+
+        var newest = await app.Staff().GetAsync("/api/merchant/orders?limit=1");
+        newest.More().ShouldBeTrue();
+        (await JsonOf(newest)).AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<Guid>().ShouldBe(list[0]!["id"]!.GetValue<Guid>());
     }
 }
 

@@ -31,13 +31,23 @@ public abstract class OrderAccessTests(LunchtimeApp app)
     }
 
     [Fact]
-    public async Task the_operator_sees_orders_with_personal_data_masked()
+    public async Task the_operator_sees_orders_with_personal_data_masked_newest_first_as_many_as_asked()
     {
+        await PlacedAsync(app.Client(TestTokens.Customer(2)), BeefRiceAndTea(2));
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         var order = await PlacedAsync(app.Client(TestTokens.Customer(2)), BeefRiceAndTea(2));
-        var all = await JsonOf(await app.Client(TestTokens.Operator()).GetAsync("/api/ops/orders?status=AwaitingPayment"));
-        var row = all.AsArray().Single(o => IdOf(o!) == IdOf(order))!;
+        var ops = app.Client(TestTokens.Operator());
+        var response = await ops.GetAsync("/api/ops/orders?status=AwaitingPayment");
+        response.More().ShouldBeFalse();
+        var row = (await JsonOf(response)).AsArray().Single(o => IdOf(o!) == IdOf(order))!;
         row["address"]!["phone"]!.GetValue<string>().ShouldBe("138****0002");
         row["address"]!["contactName"]!.GetValue<string>().ShouldContain("*");
+
+        var first = await ops.GetAsync("/api/ops/orders?status=AwaitingPayment&limit=1");
+        first.More().ShouldBeTrue();
+        IdOf((await JsonOf(first)).AsArray().ShouldHaveSingleItem()!).ShouldBe(IdOf(order));
+        await (await ops.GetAsync("/api/ops/orders?limit=0")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "limit");
+        await (await ops.GetAsync("/api/ops/orders?limit=1001")).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "limit");
     }
 }
 

@@ -191,6 +191,10 @@ public abstract partial class PaymentFlowTests(KaifanApp app)
         after.GetProperty("overdue").GetInt32().ShouldBe(before.GetProperty("overdue").GetInt32() + 1);
         after.GetProperty("pendingFen").GetInt64().ShouldBe(before.GetProperty("pendingFen").GetInt64() + 1);
         after.GetProperty("refundedFen").GetInt64().ShouldBe(before.GetProperty("refundedFen").GetInt64());
+        after.GetProperty("more").GetBoolean().ShouldBeFalse();
+        var newest = await ops.GetFromJsonAsync<JsonElement>("/api/ops/refunds?limit=1");
+        (newest.GetProperty("refunds").GetArrayLength(), newest.GetProperty("more").GetBoolean(), newest.GetProperty("count").GetInt32())
+            .ShouldBe((1, true, after.GetProperty("count").GetInt32()));
         var pending = await ops.GetFromJsonAsync<JsonElement>("/api/ops/refunds?status=pending");
         pending.GetProperty("refunds").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ShouldAllBe(s => s == "pending");
         pending.GetProperty("refunds").EnumerateArray().ShouldContain(r => r.GetProperty("reason").GetString() == "test: unanswered" && r.GetProperty("overdue").GetBoolean());

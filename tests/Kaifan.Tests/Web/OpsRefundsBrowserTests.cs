@@ -55,6 +55,29 @@ public sealed class OpsRefundsBrowserTests(LunchtimeSqliteApp app) : BrowserTest
         await panel.Locator("[data-testid=refunds-status]").SelectOptionAsync("");
         await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(page, "ops-refunds", row);
+
+        // A day with more refunds than a page: the ledger says how many it shows and asks for more.
+        await SeedPendingRefundsAsync(orderId, 51);
+        await panel.Locator("[data-testid=refunds-status]").SelectOptionAsync("pending");
+        await Expect(panel.Locator("[data-testid=refunds-shown]")).ToHaveTextAsync("已显示 50 条");
+        await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(50);
+        await panel.Locator("[data-testid=refunds-more]").ClickAsync();
+        await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(51);
+        await Expect(panel.Locator("[data-testid=refunds-more]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Refunds the gateway has not answered yet, written straight to Payments' table.</summary>
+    private async Task SeedPendingRefundsAsync(Guid orderId, int count)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+        var paymentId = await db.Intents.Where(p => p.OrderId == orderId).Select(p => p.Id).SingleAsync();
+        var now = app.Clock.GetUtcNow();
+        db.Refunds.AddRange(Enumerable.Range(1, count).Select(i => new Refund
+        {
+            Id = Guid.NewGuid(), PaymentId = paymentId, AmountFen = 1, Reason = "test: waiting", Status = RefundStatus.Pending, RequestedAt = now.AddSeconds(-i),
+        }));
+        await db.SaveChangesAsync();
     }
 
     [Fact]
