@@ -15,7 +15,8 @@ namespace Kaifan.Payments;
 /// POST /api/payments/notify/wechat-refund: the gateway says a refund's money went back; it counts once, and the intent
 /// is Refunded when it was refunding and no other part is still on its way. Or it says the money could not go back
 /// (ABNORMAL, CLOSED): the refund is Abnormal, acknowledged so the gateway stops asking, and logged as critical, as the
-/// customer is still owed it and someone must pay it by hand; the intent stays refunding until a SUCCESS comes.
+/// customer is still owed it and someone must pay it by hand, and Ordering hears it (PaymentRefundAbnormal) to tell the
+/// customer; the intent stays refunding until a SUCCESS comes.
 /// </summary>
 internal static class ReceiveRefundNotification
 {
@@ -76,7 +77,7 @@ internal static class ReceiveRefundNotification
 
         if (!succeeded)
         {
-            return await AbnormalAsync(db, refund, intent, returned.RefundStatus, log, ct);
+            return await AbnormalAsync(outbox, refund, intent, returned.RefundStatus, clock.GetUtcNow(), log, ct);
         }
 
         var refundedAt = PaymentNotifications.GatewayTime(returned.SuccessTime, clock.GetUtcNow());
@@ -109,13 +110,15 @@ internal static class ReceiveRefundNotification
         return PaymentNotifications.Acknowledge();
     }
 
-    private static async Task<IResult> AbnormalAsync(PaymentsDb db, Refund refund, PaymentIntent intent, string status, ILogger log, CancellationToken ct)
+    private static async Task<IResult> AbnormalAsync(
+        IDbContextOutbox<PaymentsDb> outbox, Refund refund, PaymentIntent intent, string status, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
         refund.Status = RefundStatus.Abnormal;
         refund.Version++;
+        await outbox.PublishAsync(new PaymentRefundAbnormal(intent.Id, intent.OrderId, refund.AmountFen, now, refund.Id));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await outbox.SaveChangesAndFlushMessagesAsync(ct);
             log.LogCritical(
                 "Refund {RefundId} of order {OrderId} ({Yuan} yuan) ended {Status} at the gateway: the customer is still owed it, to be paid by hand (异常退款)",
                 refund.Id, intent.OrderId, Fen.ToYuan(refund.AmountFen), status);
