@@ -70,14 +70,14 @@ internal static class ReceiveRefundNotification
         }
 
         // An Abnormal refund can still succeed: the station's 异常退款 sends it again, and the gateway then says SUCCESS.
-        if (refund.Status == RefundStatus.Succeeded || (refund.Status == RefundStatus.Abnormal && !succeeded))
+        if (refund.Status is RefundStatus.Succeeded or RefundStatus.Closed || (refund.Status == RefundStatus.Abnormal && !succeeded))
         {
             return PaymentNotifications.Acknowledge();
         }
 
         if (!succeeded)
         {
-            return await AbnormalAsync(outbox, refund, intent, returned.RefundStatus, clock.GetUtcNow(), log, ct);
+            return await AbnormalAsync(outbox, refund, intent, returned, clock.GetUtcNow(), log, ct);
         }
 
         var refundedAt = PaymentNotifications.GatewayTime(returned.SuccessTime, clock.GetUtcNow());
@@ -88,7 +88,7 @@ internal static class ReceiveRefundNotification
         // A part of the payment leaves the intent Succeeded; the refund that returns the rest of it closes it.
         if (intent.Status == PaymentStatus.Refunding)
         {
-            var others = await db.Refunds.Where(r => r.PaymentId == intent.Id && r.Id != refund.Id && r.Status != RefundStatus.Succeeded).AnyAsync(ct);
+            var others = await db.Refunds.Where(r => r.PaymentId == intent.Id && r.Id != refund.Id && r.Status != RefundStatus.Succeeded && r.Status != RefundStatus.Closed).AnyAsync(ct);
             if (!others)
             {
                 intent.Status = PaymentStatus.Refunded;
@@ -97,7 +97,7 @@ internal static class ReceiveRefundNotification
             }
         }
 
-        await outbox.PublishAsync(new PaymentRefunded(intent.Id, intent.OrderId, refund.AmountFen, refundedAt, refund.Id));
+        await outbox.PublishAsync(new PaymentRefunded(intent.Id, intent.OrderId, refund.AmountFen, refundedAt, refund.KnownAs));
         try
         {
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
@@ -111,17 +111,19 @@ internal static class ReceiveRefundNotification
     }
 
     private static async Task<IResult> AbnormalAsync(
-        IDbContextOutbox<PaymentsDb> outbox, Refund refund, PaymentIntent intent, string status, DateTimeOffset now, ILogger log, CancellationToken ct)
+        IDbContextOutbox<PaymentsDb> outbox, Refund refund, PaymentIntent intent, WechatRefund returned, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
         refund.Status = RefundStatus.Abnormal;
+        refund.GatewayOutcome = returned.RefundStatus;
+        refund.GatewayRefundId = returned.RefundId;
         refund.Version++;
-        await outbox.PublishAsync(new PaymentRefundAbnormal(intent.Id, intent.OrderId, refund.AmountFen, now, refund.Id));
+        await outbox.PublishAsync(new PaymentRefundAbnormal(intent.Id, intent.OrderId, refund.AmountFen, now, refund.KnownAs));
         try
         {
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
             log.LogCritical(
                 "Refund {RefundId} of order {OrderId} ({Yuan} yuan) ended {Status} at the gateway: the customer is still owed it, to be paid by hand (异常退款)",
-                refund.Id, intent.OrderId, Fen.ToYuan(refund.AmountFen), status);
+                refund.Id, intent.OrderId, Fen.ToYuan(refund.AmountFen), returned.RefundStatus);
         }
         catch (DbUpdateConcurrencyException)
         {
