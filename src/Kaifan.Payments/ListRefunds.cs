@@ -10,17 +10,24 @@ namespace Kaifan.Payments;
 
 /// <summary>
 /// One refund as the station's operator sees it. Overdue: still waiting for the gateway's answer after
-/// <see cref="ListRefunds.AnswerExpectedWithin"/>, which the real gateway rarely takes; someone should look.
+/// <see cref="ListRefunds.AnswerExpectedWithin"/>, which the real gateway rarely takes; someone should look. Gateway: how
+/// the gateway ended an abnormal or closed one (ABNORMAL: 退至商户账户; CLOSED: 重新发起退款), HandledAt when an operator did.
 /// </summary>
 internal sealed record OpsRefundView(
-    Guid Id, Guid OrderId, long AmountFen, string Reason, string Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, bool Overdue);
+    Guid Id, Guid OrderId, long AmountFen, string Reason, string Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, bool Overdue,
+    string? Gateway = null, DateTimeOffset? HandledAt = null)
+{
+    public static OpsRefundView Of(Refund r, Guid orderId, DateTimeOffset now) => new(
+        r.Id, orderId, r.AmountFen, r.Reason, r.Status.ToString().ToLowerInvariant(), r.RequestedAt, r.CompletedAt,
+        r.Status == RefundStatus.Pending && now - r.RequestedAt > ListRefunds.AnswerExpectedWithin, r.GatewayOutcome, r.HandledAt);
+}
 
 /// <summary>Count and the sums are the whole day's, whatever the filter; More says older refunds match beyond those listed.</summary>
 internal sealed record OpsRefundsView(
     DateOnly Day, int Count, long RefundedFen, long PendingFen, int Overdue, IReadOnlyList<OpsRefundView> Refunds, bool More);
 
 /// <summary>
-/// GET /api/ops/refunds?day=yyyy-MM-dd&amp;status=pending|succeeded|abnormal&amp;limit=200: the money that went back to customers on one Shanghai
+/// GET /api/ops/refunds?day=yyyy-MM-dd&amp;status=pending|succeeded|abnormal|closed&amp;limit=200: the money that went back to customers on one Shanghai
 /// day (today by default), newest first, with the day's totals. Every cause shows: a cancelled or rejected order,
 /// an approved refund request, and whatever else asks Payments for a refund.
 /// </summary>
@@ -52,7 +59,7 @@ internal static class ListRefunds
         {
             if (!Enum.TryParse<RefundStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             {
-                return Problems.Validation("status", "状态应为 pending、succeeded 或 abnormal (status must be pending, succeeded or abnormal)");
+                return Problems.Validation("status", "状态应为 pending、succeeded、abnormal 或 closed (status must be pending, succeeded, abnormal or closed)");
             }
 
             wanted = parsed;
@@ -70,12 +77,7 @@ internal static class ListRefunds
             .Join(db.Intents, r => r.PaymentId, p => p.Id, (r, p) => new { Refund = r, p.OrderId })
             .ToListAsync(ct);
 
-        var views = refunds
-            .Select(x => new OpsRefundView(
-                x.Refund.Id, x.OrderId, x.Refund.AmountFen, x.Refund.Reason, x.Refund.Status.ToString().ToLowerInvariant(),
-                x.Refund.RequestedAt, x.Refund.CompletedAt,
-                x.Refund.Status == RefundStatus.Pending && now - x.Refund.RequestedAt > AnswerExpectedWithin))
-            .ToList();
+        var views = refunds.Select(x => OpsRefundView.Of(x.Refund, x.OrderId, now)).ToList();
         var matching = views
             .Where(v => wanted is null || v.Status == wanted.Value.ToString().ToLowerInvariant())
             .OrderByDescending(v => v.RequestedAt).ThenByDescending(v => v.Id)
@@ -90,4 +92,8 @@ internal static class ListRefunds
             shown,
             matching.Count > shown.Count));
     }
+
+    /// <summary>One refund's row, as an operator's action left it.</summary>
+    public static async Task<OpsRefundView> ViewOfAsync(PaymentsDb db, Refund refund, DateTimeOffset now, CancellationToken ct) =>
+        OpsRefundView.Of(refund, await db.Intents.Where(p => p.Id == refund.PaymentId).Select(p => p.OrderId).SingleAsync(ct), now);
 }

@@ -43,6 +43,8 @@ public static class PaymentsModule
         CreatePayment.Map(endpoints);
         GetPayment.Map(endpoints);
         ListRefunds.Map(endpoints);
+        ApplyAbnormalRefund.Map(endpoints);
+        ResubmitClosedRefund.Map(endpoints);
         ReceivePaymentNotification.Map(endpoints);
         ReceiveRefundNotification.Map(endpoints);
         ReceiveTransferNotification.Map(endpoints);

@@ -15,7 +15,8 @@ namespace Kaifan.Payments;
 /// POST /api/payments/notify/wechat-refund: the gateway says a refund's money went back; it counts once, and the intent
 /// is Refunded when it was refunding and no other part is still on its way. Or it says the money could not go back
 /// (ABNORMAL, CLOSED): the refund is Abnormal, acknowledged so the gateway stops asking, and logged as critical, as the
-/// customer is still owed it and someone must pay it by hand; the intent stays refunding until a SUCCESS comes.
+/// customer is still owed it and someone must pay it by hand, and Ordering hears it (PaymentRefundAbnormal) to tell the
+/// customer; the intent stays refunding until a SUCCESS comes.
 /// </summary>
 internal static class ReceiveRefundNotification
 {
@@ -69,14 +70,14 @@ internal static class ReceiveRefundNotification
         }
 
         // An Abnormal refund can still succeed: the station's 异常退款 sends it again, and the gateway then says SUCCESS.
-        if (refund.Status == RefundStatus.Succeeded || (refund.Status == RefundStatus.Abnormal && !succeeded))
+        if (refund.Status is RefundStatus.Succeeded or RefundStatus.Closed || (refund.Status == RefundStatus.Abnormal && !succeeded))
         {
             return PaymentNotifications.Acknowledge();
         }
 
         if (!succeeded)
         {
-            return await AbnormalAsync(db, refund, intent, returned.RefundStatus, log, ct);
+            return await AbnormalAsync(outbox, refund, intent, returned, clock.GetUtcNow(), log, ct);
         }
 
         var refundedAt = PaymentNotifications.GatewayTime(returned.SuccessTime, clock.GetUtcNow());
@@ -87,7 +88,7 @@ internal static class ReceiveRefundNotification
         // A part of the payment leaves the intent Succeeded; the refund that returns the rest of it closes it.
         if (intent.Status == PaymentStatus.Refunding)
         {
-            var others = await db.Refunds.Where(r => r.PaymentId == intent.Id && r.Id != refund.Id && r.Status != RefundStatus.Succeeded).AnyAsync(ct);
+            var others = await db.Refunds.Where(r => r.PaymentId == intent.Id && r.Id != refund.Id && r.Status != RefundStatus.Succeeded && r.Status != RefundStatus.Closed).AnyAsync(ct);
             if (!others)
             {
                 intent.Status = PaymentStatus.Refunded;
@@ -96,7 +97,7 @@ internal static class ReceiveRefundNotification
             }
         }
 
-        await outbox.PublishAsync(new PaymentRefunded(intent.Id, intent.OrderId, refund.AmountFen, refundedAt, refund.Id));
+        await outbox.PublishAsync(new PaymentRefunded(intent.Id, intent.OrderId, refund.AmountFen, refundedAt, refund.KnownAs));
         try
         {
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
@@ -109,16 +110,20 @@ internal static class ReceiveRefundNotification
         return PaymentNotifications.Acknowledge();
     }
 
-    private static async Task<IResult> AbnormalAsync(PaymentsDb db, Refund refund, PaymentIntent intent, string status, ILogger log, CancellationToken ct)
+    private static async Task<IResult> AbnormalAsync(
+        IDbContextOutbox<PaymentsDb> outbox, Refund refund, PaymentIntent intent, WechatRefund returned, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
         refund.Status = RefundStatus.Abnormal;
+        refund.GatewayOutcome = returned.RefundStatus;
+        refund.GatewayRefundId = returned.RefundId;
         refund.Version++;
+        await outbox.PublishAsync(new PaymentRefundAbnormal(intent.Id, intent.OrderId, refund.AmountFen, now, refund.KnownAs));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await outbox.SaveChangesAndFlushMessagesAsync(ct);
             log.LogCritical(
                 "Refund {RefundId} of order {OrderId} ({Yuan} yuan) ended {Status} at the gateway: the customer is still owed it, to be paid by hand (异常退款)",
-                refund.Id, intent.OrderId, Fen.ToYuan(refund.AmountFen), status);
+                refund.Id, intent.OrderId, Fen.ToYuan(refund.AmountFen), returned.RefundStatus);
         }
         catch (DbUpdateConcurrencyException)
         {

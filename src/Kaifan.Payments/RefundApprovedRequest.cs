@@ -26,7 +26,7 @@ public static class RefundApprovedRequestHandler
         }
 
         var intent = await db.Intents.FirstOrDefaultAsync(p => p.OrderId == command.OrderId && p.Status == PaymentStatus.Succeeded, ct);
-        var refunded = intent is null ? 0 : await db.Refunds.Where(r => r.PaymentId == intent.Id).SumAsync(r => r.AmountFen, ct);
+        var refunded = intent is null ? 0 : await db.Refunds.Where(r => r.PaymentId == intent.Id && r.Status != RefundStatus.Closed).SumAsync(r => r.AmountFen, ct);
         if (intent is null || command.AmountFen <= 0 || refunded + command.AmountFen > intent.AmountFen)
         {
             log.LogError("Refund request {RequestId} of order {OrderId} for {AmountFen} fen cannot be refunded from its payment", command.RequestId, command.OrderId, command.AmountFen);

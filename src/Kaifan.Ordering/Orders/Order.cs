@@ -152,6 +152,9 @@ internal sealed partial class Order
     public string? CancelReason { get; private set; }
     public CancelledBy? CancelledBy { get; private set; }
     public DateTimeOffset? RefundedAt { get; private set; }
+
+    /// <summary>The gateway could not pay the refund back; the station pays it by hand, and RefundedAt follows.</summary>
+    public DateTimeOffset? RefundAbnormalAt { get; private set; }
     public int Version { get; private set; }
 
     // The state machine: each transition names the states it may start from, and is the only way Status changes.
@@ -284,6 +287,14 @@ internal sealed partial class Order
 
     /// <summary>Only a paid order owes money back once cancelled.</summary>
     public bool RefundDue => Status == OrderStatus.Cancelled && PaidAt is not null;
+
+    public void MarkRefundAbnormal(DateTimeOffset at)
+    {
+        if (RefundedAt is null)
+        {
+            RefundAbnormalAt ??= at;
+        }
+    }
 
     public void MarkRefunded(DateTimeOffset at)
     {

@@ -250,6 +250,10 @@ internal sealed record OrderView(
         {
             steps.Add(new("refunded", "退款成功", true, order.RefundedAt));
         }
+        else if (order.RefundAbnormalAt is not null)
+        {
+            steps.Add(new("refund_abnormal", "退款异常，平台正在人工处理", true, order.RefundAbnormalAt));
+        }
 
         return steps;
     }

@@ -37,6 +37,19 @@ public static class PaymentEventsHandler
         return messages;
     }
 
+    /// <summary>The customer sees 退款异常 instead of 退款中 until the money comes; a late copy after it came changes nothing.</summary>
+    public static async Task Handle(PaymentRefundAbnormal abnormal, OrderingDb db, CancellationToken ct)
+    {
+        if (abnormal.RefundId is { } requestId && await db.RefundRequests.FindAsync([requestId], ct) is { } request)
+        {
+            request.MarkRefundAbnormal(abnormal.At);
+            return;
+        }
+
+        var order = await db.Orders.FindAsync([abnormal.OrderId], ct);
+        order?.MarkRefundAbnormal(abnormal.At);
+    }
+
     public static async Task Handle(PaymentRefunded refunded, OrderingDb db, CancellationToken ct)
     {
         // A refund request's money: the request is refunded, the order itself stays delivered.

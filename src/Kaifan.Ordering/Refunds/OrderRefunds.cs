@@ -45,9 +45,10 @@ internal static class OrderRefunds
         .ThenByDescending(r => r.DecidedAt)
         .FirstOrDefault();
 
-    /// <summary>The order list's word for it: 退款中 while a request is open or approved, 已退款 once money came back.</summary>
+    /// <summary>The order list's word for it: 退款中 while a request is open or approved (退款异常 while its money is stuck), 已退款 once money came back.</summary>
     public static string? ListStatus(RefundRequest? latest) => latest?.Status switch
     {
+        RefundRequestStatus.Approved when latest.RefundAbnormal => "abnormal",
         RefundRequestStatus.Pending or RefundRequestStatus.Approved => "refunding",
         RefundRequestStatus.Refunded => "refunded",
         _ => null,

@@ -38,6 +38,12 @@ internal sealed class RefundRequest
     public string? RejectReason { get; private set; }
     public DateTimeOffset? RefundedAt { get; private set; }
 
+    /// <summary>Approved, but the gateway could not pay it back; the station pays it by hand, and Refunded follows.</summary>
+    public DateTimeOffset? RefundAbnormalAt { get; private set; }
+
+    /// <summary>Approved and its money stuck at the gateway.</summary>
+    public bool RefundAbnormal => Status == RefundRequestStatus.Approved && RefundAbnormalAt is not null;
+
     /// <summary>The shop's 同意 and the 24-hour auto-approval may land together; only one of them decides.</summary>
     public int Version { get; private set; }
 
@@ -82,6 +88,14 @@ internal sealed class RefundRequest
         DecidedAt = at;
         RejectReason = reason;
         return true;
+    }
+
+    public void MarkRefundAbnormal(DateTimeOffset at)
+    {
+        if (Status == RefundRequestStatus.Approved)
+        {
+            RefundAbnormalAt ??= at;
+        }
     }
 
     /// <summary>Payments' answer may come twice; the first one counts.</summary>

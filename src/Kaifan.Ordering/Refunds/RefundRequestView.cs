@@ -4,7 +4,8 @@ internal sealed record RefundLineView(int Line, string Name, int Quantity, long 
 
 /// <summary>
 /// A refund request as the customer's page and the shop's board show it: status pending / approved / refunded /
-/// rejected, the amount, what it covers, why; AutoApproveAt (UTC) is when an unanswered one is granted by itself.
+/// rejected, the amount, what it covers, why; AutoApproveAt (UTC) is when an unanswered one is granted by itself;
+/// RefundAbnormal while an approved one's money is stuck at the gateway (退款异常, the station pays it by hand).
 /// </summary>
 internal sealed record RefundRequestView(
     Guid Id,
@@ -21,7 +22,8 @@ internal sealed record RefundRequestView(
     DateTimeOffset? DecidedAt,
     bool ApprovedAutomatically,
     string? RejectReason,
-    DateTimeOffset? RefundedAt)
+    DateTimeOffset? RefundedAt,
+    bool RefundAbnormal)
 {
     public static RefundRequestView Of(RefundRequest r) => new(
         r.Id,
@@ -38,7 +40,8 @@ internal sealed record RefundRequestView(
         r.DecidedAt,
         r.ApprovedAutomatically,
         r.RejectReason,
-        r.RefundedAt);
+        r.RefundedAt,
+        r.RefundAbnormal);
 }
 
 /// <summary>

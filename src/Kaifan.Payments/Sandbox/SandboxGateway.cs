@@ -52,9 +52,9 @@ public sealed partial class SandboxGateway(IServiceScopeFactory scopes, SandboxK
 
     /// <summary>
     /// Refunds a paid transaction, in full or in part (several parts may follow, never more in all than it collected),
-    /// and later notifies REFUND.SUCCESS (REFUND.ABNORMAL for the configured failing amount). Idempotent per out_refund_no,
-    /// so a merchant retrying after a lost answer never refunds twice. The transaction keeps the running total and its
-    /// latest refund.
+    /// and later notifies REFUND.SUCCESS (REFUND.ABNORMAL for the configured failing amount, which 发起异常退款 may then pay,
+    /// see SandboxGateway.AbnormalRefunds.cs). Idempotent per out_refund_no, so a merchant retrying after a lost answer
+    /// never refunds twice. The transaction keeps the running total and its latest refund.
     /// </summary>
     internal async Task RefundAsync(string outTradeNo, string outRefundNo, long refundFen, string notifyPath, CancellationToken ct)
     {
@@ -75,11 +75,16 @@ public sealed partial class SandboxGateway(IServiceScopeFactory scopes, SandboxK
         }
 
         var now = clock.GetUtcNow();
-        var refund = new SandboxRefund { OutRefundNo = outRefundNo, OutTradeNo = outTradeNo, RefundId = "50" + Digits(28), AmountFen = refundFen, RefundedAt = now };
+        var refund = new SandboxRefund
+        {
+            OutRefundNo = outRefundNo, OutTradeNo = outTradeNo, RefundId = "50" + Digits(28), AmountFen = refundFen, RefundedAt = now, NotifyPath = notifyPath,
+        };
         if (refundFen == keys.FailingRefundFen)
         {
-            // Nothing goes back and nothing is booked: the trade stays refundable, and asking again fails again.
-            await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.RefundFinished(keys, transaction, refund, now, abnormal: true));
+            // Nothing goes back and the trade's total stays: the refund waits ABNORMAL for 发起异常退款.
+            refund.Status = SandboxRefundStatus.Abnormal;
+            db.SandboxRefunds.Add(refund);
+            await SandboxNotifications.QueueAsync(outbox, keys, notifyPath, SandboxNotifications.RefundFinished(keys, transaction, refund, now));
             await outbox.SaveChangesAndFlushMessagesAsync(ct);
             return;
         }

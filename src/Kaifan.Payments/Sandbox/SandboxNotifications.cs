@@ -22,22 +22,27 @@ internal static class SandboxNotifications
         return Envelope(keys, WechatPayJson.TransactionSuccess, "支付成功", "transaction", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
     }
 
-    /// <summary>REFUND.SUCCESS, or REFUND.ABNORMAL when <paramref name="abnormal"/>: the money could not go back.</summary>
-    public static string RefundFinished(SandboxKeys keys, SandboxTransaction transaction, SandboxRefund refund, DateTimeOffset now, bool abnormal = false)
+    /// <summary>REFUND.SUCCESS, or REFUND.ABNORMAL for an abnormal refund: the money could not go back.</summary>
+    public static string RefundFinished(SandboxKeys keys, SandboxTransaction transaction, SandboxRefund refund, DateTimeOffset now)
     {
-        var resource = new WechatRefund(
+        var abnormal = refund.Status == SandboxRefundStatus.Abnormal;
+        var resource = Refund(keys, transaction, refund, abnormal ? "ABNORMAL" : "SUCCESS");
+        return abnormal
+            ? Envelope(keys, WechatPayJson.RefundAbnormal, "退款异常", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now)
+            : Envelope(keys, WechatPayJson.RefundSuccess, "退款成功", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
+    }
+
+    /// <summary>A refund as the gateway tells it, in its callback and in its API's answers (status PROCESSING there).</summary>
+    public static WechatRefund Refund(SandboxKeys keys, SandboxTransaction transaction, SandboxRefund refund, string status) =>
+        new(
             keys.MchId,
             transaction.OutTradeNo,
             transaction.TransactionId!,
             refund.OutRefundNo,
             refund.RefundId,
-            abnormal ? "ABNORMAL" : "SUCCESS",
+            status,
             WechatPayJson.Time(refund.RefundedAt),
             new WechatRefundAmount(transaction.AmountFen, refund.AmountFen, transaction.AmountFen, refund.AmountFen));
-        return abnormal
-            ? Envelope(keys, WechatPayJson.RefundAbnormal, "退款异常", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now)
-            : Envelope(keys, WechatPayJson.RefundSuccess, "退款成功", "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options), now);
-    }
 
     public static string TransferFinished(SandboxKeys keys, SandboxTransfer transfer, DateTimeOffset now) =>
         Envelope(keys, WechatPayJson.TransferFinished, "商家转账单据终态通知", "mch_payment", JsonSerializer.Serialize(Bill(keys, transfer, now), WechatPayJson.Options), now);

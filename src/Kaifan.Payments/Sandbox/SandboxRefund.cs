@@ -3,6 +3,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kaifan.Payments.Sandbox;
 
+internal enum SandboxRefundStatus
+{
+    Success,
+
+    /// <summary>The money could not go back; 发起异常退款 may pay it (then Success).</summary>
+    Abnormal,
+}
+
 /// <summary>One refund on the gateway's ledger; a transaction may be refunded in several parts up to what it collected.</summary>
 internal sealed class SandboxRefund
 {
@@ -14,7 +22,12 @@ internal sealed class SandboxRefund
 
     public long AmountFen { get; init; }
 
-    public DateTimeOffset RefundedAt { get; init; }
+    public DateTimeOffset RefundedAt { get; set; }
+
+    public SandboxRefundStatus Status { get; set; }
+
+    /// <summary>Where its callbacks go, 发起异常退款's too.</summary>
+    public string? NotifyPath { get; init; }
 }
 
 internal sealed class SandboxRefundConfiguration : IEntityTypeConfiguration<SandboxRefund>
@@ -26,6 +39,8 @@ internal sealed class SandboxRefundConfiguration : IEntityTypeConfiguration<Sand
         builder.Property(r => r.OutRefundNo).HasMaxLength(64);
         builder.Property(r => r.OutTradeNo).HasMaxLength(32);
         builder.Property(r => r.RefundId).HasMaxLength(64);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.NotifyPath).HasMaxLength(200);
         builder.HasIndex(r => r.OutTradeNo);
     }
 }

@@ -62,6 +62,13 @@ internal sealed record WechatTransferBill(
     string CreateTime,
     string UpdateTime);
 
+/// <summary>发起异常退款's type: the customer's bank card (bank details required) or the merchant's account, handed over offline.</summary>
+internal static class AbnormalRefundTypes
+{
+    public const string UserBankCard = "USER_BANK_CARD";
+    public const string MerchantBankCard = "MERCHANT_BANK_CARD";
+}
+
 /// <summary>An API's error answer, such as 404 {"code":"NOT_FOUND","message":"记录不存在"}.</summary>
 internal sealed record WechatError(string Code, string Message);
 

@@ -137,11 +137,11 @@ public sealed record ShopReviewsInfo(
 /// <summary>A delivered order's refunds (the API's OrderRefundView): the latest request, whether 申请退款 may be tapped and until when.</summary>
 public sealed record OrderRefundInfo(RefundRequestInfo? Latest, bool CanRequest, DateTimeOffset? RequestUntil, long RefundedFen, long RefundableFen);
 
-/// <summary>A refund request: Status is pending, approved, refunded or rejected.</summary>
+/// <summary>A refund request: Status is pending, approved, refunded or rejected; RefundAbnormal while an approved one's money is stuck.</summary>
 public sealed record RefundRequestInfo(
     Guid Id, Guid OrderId, string Status, bool WholeOrder, IReadOnlyList<RefundLineInfo> Lines, string Reason, string ReasonText, string? Note,
     long AmountFen, DateTimeOffset RequestedAt, DateTimeOffset AutoApproveAt, DateTimeOffset? DecidedAt, bool ApprovedAutomatically, string? RejectReason,
-    DateTimeOffset? RefundedAt);
+    DateTimeOffset? RefundedAt, bool RefundAbnormal = false);
 
 public sealed record RefundLineInfo(int Line, string Name, int Quantity, long AmountFen);
 

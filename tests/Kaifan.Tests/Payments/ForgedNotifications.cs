@@ -31,13 +31,24 @@ internal sealed class ForgedNotifications(KaifanApp app)
         return Envelope(WechatPayJson.TransactionSuccess, "transaction", JsonSerializer.Serialize(resource, WechatPayJson.Options));
     }
 
-    /// <summary>REFUND.SUCCESS, or REFUND.ABNORMAL when <paramref name="abnormal"/>; the trade is a payment's or a top-up's.</summary>
-    public byte[] RefundBody(Guid paymentId, Guid refundId, long refundFen, long totalFen, bool abnormal = false)
+    /// <summary>
+    /// REFUND.SUCCESS, or REFUND.ABNORMAL when <paramref name="abnormal"/>, or the <paramref name="status"/> given (CLOSED);
+    /// the trade is a payment's or a top-up's.
+    /// </summary>
+    public byte[] RefundBody(
+        Guid paymentId, Guid refundId, long refundFen, long totalFen, bool abnormal = false, string? status = null, string gatewayRefundId = "50000000000000000000000000000")
     {
+        var refundStatus = status ?? (abnormal ? "ABNORMAL" : "SUCCESS");
         var resource = new WechatRefund(
-            Keys.MchId, paymentId.ToString("N"), "4200000000000000000000000000", refundId.ToString("N"), "50000000000000000000000000000",
-            abnormal ? "ABNORMAL" : "SUCCESS", WechatPayJson.Time(app.Clock.GetUtcNow()), new WechatRefundAmount(totalFen, refundFen, totalFen, refundFen));
-        return Envelope(abnormal ? WechatPayJson.RefundAbnormal : WechatPayJson.RefundSuccess, "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options));
+            Keys.MchId, paymentId.ToString("N"), "4200000000000000000000000000", refundId.ToString("N"), gatewayRefundId,
+            refundStatus, WechatPayJson.Time(app.Clock.GetUtcNow()), new WechatRefundAmount(totalFen, refundFen, totalFen, refundFen));
+        var eventType = refundStatus switch
+        {
+            "SUCCESS" => WechatPayJson.RefundSuccess,
+            "CLOSED" => WechatPayJson.RefundClosed,
+            _ => WechatPayJson.RefundAbnormal,
+        };
+        return Envelope(eventType, "refund", JsonSerializer.Serialize(resource, WechatPayJson.Options));
     }
 
     public byte[] TransferBody(Guid transferId, long amountFen, string openId, string state, string? failReason = null)

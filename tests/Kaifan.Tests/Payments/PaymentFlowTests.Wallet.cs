@@ -224,6 +224,43 @@ public abstract partial class PaymentFlowTests
         (await WalletKit.BalanceAsync(app, 3)).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task the_customer_cannot_erase_their_account_while_a_balance_refund_is_on_its_way()
+    {
+        // A customer of their own, with nothing else under way, whose account the test may erase in the end.
+        var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+        (await app.Client().PostAsJsonAsync("/api/auth/codes", new { phone })).EnsureSuccessStatusCode();
+        var signedIn = await (await app.Client().PostAsJsonAsync("/api/auth/tokens", new { phone, code = app.Sms.LastCodeFor(phone) })).Content.ReadFromJsonAsync<JsonElement>();
+        var client = app.Client(signedIn.GetProperty("token").GetString());
+        var topUp = await (await client.PostAsJsonAsync("/api/me/wallet/top-ups", new { amountFen = 800 })).Content.ReadFromJsonAsync<JsonElement>();
+        (await app.Client().PostAsync(topUp.GetProperty("payUrl").GetString(), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PaymentProbe.EventuallyAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("balanceFen").GetInt64() == 800, "top-up credited");
+        var accepted = await client.PostAsJsonAsync("/api/me/wallet/refunds", new { });
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+        var partId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parts").EnumerateArray().ShouldHaveSingleItem().GetProperty("partId").GetGuid();
+        await PaymentProbe.EventuallyAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("refundingFen").GetInt64() == 0, "balance refund answered");
+        // The sandbox answers at once; the real gateway may take days, during which the part is still on its way.
+        await SetBalanceRefundStatusAsync(partId, BalanceRefundStatus.Pending);
+
+        var refused = await client.PostAsJsonAsync("/api/me/erasure", new { confirm = "注销" });
+
+        await refused.ShouldBeRefusedAsync(HttpStatusCode.Conflict, "balance");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("余额正在退回微信");
+        (await client.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("refundingFen").GetInt64().ShouldBe(800);
+
+        // Once the money has arrived, nothing holds the account.
+        await SetBalanceRefundStatusAsync(partId, BalanceRefundStatus.Succeeded);
+        (await client.PostAsJsonAsync("/api/me/erasure", new { confirm = "注销" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    private async Task SetBalanceRefundStatusAsync(Guid partId, BalanceRefundStatus status)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PaymentsDb>().BalanceRefunds.Where(r => r.Id == partId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status));
+    }
+
     private async Task<string?> OpenTopUpStatusAsync(int customer, Guid topUpId) =>
         (await app.Client(TestTokens.Customer(customer)).GetFromJsonAsync<JsonElement>("/api/me/wallet")).GetProperty("topUps").EnumerateArray()
             .Where(t => t.GetProperty("topUpId").GetGuid() == topUpId).Select(t => t.GetProperty("status").GetString()).SingleOrDefault();

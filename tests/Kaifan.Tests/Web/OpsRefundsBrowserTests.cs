@@ -9,6 +9,7 @@ using Kaifan.Payments.Sandbox;
 using Kaifan.Tests.Delivery;
 using Kaifan.Tests.Infrastructure;
 using Kaifan.Tests.Payments;
+using Kaifan.Tests.Refunds;
 using Kaifan.Web.Shopping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,8 @@ namespace Kaifan.Tests.Web;
 
 /// <summary>
 /// 退款流水 in the ops console: a shop rejects a paid order and the operator sees the money go back; the live ledger
-/// takes over the prerendered rows without emptying the grid first. 提现记录, the money going out to riders: a withdrawal
+/// takes over the prerendered rows without emptying the grid first, and pays a refund the customer's bank refused to the
+/// merchant's account (异常退款). 提现记录, the money going out to riders: a withdrawal
 /// whose callback the gateway lost waits 处理中 until the operator's 对账 finds it paid.
 /// </summary>
 [Collection(BrowserCollections.Consoles)]
@@ -55,6 +57,18 @@ public sealed class OpsRefundsBrowserTests(LunchtimeSqliteApp app) : BrowserTest
         await panel.Locator("[data-testid=refunds-status]").SelectOptionAsync("");
         await Expect(panel.Locator("[data-testid=refund-row]")).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(page, "ops-refunds", row);
+
+        // A refund the customer's bank could not take: 异常退款 pays it to the merchant's account, to hand over offline.
+        var stuck = await StuckRefunds.ApprovedAwaitingTheGatewayAsync(app, customer: 4);
+        await StuckRefunds.AbnormalAtTheGatewayAsync(app, new ForgedNotifications(app), stuck);
+        await panel.Locator("[data-testid=refunds-status]").SelectOptionAsync("abnormal");
+        var abnormal = panel.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=refund-row][data-order-id='{stuck.OrderId}']") });
+        await Expect(abnormal).ToContainTextAsync("退款异常");
+        await Browser.ScreenshotAsync(page, "ops-refunds-abnormal", abnormal);
+        await abnormal.Locator("[data-testid=refund-to-merchant]").ClickAsync();
+        await Expect(panel.Locator("[data-testid=refunds-message]")).ToContainTextAsync("已发起异常退款");
+        await Expect(abnormal.Locator("[data-testid=refund-to-merchant]")).ToHaveCountAsync(0);
+        await PaymentProbe.EventuallyAsync(async () => await app.LatestStatusAsync(stuck.OrderId, 4) == "refunded", "the gateway's SUCCESS reached the customer");
 
         // A day with more refunds than a page: the ledger says how many it shows and asks for more.
         await SeedPendingRefundsAsync(orderId, 51);

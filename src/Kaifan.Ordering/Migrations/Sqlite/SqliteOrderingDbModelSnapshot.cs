@@ -330,6 +330,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                     b.Property<long?>("ReadyAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RefundAbnormalAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RefundedAt")
                         .HasColumnType("INTEGER");
 
@@ -503,6 +506,9 @@ namespace Kaifan.Ordering.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefundAbnormalAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RefundedAt")
                         .HasColumnType("INTEGER");

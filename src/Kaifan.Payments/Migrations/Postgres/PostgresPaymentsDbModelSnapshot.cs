@@ -99,6 +99,23 @@ namespace Kaifan.Payments.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("FirstId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GatewayOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("GatewayRefundId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandledBy")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uuid");
 
@@ -184,6 +201,10 @@ namespace Kaifan.Payments.Migrations.Postgres
                     b.Property<long>("AmountFen")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("NotifyPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("OutTradeNo")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -196,6 +217,11 @@ namespace Kaifan.Payments.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("RefundedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("OutRefundNo");
 

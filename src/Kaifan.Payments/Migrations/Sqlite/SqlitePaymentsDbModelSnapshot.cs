@@ -93,6 +93,23 @@ namespace Kaifan.Payments.Migrations.Sqlite
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FirstId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayRefundId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandledBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("TEXT");
 
@@ -178,6 +195,10 @@ namespace Kaifan.Payments.Migrations.Sqlite
                     b.Property<long>("AmountFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NotifyPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OutTradeNo")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -190,6 +211,11 @@ namespace Kaifan.Payments.Migrations.Sqlite
 
                     b.Property<long>("RefundedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("OutRefundNo");
 
