@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Payments.Sandbox;
@@ -59,7 +58,7 @@ internal static class ApplyAbnormalRefund
             return Problems.Conflict("只有退款异常 (ABNORMAL) 的退款可退至商户账户 (only an ABNORMAL refund can be paid to the merchant's account)", "status");
         }
 
-        if (refund.HandledAt is not null)
+        if (refund.HandledAt is not null && !MayTryAgain(refund, clock.GetUtcNow()))
         {
             return Problems.Conflict("该退款已发起异常退款 (this refund's 异常退款 was made already)", "status");
         }
@@ -76,31 +75,45 @@ internal static class ApplyAbnormalRefund
             return Problems.Conflict("另一位运营已处理该退款 (another operator handled this refund)", "status");
         }
 
-        var answer = await gateway.ApplyAbnormalRefundAsync(refund.GatewayRefundId, refund.OutRefundNo, type, ct);
+        SignedAnswer answer;
+        try
+        {
+            answer = await gateway.ApplyAbnormalRefundAsync(refund.GatewayRefundId, refund.OutRefundNo, type, ct);
+        }
+        catch (Exception)
+        {
+            // Unasked, the money is still owed: the claim goes back so someone can press again (the gateway refuses a
+            // second ask of a refund it already paid, so an ask that did land costs nothing).
+            await ReleaseAsync(db, refund);
+            throw;
+        }
+
         if (verifier.IsAuthentic(answer) && answer.Status == StatusCodes.Status200OK)
         {
             return Results.Accepted("/api/ops/refunds", await ListRefunds.ViewOfAsync(db, refund, clock.GetUtcNow(), ct));
         }
 
-        refund.HandledAt = null;
-        refund.HandledBy = null;
-        refund.Version++;
-        await db.SaveChangesAsync(ct);
+        await ReleaseAsync(db, refund);
         return Results.Problem(
             statusCode: StatusCodes.Status502BadGateway,
             title: "Bad gateway",
             detail: $"微信支付未受理异常退款 (the gateway refused): {Message(answer)}");
     }
 
-    private static string Message(SignedAnswer answer)
+    /// <summary>
+    /// A 异常退款 made and still unpaid after <see cref="ListRefunds.AnswerExpectedWithin"/> may be made again: a crash between
+    /// the claim and the gateway's answer, or a payout the merchant's bank also returned, must not hide the button for good.
+    /// </summary>
+    public static bool MayTryAgain(Refund refund, DateTimeOffset now) =>
+        refund is { Status: RefundStatus.Abnormal, GatewayOutcome: GatewayOutcomes.Abnormal, HandledAt: { } handled } && now - handled > ListRefunds.AnswerExpectedWithin;
+
+    private static async Task ReleaseAsync(PaymentsDb db, Refund refund)
     {
-        try
-        {
-            return JsonSerializer.Deserialize<WechatError>(answer.Body, WechatPayJson.Options)?.Message ?? $"HTTP {answer.Status}";
-        }
-        catch (JsonException)
-        {
-            return $"HTTP {answer.Status}";
-        }
+        refund.HandledAt = null;
+        refund.HandledBy = null;
+        refund.Version++;
+        await db.SaveChangesAsync(CancellationToken.None);
     }
+
+    private static string Message(SignedAnswer answer) => answer.Read<WechatError>()?.Message ?? $"HTTP {answer.Status}";
 }

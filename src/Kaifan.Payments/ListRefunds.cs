@@ -10,7 +10,8 @@ namespace Kaifan.Payments;
 
 /// <summary>
 /// One refund as the station's operator sees it. Overdue: still waiting for the gateway's answer after
-/// <see cref="ListRefunds.AnswerExpectedWithin"/>, which the real gateway rarely takes; someone should look. Gateway: how
+/// <see cref="ListRefunds.AnswerExpectedWithin"/>, which the real gateway rarely takes, or a 异常退款 made that long ago and
+/// still not paid; someone should look. Gateway: how
 /// the gateway ended an abnormal or closed one (ABNORMAL: 退至商户账户; CLOSED: 重新发起退款), HandledAt when an operator did.
 /// </summary>
 internal sealed record OpsRefundView(
@@ -19,7 +20,8 @@ internal sealed record OpsRefundView(
 {
     public static OpsRefundView Of(Refund r, Guid orderId, DateTimeOffset now) => new(
         r.Id, orderId, r.AmountFen, r.Reason, r.Status.ToString().ToLowerInvariant(), r.RequestedAt, r.CompletedAt,
-        r.Status == RefundStatus.Pending && now - r.RequestedAt > ListRefunds.AnswerExpectedWithin, r.GatewayOutcome, r.HandledAt);
+        (r.Status == RefundStatus.Pending && now - r.RequestedAt > ListRefunds.AnswerExpectedWithin) || ApplyAbnormalRefund.MayTryAgain(r, now),
+        r.GatewayOutcome, r.HandledAt);
 }
 
 /// <summary>Count and the sums are the whole day's, whatever the filter; More says older refunds match beyond those listed.</summary>
@@ -28,14 +30,14 @@ internal sealed record OpsRefundsView(
 
 /// <summary>
 /// GET /api/ops/refunds?day=yyyy-MM-dd&amp;status=pending|succeeded|abnormal|closed&amp;limit=200: the money that went back to customers on one Shanghai
-/// day (today by default), newest first, with the day's totals. Every cause shows: a cancelled or rejected order,
-/// an approved refund request, and whatever else asks Payments for a refund.
+/// day (today by default), newest first, with the day's totals (a closed refund not counted: its new one is); status=abnormal
+/// lists the stuck ones of every day. Every cause shows: a cancelled or rejected order, an approved refund request, and
+/// whatever else asks Payments for a refund.
 /// </summary>
 internal static class ListRefunds
 {
     public static readonly TimeSpan AnswerExpectedWithin = TimeSpan.FromMinutes(30);
     public const int DefaultLimit = 200;
-    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ops/refunds", HandleAsync)
@@ -65,33 +67,38 @@ internal static class ListRefunds
             wanted = parsed;
         }
 
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }
 
         var start = ChinaTime.StartOf(shanghaiDay);
         var end = start.AddDays(1);
-        var refunds = await db.Refunds.AsNoTracking()
-            .Where(r => r.RequestedAt >= start && r.RequestedAt < end)
-            .Join(db.Intents, r => r.PaymentId, p => p.Id, (r, p) => new { Refund = r, p.OrderId })
-            .ToListAsync(ct);
+        var views = await ViewsAsync(db, db.Refunds.Where(r => r.RequestedAt >= start && r.RequestedAt < end), now, ct);
 
-        var views = refunds.Select(x => OpsRefundView.Of(x.Refund, x.OrderId, now)).ToList();
-        var matching = views
+        // Stuck refunds are work still to do, whichever day they were asked for: the abnormal filter lists them all.
+        var listed = wanted == RefundStatus.Abnormal ? await ViewsAsync(db, db.Refunds.Where(r => r.Status == RefundStatus.Abnormal), now, ct) : views;
+        var matching = listed
             .Where(v => wanted is null || v.Status == wanted.Value.ToString().ToLowerInvariant())
             .OrderByDescending(v => v.RequestedAt).ThenByDescending(v => v.Id)
             .ToList();
         var shown = matching.Take(limit ?? DefaultLimit).ToList();
         return Results.Ok(new OpsRefundsView(
             shanghaiDay,
-            views.Count,
+            views.Count(v => v.Status != "closed"),
             views.Where(v => v.Status == "succeeded").Sum(v => v.AmountFen),
             views.Where(v => v.Status == "pending").Sum(v => v.AmountFen),
             views.Count(v => v.Overdue),
             shown,
             matching.Count > shown.Count));
     }
+
+    private static async Task<List<OpsRefundView>> ViewsAsync(PaymentsDb db, IQueryable<Refund> refunds, DateTimeOffset now, CancellationToken ct) =>
+        (await refunds.AsNoTracking()
+            .Join(db.Intents, r => r.PaymentId, p => p.Id, (r, p) => new { Refund = r, p.OrderId })
+            .ToListAsync(ct))
+        .Select(x => OpsRefundView.Of(x.Refund, x.OrderId, now))
+        .ToList();
 
     /// <summary>One refund's row, as an operator's action left it.</summary>
     public static async Task<OpsRefundView> ViewOfAsync(PaymentsDb db, Refund refund, DateTimeOffset now, CancellationToken ct) =>

@@ -9,7 +9,7 @@ namespace Kaifan.Payments;
 /// <summary>
 /// Payments hold nothing personal beyond the customer id (no card data reaches Kaifan), and amounts and gateway
 /// references are the books, so nothing is erased here, the wallet is only closed; money still moving (a payment open, a
-/// refund running) must settle first, or its result would land on an account that no longer exists. Money left in the 余额 is the customer's:
+/// refund running or stuck at the gateway, 退款异常) must settle first, or its result would land on an account that no longer exists. Money left in the 余额 is the customer's:
 /// it must be spent or taken back to WeChat (余额退回) first, and a 退回 must have arrived (ADR 0029).
 /// </summary>
 internal sealed class PaymentsErasure(PaymentsDb db, TimeProvider clock) : IPersonalDataErasure
@@ -19,7 +19,7 @@ internal sealed class PaymentsErasure(PaymentsDb db, TimeProvider clock) : IPers
         var now = clock.GetUtcNow();
         var intents = db.Intents.Where(p => p.CustomerId == userId);
         var moving = await intents.AnyAsync(p => p.Status == PaymentStatus.Refunding || (p.Status == PaymentStatus.Pending && p.ExpiresAt > now), ct)
-            || await db.Refunds.AnyAsync(r => r.Status == RefundStatus.Pending && intents.Any(p => p.Id == r.PaymentId), ct)
+            || await db.Refunds.AnyAsync(r => (r.Status == RefundStatus.Pending || r.Status == RefundStatus.Abnormal) && intents.Any(p => p.Id == r.PaymentId), ct)
             || await db.TopUps.AnyAsync(t => t.CustomerId == userId && t.Status == TopUpStatus.Pending && t.ExpiresAt > now, ct);
         if (moving)
         {

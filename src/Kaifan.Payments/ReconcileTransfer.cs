@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kaifan.BuildingBlocks.Http;
 using Kaifan.Contracts;
 using Kaifan.Payments.Sandbox;
@@ -63,7 +62,7 @@ internal sealed class TransferReconciler(
         }
 
         var now = clock.GetUtcNow();
-        if (answer.Status == StatusCodes.Status404NotFound && Read<WechatError>(answer)?.Code == Reconciled.NotFound)
+        if (answer.Status == StatusCodes.Status404NotFound && answer.Read<WechatError>()?.Code == Reconciled.NotFound)
         {
             if (transfer.SubmittedAt is not { } submittedAt || now - submittedAt < settings.UnknownFailsAfter)
             {
@@ -78,7 +77,7 @@ internal sealed class TransferReconciler(
             return await AfterAsync(outbox, transfer, Reconciled.NotFound, ct);
         }
 
-        if (answer.Status != StatusCodes.Status200OK || Read<WechatTransferBill>(answer) is not { } bill)
+        if (answer.Status != StatusCodes.Status200OK || answer.Read<WechatTransferBill>() is not { } bill)
         {
             log.LogError("The gateway answered {Status} to a query about transfer {TransferId}; it stays pending", answer.Status, transfer.Id);
             return new Reconciled(transfer, Reconciled.Unverified);
@@ -104,19 +103,6 @@ internal sealed class TransferReconciler(
     {
         await outbox.DbContext.Entry(transfer).ReloadAsync(ct);
         return new Reconciled(transfer, gatewayState);
-    }
-
-    private static T? Read<T>(SignedAnswer answer)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(answer.Body, WechatPayJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
 

@@ -18,8 +18,11 @@ public static class ListLimit
     /// <summary>Says in <see cref="MoreHeader"/> whether the list holds more than was answered.</summary>
     public static void AnswerMore(this HttpResponse response, bool more) => response.Headers[MoreHeader] = more ? "true" : "false";
 
+    /// <summary>The longest list any endpoint answers at once.</summary>
+    public const int Max = 1_000;
+
     /// <summary>A 400 naming <c>limit</c> when it is given and outside 1..<paramref name="max"/>; null when it may be used.</summary>
-    public static IResult? Refusal(int? limit, int max) =>
+    public static IResult? Refusal(int? limit, int max = Max) =>
         limit is { } asked && (asked < 1 || asked > max)
             ? Problems.Validation("limit", $"条数应在1到{max}之间 (limit must be 1..{max})")
             : null;

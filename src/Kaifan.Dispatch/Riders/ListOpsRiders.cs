@@ -30,7 +30,6 @@ internal sealed record OpsRiderView(
 internal static class ListOpsRiders
 {
     public const int DefaultLimit = 500;
-    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ops/riders", HandleAsync)
@@ -42,7 +41,7 @@ internal static class ListOpsRiders
     private static async Task<IResult> HandleAsync(
         int? limit, HttpResponse response, DispatchDb db, IGrainFactory grains, DispatchOptions options, TimeProvider clock, CancellationToken ct)
     {
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }

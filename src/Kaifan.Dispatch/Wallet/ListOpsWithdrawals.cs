@@ -27,7 +27,6 @@ internal sealed record OpsWithdrawalsView(int Pending, long PendingFen, IReadOnl
 internal static class ListOpsWithdrawals
 {
     public const int DefaultLimit = 50;
-    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ops/withdrawals", HandleAsync)
@@ -39,7 +38,7 @@ internal static class ListOpsWithdrawals
 
     private static async Task<IResult> HandleAsync(string? status, int? limit, DispatchDb db, CancellationToken ct)
     {
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }

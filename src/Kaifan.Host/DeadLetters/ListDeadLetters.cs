@@ -14,7 +14,6 @@ namespace Kaifan.Host.DeadLetters;
 internal static class ListDeadLetters
 {
     public const int DefaultLimit = 100;
-    public const int MaxLimit = 1_000;
 
     internal sealed record Response(int Total, IReadOnlyList<DeadLetterView> Letters);
 
@@ -27,7 +26,7 @@ internal static class ListDeadLetters
 
     private static async Task<IResult> HandleAsync(int? limit, IWolverineRuntime wolverine, CancellationToken ct)
     {
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }

@@ -27,7 +27,6 @@ internal static class ListUsers
 {
     public const int MaxRiderIds = 100;
     public const int DefaultLimit = 500;
-    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/ops/users", Handle).RequireAuthorization(Roles.Operator).WithTags("Identity").Produces<UserSummary[]>().ProducesValidationProblem();
@@ -40,7 +39,7 @@ internal static class ListUsers
             return Problems.Validation("riderId", $"一次最多查询{MaxRiderIds}名骑手 (at most {MaxRiderIds} riderId a request)");
         }
 
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }

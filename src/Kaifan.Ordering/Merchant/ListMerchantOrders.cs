@@ -23,7 +23,6 @@ namespace Kaifan.Ordering.Merchant;
 internal static class ListMerchantOrders
 {
     public const int DefaultLimit = 500;
-    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/api/merchant/orders", HandleAsync)
@@ -41,7 +40,7 @@ internal static class ListMerchantOrders
             return OrderStatusFilter.Problem();
         }
 
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }

@@ -20,7 +20,6 @@ internal sealed record DeliveryExceptionRow(
 internal static class ListDeliveryExceptions
 {
     public const int DefaultLimit = 500;
-    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/api/ops/delivery-exceptions", HandleAsync)
@@ -31,7 +30,7 @@ internal static class ListDeliveryExceptions
 
     private static async Task<IResult> HandleAsync(Guid? zoneId, int? limit, HttpResponse response, OrderingDb db, CancellationToken ct)
     {
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }

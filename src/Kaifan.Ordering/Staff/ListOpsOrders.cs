@@ -16,7 +16,6 @@ namespace Kaifan.Ordering.Staff;
 internal static class ListOpsOrders
 {
     public const int DefaultLimit = 200;
-    public const int MaxLimit = 1_000;
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/api/ops/orders", HandleAsync)
@@ -32,7 +31,7 @@ internal static class ListOpsOrders
             return OrderStatusFilter.Problem();
         }
 
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }

@@ -20,7 +20,6 @@ namespace Kaifan.Ordering.Staff;
 internal static class ListRiderDeliveries
 {
     public const int DefaultLimit = 500;
-    public const int MaxLimit = 1_000;
 
     /// <remarks>A property rather than a positional record: the request delegate generator cannot bind a constructor's nullable strings.</remarks>
     internal sealed record Query
@@ -60,7 +59,7 @@ internal static class ListRiderDeliveries
             return Problems.NotFound("骑手 (rider)");
         }
 
-        if (ListLimit.Refusal(query.Limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(query.Limit) is { } refused)
         {
             return refused;
         }

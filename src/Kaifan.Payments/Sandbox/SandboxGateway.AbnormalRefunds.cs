@@ -57,6 +57,7 @@ public sealed partial class SandboxGateway
         return Answer(200, SandboxNotifications.Refund(keys, transaction, refund, "PROCESSING"));
     }
 
+    /// <summary>An answer of the gateway's API, signed as the real one signs them.</summary>
     private SignedAnswer Answer<T>(int status, T body)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, WechatPayJson.Options);

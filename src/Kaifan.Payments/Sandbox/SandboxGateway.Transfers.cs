@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Kaifan.BuildingBlocks.Storage;
 using Kaifan.Payments.WechatPay;
 using Microsoft.EntityFrameworkCore;
@@ -69,11 +67,8 @@ public sealed partial class SandboxGateway
         await using var scope = scopes.CreateAsyncScope();
         var bill = await scope.ServiceProvider.GetRequiredService<PaymentsDb>().SandboxTransfers.AsNoTracking()
             .FirstOrDefaultAsync(t => t.OutBillNo == outBillNo, ct);
-        var body = bill is null
-            ? JsonSerializer.SerializeToUtf8Bytes(new WechatError("NOT_FOUND", "记录不存在"), WechatPayJson.Options)
-            : JsonSerializer.SerializeToUtf8Bytes(SandboxNotifications.Bill(keys, bill, bill.CreatedAt), WechatPayJson.Options);
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var nonce = WechatPayCrypto.NewNonce(32);
-        return new SignedAnswer(bill is null ? 404 : 200, body, timestamp, nonce, keys.Serial, keys.Sign(timestamp, nonce, body));
+        return bill is null
+            ? Answer(404, new WechatError("NOT_FOUND", "记录不存在"))
+            : Answer(200, SandboxNotifications.Bill(keys, bill, bill.CreatedAt));
     }
 }

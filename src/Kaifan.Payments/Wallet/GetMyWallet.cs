@@ -27,7 +27,6 @@ internal sealed record MyWalletView(long BalanceFen, IReadOnlyList<WalletEntryVi
 internal static class GetMyWallet
 {
     public const int DefaultLimit = 20;
-    public const int MaxLimit = 1_000;
     public const int OpenTopUps = 5;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
@@ -40,7 +39,7 @@ internal static class GetMyWallet
 
     private static async Task<IResult> HandleAsync(int? limit, ClaimsPrincipal user, PaymentsDb db, CancellationToken ct)
     {
-        if (ListLimit.Refusal(limit, MaxLimit) is { } refused)
+        if (ListLimit.Refusal(limit) is { } refused)
         {
             return refused;
         }

@@ -76,7 +76,22 @@ internal sealed record WechatError(string Code, string Message);
 /// What a WeChat Pay v3 API call answered: the HTTP status, the raw body, and the Wechatpay-* headers that sign it (应答签名:
 /// the same RSA signature over "timestamp\nnonce\nbody\n" as a callback's).
 /// </summary>
-internal sealed record SignedAnswer(int Status, byte[] Body, string Timestamp, string Nonce, string Serial, string Signature);
+internal sealed record SignedAnswer(int Status, byte[] Body, string Timestamp, string Nonce, string Serial, string Signature)
+{
+    /// <summary>The body as <typeparamref name="T"/>, or null when it is not that JSON.</summary>
+    public T? Read<T>()
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(Body, WechatPayJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
 
 internal static class WechatPayJson
 {

@@ -5,7 +5,7 @@ namespace Kaifan.Web.Api;
 /// <summary>
 /// Status is pending (the gateway has not answered), succeeded, abnormal (the gateway could not pay it back: Gateway says
 /// ABNORMAL or CLOSED, HandledAt when an operator made the 异常退款) or closed (asked again under a new number); Overdue:
-/// pending for longer than the gateway ever should be.
+/// pending for longer than the gateway ever should be, or a 异常退款 made that long ago and still unpaid (it may be made again).
 /// </summary>
 public sealed record OpsRefundInfo(
     Guid Id, Guid OrderId, long AmountFen, string Reason, string Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, bool Overdue,

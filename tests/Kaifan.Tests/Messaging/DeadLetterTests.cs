@@ -1,3 +1,4 @@
+using Kaifan.BuildingBlocks.Http;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -95,7 +96,7 @@ public abstract class DeadLetterTests(DeadLetterApp app)
         var one = (await ops.GetFromJsonAsync<JsonObject>("/api/ops/dead-letters?limit=1"))!;
         one["letters"]!.AsArray().Count.ShouldBe(1);
         one["total"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(2);
-        var all = (await ops.GetFromJsonAsync<JsonObject>($"/api/ops/dead-letters?limit={ListDeadLetters.MaxLimit}"))!;
+        var all = (await ops.GetFromJsonAsync<JsonObject>($"/api/ops/dead-letters?limit={ListLimit.Max}"))!;
         all["letters"]!.AsArray().Count.ShouldBe(all["total"]!.GetValue<int>());
 
         foreach (var limit in new[] { "0", "1001", "abc" })

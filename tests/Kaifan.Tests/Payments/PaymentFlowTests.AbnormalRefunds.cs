@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kaifan.BuildingBlocks;
+using Kaifan.Contracts;
 using Kaifan.Payments;
 using Kaifan.Payments.Sandbox;
 using Kaifan.Tests.Infrastructure;
@@ -27,6 +28,10 @@ public abstract partial class PaymentFlowTests
         (await app.LatestStatusAsync(stuck.OrderId, customer)).ShouldBe("approved");
         (await ListStatusAsync(stuck.OrderId, customer)).ShouldBe("abnormal");
 
+        // The money is still owed: the account stays until it has arrived.
+        (await app.Client(TestTokens.Customer(customer)).PostAsJsonAsync("/api/me/erasure", new { confirm = "注销" })).StatusCode
+            .ShouldBe(HttpStatusCode.Conflict);
+
         var success = forge.RefundBody(stuck.PaymentId, stuck.RequestId, stuck.AmountFen, stuck.TotalFen);
         (await app.Client().SendAsync(forge.Request(ForgedNotifications.RefundPath, success))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await PaymentProbe.EventuallyAsync(async () => await app.LatestStatusAsync(stuck.OrderId, customer) == "refunded", "the customer sees 已退款");
@@ -50,6 +55,18 @@ public abstract partial class PaymentFlowTests
         await (await ops.PostAsync($"/api/ops/refunds/{stuck.RequestId}/resubmit", null)).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "status");
         (await ops.PostAsJsonAsync($"/api/ops/refunds/{Guid.NewGuid()}/abnormal-refund", new { type = "MERCHANT_BANK_CARD" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await RefundRowAsync(stuck.RequestId)).GetProperty("handledAt").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // Stuck refunds are listed whichever day is chosen: they are work still to do.
+        var lastWeek = ChinaTime.DayOf(app.Clock.GetUtcNow()).AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await ops.GetFromJsonAsync<JsonElement>($"/api/ops/refunds?day={lastWeek}&status=abnormal")).GetProperty("refunds").EnumerateArray()
+            .ShouldContain(r => r.GetProperty("id").GetGuid() == stuck.RequestId);
+
+        // A claim whose ask never reached the gateway (the host died in between) holds for a while, then may be made again.
+        await ClaimAsync(stuck.RequestId, TimeSpan.FromMinutes(10));
+        await (await ops.PostAsJsonAsync(path, new { type = "MERCHANT_BANK_CARD" })).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "status");
+        (await RefundRowAsync(stuck.RequestId)).GetProperty("overdue").GetBoolean().ShouldBeFalse();
+        await ClaimAsync(stuck.RequestId, ListRefunds.AnswerExpectedWithin + TimeSpan.FromMinutes(1));
+        (await RefundRowAsync(stuck.RequestId)).GetProperty("overdue").GetBoolean().ShouldBeTrue();
 
         var clicks = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ops.PostAsJsonAsync(path, new { type = "MERCHANT_BANK_CARD" })));
 
@@ -113,6 +130,16 @@ public abstract partial class PaymentFlowTests
         (await scope.ServiceProvider.GetRequiredService<PaymentsDb>().SandboxRefunds.Where(r => r.OutTradeNo == trade).Select(r => r.OutRefundNo + " " + r.AmountFen).ToListAsync())
             .ShouldBe([$"{again:N} {stuck.AmountFen}"], "the gateway refunded the money once, under the new number");
         await (await ops.PostAsync(path, null)).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "status");
+    }
+
+    private async Task ClaimAsync(Guid refundId, TimeSpan ago)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDb>();
+        var refund = await db.Refunds.SingleAsync(r => r.Id == refundId);
+        (refund.HandledAt, refund.HandledBy) = (app.Clock.GetUtcNow() - ago, Guid.NewGuid());
+        refund.Version++;
+        await db.SaveChangesAsync();
     }
 
     private async Task<string?> ListStatusAsync(Guid orderId, int customer) =>
